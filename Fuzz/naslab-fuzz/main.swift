@@ -1,0 +1,1 @@
+// libFuzzer entry point arrives with the language.

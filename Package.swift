@@ -1,0 +1,69 @@
+// swift-tools-version: 6.0
+import PackageDescription
+import Foundation
+
+/// The naslab package: one engine, a small language, a notebook REPL and headless scripts.
+///
+/// Layers (an arrow never points up): naslab → NASNotebook → NASLanguage → NASEngine →
+/// {NASSearch, NASHardware, NASBenchmarks, NASStore} → NASTraining → NASSpaces, NASTensor → NASCore.
+let strictSettings: [SwiftSetting] = []
+
+var targets: [Target] = [
+    // System libraries (Debian -dev packages, installed by scripts/setup).
+    .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
+    .systemLibrary(name: "CDNNL", path: "Sources/CDNNL", providers: [.apt(["libdnnl-dev"])]),
+    .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+
+    // Libraries, bottom to top.
+    .target(name: "NASCore", dependencies: ["CZlib"]),
+    .target(name: "NASTensor", dependencies: ["NASCore", "CDNNL"]),
+    .target(name: "NASSpaces", dependencies: ["NASCore"], resources: [.copy("Resources")]),
+    .target(name: "NASTraining", dependencies: ["NASCore", "NASTensor", "NASSpaces"], resources: [.copy("Resources")]),
+    .target(name: "NASBenchmarks", dependencies: ["NASCore", "NASSpaces"], resources: [.copy("Resources")]),
+    .target(name: "NASHardware", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
+    .target(name: "NASStore", dependencies: ["NASCore", "NASSpaces", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces"]),
+    .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASHardware", "NASStore", "NASSearch"]),
+    .target(name: "NASLanguage", dependencies: ["NASCore", "NASEngine"]),
+    .target(name: "NASNotebook", dependencies: ["NASLanguage"]),
+    .executableTarget(name: "naslab", dependencies: [
+        "NASNotebook", "NASLanguage", "NASEngine", "CEditLine",
+        .product(name: "ArgumentParser", package: "swift-argument-parser"),
+    ]),
+
+    // Tests, one target per layer, plus end-to-end tests of the real binary.
+    .testTarget(name: "NASCoreTests", dependencies: ["NASCore"]),
+    .testTarget(name: "NASTensorTests", dependencies: ["NASTensor"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces"]),
+    .testTarget(name: "NASTrainingTests", dependencies: ["NASTraining"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "NASBenchmarksTests", dependencies: ["NASBenchmarks"]),
+    .testTarget(name: "NASHardwareTests", dependencies: ["NASHardware"]),
+    .testTarget(name: "NASStoreTests", dependencies: ["NASStore"]),
+    .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASBenchmarks"]),
+    .testTarget(name: "NASEngineTests", dependencies: ["NASEngine"]),
+    .testTarget(name: "NASLanguageTests", dependencies: ["NASLanguage"], resources: [.copy("Scripts")]),
+    .testTarget(name: "NASNotebookTests", dependencies: ["NASNotebook"]),
+    .testTarget(name: "EndToEndTests", dependencies: []),
+]
+
+// The libFuzzer entry point is built only on request (scripts/fuzz sets NASLAB_FUZZ=1),
+// because it needs `-sanitize=fuzzer` and has no `main`.
+if ProcessInfo.processInfo.environment["NASLAB_FUZZ"] == "1" {
+    targets.append(.executableTarget(name: "naslab-fuzz", dependencies: ["NASLanguage"], path: "Fuzz/naslab-fuzz"))
+}
+
+let package = Package(
+    name: "naslab",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "naslab", targets: ["naslab"]),
+        .library(name: "NASLanguage", targets: ["NASLanguage"]),
+        .library(name: "NASEngine", targets: ["NASEngine"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
+    ],
+    targets: targets,
+    swiftLanguageModes: [.v6]
+)

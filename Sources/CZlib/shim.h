@@ -1,0 +1,4 @@
+#ifndef NASLAB_CZLIB_SHIM_H
+#define NASLAB_CZLIB_SHIM_H
+#include <zlib.h>
+#endif

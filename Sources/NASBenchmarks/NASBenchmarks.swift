@@ -1,0 +1,2 @@
+/// The NASBenchmarks layer; see DESIGN.md for its place in the architecture.
+public enum NASBenchmarksLayer {}

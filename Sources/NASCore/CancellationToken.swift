@@ -1,0 +1,23 @@
+import Synchronization
+
+/// A flag that long work polls to stop early (Ctrl-C, `cancel(r)`).
+public final class CancellationToken: Sendable {
+    private let flag = Atomic<Bool>(false)
+
+    /// Creates a token that is not cancelled.
+    public init() {}
+
+    /// Asks the work to stop.
+    public func cancel() { flag.store(true, ordering: .relaxed) }
+
+    /// Clears the request, so the token can be reused for the next piece of work.
+    public func reset() { flag.store(false, ordering: .relaxed) }
+
+    /// Whether the work was asked to stop.
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+
+    /// Throws `CancellationError` when the work was asked to stop.
+    public func check() throws {
+        if isCancelled { throw CancellationError() }
+    }
+}

@@ -1,0 +1,24 @@
+/// The units of the metrics that evaluators report, in one place.
+///
+/// Internally every metric is a `Double` in base units: accuracies as fractions in [0, 1],
+/// times in seconds, memory in bytes, parameters and FLOPs as plain counts. This catalogue
+/// says how each one becomes a `Quantity` for the language and tables.
+public enum MetricCatalog {
+    /// The quantity for a metric value, using the metric's name to pick its unit.
+    public static func quantity(_ name: String, _ value: Double) -> Quantity {
+        let n = name.lowercased()
+        if n.contains("accuracy") || n.hasSuffix("_acc") || n == "acc" || n.hasPrefix("top1") {
+            return .fraction(value)
+        }
+        if n.contains("latency") || n.hasSuffix("time") || n.hasSuffix("_s") || n == "runtime" {
+            return .seconds(value)
+        }
+        if n.contains("memory") || n.hasSuffix("bytes") {
+            return .bytes(value)
+        }
+        if n == "params" || n == "flops" || n == "macs" || n.hasSuffix("_params") {
+            return Quantity(value, hint: .count)
+        }
+        return .scalar(value)
+    }
+}

@@ -1,0 +1,66 @@
+/// A small, fast, seedable random number generator (xoshiro256**, seeded by SplitMix64).
+///
+/// Every random choice in naslab flows from one of these, so the same seed gives the same
+/// result on the same machine.
+public struct SeededRandom: RandomNumberGenerator, Sendable, Hashable, Codable {
+    private var s0: UInt64
+    private var s1: UInt64
+    private var s2: UInt64
+    private var s3: UInt64
+
+    /// Creates a generator whose whole stream is determined by `seed`.
+    public init(seed: UInt64) {
+        var sm = seed
+        s0 = SeededRandom.splitMix(&sm)
+        s1 = SeededRandom.splitMix(&sm)
+        s2 = SeededRandom.splitMix(&sm)
+        s3 = SeededRandom.splitMix(&sm)
+    }
+
+    private static func splitMix(_ state: inout UInt64) -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+
+    private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+
+    /// The next 64 random bits.
+    public mutating func next() -> UInt64 {
+        let result = SeededRandom.rotl(s1 &* 5, 7) &* 9
+        let t = s1 << 17
+        s2 ^= s0
+        s3 ^= s1
+        s1 ^= s2
+        s0 ^= s3
+        s2 ^= t
+        s3 = SeededRandom.rotl(s3, 45)
+        return result
+    }
+
+    /// A uniform double in [0, 1).
+    public mutating func nextDouble() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
+
+    /// A uniform integer in `0..<n`; `n` must be positive.
+    public mutating func nextInt(below n: Int) -> Int {
+        precondition(n > 0, "nextInt(below:) needs a positive bound")
+        return Int(next(upperBound: UInt64(n)))
+    }
+
+    /// A standard normal sample (Box–Muller).
+    public mutating func nextGaussian() -> Double {
+        var u1 = nextDouble()
+        while u1 <= Double.leastNormalMagnitude { u1 = nextDouble() }
+        let u2 = nextDouble()
+        return (-2 * log(u1)).squareRoot() * cos(2 * Double.pi * u2)
+    }
+
+    /// A generator for a child stream, so parallel parts stay reproducible.
+    public mutating func fork() -> SeededRandom { SeededRandom(seed: next()) }
+}
+
+import Foundation

@@ -1,0 +1,19 @@
+import NASCore
+
+/// Anything that answers "what are the metrics of this architecture at this fidelity?".
+///
+/// Training on real data, a tabular benchmark, a latency table, a predictor, a zero-cost proxy
+/// and a one-shot supernet are all evaluators, so strategies and the engine never care which.
+public protocol Evaluator: Sendable {
+    /// A stable description of the evaluator and its settings; part of the result cache key.
+    var descriptor: String { get }
+    /// The names of the spaces it can evaluate (empty: any).
+    var supportedSpaces: Set<String> { get }
+    /// The largest fidelity it offers (for successive halving and Hyperband), if it has epochs.
+    var maxEpochs: Int? { get }
+
+    /// Evaluates one architecture; failures that belong to the trial (NaN loss) come back as a
+    /// failed result, errors that belong to the caller (wrong space) are thrown.
+    func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
+                  seed: UInt64, cancel: CancellationToken) throws -> TrialResult
+}

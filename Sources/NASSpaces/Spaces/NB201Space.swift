@@ -1,0 +1,78 @@
+import Foundation
+import NASCore
+
+/// The NAS-Bench-201 cell space (Dong & Yang, ICLR 2020): 4 nodes, 6 edges, 5 ops, 15,625 cells.
+///
+/// Tokens are the six edges in the benchmark string's order (1←0, 2←0, 2←1, 3←0, 3←1, 3←2),
+/// each an index into `NB201Space.operations`. `index(of:)` gives the benchmark's official index.
+public struct NB201Space: SearchSpace {
+    /// The five candidate operations, in the benchmark's own order.
+    public static let operations = ["none", "skip_connect", "nor_conv_1x1", "nor_conv_3x3", "avg_pool_3x3"]
+    /// The edges as (to, from) pairs, in token order.
+    public static let edges: [(to: Int, from: Int)] = [(1, 0), (2, 0), (2, 1), (3, 0), (3, 1), (3, 2)]
+
+    /// Channels of the first stage (the benchmark uses 16).
+    public var channels: Int
+    /// Cells per stage (the benchmark uses 5).
+    public var cellsPerStage: Int
+
+    /// Creates the space with the benchmark's macro skeleton settings.
+    public init(channels: Int = 16, cellsPerStage: Int = 5) {
+        self.channels = channels
+        self.cellsPerStage = cellsPerStage
+    }
+
+    public var name: String { "nb201" }
+
+    public var decisions: [Decision] {
+        NB201Space.edges.map { Decision(name: "edge_\($0.to)_\($0.from)", options: NB201Space.operations) }
+    }
+
+    /// The benchmark string `|op~0|+|op~0|op~1|+|op~0|op~1|op~2|`.
+    public func canonical(_ architecture: Architecture) -> String {
+        let t = architecture.tokens.map { NB201Space.operations[$0] }
+        return "|\(t[0])~0|+|\(t[1])~0|\(t[2])~1|+|\(t[3])~0|\(t[4])~1|\(t[5])~2|"
+    }
+
+    public func parse(_ text: String) throws -> Architecture {
+        let nodes = text.trimmingCharacters(in: .whitespaces).split(separator: "+", omittingEmptySubsequences: false)
+        guard nodes.count == 3 else {
+            throw SpaceError("an NB201 cell has 3 nodes separated by '+', found \(nodes.count) in '\(text)'")
+        }
+        var tokens: [Int] = []
+        for (n, node) in nodes.enumerated() {
+            let edges = node.split(separator: "|", omittingEmptySubsequences: true)
+            guard edges.count == n + 1 else {
+                throw SpaceError("node \(n + 1) of an NB201 cell has \(n + 1) input edges, found \(edges.count) in '\(node)'")
+            }
+            for (source, edge) in edges.enumerated() {
+                let parts = edge.split(separator: "~")
+                guard parts.count == 2, let op = NB201Space.operations.firstIndex(of: String(parts[0])) else {
+                    throw SpaceError("'\(edge)' is not 'op~input' with op one of \(NB201Space.operations.joined(separator: ", "))")
+                }
+                guard Int(parts[1]) == source else {
+                    throw SpaceError("edge '\(edge)' of node \(n + 1) must read node \(source)")
+                }
+                tokens.append(op)
+            }
+        }
+        return Architecture(space: name, tokens: tokens)
+    }
+
+    /// The official benchmark index (0..<15,625) of an architecture.
+    public func index(of architecture: Architecture) -> Int {
+        NB201IndexTable.shared.index(of: architecture.tokens)
+    }
+
+    /// The architecture at an official benchmark index.
+    public func architecture(atIndex index: Int) throws -> Architecture {
+        guard (0..<15_625).contains(index) else {
+            throw SpaceError("NB201 indices run from 0 to 15624; \(index) is out of range")
+        }
+        return Architecture(space: name, tokens: NB201IndexTable.shared.tokens[index])
+    }
+
+    public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
+        throw SpaceError("the NB201 network decoder is not written yet")
+    }
+}

@@ -1,0 +1,2 @@
+/// The NASStore layer; see DESIGN.md for its place in the architecture.
+public enum NASStoreLayer {}

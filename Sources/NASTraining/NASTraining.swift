@@ -1,0 +1,2 @@
+/// The NASTraining layer; see DESIGN.md for its place in the architecture.
+public enum NASTrainingLayer {}

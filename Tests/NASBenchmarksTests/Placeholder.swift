@@ -1,0 +1,1 @@
+// Tests for NASBenchmarks arrive with its issue.

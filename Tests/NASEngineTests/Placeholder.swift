@@ -1,0 +1,1 @@
+// Tests for NASEngine arrive with its issue.

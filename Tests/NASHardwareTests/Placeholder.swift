@@ -1,0 +1,1 @@
+// Tests for NASHardware arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for NASLanguage arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for NASNotebook arrive with its issue.

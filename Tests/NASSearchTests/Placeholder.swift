@@ -1,0 +1,1 @@
+// Tests for NASSearch arrive with its issue.

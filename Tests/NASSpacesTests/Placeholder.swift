@@ -1,0 +1,1 @@
+// Tests for NASSpaces arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for NASStore arrive with its issue.

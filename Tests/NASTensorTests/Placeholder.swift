@@ -1,0 +1,1 @@
+// Tests for NASTensor arrive with its issue.

@@ -1,0 +1,1 @@
+// Tests for NASTraining arrive with its issue.
