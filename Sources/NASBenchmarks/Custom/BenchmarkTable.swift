@@ -66,12 +66,16 @@ public struct BenchmarkTable: Evaluator {
         rowByKey[key].map { Dictionary(uniqueKeysWithValues: zip(metrics, values[$0])) }
     }
 
+    /// The evaluator and its settings, as the language would write it.
     public var descriptor: String { "benchmark(csv: \(source), space: \(space.name), metrics: \(metrics.joined(separator: ", ")))" }
 
+    /// The one space whose architectures the table holds.
     public var supportedSpaces: Set<String> { [space.name] }
 
+    /// None: the table has no epochs.
     public var maxEpochs: Int? { nil }
 
+    /// The row's metrics; an architecture the table does not list is a failed trial.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {
         guard architecture.space == self.space.name else {

@@ -4,10 +4,15 @@ import NASCore
 public struct MetricUnit: Sendable, Hashable, CustomStringConvertible {
     /// What a unit measures; a metric accepts only units of its own kind.
     public enum Kind: String, Sendable, Hashable {
+        /// Accuracies and other fractions.
         case fraction = "an accuracy (fraction or %)"
+        /// Durations.
         case time = "a time"
+        /// Memory sizes.
         case bytes = "an amount of memory"
+        /// Counts such as parameters and FLOPs.
         case count = "a count"
+        /// Unitless numbers.
         case scalar = "a plain number"
     }
 
@@ -18,6 +23,7 @@ public struct MetricUnit: Sendable, Hashable, CustomStringConvertible {
     /// Multiply a value in this unit by `factor` to get base units.
     public let factor: Double
 
+    /// The symbol.
     public var description: String { symbol }
 
     /// Every unit naslab reads, by symbol.

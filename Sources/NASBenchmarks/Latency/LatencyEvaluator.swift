@@ -20,12 +20,16 @@ public struct LatencyEvaluator: Evaluator {
         self.init(table: try LatencyTable.nb201(device: device, batch: batch))
     }
 
+    /// The evaluator and its settings, as the language would write it.
     public var descriptor: String { "latency(table: \(table.name), device: \(table.device))" }
 
+    /// The one space whose architectures the table holds.
     public var supportedSpaces: Set<String> { [table.space] }
 
+    /// None: the table has no epochs.
     public var maxEpochs: Int? { nil }
 
+    /// The architecture's latency in seconds; one the table does not list is a failed trial.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {
         guard let seconds = try table.latency(of: architecture, in: space) else {

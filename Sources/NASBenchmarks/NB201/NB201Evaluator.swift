@@ -44,14 +44,18 @@ public struct NB201Evaluator: Evaluator {
                       trial: NB201TrialChoice(name: trial))
     }
 
+    /// The evaluator and its settings, as the language would write it.
     public var descriptor: String {
         "nb201(dataset: \(dataset.rawValue), epochs: \(epochs), metric: \(metric.rawValue), trial: \(trial.rawValue))"
     }
 
+    /// The one space whose architectures the table holds.
     public var supportedSpaces: Set<String> { ["nb201"] }
 
+    /// 200: the longest schedule in the table (12 is the other).
     public var maxEpochs: Int? { 200 }
 
+    /// Looks the cell up; throws for other spaces, unknown epochs or a data fraction below 1.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {
         let index = try NB201Evaluator.tableIndex(of: architecture, in: space)
