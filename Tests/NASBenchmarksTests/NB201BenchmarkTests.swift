@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 import NASSpaces
 import Testing
 @testable import NASBenchmarks
@@ -64,5 +65,34 @@ struct NB201BenchmarkTests {
         let i = try #require(table.columnIndex("accuracy")), arch = try #require(table.columnIndex("arch"))
         #expect(table.rows[9930][i].doubleValue == benchmark.results(.cifar100).validMean[9930])
         #expect(table.rows[9930][arch].stringValue == benchmark.architectures[9930])
+    }
+}
+
+/// The unlicensed 200-epoch test file can be dropped without breaking anything else.
+@Suite("NB201 without nb201_test200")
+struct NB201WithoutTestFileTests {
+    @Test("validation and 12-epoch results still work; 200-epoch test accuracy is refused with a reason")
+    func dropTestFile() throws {
+        let benchmark = try NB201Benchmark.load { name in
+            name == "nb201_test200.ncs.gz" ? nil : try BundledResource.gunzipped(name)
+        }
+        #expect(!benchmark.hasTest200)
+        #expect(benchmark.table(.cifar10).columnIndex("test_accuracy") == nil)
+        let space = NB201Space()
+        let valid = try NB201Evaluator(dataset: .cifar10, epochs: 200, metric: .valid, trial: .mean, benchmark: benchmark)
+        let result = try valid.evaluate(try space.architecture(atIndex: 6111), in: space, fidelity: .full, seed: 0,
+                                        cancel: CancellationToken())
+        #expect(abs(try #require(result.metrics["accuracy"]) - 0.91607) < 5e-6)
+        #expect(result.metrics["test_accuracy"] == nil)
+        do {
+            _ = try NB201Evaluator(dataset: .cifar10, epochs: 200, metric: .test, trial: .mean, benchmark: benchmark)
+            Issue.record("200-epoch test accuracy was offered without its file")
+        } catch let error as BenchmarkError {
+            #expect(error.message.contains("not shipped"))
+        }
+        _ = try NB201Evaluator(dataset: .cifar10, epochs: 12, metric: .test, trial: .mean, benchmark: benchmark)
+        #expect(throws: BenchmarkError.self) {
+            try NB201Benchmark.load { name in name == "nb201_12epoch.ncs.gz" ? nil : try BundledResource.gunzipped(name) }
+        }
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import NASCore
 
 /// The NAS-Bench-201 / NATS-Bench topology tables shipped with naslab, loaded once and shared.
@@ -28,13 +29,27 @@ public struct NB201Benchmark: Sendable {
 
     /// Loads a fresh copy from the shipped resources (use `shared()` instead; this is for benchmarks).
     public static func load() throws -> NB201Benchmark {
-        let val200 = try ColumnStore.bundled("nb201_val200.ncs.gz")
-        let test200 = try BundledResource.gunzipped("nb201_test200.ncs.gz").map {
-            try ColumnStore(decompressed: $0, source: "nb201_test200.ncs.gz")
+        try load { try BundledResource.gunzipped($0) }
+    }
+
+    /// Loads from `read`, which gives a shipped file's decompressed bytes or nil when it is absent.
+    ///
+    /// Only `nb201_test200` may be absent (its source states no licence; see PROVENANCE.md).
+    static func load(reading read: (String) throws -> Data?) throws -> NB201Benchmark {
+        func store(_ name: String) throws -> ColumnStore? {
+            try read(name).map { try ColumnStore(decompressed: $0, source: name) }
         }
-        let epoch12 = try ColumnStore.bundled("nb201_12epoch.ncs.gz")
-        for store in [val200, epoch12] + (test200.map { [$0] } ?? []) where store.rowCount != cellCount {
-            throw BenchmarkError("a shipped NAS-Bench-201 table has \(store.rowCount) rows, not \(cellCount)")
+        func required(_ name: String) throws -> ColumnStore {
+            guard let loaded = try store(name) else {
+                throw BenchmarkError("naslab is incomplete: the shipped table \(name) is missing from NASBenchmarks' resources")
+            }
+            return loaded
+        }
+        let val200 = try required("nb201_val200.ncs.gz")
+        let test200 = try store("nb201_test200.ncs.gz")
+        let epoch12 = try required("nb201_12epoch.ncs.gz")
+        for table in [val200, epoch12] + (test200.map { [$0] } ?? []) where table.rowCount != cellCount {
+            throw BenchmarkError("a shipped NAS-Bench-201 table has \(table.rowCount) rows, not \(cellCount)")
         }
         var results: [NB201Dataset: NB201DatasetResults] = [:]
         for dataset in NB201Dataset.allCases {

@@ -30,7 +30,12 @@ public struct NB201Evaluator: Evaluator {
     /// Creates an evaluator; throws when a setting asks for results the table does not have.
     public init(dataset: NB201Dataset = .cifar10, epochs: Int = 200, metric: NB201Metric = .valid,
                 trial: NB201TrialChoice = .mean) throws {
-        self.benchmark = try NB201Benchmark.shared()
+        try self.init(dataset: dataset, epochs: epochs, metric: metric, trial: trial, benchmark: NB201Benchmark.shared())
+    }
+
+    /// Creates an evaluator over a given copy of the tables.
+    init(dataset: NB201Dataset, epochs: Int, metric: NB201Metric, trial: NB201TrialChoice, benchmark: NB201Benchmark) throws {
+        self.benchmark = benchmark
         self.dataset = dataset
         self.epochs = epochs
         self.metric = metric
