@@ -37,7 +37,7 @@ struct CSVDocument: Sendable {
         self.source = source
         var lines = try CSVDocument.split(text, source: source)
         guard !lines.isEmpty else { throw BenchmarkError("the file is empty; a header line is needed", file: source) }
-        let header = lines.removeFirst().fields.map { $0.trimmingCharacters(in: .whitespaces) }
+        let header = lines.removeFirst().fields.map { $0.trimmingBlanks }
         for record in lines where record.fields.count != header.count {
             throw BenchmarkError("the line has \(record.fields.count) fields but the header has \(header.count)",
                                  file: source, line: record.line)
