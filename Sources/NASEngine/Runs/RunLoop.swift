@@ -163,11 +163,12 @@ final class RunLoop: @unchecked Sendable {
         }
     }
 
-    /// Whether the budget is used up.
+    /// Whether the budget is used up, judged between trials on what is recorded (a wall-clock
+    /// budget on the spent time stored with the last finished trial).
     private var budgetSpent: Bool {
         switch settings.budget {
         case .trials(let n): return progress.trials >= n
-        case .wallSeconds(let s): return wallBefore + Date().timeIntervalSince(startedAt) >= s
+        case .wallSeconds(let s): return progress.wallSeconds >= s
         case .simulatedSeconds(let s): return progress.simulatedSeconds >= s
         }
     }

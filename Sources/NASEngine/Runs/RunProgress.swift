@@ -26,6 +26,23 @@ public struct RunProgress: Sendable, Hashable {
     /// Why the run failed, when it did.
     public var error: String?
 
+    /// Creates a snapshot.
+    public init(runID: Int64, status: RunStatus, budget: RunBudget, trials: Int = 0, failed: Int = 0, cached: Int = 0,
+                wallSeconds: Double = 0, simulatedSeconds: Double = 0, metric: String, bestValue: Double? = nil,
+                error: String? = nil) {
+        self.runID = runID
+        self.status = status
+        self.budget = budget
+        self.trials = trials
+        self.failed = failed
+        self.cached = cached
+        self.wallSeconds = wallSeconds
+        self.simulatedSeconds = simulatedSeconds
+        self.metric = metric
+        self.bestValue = bestValue
+        self.error = error
+    }
+
     /// The fraction of the budget spent, in [0, 1].
     public var fractionSpent: Double {
         let spent: Double
