@@ -5,7 +5,8 @@ extension SeededRandom {
     mutating func shuffle<T>(_ array: inout [T]) {
         guard array.count > 1 else { return }
         for i in stride(from: array.count - 1, to: 0, by: -1) {
-            array.swapAt(i, nextInt(below: i + 1))
+            let j = nextInt(below: i + 1)
+            array.swapAt(i, j)
         }
     }
 

@@ -43,7 +43,10 @@ public final class LocalSearch: SearchStrategy {
             if state.current == nil {
                 if state.awaitingStart { break }
                 state.awaitingStart = true
-                proposals.append(propose(space.sample(using: &state.rng)))
+                var rng = state.rng
+                let start = space.sample(using: &rng)
+                state.rng = rng
+                proposals.append(propose(start))
             } else if let next = nextUnseenNeighbour() {
                 proposals.append(propose(next))
             } else {
@@ -81,9 +84,11 @@ public final class LocalSearch: SearchStrategy {
     }
 
     private func moveTo(_ observation: Observation) {
-        state.current = observation
         var neighbours = space.neighbors(observation.architecture)
-        state.rng.shuffle(&neighbours)
+        var rng = state.rng
+        rng.shuffle(&neighbours)
+        state.rng = rng
+        state.current = observation
         state.queue = neighbours
     }
 

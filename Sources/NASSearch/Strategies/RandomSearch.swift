@@ -28,7 +28,10 @@ public final class RandomSearch: SearchStrategy {
     public var isFinished: Bool { false }
 
     public func ask(_ count: Int) throws -> [Proposal] {
-        (0..<max(count, 0)).map { _ in state.counter.propose(space.sample(using: &state.rng)) }
+        (0..<max(count, 0)).map { _ in
+            let architecture = space.sample(using: &state.rng)
+            return state.counter.propose(architecture)
+        }
     }
 
     public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
