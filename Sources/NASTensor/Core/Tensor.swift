@@ -16,6 +16,9 @@ public final class Tensor {
     /// A label for debugging and parameter tables.
     public var name: String
 
+    /// Whether this is a constant all-zero tensor (NB201's `none`), which sums may skip.
+    public private(set) var isKnownZero = false
+
     /// The tensors this one was computed from.
     var parents: [Tensor] = []
     /// Pushes `self.grad` into the parents' gradients.
@@ -38,6 +41,13 @@ public final class Tensor {
     /// Creates a tensor holding `values`.
     public convenience init(shape: [Int], values: [Float], requiresGrad: Bool = false, name: String = "") {
         self.init(shape: shape, storage: TensorStorage(values), requiresGrad: requiresGrad, name: name)
+    }
+
+    /// A constant all-zero tensor that carries no gradient and that sums may skip.
+    public static func knownZeros(_ shape: [Int]) -> Tensor {
+        let t = Tensor(zeros: shape)
+        t.isKnownZero = true
+        return t
     }
 
     /// The number of elements.
