@@ -70,6 +70,17 @@ static inline void naslab_flush_stdout(void) {
     fflush(stdout);
 }
 
+/* Writes a string to C stdio's stdout (the stream libedit draws on). */
+static inline void naslab_write_stdout(const char *text) {
+    fputs(text, stdout);
+}
+
+/* Flushes stdout, then writes a string to stderr (unbuffered), keeping the two in order. */
+static inline void naslab_write_stderr(const char *text) {
+    fflush(stdout);
+    fputs(text, stderr);
+}
+
 /* Duplicates a C string with malloc, as libedit frees completion matches itself. */
 static inline char *naslab_strdup(const char *string) {
     return strdup(string);
