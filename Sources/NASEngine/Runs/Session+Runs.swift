@@ -1,0 +1,74 @@
+import Foundation
+import NASCore
+import NASSearch
+import NASSpaces
+import NASStore
+
+/// Runs, the experiment store and its tables, as a session offers them to front ends.
+extension Session {
+    /// Launches a search run in the background and returns its handle at once.
+    ///
+    /// The strategy is built from the catalog by name and settings for the space and the run's
+    /// seed. A session job follows the run: it reports progress (trials done of the budget) to
+    /// `onProgress`, shows in `jobs`, and cancelling it cancels the run.
+    public func launchRun(strategy name: String, settings: [String: Double], space: any SearchSpace,
+                          evaluator: any Evaluator, run: RunSettings) throws -> RunHandle {
+        let strategy = try StrategyCatalog.make(name, settings: settings, space: space, seed: run.seed)
+        let handle = try runs().launch(strategy: strategy, space: space, evaluator: evaluator, settings: run)
+        follow(handle, name: "run \(handle.id) (\(name))")
+        return handle
+    }
+
+    /// Continues a cancelled run (or one whose process died) from its last checkpoint.
+    public func resumeRun(_ id: Int64, strategy name: String, settings: [String: Double], space: any SearchSpace,
+                          evaluator: any Evaluator, objective: RunObjective?, fidelity: Fidelity = .full) throws -> RunHandle {
+        let manager = try runs()
+        guard let record = try manager.store.run(id) else { throw RunError.noSuchRun(id) }
+        let strategy = try StrategyCatalog.make(name, settings: settings, space: space, seed: record.seed)
+        let handle = try manager.resume(id, strategy: strategy, space: space, evaluator: evaluator,
+                                        objective: objective, fidelity: fidelity)
+        follow(handle, name: "run \(handle.id) (\(name))")
+        return handle
+    }
+
+    /// Blocks until every run of this session has stopped; Ctrl-C (the session's interrupt)
+    /// cancels them and still waits for them to record their end. A script calls this before it exits.
+    public func waitForRuns() {
+        guard let manager = openedRuns else { return }
+        for handle in manager.handles {
+            while !handle.isFinished {
+                if interrupt.isCancelled { handle.cancel() }
+                handle.wait(timeout: 0.05)
+            }
+        }
+    }
+
+    /// The trials of one run (or of all runs when nil) as a store-backed table.
+    public func trialsTable(run id: Int64?) throws -> any TableSource {
+        try StoreTableSource(store: runs().store, kind: .trials(run: id))
+    }
+
+    /// The runs of the store as a store-backed table.
+    public func runsTable() throws -> any TableSource {
+        try StoreTableSource(store: runs().store, kind: .runs)
+    }
+
+    /// A job that mirrors a run's progress until it stops.
+    private func follow(_ handle: RunHandle, name: String) {
+        jobs.launch(name: name) { context in
+            var reported = -1
+            while true {
+                if context.isCancelled { handle.cancel() }
+                let progress = handle.wait(timeout: 0.1)
+                if progress.trials != reported || handle.isFinished {
+                    reported = progress.trials
+                    context.progress(done: Int((progress.fractionSpent * 1000).rounded()), total: 1000, message: progress.line)
+                }
+                if handle.isFinished { break }
+            }
+            let final = handle.progress
+            if final.status == .failed { throw RunError.failed(handle.id, final.error ?? "unknown error") }
+            if final.status == .cancelled { throw CancellationError() }
+        }
+    }
+}
