@@ -1,4 +1,5 @@
 import Foundation
+import NASBenchmarks
 import NASCore
 import NASSearch
 import NASSpaces
@@ -31,6 +32,12 @@ extension Session {
         return handle
     }
 
+    /// Whether an evaluator charges simulated time (a tabular benchmark's recorded training
+    /// time), so that a time budget means simulated seconds rather than wall-clock ones.
+    public static func chargesSimulatedTime(_ evaluator: any Evaluator) -> Bool {
+        evaluator is NB201Evaluator
+    }
+
     /// Blocks until every run of this session has stopped; Ctrl-C (the session's interrupt)
     /// cancels them and still waits for them to record their end. A script calls this before it exits.
     public func waitForRuns() {
@@ -41,6 +48,29 @@ extension Session {
                 handle.wait(timeout: 0.05)
             }
         }
+    }
+
+    /// A run's progress: live from its handle when it works in this session, else from the store.
+    public func runProgress(_ id: Int64) throws -> RunProgress {
+        let manager = try runs()
+        if let handle = manager.handle(id) { return handle.progress }
+        guard let record = try manager.store.run(id) else { throw RunError.noSuchRun(id) }
+        let objective = RunObjective(metric: record.objectiveMetric, maximise: record.maximise)
+        var progress = RunProgress(runID: id, status: record.status, budget: record.budget, metric: objective.metric,
+                                   error: record.error)
+        for trial in try manager.store.trials(run: id) where trial.status == .done || trial.status == .failed {
+            progress.trials += 1
+            progress.simulatedSeconds += trial.simulatedSeconds
+            if trial.status == .failed { progress.failed += 1 }
+            if trial.cached { progress.cached += 1 }
+            let value = objective.metric == "score" ? trial.score : trial.metrics[objective.metric]
+            if trial.status == .done, let value, value.isFinite,
+               progress.bestValue.map({ objective.maximise ? value > $0 : value < $0 }) ?? true {
+                progress.bestValue = value
+            }
+        }
+        progress.wallSeconds = try manager.store.checkpoint(run: id).spentWallSeconds
+        return progress
     }
 
     /// The trials of one run (or of all runs when nil) as a store-backed table.

@@ -5,5 +5,8 @@ extension BuiltinRegistry {
         registerLanguageTopics()
         registerCoreBuiltins()
         registerSessionBuiltins()
+        registerStrategyBuiltins()
+        registerRunBuiltins()
+        registerStoreBuiltins()
     }
 }

@@ -28,6 +28,8 @@ public final class Interpreter {
     var callDepth = 0
     var steps = 0
     var currentFile = "<input>"
+    /// The text being run (kept with the runs it launches).
+    var currentSource = ""
 
     /// Creates an interpreter with the standard builtins; `output` receives printed text, newlines included.
     public convenience init(session: Session, output: @escaping (String) -> Void) {
@@ -111,6 +113,7 @@ public final class Interpreter {
 
     func run(_ source: String, file: String, mode: ExecutionMode) -> ExecutionResult {
         currentFile = file
+        currentSource = source
         steps = 0
         callDepth = 0
         let (statements, parseDiagnostics) = Parser.parse(source, file: file)
