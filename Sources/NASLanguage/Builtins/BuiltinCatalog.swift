@@ -5,5 +5,7 @@ extension BuiltinRegistry {
         registerLanguageTopics()
         registerCoreBuiltins()
         registerSessionBuiltins()
+        registerSpaceBuiltins()
+        registerBenchmarkBuiltins()
     }
 }
