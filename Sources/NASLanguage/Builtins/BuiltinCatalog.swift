@@ -5,6 +5,8 @@ extension BuiltinRegistry {
         registerLanguageTopics()
         registerCoreBuiltins()
         registerSessionBuiltins()
+        registerSpaceBuiltins()
+        registerBenchmarkBuiltins()
         registerStrategyBuiltins()
         registerRunBuiltins()
         registerStoreBuiltins()
