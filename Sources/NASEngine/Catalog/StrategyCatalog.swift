@@ -20,7 +20,7 @@ public enum StrategyCatalog {
     /// The entry with this name, or an error with the closest known name.
     public static func requireEntry(_ name: String) throws -> StrategyEntry {
         guard let found = entry(name) else {
-            throw StrategyError("unknown strategy '\(name)'\(Spelling.didYouMean(name, among: names)); strategies: \(names.joined(separator: ", "))")
+            throw StrategyError("unknown strategy '\(name)'\(Spelling.didYouMean(name, among: names)) (the strategies: \(names.joined(separator: ", ")))")
         }
         return found
     }

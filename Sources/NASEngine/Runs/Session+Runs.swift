@@ -35,7 +35,8 @@ extension Session {
     /// Whether an evaluator charges simulated time (a tabular benchmark's recorded training
     /// time), so that a time budget means simulated seconds rather than wall-clock ones.
     public static func chargesSimulatedTime(_ evaluator: any Evaluator) -> Bool {
-        evaluator is NB201Evaluator
+        if let combined = evaluator as? CombinedEvaluator { return combined.parts.contains(where: chargesSimulatedTime) }
+        return evaluator is NB201Evaluator
     }
 
     /// Blocks until every run of this session has stopped; Ctrl-C (the session's interrupt)
@@ -71,6 +72,14 @@ extension Session {
         }
         progress.wallSeconds = try manager.store.checkpoint(run: id).spentWallSeconds
         return progress
+    }
+
+    /// Cancels every run of this session and waits until each has recorded its end (a script
+    /// that stops on an error does this, so its runs stay resumable).
+    public func cancelRuns() {
+        guard let manager = openedRuns else { return }
+        for handle in manager.handles { handle.cancel() }
+        for handle in manager.handles { handle.wait() }
     }
 
     /// The trials of one run (or of all runs when nil) as a store-backed table.

@@ -20,7 +20,7 @@ extension BuiltinRegistry {
                          parameters: [
                             Parameter("strategy", .any, help: "a strategy value such as evolution(population: 20), or a strategy's name"),
                             Parameter("on", .object("space"), help: "the search space"),
-                            Parameter("using", .object("evaluator"), help: "the evaluator that scores each architecture"),
+                            Parameter("using", .any, help: "the evaluator that scores each architecture, or a list of evaluators and latency tables whose metrics are merged"),
                             Parameter("budget", .number, help: "trials (a plain number) or a time (simulated on tables, else wall-clock)"),
                             Parameter("seed", .integer, default: .number(1), help: "the run's seed: same seed, same run"),
                             Parameter("objective", .any, default: Value.none, help: "an objective value, or a metric name to maximise (default: accuracy)"),
@@ -95,7 +95,7 @@ extension BuiltinRegistry {
                          parameters: [Parameter("run", .object("run")),
                                       Parameter("strategy", .object("strategy"), default: Value.none, keywordOnly: true, help: "the run's strategy (for a run of an earlier session)"),
                                       Parameter("on", .object("space"), default: Value.none, keywordOnly: true, help: "the run's space (for a run of an earlier session)"),
-                                      Parameter("using", .object("evaluator"), default: Value.none, keywordOnly: true, help: "the run's evaluator (for a run of an earlier session)"),
+                                      Parameter("using", .any, default: Value.none, keywordOnly: true, help: "the run's evaluator (for a run of an earlier session)"),
                                       Parameter("objective", .any, default: Value.none, keywordOnly: true, help: "the run's objective, when it was not a plain metric")],
                          example: "r = run(3)\nresume(r, strategy: evolution(population: 20), on: space, using: ev)") { call in
             try resumeRun(call)
@@ -108,7 +108,7 @@ extension BuiltinRegistry {
 private func launchRun(_ call: BuiltinCall) throws -> Value {
     let strategy = try strategyValue(call)
     let space = try call.object("on", as: SpaceValue.self).space
-    let evaluator = try call.object("using", as: EvaluatorValue.self).evaluator
+    let evaluator = try evaluatorArgument(call, "using")
     let objective = try runObjective(call, constraints: try constraints(call, "constraints")) ?? .accuracy
     let seed = try call.int("seed")
     guard seed >= 0 else { throw BuiltinError("the seed must be 0 or more", argument: "seed") }
@@ -130,7 +130,7 @@ private func resumeRun(_ call: BuiltinCall) throws -> Value {
     let run = try call.object("run", as: RunValue.self)
     let strategy = call.isNone("strategy") ? run.launch?.strategy : try call.object("strategy", as: StrategyValue.self)
     let space = call.isNone("on") ? run.launch?.space : try call.object("on", as: SpaceValue.self).space
-    let evaluator = call.isNone("using") ? run.launch?.evaluator : try call.object("using", as: EvaluatorValue.self).evaluator
+    let evaluator = call.isNone("using") ? run.launch?.evaluator : try evaluatorArgument(call, "using")
     guard let strategy, let space, let evaluator else {
         throw BuiltinError("run \(run.id) was launched in another session: give its strategy:, on: and using: to resume it", argument: "run")
     }
@@ -141,6 +141,20 @@ private func resumeRun(_ call: BuiltinCall) throws -> Value {
     let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator,
                            objective: objective ?? RunObjective(), fidelity: fidelity)
     return .object(RunValue(id: run.id, session: call.session, launch: launch))
+}
+
+/// An evaluator argument: an evaluator, a latency table, or a list of them (their metrics merged).
+private func evaluatorArgument(_ call: BuiltinCall, _ name: String) throws -> any Evaluator {
+    func one(_ value: Value) throws -> any Evaluator {
+        if case .object(let o) = value {
+            if let e = o as? EvaluatorValue { return e.evaluator }
+            if let t = o as? LatencyTableValue { return EvaluatorCatalog.evaluator(t.table) }
+        }
+        throw BuiltinError("\(name) must be an evaluator, a latency table or a list of them, got \(BuiltinRegistry.describe(value))", argument: name)
+    }
+    guard case .list(let items) = call[name] else { return try one(call[name]) }
+    guard !items.isEmpty else { throw BuiltinError("\(name) needs at least one evaluator", argument: name) }
+    return items.count == 1 ? try one(items[0]) : CombinedEvaluator(try items.map(one))
 }
 
 /// The strategy argument: a strategy value, or a name (with its default settings).

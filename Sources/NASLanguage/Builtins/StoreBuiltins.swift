@@ -30,17 +30,20 @@ extension BuiltinRegistry {
             return try run.best(by: metric, maximise: maximise)
         })
         register(Builtin("pareto", category: "results", summary: "the Pareto front of a table on two columns",
-                         help: "Returns the rows that no other row beats on both columns: by default the smallest `x` (such as latency) and the largest `y` (such as accuracy); flip either with x_better: \"max\" or y_better: \"min\". Rows with a missing value in either column are left out; the front is sorted from the best x to the worst.",
-                         parameters: [Parameter("table", .table),
+                         help: "Returns the rows that no other row beats on both columns: by default the smallest `x` (such as latency) and the largest `y` (such as accuracy); flip either with x_goal: \"max\" or y_goal: \"min\". Rows with a missing value in either column are left out; the front is sorted from the best x to the worst.",
+                         parameters: [Parameter("t", .table, help: "a table (or a list of records)"),
                                       Parameter("x", .string, help: "the first column (smaller is better by default)"),
                                       Parameter("y", .string, help: "the second column (larger is better by default)"),
-                                      Parameter("x_better", .string, default: .string("min"), keywordOnly: true, help: "\"min\" or \"max\""),
-                                      Parameter("y_better", .string, default: .string("max"), keywordOnly: true, help: "\"min\" or \"max\"")],
+                                      Parameter("x_goal", .string, default: .string("min"), keywordOnly: true, help: "\"min\" or \"max\""),
+                                      Parameter("y_goal", .string, default: .string("max"), keywordOnly: true, help: "\"min\" or \"max\"")],
                          paper: "Deb et al., A Fast and Elitist Multiobjective Genetic Algorithm: NSGA-II, 2002 (non-domination)",
                          example: "trials(r) | pareto(x: \"latency\", y: \"accuracy\")") { call in
-            let table = try call.table("table")
+            let table = try call.table("t")
             let x = try call.string("x"), y = try call.string("y")
-            return .table(try table.pareto(x: (x, try minimises(call, "x_better")), y: (y, try minimises(call, "y_better"))))
+            for (column, argument) in [(x, "x"), (y, "y")] where table.columnIndex(column) == nil {
+                throw BuiltinError("the table has no column '\(column)'\(Spelling.didYouMean(column, among: table.columns)) (columns: \(table.columns.joined(separator: ", ")))", argument: argument)
+            }
+            return .table(try table.pareto(x: (x, try minimises(call, "x_goal")), y: (y, try minimises(call, "y_goal"))))
         })
         register(Builtin("sql", category: "results", summary: "run a read-only SQL query on the store",
                          help: "Runs one SELECT (or WITH … SELECT) statement on the workspace's SQLite store and returns its rows as a table. The store's tables: runs, trials (metrics as JSON in `metrics`, the common ones also as columns), latency_tables, latency_entries. Anything that would change the store is refused, and the connection is read-only.",
@@ -68,9 +71,9 @@ extension BuiltinRegistry {
 }
 
 private func minimises(_ call: BuiltinCall, _ name: String) throws -> Bool {
-    switch try call.string(name) {
-    case "min": return true
-    case "max": return false
+    switch try call.string(name).lowercased() {
+    case "min", "minimize", "minimise": return true
+    case "max", "maximize", "maximise": return false
     case let other: throw BuiltinError("\(name) must be \"min\" or \"max\", not \"\(other)\"", argument: name)
     }
 }

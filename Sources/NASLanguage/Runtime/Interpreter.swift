@@ -130,11 +130,14 @@ public final class Interpreter {
                     throw RuntimeError("'continue' outside a loop", at: range)
                 }
             } catch let error as RuntimeError {
+                if mode == .script { session.cancelRuns() }
                 return failure(error, source: source)
             } catch {
+                if mode == .script { session.cancelRuns() }
                 return failure(RuntimeError("internal error: \(error)", at: statement.range), source: source)
             }
         }
+        if mode == .script { session.waitForRuns() }
         return ExecutionResult(value: lastValue, diagnostics: [], outcome: .ok)
     }
 
