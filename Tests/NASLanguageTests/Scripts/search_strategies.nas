@@ -1,0 +1,20 @@
+# every strategy of the catalogue, as a value and in a short run on the NB201 table
+space = nb201()
+ev = nb201(dataset: "cifar10")
+print(evolution(population: 20, sample: 5))     # expect: evolution(population: 20, sample: 5)
+print(evolution())                              # expect: evolution(population: 10, sample: 3)
+print(type(random()), random().name)            # expect: strategy random
+print(reinforce().settings.hidden)              # expect: 32
+for s in [random(), grid(), evolution(), tournament(), reinforce(), ppo(), local_search()] {
+  r = launch(s, on: space, using: ev, budget: 25, seed: 2)
+  wait(r);
+  rows = list(r.trials)
+  m = max(map(rows, fn(t) { t.accuracy }))
+  assert r.status == "done" and len(rows) == 25, s.name
+  assert best(r).accuracy == m, s.name
+}
+print(len(runs()))                              # expect: 7
+# grid search proposes the members of the space once each, in the space's enumeration order
+g = run(2)
+members = enumerate(space, table: true) | take 25
+print((g.trials | sort trial).architecture == members.arch)   # expect: true
