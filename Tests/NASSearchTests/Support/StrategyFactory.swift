@@ -6,8 +6,10 @@ enum StrategyFactory {
     /// Strategies that propose at full fidelity and optimise one score.
     static let singleFidelity = ["random", "evolution", "tournament", "local", "reinforce", "ppo",
                                  "qlearning", "tpe", "bananas"]
+    /// Strategies that vary the epochs (`Fidelity(epochs:)`) over the evaluator's 27.
+    static let multiFidelity = ["successive_halving", "hyperband", "bohb"]
     /// Every strategy with a factory entry.
-    static let all = singleFidelity
+    static let all = singleFidelity + multiFidelity
 
     /// Proposals per ask: BANANAS retrains its ensemble on every ask, so it is asked in batches (as in the paper).
     static func batchSize(_ name: String) -> Int { name == "bananas" ? 10 : 1 }
@@ -29,6 +31,9 @@ enum StrategyFactory {
             settings.hidden = [16]
             settings.epochs = 20
             return try BANANAS(space: space, settings: settings, seed: seed)
+        case "successive_halving": return try SuccessiveHalving(space: space, maxEpochs: 27, seed: seed)
+        case "hyperband": return try Hyperband(space: space, maxEpochs: 27, seed: seed)
+        case "bohb": return try BOHB(space: space, maxEpochs: 27, seed: seed)
         default: throw StrategyError("no test factory for \(name)")
         }
     }
