@@ -58,7 +58,7 @@ public struct SearchLoop {
         let start = Date()
         while !budget.isExhausted(by: spent), !strategy.isFinished {
             try cancel.check()
-            let proposals = try strategy.ask(batchSize)
+            let proposals = try strategy.ask(min(batchSize, budget.trials.map { $0 - spent.trials } ?? batchSize))
             if proposals.isEmpty {
                 if strategy.isFinished { break }
                 throw StrategyError("\(strategy.name) proposed nothing although every result was told")
