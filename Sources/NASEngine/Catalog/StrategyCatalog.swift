@@ -9,7 +9,8 @@ import NASSpaces
 /// again with the same settings when it resumes, before the checkpoint is restored).
 public enum StrategyCatalog {
     /// Every strategy, in the order help lists them.
-    public static let entries: [StrategyEntry] = [random, grid, evolution, tournament, reinforce, ppo, localSearch]
+    public static let entries: [StrategyEntry] = [random, grid, evolution, tournament, reinforce, ppo, qlearning, localSearch,
+                                                  bananas, tpe, successiveHalving, hyperband, bohb]
 
     /// The names, in order.
     public static var names: [String] { entries.map(\.name) }
@@ -43,10 +44,25 @@ public enum StrategyCatalog {
     }
 
     /// A fresh strategy of this name with these settings (defaults filled in) for a space and a seed.
+    ///
+    /// A multi-fidelity strategy whose `max_epochs` is 0 (its default) trains up to `maxEpochs`,
+    /// the evaluator's largest fidelity.
     public static func make(_ name: String, settings given: [String: Double], space: any SearchSpace,
-                            seed: UInt64) throws -> any SearchStrategy {
+                            seed: UInt64, maxEpochs: Int? = nil) throws -> any SearchStrategy {
         let entry = try requireEntry(name)
-        return try entry.build(space, try settings(name, given: given), seed)
+        var complete = try settings(name, given: given)
+        if complete["max_epochs"] == 0 {
+            guard let maxEpochs else {
+                throw StrategyError("\(name) needs an evaluator with epochs (a training evaluator or a table with several fidelities), or max_epochs:")
+            }
+            complete["max_epochs"] = Double(maxEpochs)
+        }
+        return try entry.build(space, complete, seed)
+    }
+
+    /// Whether the strategy asks for lower fidelities (epochs) itself.
+    public static func isMultiFidelity(_ name: String) -> Bool {
+        entry(name)?.parameters.contains { $0.name == "max_epochs" } ?? false
     }
 
     private static func check(_ value: Double, _ parameter: StrategyParameter, strategy: String) throws {
@@ -127,5 +143,79 @@ public enum StrategyCatalog {
         help: "Starts from a random architecture and evaluates its neighbours (architectures one decision away); moves to the first better one, and restarts from a new random architecture at a local optimum.",
         paper: "White et al., Local Search is State of the Art for Neural Architecture Search Benchmarks, 2020") { space, _, seed in
         LocalSearch(space: space, seed: seed)
+    }
+
+    static let qlearning = StrategyEntry(
+        "qlearning", summary: "Q-learning over layer choices (MetaQNN)",
+        help: "Treats the space's decisions as a chain of states and learns Q-values for each choice with an ε-greedy schedule (half the trials fully random, then ε = 0.9 … 0.1) and experience replay of earlier architectures, rewarded only with the finished architecture's score.",
+        paper: "Baker et al., Designing Neural Network Architectures using Reinforcement Learning (MetaQNN), ICLR 2017",
+        parameters: [StrategyParameter("lr", 0.3, integer: false, minimum: 1e-9, help: "the Q-learning rate α"),
+                     StrategyParameter("replay", 20, help: "architectures replayed after each result"),
+                     StrategyParameter("schedule", 200, help: "trials the ε schedule spans"),
+                     StrategyParameter("initial_q", 0.5, integer: false, minimum: -1e9, help: "the optimistic starting Q-value")]) { space, s, seed in
+        try QLearning(space: space, schedule: QLearning.defaultSchedule(total: Int(s["schedule"]!)), learningRate: s["lr"]!,
+                      replaySize: Int(s["replay"]!), initialQ: s["initial_q"]!, seed: seed)
+    }
+
+    static let bananas = StrategyEntry(
+        "bananas", summary: "BANANAS: Bayesian optimisation with a neural-network ensemble",
+        help: "After `startup` random architectures, trains an ensemble of small MLPs on the path encoding of everything seen, builds candidates by mutating the best architectures so far, scores them by independent Thompson sampling from the ensemble's mean and spread, and proposes the best unseen candidate.",
+        paper: "White et al., BANANAS: Bayesian Optimization with Neural Architectures for Neural Architecture Search, AAAI 2021",
+        parameters: [StrategyParameter("startup", 10, minimum: 2, help: "random architectures before the model is used"),
+                     StrategyParameter("ensemble", 5, minimum: 2, help: "networks in the ensemble"),
+                     StrategyParameter("fit_epochs", 100, help: "training passes of each network per proposal"),
+                     StrategyParameter("parents", 10, help: "best architectures mutated into candidates"),
+                     StrategyParameter("mutations", 10, help: "mutations per parent")]) { space, s, seed in
+        var options = BANANAS.Settings()
+        options.startupTrials = Int(s["startup"]!)
+        options.ensembleSize = Int(s["ensemble"]!)
+        options.epochs = Int(s["fit_epochs"]!)
+        options.parents = Int(s["parents"]!)
+        options.mutationsPerParent = Int(s["mutations"]!)
+        return try BANANAS(space: space, settings: options, seed: seed)
+    }
+
+    static let tpe = StrategyEntry(
+        "tpe", summary: "TPE: the tree-structured Parzen estimator",
+        help: "After `startup` random architectures, splits the results into the best `gamma` fraction and the rest, models each decision's options under both groups, and proposes the best of `candidates` draws by the ratio of the two densities, l(x)/g(x).",
+        paper: "Bergstra et al., Algorithms for Hyper-Parameter Optimization, NeurIPS 2011",
+        parameters: [StrategyParameter("gamma", 0.25, integer: false, minimum: 1e-9, help: "the fraction counted as good, in (0, 1)"),
+                     StrategyParameter("startup", 10, minimum: 2, help: "random architectures before the model is used"),
+                     StrategyParameter("candidates", 24, help: "draws scored per proposal")]) { space, s, seed in
+        try TPE(space: space, gamma: s["gamma"]!, startupTrials: Int(s["startup"]!), candidates: Int(s["candidates"]!), seed: seed)
+    }
+
+    /// The settings every multi-fidelity strategy shares: the epoch ladder.
+    static let ladder = [
+        StrategyParameter("max_epochs", 0, minimum: 0, help: "the largest fidelity R in epochs (0: the evaluator's maximum)"),
+        StrategyParameter("eta", 3, minimum: 2, help: "the reduction factor η: each rung keeps 1/η at η times the epochs"),
+        StrategyParameter("min_epochs", 1, help: "the smallest fidelity r in epochs"),
+    ]
+
+    static let successiveHalving = StrategyEntry(
+        "successive_halving", summary: "successive halving over epochs",
+        help: "Each round trains many random architectures for few epochs, keeps the best 1/eta and trains them eta times longer, and so on up to max_epochs; then starts a new round. Trials carry their epochs (the trials table's epochs column).",
+        paper: "Jamieson & Talwalkar, Non-stochastic Best Arm Identification and Hyperparameter Optimization, AISTATS 2016",
+        parameters: ladder) { space, s, seed in
+        try SuccessiveHalving(space: space, maxEpochs: Int(s["max_epochs"]!), eta: Int(s["eta"]!), minEpochs: Int(s["min_epochs"]!), seed: seed)
+    }
+
+    static let hyperband = StrategyEntry(
+        "hyperband", summary: "Hyperband: successive halving over every bracket",
+        help: "Runs successive halving in every bracket of the epoch ladder in turn, from the most aggressive (many architectures at few epochs) to plain full training of a few, then repeats; new architectures are random samples.",
+        paper: "Li et al., Hyperband: A Novel Bandit-Based Approach to Hyperparameter Optimization, JMLR 2018",
+        parameters: ladder) { space, s, seed in
+        try Hyperband(space: space, maxEpochs: Int(s["max_epochs"]!), eta: Int(s["eta"]!), minEpochs: Int(s["min_epochs"]!), seed: seed)
+    }
+
+    static let bohb = StrategyEntry(
+        "bohb", summary: "BOHB: Hyperband with a TPE model choosing new architectures",
+        help: "Hyperband's brackets, but new architectures come from a TPE-style model fitted on the largest fidelity with enough results (a random_fraction stays uniformly random to keep exploring).",
+        paper: "Falkner et al., BOHB: Robust and Efficient Hyperparameter Optimization at Scale, ICML 2018",
+        parameters: ladder + [StrategyParameter("gamma", 0.15, integer: false, minimum: 1e-9, help: "the fraction counted as good"),
+                              StrategyParameter("random_fraction", 1.0 / 3.0, integer: false, minimum: 0, help: "the share of random architectures"),
+                              StrategyParameter("candidates", 64, help: "draws scored per proposal")]) { space, s, seed in
+        try BOHB(space: space, maxEpochs: Int(s["max_epochs"]!), eta: Int(s["eta"]!), minEpochs: Int(s["min_epochs"]!),
+                 gamma: s["gamma"]!, randomFraction: s["random_fraction"]!, candidates: Int(s["candidates"]!), seed: seed)
     }
 }

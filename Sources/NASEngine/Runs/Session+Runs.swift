@@ -14,7 +14,9 @@ extension Session {
     /// `onProgress`, shows in `jobs`, and cancelling it cancels the run.
     public func launchRun(strategy name: String, settings: [String: Double], space: any SearchSpace,
                           evaluator: any Evaluator, run: RunSettings) throws -> RunHandle {
-        let strategy = try StrategyCatalog.make(name, settings: settings, space: space, seed: run.seed)
+        let evaluator = Self.fidelityAdapted(evaluator, strategy: name)
+        let strategy = try StrategyCatalog.make(name, settings: settings, space: space, seed: run.seed,
+                                                maxEpochs: evaluator.maxEpochs)
         let handle = try runs().launch(strategy: strategy, space: space, evaluator: evaluator, settings: run)
         follow(handle, name: "run \(handle.id) (\(name))")
         return handle
@@ -25,17 +27,27 @@ extension Session {
                           evaluator: any Evaluator, objective: RunObjective?, fidelity: Fidelity = .full) throws -> RunHandle {
         let manager = try runs()
         guard let record = try manager.store.run(id) else { throw RunError.noSuchRun(id) }
-        let strategy = try StrategyCatalog.make(name, settings: settings, space: space, seed: record.seed)
+        let evaluator = Self.fidelityAdapted(evaluator, strategy: name)
+        let strategy = try StrategyCatalog.make(name, settings: settings, space: space, seed: record.seed,
+                                                maxEpochs: evaluator.maxEpochs)
         let handle = try manager.resume(id, strategy: strategy, space: space, evaluator: evaluator,
                                         objective: objective, fidelity: fidelity)
         follow(handle, name: "run \(handle.id) (\(name))")
         return handle
     }
 
+    /// The evaluator a multi-fidelity strategy gets: a tabular benchmark with only a few epoch
+    /// counts (NB201: 12 and 200) answers each rung at the nearest count it has.
+    static func fidelityAdapted(_ evaluator: any Evaluator, strategy: String) -> any Evaluator {
+        guard StrategyCatalog.isMultiFidelity(strategy), evaluator is NB201Evaluator else { return evaluator }
+        return NearestFidelityEvaluator(evaluator, available: NB201Evaluator.availableEpochs)
+    }
+
     /// Whether an evaluator charges simulated time (a tabular benchmark's recorded training
     /// time), so that a time budget means simulated seconds rather than wall-clock ones.
     public static func chargesSimulatedTime(_ evaluator: any Evaluator) -> Bool {
         if let combined = evaluator as? CombinedEvaluator { return combined.parts.contains(where: chargesSimulatedTime) }
+        if let snapped = evaluator as? NearestFidelityEvaluator { return chargesSimulatedTime(snapped.base) }
         return evaluator is NB201Evaluator
     }
 

@@ -17,7 +17,7 @@ extension BuiltinRegistry {
             Parameter(p.name, p.isInteger ? .integer : .plainNumber, default: .number(p.defaultValue), help: p.help)
         }
         let example = "s = \(entry.name)(\(entry.parameters.prefix(2).map { "\($0.name): \(StrategyValue.plain($0.defaultValue))" }.joined(separator: ", ")))\n"
-            + "r = launch(s, on: nb201(), using: nb201_eval(), budget: 50, seed: 1)"
+            + "r = launch(s, on: nb201(), using: nb201(dataset: \"cifar10\"), budget: 50, seed: 1)"
         return Builtin(entry.name, category: "search strategies", summary: entry.summary,
                        help: entry.help + " Returns a strategy value; launch() builds the strategy for the run's space and seed.",
                        parameters: parameters, paper: entry.paper, example: example) { call in
