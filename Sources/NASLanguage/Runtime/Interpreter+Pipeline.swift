@@ -7,6 +7,10 @@ extension Interpreter {
     /// turn it into SQL); sources that decline fall back to the in-memory verbs of `Table`.
     /// Inside a verb, bare names are columns; names that are not columns are variables.
     func pipe(_ input: Value, _ verb: Verb, in env: Environment) throws -> Value {
+        // A builtin that needs no argument, written bare on the left (`runs | …`, `trials | …`), is called.
+        if case .function(.builtin(let b)) = input, b.parameters.allSatisfy({ !$0.isRequired }), b.variadic == nil {
+            return try pipe(invoke(input, []), verb, in: env)
+        }
         if case .call(let callee, let arguments) = verb.kind {
             return try call(callee, arguments, prepending: input, range: verb.nameRange, in: env)
         }

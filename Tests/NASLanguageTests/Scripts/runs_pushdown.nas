@@ -19,3 +19,5 @@ print(len(trials() | where run == r.id))                  # expect: 60
 print(len(runs() | where status == "done"))               # expect: 1
 n = sql("select count(*) as n from trials where run_id = 1 and status = 'done'")
 print(n.n[0])                                             # expect: 60
+# bare names of builtins that need no argument can start a pipeline
+print(len(trials | where run == 1), len(runs | take 5))  # expect: 60 1
