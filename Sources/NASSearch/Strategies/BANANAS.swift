@@ -54,9 +54,7 @@ public final class BANANAS: SearchStrategy {
         self.space = space
         self.seed = seed
         self.options = settings
-        var probeRNG = SeededRandom(seed: seed)
-        let probe = space.sample(using: &probeRNG)
-        self.encoding = (try? space.encode(probe, as: .path)) != nil ? .path : .onehot
+        self.encoding = EncodingChoice.best(for: space)
         self.state = State(rng: SeededRandom(seed: seed), modelSeed: seed)
     }
 
