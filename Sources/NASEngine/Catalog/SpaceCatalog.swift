@@ -22,8 +22,8 @@ public enum SpaceCatalog {
         case "mnasnet", "mobilenetv2": return SegmentSpace(skeleton: .mnasnet)
         case "resnet": return SegmentSpace(skeleton: .resnet)
         default:
-            throw SpaceError("there is no segment skeleton '\(skeleton)'\(Spelling.didYouMean(skeleton, among: segmentSkeletons)); "
-                + "the skeletons are \(segmentSkeletons.joined(separator: ", "))")
+            throw SpaceError("there is no segment skeleton '\(skeleton)'\(Spelling.didYouMean(skeleton, among: segmentSkeletons)) "
+                + "(the skeletons are \(segmentSkeletons.joined(separator: ", ")))")
         }
     }
 
@@ -55,8 +55,8 @@ public enum SpaceCatalog {
     public static func member(_ name: String) throws -> (space: any SearchSpace, architecture: Architecture) {
         guard let entry = namedMembers[name.lowercased()] else {
             let names = namedMembers.keys.sorted()
-            throw SpaceError("there is no published member '\(name)'\(Spelling.didYouMean(name, among: names)); "
-                + "the members are \(names.joined(separator: ", "))")
+            throw SpaceError("there is no published member '\(name)'\(Spelling.didYouMean(name, among: names)) "
+                + "(the members are \(names.joined(separator: ", ")))")
         }
         let space: any SearchSpace
         switch entry.space {

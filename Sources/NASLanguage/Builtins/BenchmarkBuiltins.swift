@@ -64,7 +64,7 @@ extension BuiltinRegistry {
             case "fbnet_latency": return .table(try call.blaming("name") { try EvaluatorCatalog.latencyTable(space: "fbnet") })
             default:
                 let names = ["nb201", "nb201_latency", "fbnet_latency"]
-                throw BuiltinError("there is no shipped table '\(name)'\(Spelling.didYouMean(name, among: names)); the tables are \(names.joined(separator: ", "))", argument: "name")
+                throw BuiltinError("there is no shipped table '\(name)'\(Spelling.didYouMean(name, among: names)) (the tables are \(names.joined(separator: ", ")))", argument: "name")
             }
         })
     }
