@@ -51,17 +51,9 @@ public final class Interpreter {
     /// error stops the rest.
     public func execute(_ source: String, file: String, mode: ExecutionMode) -> ExecutionResult {
         session.interrupt.reset()
-        let box = ResultBox()
-        let work = UncheckedSendable { [self] in box.result = self.run(source, file: file, mode: mode) }
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            work.value()
-            done.signal()
-        }
-        thread.stackSize = 256 << 20
-        thread.start()
-        done.wait()
-        return box.result ?? ExecutionResult(diagnostics: [], outcome: .scriptError)
+        var result: ExecutionResult?
+        LargeStackExecutor.shared.run { result = self.run(source, file: file, mode: mode) }
+        return result ?? ExecutionResult(diagnostics: [], outcome: .scriptError)
     }
 
     /// Reads and runs a script file in script mode; a missing or unreadable file gives `.inputMissing`.
@@ -165,17 +157,6 @@ public final class Interpreter {
             throw RuntimeError("stopped after \(stepLimit) steps (the step limit)", at: range)
         }
     }
-}
-
-/// Carries a value across the thread boundary in `execute`; only one thread touches it at a time.
-private final class ResultBox: @unchecked Sendable {
-    var result: ExecutionResult?
-}
-
-/// Wraps a non-Sendable closure for the worker thread; the caller waits, so there is no overlap.
-struct UncheckedSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
 
 extension Table {
