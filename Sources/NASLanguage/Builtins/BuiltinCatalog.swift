@@ -7,5 +7,8 @@ extension BuiltinRegistry {
         registerSessionBuiltins()
         registerSpaceBuiltins()
         registerBenchmarkBuiltins()
+        registerStrategyBuiltins()
+        registerRunBuiltins()
+        registerStoreBuiltins()
     }
 }
