@@ -13,6 +13,7 @@ extension BuiltinRegistry {
         registerCellSpaces()
         registerPublishedMembers()
         registerArchitectureBuiltins()
+        registerCompositionBuiltins()
     }
 
     private func registerNB201() {
