@@ -14,6 +14,7 @@ extension BuiltinRegistry {
         registerPublishedMembers()
         registerArchitectureBuiltins()
         registerCompositionBuiltins()
+        registerOperationTopics()
     }
 
     private func registerNB201() {
