@@ -55,13 +55,15 @@ public enum EvaluatorCatalog {
     /// A user's CSV table keyed by canonical architecture strings, loaded all-or-nothing.
     public static func benchmark(csv path: String, space: any SearchSpace, key: String, metrics: [String],
                                  units: [String: String] = [:]) throws -> BenchmarkTable {
-        try BenchmarkTable.load(csv: try existingFile(path), space: space, key: key, metrics: metrics, units: units)
+        let url = try existingFile(path)
+        return try namingFile(path, url) { try BenchmarkTable.load(csv: url, space: space, key: key, metrics: metrics, units: units) }
     }
 
     /// A user's latency CSV keyed by canonical architecture strings, in `unit`.
     public static func latencyTable(csv path: String, space: any SearchSpace, key: String, unit: String,
                                     column: String? = nil) throws -> LatencyTable {
-        try LatencyTable.load(csv: try existingFile(path), space: space, key: key, unit: unit, column: column)
+        let url = try existingFile(path)
+        return try namingFile(path, url) { try LatencyTable.load(csv: url, space: space, key: key, unit: unit, column: column) }
     }
 
     /// The latency table as an evaluator.
@@ -77,6 +79,14 @@ public enum EvaluatorCatalog {
         }
         return try evaluator.evaluate(architecture, in: space, fidelity: Fidelity(epochs: epochs), seed: seed,
                                       cancel: CancellationToken())
+    }
+
+    /// Runs a load, reporting errors in the file by the path as the user wrote it.
+    static func namingFile<T>(_ path: String, _ url: URL, _ load: () throws -> T) throws -> T {
+        do { return try load() } catch var error as BenchmarkError {
+            if error.file == url.path { error.file = path }
+            throw error
+        }
     }
 
     /// The file at `path`, or an error naming it when it does not exist.

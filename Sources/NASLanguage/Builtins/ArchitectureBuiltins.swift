@@ -131,7 +131,7 @@ extension BuiltinRegistry {
             let name = try call.string("as")
             guard let encoding = ArchitectureEncoding(rawValue: name.lowercased()) else {
                 let names = ArchitectureEncoding.allCases.map(\.rawValue)
-                throw BuiltinError("there is no encoding '\(name)'\(Spelling.didYouMean(name, among: names)); the encodings are \(names.joined(separator: ", "))", argument: "as")
+                throw BuiltinError("there is no encoding '\(name)'\(Spelling.didYouMean(name, among: names)) (the encodings are \(names.joined(separator: ", ")))", argument: "as")
             }
             let vector = try call.blaming("as") { try a.space.encode(a.architecture, as: encoding) }
             return .list(vector.map { .number($0) })

@@ -4,7 +4,7 @@ import NASEngine
 import NASSpaces
 
 /// Tabular benchmarks and hardware tables: evaluation, the NB201 and latency tables, zero-cost
-/// proxies, a user's own CSV tables, and the Pareto front of two columns.
+/// proxies and a user's own CSV tables (the Pareto front is `pareto`, in StoreBuiltins).
 extension BuiltinRegistry {
     /// Registers the benchmark builtins.
     func registerBenchmarkBuiltins() {
@@ -13,7 +13,6 @@ extension BuiltinRegistry {
         registerLatency()
         registerZeroCost()
         registerOwnTables()
-        registerPareto()
     }
 
     private func registerEvaluate() {
@@ -64,7 +63,7 @@ extension BuiltinRegistry {
             case "fbnet_latency": return .table(try call.blaming("name") { try EvaluatorCatalog.latencyTable(space: "fbnet") })
             default:
                 let names = ["nb201", "nb201_latency", "fbnet_latency"]
-                throw BuiltinError("there is no shipped table '\(name)'\(Spelling.didYouMean(name, among: names)); the tables are \(names.joined(separator: ", "))", argument: "name")
+                throw BuiltinError("there is no shipped table '\(name)'\(Spelling.didYouMean(name, among: names)) (the tables are \(names.joined(separator: ", ")))", argument: "name")
             }
         })
     }
@@ -159,37 +158,5 @@ extension BuiltinRegistry {
             units[metric] = unit
         }
         return units
-    }
-
-    private func registerPareto() {
-        register(Builtin("pareto", category: "tables", summary: "the rows of a table no other row beats on two columns",
-                         help: "The Pareto front of two numeric columns: the rows that no other row beats on both. By default `x` is minimised (a cost such as latency) and `y` maximised (a quality such as accuracy); `x_goal`/`y_goal` say \"min\" or \"max\". The front comes sorted from the best x. Rows missing either value are left out. Works in pipelines: `t | pareto(x: \"latency\", y: \"accuracy\")`.",
-                         parameters: [Parameter("t", .table, help: "a table (or list of records)"),
-                                      Parameter("x", .string, help: "the first column (minimised by default)"),
-                                      Parameter("y", .string, help: "the second column (maximised by default)"),
-                                      Parameter("x_goal", .string, default: .string("min"), keywordOnly: true, help: "\"min\" or \"max\""),
-                                      Parameter("y_goal", .string, default: .string("max"), keywordOnly: true, help: "\"min\" or \"max\"")],
-                         paper: "Tan et al., MnasNet, CVPR 2019 (accuracy/latency trade-off)",
-                         example: "t | pareto(x: \"latency\", y: \"accuracy\")") { call in
-            let table = try call.table("t")
-            let x = try call.string("x"), y = try call.string("y")
-            let front = try Self.paretoFront(table, x: (x, try Self.minimise(call, "x_goal")), y: (y, try Self.minimise(call, "y_goal")))
-            return .table(front)
-        })
-    }
-
-    private static func minimise(_ call: BuiltinCall, _ name: String) throws -> Bool {
-        switch try call.string(name).lowercased() {
-        case "min", "minimise", "minimize": return true
-        case "max", "maximise", "maximize": return false
-        case let other: throw BuiltinError("\(name) must be \"min\" or \"max\", got \"\(other)\"", argument: name)
-        }
-    }
-
-    private static func paretoFront(_ table: Table, x: (String, Bool), y: (String, Bool)) throws -> Table {
-        for (column, argument) in [(x.0, "x"), (y.0, "y")] where table.columnIndex(column) == nil {
-            throw BuiltinError("the table has no column '\(column)'\(Spelling.didYouMean(column, among: table.columns)) (columns: \(table.columns.joined(separator: ", ")))", argument: argument)
-        }
-        return try table.pareto(x: (column: x.0, minimise: x.1), y: (column: y.0, minimise: y.1))
     }
 }

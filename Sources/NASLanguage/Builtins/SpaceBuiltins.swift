@@ -13,6 +13,8 @@ extension BuiltinRegistry {
         registerCellSpaces()
         registerPublishedMembers()
         registerArchitectureBuiltins()
+        registerCompositionBuiltins()
+        registerOperationTopics()
     }
 
     private func registerNB201() {

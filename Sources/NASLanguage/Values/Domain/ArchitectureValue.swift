@@ -24,10 +24,21 @@ public struct ArchitectureValue: DomainValue {
 
     /// The diagram followed by the cost at the default input.
     public func render(width: Int) -> String {
-        var lines = [space.diagram(architecture)]
+        var lines = [diagram]
         if let cost = try? space.cost(architecture) {
             lines.append("")
             lines.append(Self.costLine(cost, input: space.defaultInput, classes: space.defaultClasses))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The space's diagram; for composed spaces only the decisions that count.
+    private var diagram: String {
+        guard let composed = space as? ComposedSpace else { return space.diagram(architecture) }
+        let active = composed.activeMask(architecture.tokens)
+        var lines = ["\(space.name): \(space.canonical(architecture))"]
+        for (i, d) in space.decisions.enumerated() where active[i] && d.options.indices.contains(architecture.tokens[i]) {
+            lines.append("  \(d.name) = \(d.options[architecture.tokens[i]])")
         }
         return lines.joined(separator: "\n")
     }

@@ -1,3 +1,4 @@
+import NASBenchmarks
 import NASSpaces
 
 /// An evaluator (a tabular benchmark, a latency table, a user's table) as a language value.
@@ -18,13 +19,16 @@ public struct EvaluatorValue: DomainValue {
     /// Its descriptor, such as `nb201(dataset: cifar10, epochs: 200, metric: valid, trial: mean)`.
     public var summary: String { "evaluator \(evaluator.descriptor)" }
 
-    public var memberNames: [String] { ["descriptor", "spaces", "max_epochs"] }
+    public var memberNames: [String] {
+        ["descriptor", "spaces", "max_epochs"] + (evaluator is BenchmarkTable ? ["rows"] : [])
+    }
 
     public func member(_ name: String) throws -> Value? {
         switch name {
         case "descriptor": return .string(evaluator.descriptor)
         case "spaces": return .list(evaluator.supportedSpaces.sorted().map { .string($0) })
         case "max_epochs": return evaluator.maxEpochs.map { .number(Double($0)) } ?? Value.none
+        case "rows": return (evaluator as? BenchmarkTable).map { .table($0.table()) }
         default: return nil
         }
     }

@@ -32,7 +32,9 @@ public struct SpaceValue: DomainValue {
         return lines.joined(separator: "\n")
     }
 
-    public var memberNames: [String] { ["name", "size", "decisions", "options", "input", "classes", "help", "paper"] }
+    public var memberNames: [String] {
+        ["name", "size", "decisions", "options", "input", "classes", "help", "paper"] + (space is OFASpace ? ["subnetworks"] : [])
+    }
 
     public func member(_ name: String) throws -> Value? {
         switch name {
@@ -44,6 +46,9 @@ public struct SpaceValue: DomainValue {
         case "classes": return .number(Double(space.defaultClasses))
         case "help": return .string(space.help)
         case "paper": return .string(space.paper)
+        case "subnetworks":
+            guard let ofa = space as? OFASpace else { return nil }
+            return Self.count(ofa.subnetworkCount)
         default: return nil
         }
     }

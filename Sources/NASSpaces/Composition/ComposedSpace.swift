@@ -1,0 +1,155 @@
+import Foundation
+import NASCore
+
+/// A search space composed from `SpaceSpec` primitives: choices, alternatives, repeats with a
+/// depth range, input choices, cells and stacks.
+///
+/// Decisions switched off by a structural choice (repetitions beyond the depth, branches not
+/// taken) hold 0; `size` counts each member once, `sample` is uniform over members, `mutate`
+/// changes one active decision (a depth change adds or removes a repetition, an input flag adds
+/// or drops a skip) and fills newly active decisions at random. The canonical text lists the
+/// active decisions as `name=value` pairs.
+public struct ComposedSpace: SearchSpace {
+    public let name: String
+    /// The spec the space was built from.
+    public let spec: SpaceSpec
+    public let decisions: [Decision]
+    public let help: String
+    public let paper: String
+    public let defaultInput: TensorShape
+    public let defaultClasses: Int
+    let root: SpecNode
+
+    /// Compiles a spec; throws a `SpaceError` naming the part that is malformed.
+    public init(name: String, spec: SpaceSpec, help: String = "", paper: String = "",
+                defaultInput: TensorShape = TensorShape(channels: 3, height: 32, width: 32), defaultClasses: Int = 10) throws {
+        var decisions: [Decision] = []
+        root = try SpecNode.compile(spec, path: "", iteration: nil, offset: 0, decisions: &decisions)
+        self.name = name
+        self.spec = spec
+        self.decisions = decisions
+        self.help = help
+        self.paper = paper
+        self.defaultInput = defaultInput
+        self.defaultClasses = defaultClasses
+    }
+
+    public var size: BigCount { root.count }
+
+    /// Which decisions count for these tokens.
+    public func activeMask(_ tokens: [Int]) -> [Bool] {
+        var active = [Bool](repeating: false, count: decisions.count)
+        root.markActive(tokens, &active)
+        return active
+    }
+
+    public func validate(_ architecture: Architecture) throws {
+        guard architecture.space == name else {
+            throw SpaceError("architecture belongs to space '\(architecture.space)', not '\(name)'")
+        }
+        guard architecture.tokens.count == decisions.count else {
+            throw SpaceError("\(name) expects \(decisions.count) decisions, got \(architecture.tokens.count)")
+        }
+        for (d, t) in zip(decisions, architecture.tokens) where !(0..<d.count).contains(t) {
+            throw SpaceError("decision '\(d.name)' has \(d.count) options; \(t) is out of range")
+        }
+        for (i, on) in activeMask(architecture.tokens).enumerated() where !on && architecture.tokens[i] != 0 {
+            throw SpaceError("decision '\(decisions[i].name)' is switched off by the depth or branch chosen, so it must hold 0")
+        }
+    }
+
+    public func sample(using rng: inout SeededRandom) -> Architecture {
+        var tokens = [Int](repeating: 0, count: decisions.count)
+        root.sample(&tokens, &rng)
+        return Architecture(space: name, tokens: tokens)
+    }
+
+    /// Sets inactive positions to 0 and fills newly active ones with `fill`, until stable.
+    func settle(_ tokens: [Int], previous: [Bool], fill: (Int) -> Int) -> [Int] {
+        var t = tokens
+        var known = previous
+        while true {
+            let active = activeMask(t)
+            var changed = false
+            for i in t.indices {
+                if !active[i] && t[i] != 0 { t[i] = 0; changed = true }
+                if active[i] && !known[i] { t[i] = fill(i); known[i] = true; changed = true }
+            }
+            if !changed { return t }
+        }
+    }
+
+    public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
+        let active = activeMask(architecture.tokens)
+        let movable = decisions.indices.filter { active[$0] && decisions[$0].count > 1 }
+        guard !movable.isEmpty else { return architecture }
+        let i = movable[rng.nextInt(below: movable.count)]
+        var t = architecture.tokens
+        t[i] = (t[i] + 1 + rng.nextInt(below: decisions[i].count - 1)) % decisions[i].count
+        let settled = settle(t, previous: active) { rng.nextInt(below: decisions[$0].count) }
+        return Architecture(space: name, tokens: settled)
+    }
+
+    public func neighbors(_ architecture: Architecture) -> [Architecture] {
+        let active = activeMask(architecture.tokens)
+        var result: [Architecture] = []
+        for i in decisions.indices where active[i] {
+            for option in 0..<decisions[i].count where option != architecture.tokens[i] {
+                var t = architecture.tokens
+                t[i] = option
+                result.append(Architecture(space: name, tokens: settle(t, previous: active) { _ in 0 }))
+            }
+        }
+        return result
+    }
+
+    /// Takes each decision from a random parent, then repairs what the structure switched on or off.
+    public func crossover(_ a: Architecture, _ b: Architecture, using rng: inout SeededRandom) -> Architecture {
+        let t = zip(a.tokens, b.tokens).map { rng.nextInt(below: 2) == 0 ? $0.0 : $0.1 }
+        let eitherActive = zip(activeMask(a.tokens), activeMask(b.tokens)).map { $0 || $1 }
+        let repaired = settle(t, previous: eitherActive) { _ in 0 }
+        return Architecture(space: name, tokens: repaired)
+    }
+
+    public func enumerate(limit: Int) throws -> [Architecture] {
+        guard let n = size.intValue, n <= limit else {
+            throw SpaceError("\(name) has \(size) architectures, more than the limit of \(limit) for enumeration")
+        }
+        return root.members().map { Architecture(space: name, tokens: $0) }
+    }
+
+    /// `name=value` for every active decision, joined by `, `.
+    public func canonical(_ architecture: Architecture) -> String {
+        let active = activeMask(architecture.tokens)
+        return decisions.indices.filter { active[$0] }.map { i in
+            let t = architecture.tokens[i]
+            return "\(decisions[i].name)=\(decisions[i].options.indices.contains(t) ? decisions[i].options[t] : "?")"
+        }.joined(separator: ", ")
+    }
+
+    public func parse(_ text: String) throws -> Architecture {
+        var values: [String: String] = [:]
+        for pair in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !pair.isEmpty {
+            let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
+            guard kv.count == 2 else { throw SpaceError("'\(pair)' is not name=value") }
+            values[kv[0]] = kv[1]
+        }
+        var tokens = [Int](repeating: 0, count: decisions.count)
+        var set = [Bool](repeating: false, count: decisions.count)
+        while true {
+            let active = activeMask(tokens)
+            guard let i = decisions.indices.first(where: { active[$0] && !set[$0] }) else { break }
+            let d = decisions[i]
+            guard let v = values.removeValue(forKey: d.name) else { throw SpaceError("decision '\(d.name)' is missing") }
+            guard let t = d.options.firstIndex(of: v) else {
+                throw SpaceError("decision '\(d.name)': '\(v)' is not one of \(d.options.joined(separator: ", "))")
+            }
+            tokens[i] = t
+            set[i] = true
+        }
+        if let extra = values.keys.sorted().first {
+            throw SpaceError("'\(extra)' is not a decision of this architecture (unknown, or switched off by a depth or branch)")
+        }
+        return Architecture(space: name, tokens: tokens)
+    }
+}
