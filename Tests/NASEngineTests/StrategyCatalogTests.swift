@@ -37,15 +37,17 @@ import Testing
         let space = RunTestSpace()
         for entry in StrategyCatalog.entries {
             let strategy = try StrategyCatalog.make(entry.name, settings: ["startup": 2, "ensemble": 2, "fit_epochs": 2]
-                .filter { key, _ in entry.parameters.contains { $0.name == key } }, space: space, seed: 3, maxEpochs: 27)
+                .filter { key, _ in entry.parameters.contains { $0.name == key } }, space: space, seed: 3, maxEpochs: 27,
+                objectives: [.maximize("accuracy"), .minimize("latency")])
             var told = 0
             while told < 12, !strategy.isFinished {
                 let proposals = try strategy.ask(1)
                 guard let proposal = proposals.first else { break }
                 try space.validate(proposal.architecture)
                 if let epochs = proposal.fidelity.epochs { #expect((1...27).contains(epochs), "\(entry.name)") }
-                let score = RunTestEvaluator.accuracy(proposal.architecture.tokens, seed: 0)
-                try strategy.tell(proposal, result: TrialResult(metrics: ["accuracy": score]), score: score)
+                let result = try RunTestEvaluator().evaluate(proposal.architecture, in: space, fidelity: proposal.fidelity,
+                                                             seed: 0, cancel: CancellationToken())
+                try strategy.tell(proposal, result: result, score: result.metrics["accuracy"]!)
                 told += 1
             }
             #expect(told > 0, "\(entry.name) proposed nothing")

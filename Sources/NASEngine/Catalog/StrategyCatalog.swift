@@ -10,7 +10,7 @@ import NASSpaces
 public enum StrategyCatalog {
     /// Every strategy, in the order help lists them.
     public static let entries: [StrategyEntry] = [random, grid, evolution, tournament, reinforce, ppo, qlearning, localSearch,
-                                                  bananas, tpe, successiveHalving, hyperband, bohb]
+                                                  bananas, tpe, successiveHalving, hyperband, bohb, nsga2]
 
     /// The names, in order.
     public static var names: [String] { entries.map(\.name) }
@@ -47,8 +47,9 @@ public enum StrategyCatalog {
     ///
     /// A multi-fidelity strategy whose `max_epochs` is 0 (its default) trains up to `maxEpochs`,
     /// the evaluator's largest fidelity.
+    /// A multi-objective strategy gets `objectives` (at least two).
     public static func make(_ name: String, settings given: [String: Double], space: any SearchSpace,
-                            seed: UInt64, maxEpochs: Int? = nil) throws -> any SearchStrategy {
+                            seed: UInt64, maxEpochs: Int? = nil, objectives: [Objective] = []) throws -> any SearchStrategy {
         let entry = try requireEntry(name)
         var complete = try settings(name, given: given)
         if complete["max_epochs"] == 0 {
@@ -57,7 +58,10 @@ public enum StrategyCatalog {
             }
             complete["max_epochs"] = Double(maxEpochs)
         }
-        return try entry.build(space, complete, seed)
+        if name == "nsga2", objectives.count < 2 {
+            throw StrategyError("nsga2 needs two or more objectives: launch it with objective: [maximize(\"accuracy\"), minimize(\"latency\")]")
+        }
+        return try entry.build(space, complete, seed, objectives)
     }
 
     /// Whether the strategy asks for lower fidelities (epochs) itself.
@@ -84,14 +88,14 @@ public enum StrategyCatalog {
     static let random = StrategyEntry(
         "random", summary: "random search: uniform samples of the space",
         help: "Proposes architectures drawn uniformly at random from the space, independently of the results. The baseline every other strategy must beat; surprisingly strong on small, well-designed spaces.",
-        paper: "Li & Talwalkar, Random Search and Reproducibility for NAS, UAI 2019") { space, _, seed in
+        paper: "Li & Talwalkar, Random Search and Reproducibility for NAS, UAI 2019") { space, _, seed, _ in
         RandomSearch(space: space, seed: seed)
     }
 
     static let grid = StrategyEntry(
         "grid", summary: "grid search: every architecture of an enumerable space once",
         help: "Proposes every member of the space once, in the space's enumeration order, and then finishes (the run ends before its budget if the grid runs out). Only for spaces small enough to enumerate (at most `limit` members).",
-        parameters: [StrategyParameter("limit", 1_000_000, help: "the largest space it accepts (architectures)")]) { space, s, _ in
+        parameters: [StrategyParameter("limit", 1_000_000, help: "the largest space it accepts (architectures)")]) { space, s, _, _ in
         try GridSearch(space: space, limit: Int(s["limit"]!))
     }
 
@@ -100,7 +104,7 @@ public enum StrategyCatalog {
         help: "Keeps a population of the most recent `population` architectures. Each step draws `sample` of them at random, mutates the best of that sample into a child, adds the child and removes the OLDEST member (aging), so good architectures must keep being rediscovered. The first `population` proposals are random samples.",
         paper: "Real et al., Regularized Evolution for Image Classifier Architecture Search, AAAI 2019",
         parameters: [StrategyParameter("population", 10, help: "how many architectures the population holds"),
-                     StrategyParameter("sample", 3, help: "how many members each tournament draws")]) { space, s, seed in
+                     StrategyParameter("sample", 3, help: "how many members each tournament draws")]) { space, s, seed, _ in
         try RegularizedEvolution(space: space, populationSize: Int(s["population"]!), sampleSize: Int(s["sample"]!), seed: seed)
     }
 
@@ -109,7 +113,7 @@ public enum StrategyCatalog {
         help: "Like evolution, but each step removes the WORST member of the population instead of the oldest: the non-aging tournament selection that regularised evolution is compared with.",
         paper: "Real et al., Regularized Evolution for Image Classifier Architecture Search, AAAI 2019 (the non-aging baseline); Goldberg & Deb 1991",
         parameters: [StrategyParameter("population", 10, help: "how many architectures the population holds"),
-                     StrategyParameter("sample", 3, help: "how many members each tournament draws")]) { space, s, seed in
+                     StrategyParameter("sample", 3, help: "how many members each tournament draws")]) { space, s, seed, _ in
         try TournamentEvolution(space: space, populationSize: Int(s["population"]!), sampleSize: Int(s["sample"]!), seed: seed)
     }
 
@@ -120,7 +124,7 @@ public enum StrategyCatalog {
         parameters: [StrategyParameter("lr", 0.003, integer: false, minimum: 1e-9, help: "Adam learning rate of the controller"),
                      StrategyParameter("baseline_decay", 0.9, integer: false, minimum: 0, help: "decay of the moving-average baseline, in [0, 1)"),
                      StrategyParameter("entropy", 1e-4, integer: false, minimum: 0, help: "weight of the entropy bonus"),
-                     StrategyParameter("hidden", 32, help: "LSTM hidden size")]) { space, s, seed in
+                     StrategyParameter("hidden", 32, help: "LSTM hidden size")]) { space, s, seed, _ in
         try Reinforce(space: space, learningRate: s["lr"]!, baselineDecay: s["baseline_decay"]!, entropyWeight: s["entropy"]!,
                       hiddenSize: Int(s["hidden"]!), seed: seed)
     }
@@ -133,7 +137,7 @@ public enum StrategyCatalog {
                      StrategyParameter("batch", 5, help: "results per policy update"),
                      StrategyParameter("epochs", 4, help: "Adam steps per batch"),
                      StrategyParameter("clip", 0.2, integer: false, minimum: 1e-9, help: "the clipping range ε"),
-                     StrategyParameter("entropy", 1e-4, integer: false, minimum: 0, help: "weight of the entropy bonus")]) { space, s, seed in
+                     StrategyParameter("entropy", 1e-4, integer: false, minimum: 0, help: "weight of the entropy bonus")]) { space, s, seed, _ in
         try PPO(space: space, learningRate: s["lr"]!, batchSize: Int(s["batch"]!), epochs: Int(s["epochs"]!), clip: s["clip"]!,
                 entropyWeight: s["entropy"]!, seed: seed)
     }
@@ -141,7 +145,7 @@ public enum StrategyCatalog {
     static let localSearch = StrategyEntry(
         "local_search", summary: "local search: hill climbing over neighbours",
         help: "Starts from a random architecture and evaluates its neighbours (architectures one decision away); moves to the first better one, and restarts from a new random architecture at a local optimum.",
-        paper: "White et al., Local Search is State of the Art for Neural Architecture Search Benchmarks, 2020") { space, _, seed in
+        paper: "White et al., Local Search is State of the Art for Neural Architecture Search Benchmarks, 2020") { space, _, seed, _ in
         LocalSearch(space: space, seed: seed)
     }
 
@@ -152,7 +156,7 @@ public enum StrategyCatalog {
         parameters: [StrategyParameter("lr", 0.3, integer: false, minimum: 1e-9, help: "the Q-learning rate α"),
                      StrategyParameter("replay", 20, help: "architectures replayed after each result"),
                      StrategyParameter("schedule", 200, help: "trials the ε schedule spans"),
-                     StrategyParameter("initial_q", 0.5, integer: false, minimum: -1e9, help: "the optimistic starting Q-value")]) { space, s, seed in
+                     StrategyParameter("initial_q", 0.5, integer: false, minimum: -1e9, help: "the optimistic starting Q-value")]) { space, s, seed, _ in
         try QLearning(space: space, schedule: QLearning.defaultSchedule(total: Int(s["schedule"]!)), learningRate: s["lr"]!,
                       replaySize: Int(s["replay"]!), initialQ: s["initial_q"]!, seed: seed)
     }
@@ -165,7 +169,7 @@ public enum StrategyCatalog {
                      StrategyParameter("ensemble", 5, minimum: 2, help: "networks in the ensemble"),
                      StrategyParameter("fit_epochs", 100, help: "training passes of each network per proposal"),
                      StrategyParameter("parents", 10, help: "best architectures mutated into candidates"),
-                     StrategyParameter("mutations", 10, help: "mutations per parent")]) { space, s, seed in
+                     StrategyParameter("mutations", 10, help: "mutations per parent")]) { space, s, seed, _ in
         var options = BANANAS.Settings()
         options.startupTrials = Int(s["startup"]!)
         options.ensembleSize = Int(s["ensemble"]!)
@@ -181,7 +185,7 @@ public enum StrategyCatalog {
         paper: "Bergstra et al., Algorithms for Hyper-Parameter Optimization, NeurIPS 2011",
         parameters: [StrategyParameter("gamma", 0.25, integer: false, minimum: 1e-9, help: "the fraction counted as good, in (0, 1)"),
                      StrategyParameter("startup", 10, minimum: 2, help: "random architectures before the model is used"),
-                     StrategyParameter("candidates", 24, help: "draws scored per proposal")]) { space, s, seed in
+                     StrategyParameter("candidates", 24, help: "draws scored per proposal")]) { space, s, seed, _ in
         try TPE(space: space, gamma: s["gamma"]!, startupTrials: Int(s["startup"]!), candidates: Int(s["candidates"]!), seed: seed)
     }
 
@@ -196,7 +200,7 @@ public enum StrategyCatalog {
         "successive_halving", summary: "successive halving over epochs",
         help: "Each round trains many random architectures for few epochs, keeps the best 1/eta and trains them eta times longer, and so on up to max_epochs; then starts a new round. Trials carry their epochs (the trials table's epochs column).",
         paper: "Jamieson & Talwalkar, Non-stochastic Best Arm Identification and Hyperparameter Optimization, AISTATS 2016",
-        parameters: ladder) { space, s, seed in
+        parameters: ladder) { space, s, seed, _ in
         try SuccessiveHalving(space: space, maxEpochs: Int(s["max_epochs"]!), eta: Int(s["eta"]!), minEpochs: Int(s["min_epochs"]!), seed: seed)
     }
 
@@ -204,7 +208,7 @@ public enum StrategyCatalog {
         "hyperband", summary: "Hyperband: successive halving over every bracket",
         help: "Runs successive halving in every bracket of the epoch ladder in turn, from the most aggressive (many architectures at few epochs) to plain full training of a few, then repeats; new architectures are random samples.",
         paper: "Li et al., Hyperband: A Novel Bandit-Based Approach to Hyperparameter Optimization, JMLR 2018",
-        parameters: ladder) { space, s, seed in
+        parameters: ladder) { space, s, seed, _ in
         try Hyperband(space: space, maxEpochs: Int(s["max_epochs"]!), eta: Int(s["eta"]!), minEpochs: Int(s["min_epochs"]!), seed: seed)
     }
 
@@ -214,8 +218,17 @@ public enum StrategyCatalog {
         paper: "Falkner et al., BOHB: Robust and Efficient Hyperparameter Optimization at Scale, ICML 2018",
         parameters: ladder + [StrategyParameter("gamma", 0.15, integer: false, minimum: 1e-9, help: "the fraction counted as good"),
                               StrategyParameter("random_fraction", 1.0 / 3.0, integer: false, minimum: 0, help: "the share of random architectures"),
-                              StrategyParameter("candidates", 64, help: "draws scored per proposal")]) { space, s, seed in
+                              StrategyParameter("candidates", 64, help: "draws scored per proposal")]) { space, s, seed, _ in
         try BOHB(space: space, maxEpochs: Int(s["max_epochs"]!), eta: Int(s["eta"]!), minEpochs: Int(s["min_epochs"]!),
                  gamma: s["gamma"]!, randomFraction: s["random_fraction"]!, candidates: Int(s["candidates"]!), seed: seed)
+    }
+
+    static let nsga2 = StrategyEntry(
+        "nsga2", summary: "NSGA-II: multi-objective evolution towards a Pareto front",
+        help: "Evolves a population by binary tournaments (lower non-domination rank wins, then larger crowding distance), uniform crossover and mutation, keeping the best of parents and children by non-dominated sorting and crowding distance. Needs two or more objectives: launch it with objective: [maximize(\"accuracy\"), minimize(\"latency\")]; the run's trials then trace the Pareto front (see pareto()).",
+        paper: "Deb et al., A Fast and Elitist Multiobjective Genetic Algorithm: NSGA-II, IEEE TEC 2002",
+        parameters: [StrategyParameter("population", 20, minimum: 4, help: "how many architectures the population holds"),
+                     StrategyParameter("crossover", 0.5, integer: false, minimum: 0, help: "the probability of crossover, in [0, 1]")]) { space, s, seed, objectives in
+        try NSGA2(space: space, objectives: objectives, populationSize: Int(s["population"]!), crossoverRate: s["crossover"]!, seed: seed)
     }
 }

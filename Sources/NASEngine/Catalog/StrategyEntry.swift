@@ -13,12 +13,15 @@ public struct StrategyEntry: Sendable {
     public var paper: String?
     /// Its settings, in order.
     public var parameters: [StrategyParameter]
-    /// Builds a fresh strategy for a space and seed from complete settings (every parameter present).
-    public var build: @Sendable (_ space: any SearchSpace, _ settings: [String: Double], _ seed: UInt64) throws -> any SearchStrategy
+    /// Builds a fresh strategy for a space and seed from complete settings (every parameter
+    /// present); multi-objective strategies also get the objectives.
+    public var build: @Sendable (_ space: any SearchSpace, _ settings: [String: Double], _ seed: UInt64,
+                                 _ objectives: [Objective]) throws -> any SearchStrategy
 
     /// Creates an entry.
     public init(_ name: String, summary: String, help: String, paper: String? = nil, parameters: [StrategyParameter] = [],
-                build: @escaping @Sendable (_ space: any SearchSpace, _ settings: [String: Double], _ seed: UInt64) throws -> any SearchStrategy) {
+                build: @escaping @Sendable (_ space: any SearchSpace, _ settings: [String: Double], _ seed: UInt64,
+                                            _ objectives: [Objective]) throws -> any SearchStrategy) {
         self.name = name
         self.summary = summary
         self.help = help

@@ -12,11 +12,12 @@ extension Session {
     /// The strategy is built from the catalog by name and settings for the space and the run's
     /// seed. A session job follows the run: it reports progress (trials done of the budget) to
     /// `onProgress`, shows in `jobs`, and cancelling it cancels the run.
+    /// A multi-objective strategy (NSGA-II) gets `objectives`; the run records the first.
     public func launchRun(strategy name: String, settings: [String: Double], space: any SearchSpace,
-                          evaluator: any Evaluator, run: RunSettings) throws -> RunHandle {
+                          evaluator: any Evaluator, run: RunSettings, objectives: [Objective] = []) throws -> RunHandle {
         let evaluator = Self.fidelityAdapted(evaluator, strategy: name)
         let strategy = try StrategyCatalog.make(name, settings: settings, space: space, seed: run.seed,
-                                                maxEpochs: evaluator.maxEpochs)
+                                                maxEpochs: evaluator.maxEpochs, objectives: objectives)
         let handle = try runs().launch(strategy: strategy, space: space, evaluator: evaluator, settings: run)
         follow(handle, name: "run \(handle.id) (\(name))")
         return handle
@@ -24,12 +25,13 @@ extension Session {
 
     /// Continues a cancelled run (or one whose process died) from its last checkpoint.
     public func resumeRun(_ id: Int64, strategy name: String, settings: [String: Double], space: any SearchSpace,
-                          evaluator: any Evaluator, objective: RunObjective?, fidelity: Fidelity = .full) throws -> RunHandle {
+                          evaluator: any Evaluator, objective: RunObjective?, fidelity: Fidelity = .full,
+                          objectives: [Objective] = []) throws -> RunHandle {
         let manager = try runs()
         guard let record = try manager.store.run(id) else { throw RunError.noSuchRun(id) }
         let evaluator = Self.fidelityAdapted(evaluator, strategy: name)
         let strategy = try StrategyCatalog.make(name, settings: settings, space: space, seed: record.seed,
-                                                maxEpochs: evaluator.maxEpochs)
+                                                maxEpochs: evaluator.maxEpochs, objectives: objectives)
         let handle = try manager.resume(id, strategy: strategy, space: space, evaluator: evaluator,
                                         objective: objective, fidelity: fidelity)
         follow(handle, name: "run \(handle.id) (\(name))")

@@ -23,7 +23,7 @@ extension BuiltinRegistry {
                             Parameter("using", .any, help: "the evaluator that scores each architecture, or a list of evaluators and latency tables whose metrics are merged"),
                             Parameter("budget", .number, help: "trials (a plain number) or a time (simulated on tables, else wall-clock)"),
                             Parameter("seed", .integer, default: .number(1), help: "the run's seed: same seed, same run"),
-                            Parameter("objective", .any, default: Value.none, help: "an objective value, or a metric name to maximise (default: accuracy)"),
+                            Parameter("objective", .any, default: Value.none, help: "an objective value, or a metric name to maximise (default: accuracy); a list of them for nsga2"),
                             Parameter("constraints", .list, default: .list([]), keywordOnly: true, help: "hard bounds such as [\"latency < 20ms\"]"),
                             Parameter("epochs", .integer, default: Value.none, keywordOnly: true, help: "train or look up at this many epochs (a lower fidelity)"),
                             Parameter("clock", .string, default: .string("auto"), keywordOnly: true, help: "for a time budget: \"simulated\", \"wall\", or \"auto\" (simulated on tabular benchmarks)"),
@@ -120,9 +120,11 @@ private func launchRun(_ call: BuiltinCall) throws -> Value {
     }
     let settings = RunSettings(objective: objective, budget: try budget(call, evaluator), seed: UInt64(seed), fidelity: fidelity,
                                script: call.interpreter.currentSource)
+    let all = try objectives(call, constraints: try constraints(call, "constraints"))
     let handle = try call.session.launchRun(strategy: strategy.name, settings: strategy.settings, space: space,
-                                            evaluator: evaluator, run: settings)
-    let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator, objective: objective, fidelity: fidelity)
+                                            evaluator: evaluator, run: settings, objectives: all)
+    let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator, objective: objective, fidelity: fidelity,
+                           objectives: all)
     return .object(RunValue(id: handle.id, session: call.session, launch: launch))
 }
 
@@ -134,12 +136,14 @@ private func resumeRun(_ call: BuiltinCall) throws -> Value {
     guard let strategy, let space, let evaluator else {
         throw BuiltinError("run \(run.id) was launched in another session: give its strategy:, on: and using: to resume it", argument: "run")
     }
-    let objective = try runObjective(call, constraints: []) ?? run.launch?.objective
+    let given = try objectives(call, constraints: [])
+    let all = given.isEmpty ? run.launch?.objectives ?? [] : given
+    let objective = given.first.map(RunObjective.init) ?? run.launch?.objective
     let fidelity = run.launch?.fidelity ?? .full
     _ = try call.session.resumeRun(run.id, strategy: strategy.name, settings: strategy.settings, space: space,
-                                   evaluator: evaluator, objective: objective, fidelity: fidelity)
+                                   evaluator: evaluator, objective: objective, fidelity: fidelity, objectives: all)
     let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator,
-                           objective: objective ?? RunObjective(), fidelity: fidelity)
+                           objective: objective ?? RunObjective(), fidelity: fidelity, objectives: all)
     return .object(RunValue(id: run.id, session: call.session, launch: launch))
 }
 
@@ -170,20 +174,31 @@ private func strategyValue(_ call: BuiltinCall) throws -> StrategyValue {
     }
 }
 
-/// The objective argument with extra constraints, or nil when neither is given.
+/// The objective argument with extra constraints, or nil when neither is given; a list of
+/// objectives (for multi-objective strategies) gives the first as the run's objective.
 private func runObjective(_ call: BuiltinCall, constraints extra: [Constraint]) throws -> RunObjective? {
-    var objective: Objective
-    switch call["objective"] {
-    case .none:
-        guard !extra.isEmpty else { return nil }
-        objective = .maximize()
-    case .object(let o as ObjectiveValue): objective = o.objective.objective
-    case .string(let metric): objective = .maximize(metric)
-    default:
-        throw BuiltinError("objective must be maximize(…), minimize(…), mnasnet_reward(…) or a metric name, got \(BuiltinRegistry.describe(call["objective"]))", argument: "objective")
+    let all = try objectives(call, constraints: extra)
+    return all.first.map(RunObjective.init)
+}
+
+/// Every objective the argument gives (none when it is left out and there are no constraints).
+private func objectives(_ call: BuiltinCall, constraints extra: [Constraint]) throws -> [Objective] {
+    func one(_ value: Value) throws -> Objective {
+        switch value {
+        case .object(let o as ObjectiveValue): return o.objective.objective
+        case .string(let metric): return .maximize(metric)
+        default:
+            throw BuiltinError("objective must be maximize(…), minimize(…), mnasnet_reward(…), a metric name, or a list of them, got \(BuiltinRegistry.describe(value))", argument: "objective")
+        }
     }
-    objective.constraints += extra
-    return RunObjective(objective)
+    var list: [Objective]
+    switch call["objective"] {
+    case .none: list = extra.isEmpty ? [] : [.maximize()]
+    case .list(let items): list = try items.map(one)
+    case let value: list = [try one(value)]
+    }
+    for i in list.indices { list[i].constraints += extra }
+    return list
 }
 
 /// The budget: trials for a plain number, simulated or wall seconds for a time.

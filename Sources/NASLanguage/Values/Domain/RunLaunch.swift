@@ -1,4 +1,5 @@
 import NASEngine
+import NASSearch
 import NASSpaces
 
 /// What launched a run in this session, kept so that `resume(r)` can rebuild its strategy.
@@ -13,4 +14,6 @@ struct RunLaunch: Sendable {
     var objective: RunObjective
     /// The fidelity of trials.
     var fidelity: Fidelity
+    /// Every objective, for multi-objective strategies.
+    var objectives: [Objective] = []
 }
