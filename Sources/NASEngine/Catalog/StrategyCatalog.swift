@@ -95,6 +95,7 @@ public enum StrategyCatalog {
     static let grid = StrategyEntry(
         "grid", summary: "grid search: every architecture of an enumerable space once",
         help: "Proposes every member of the space once, in the space's enumeration order, and then finishes (the run ends before its budget if the grid runs out). Only for spaces small enough to enumerate (at most `limit` members).",
+        paper: "Bergstra & Bengio, Random Search for Hyper-Parameter Optimization, JMLR 2012 (grid vs random search)",
         parameters: [StrategyParameter("limit", 1_000_000, help: "the largest space it accepts (architectures)")]) { space, s, _, _ in
         try GridSearch(space: space, limit: Int(s["limit"]!))
     }

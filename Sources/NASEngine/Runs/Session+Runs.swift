@@ -106,6 +106,18 @@ extension Session {
         try StoreTableSource(store: runs().store, kind: .runs)
     }
 
+    /// Reports a run's progress as a job's: trials of a trial budget, or seconds of a time budget.
+    private static func report(_ progress: RunProgress, to context: JobContext) {
+        let line = progress.line
+        let message = line.range(of: ": ").map { String(line[$0.upperBound...]) } ?? line
+        switch progress.budget {
+        case .trials(let n): context.progress(done: progress.trials, total: n, message: message)
+        case .wallSeconds(let s): context.progress(done: Int(progress.wallSeconds), total: Int(s.rounded(.up)), message: message)
+        case .simulatedSeconds(let s):
+            context.progress(done: Int(progress.simulatedSeconds), total: Int(s.rounded(.up)), message: message)
+        }
+    }
+
     /// A job that mirrors a run's progress until it stops.
     private func follow(_ handle: RunHandle, name: String) {
         jobs.launch(name: name) { context in
@@ -115,7 +127,7 @@ extension Session {
                 let progress = handle.wait(timeout: 0.1)
                 if progress.trials != reported || handle.isFinished {
                     reported = progress.trials
-                    context.progress(done: Int((progress.fractionSpent * 1000).rounded()), total: 1000, message: progress.line)
+                    Self.report(progress, to: context)
                 }
                 if handle.isFinished { break }
             }

@@ -50,7 +50,7 @@ extension BuiltinRegistry {
         })
         register(Builtin("status", category: "runs", summary: "where a run stands, as a record",
                          help: "Returns a record with the run's id, status (running, done, failed, cancelled), trials finished, budget, best value of its objective, simulated and wall time spent, and the progress line.",
-                         parameters: [Parameter("run", .object("run"))], example: "status(r).trials") { call in
+                         parameters: [Parameter("run", .object("run"), help: "a run, from launch() or run(id)")], example: "status(r).trials") { call in
             let run = try call.object("run", as: RunValue.self)
             let p = try call.session.runProgress(run.id)
             return .record(Record([
@@ -66,7 +66,7 @@ extension BuiltinRegistry {
     private func registerRunControl() {
         register(Builtin("wait", category: "runs", summary: "wait until a run (or every run) stops",
                          help: "Blocks until the run has stopped (budget spent, strategy finished, cancelled or failed) and returns it; without an argument, waits for every run of this session. Ctrl-C stops waiting (the run keeps working). A failed run makes wait an error that says why.",
-                         parameters: [Parameter("run", .object("run"), default: Value.none)], example: "wait(r)\nprint(r.status)") { call in
+                         parameters: [Parameter("run", .object("run"), default: Value.none, help: "a run; every run of this session when left out")], example: "wait(r)\nprint(r.status)") { call in
             guard !call.isNone("run") else {
                 for handle in (call.session.openedRuns?.handles ?? []) { try waitFor(handle, call) }
                 return .none
@@ -80,7 +80,7 @@ extension BuiltinRegistry {
         })
         register(Builtin("cancel", category: "runs", summary: "stop a run (it can be resumed)",
                          help: "Asks the run to stop after its current trial, waits until it has, and returns it with status cancelled. Every finished trial stays in the store; resume(r) continues where it stopped.",
-                         parameters: [Parameter("run", .object("run"))], example: "cancel(r)\nresume(r)") { call in
+                         parameters: [Parameter("run", .object("run"), help: "a run, from launch() or run(id)")], example: "cancel(r)\nresume(r)") { call in
             let run = try call.object("run", as: RunValue.self)
             guard let handle = try call.session.runs().handle(run.id), !handle.isFinished else {
                 let status = try call.session.runProgress(run.id).status
@@ -92,7 +92,7 @@ extension BuiltinRegistry {
         })
         register(Builtin("resume", category: "runs", summary: "continue a cancelled or interrupted run",
                          help: "Continues a run that was cancelled, or whose process was killed, from its last checkpoint: no finished trial is lost or repeated, and the run ends as if it had never stopped. A run launched in this session remembers its strategy, space and evaluator; for a run of an earlier session (run(id)), give them again with strategy:, on: and using: (they must match the run's).",
-                         parameters: [Parameter("run", .object("run")),
+                         parameters: [Parameter("run", .object("run"), help: "a run, from launch() or run(id)"),
                                       Parameter("strategy", .object("strategy"), default: Value.none, keywordOnly: true, help: "the run's strategy (for a run of an earlier session)"),
                                       Parameter("on", .object("space"), default: Value.none, keywordOnly: true, help: "the run's space (for a run of an earlier session)"),
                                       Parameter("using", .any, default: Value.none, keywordOnly: true, help: "the run's evaluator (for a run of an earlier session)"),

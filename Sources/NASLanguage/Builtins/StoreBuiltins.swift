@@ -20,7 +20,7 @@ extension BuiltinRegistry {
         })
         register(Builtin("best", category: "results", summary: "the best finished trial of a run, as a record",
                          help: "Returns the run's best finished trial as a record (none when no trial has finished): by the run's objective, or by the metric `by` (largest first for accuracies, smallest first for losses, latency, params, times, unless `maximize` says).",
-                         parameters: [Parameter("run", .object("run")),
+                         parameters: [Parameter("run", .object("run"), help: "a run, from launch() or run(id)"),
                                       Parameter("by", .string, default: Value.none, help: "a metric to rank by instead of the objective"),
                                       Parameter("maximize", .bool, default: Value.none, keywordOnly: true, help: "whether larger `by` is better (default: by the metric's name)")],
                          example: "best(r).accuracy\nbest(r, by: \"test_accuracy\")") { call in
@@ -56,7 +56,7 @@ extension BuiltinRegistry {
     private func registerFiles() {
         register(Builtin("save", category: "tables", summary: "write a table to a CSV or JSON file",
                          help: "Writes the table to `path`, as CSV (.csv) or JSON (.json, an array of row objects), with numbers in base units (fractions, seconds, bytes) so other tools read them. Returns the path.",
-                         parameters: [Parameter("table", .table), Parameter("path", .string, help: "a .csv or .json file")],
+                         parameters: [Parameter("table", .table, help: "the table (or list of records) to write"), Parameter("path", .string, help: "a .csv or .json file")],
                          example: "trials(r) | sort accuracy desc | take 10 | save(\"best.csv\")") { call in
             let path = try call.string("path")
             try TableIO.save(try call.table("table"), to: path)
