@@ -55,7 +55,7 @@ extension BuiltinRegistry {
             let p = try call.session.runProgress(run.id)
             return .record(Record([
                 ("id", .number(Double(run.id))), ("status", .string(p.status.rawValue)), ("trials", .number(Double(p.trials))),
-                ("budget", .string(p.budget.description)),
+                ("budget", .string(RunValue.describe(p.budget))),
                 ("best", p.bestValue.map { .number(MetricCatalog.quantity(p.metric, $0)) } ?? .none),
                 ("simulated_time", .number(Quantity.seconds(p.simulatedSeconds))), ("wall_time", .number(Quantity.seconds(p.wallSeconds))),
                 ("line", .string(p.line)),

@@ -493,6 +493,8 @@ public struct Parser {
         case .kwTrue: advance(); return Expr(.bool(true), token.range)
         case .kwFalse: advance(); return Expr(.bool(false), token.range)
         case .kwNone: advance(); return Expr(.none, token.range)
+        case .identifier where token.text == "launch" && [.identifier, .string].contains(peekAt(1).kind):
+            return try parseLaunchStatement()
         case .identifier: advance(); return Expr(.name(token.text), token.range)
         case .leftParen:
             advance()
@@ -507,6 +509,26 @@ public struct Parser {
         default:
             throw fail("expected an expression, found \(token.kind.display)\(Self.hint(for: token))", at: token.range)
         }
+    }
+
+    /// `launch STRATEGY on SPACE using EVALUATOR budget N [seed N] [objective O]`: the
+    /// statement form of `launch(STRATEGY, on: SPACE, using: EVALUATOR, budget: N, …)`.
+    private mutating func parseLaunchStatement() throws -> Expr {
+        let start = advance()
+        var arguments = [Argument(label: nil, labelRange: nil, value: try parseOr())]
+        let usage = "the launch statement reads 'launch STRATEGY on SPACE using EVALUATOR budget N' (optionally followed by 'seed N')"
+        for word in ["on", "using", "budget"] {
+            guard check(.identifier), peek.text == word else {
+                throw fail("expected '\(word)', found \(peek.kind.display): \(usage)", at: peek.range)
+            }
+            let label = advance()
+            arguments.append(Argument(label: word, labelRange: label.range, value: try parseOr()))
+        }
+        while check(.identifier), ["seed", "objective"].contains(peek.text) {
+            let label = advance()
+            arguments.append(Argument(label: label.text, labelRange: label.range, value: try parseOr()))
+        }
+        return Expr(.call(Expr(.name("launch"), start.range), arguments), start.range.through(previous.range))
     }
 
     private static func hint(for token: Token) -> String {

@@ -1,6 +1,7 @@
 import NASCore
 import NASEngine
 import NASSpaces
+import NASStore
 
 /// A search run as a language value: `run 3 (evolution on nb201): running, 12/60 trials, …`.
 ///
@@ -89,8 +90,17 @@ public struct RunValue: DomainValue {
         case "space": return .string(record.space)
         case "evaluator": return .string(record.evaluator)
         case "objective": return .string(record.objectiveDescription)
-        case "budget": return .string(record.budget.description)
+        case "budget": return .string(Self.describe(record.budget))
         default: return .number(Double(record.seed))
+        }
+    }
+
+    /// A budget as the language writes it: `60 trials`, `2000s simulated`, `10min wall`.
+    static func describe(_ budget: RunBudget) -> String {
+        switch budget {
+        case .trials(let n): return "\(n) trials"
+        case .wallSeconds(let s): return "\(Quantity.seconds(s)) wall"
+        case .simulatedSeconds(let s): return "\(Quantity.seconds(s)) simulated"
         }
     }
 }
