@@ -27,7 +27,7 @@ struct ColumnCatalog: Sendable {
             QueryColumn("epochs", sql: "t.epochs", .integer),
             QueryColumn("seed", sql: "t.seed", .integer),
         ]
-        columns += promoted.map { QueryColumn($0, sql: "t.\($0)", .metric) }
+        columns += promoted.map { QueryColumn.promotedMetric($0, jsonPath: jsonPath($0)) }
         columns += others.map {
             QueryColumn($0, sql: "json_extract(t.metrics, ?)", arguments: [jsonPath($0).databaseValue], .metric)
         }

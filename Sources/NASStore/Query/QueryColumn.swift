@@ -29,6 +29,9 @@ struct QueryColumn: Sendable {
     var arguments: [DatabaseValue]
     /// How its cells read.
     var kind: Kind
+    /// The expression that shows it in results, when it differs from `sql` (a promoted metric
+    /// falls back to the JSON object for NaN and infinities, which its REAL column cannot hold).
+    var display: (sql: String, arguments: [DatabaseValue])?
 
     /// A column read straight from a table column.
     init(_ name: String, sql: String, _ kind: Kind) {
@@ -36,6 +39,13 @@ struct QueryColumn: Sendable {
         self.sql = sql
         self.arguments = []
         self.kind = kind
+    }
+
+    /// A metric with its own column; results fall back to the JSON object when the column is NULL.
+    static func promotedMetric(_ name: String, jsonPath: String) -> QueryColumn {
+        var column = QueryColumn(name, sql: "t.\(name)", .metric)
+        column.display = ("IFNULL(t.\(name), json_extract(t.metrics, ?))", [jsonPath.databaseValue])
+        return column
     }
 
     /// A column read with placeholders.

@@ -21,8 +21,9 @@ struct SQLQueryBuilder {
         let selected = try (query.columns ?? catalog.columns.map(\.name)).map(catalog.column)
         var arguments: [DatabaseValue] = []
         let selectList = selected.map { column -> String in
-            arguments += column.arguments
-            return "\(column.sql) AS \(quotedIdentifier(column.name))"
+            let shown = column.display ?? (column.sql, column.arguments)
+            arguments += shown.arguments
+            return "\(shown.sql) AS \(quotedIdentifier(column.name))"
         }.joined(separator: ", ")
         var sql = "SELECT \(selectList) FROM \(from)"
         var conditions = baseConditions.map { condition -> String in
