@@ -27,10 +27,4 @@ extension Table {
         }
         return Table(columns: columns, rows: front)
     }
-
-    /// The position of a column, or an error listing the columns there are.
-    public func requireColumn(_ name: String) throws -> Int {
-        guard let index = columnIndex(name) else { throw TableDataError.missingColumn(name, available: columns) }
-        return index
-    }
 }

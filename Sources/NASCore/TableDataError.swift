@@ -1,7 +1,5 @@
-/// An error about a table's data or its file: a missing column, a value of the wrong kind, a bad CSV line.
+/// An error about a table's data or its file: a file that cannot be read, a bad CSV line.
 public enum TableDataError: Error, Sendable, Hashable, CustomStringConvertible {
-    /// A verb named a column the table does not have.
-    case missingColumn(String, available: [String])
     /// A file could not be read or written.
     case file(path: String, reason: String)
     /// A file name whose extension is not a known table format.
@@ -11,8 +9,6 @@ public enum TableDataError: Error, Sendable, Hashable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .missingColumn(let name, let available):
-            return "no column '\(name)'; columns are: \(available.joined(separator: ", "))"
         case .file(let path, let reason):
             return "\(path): \(reason)"
         case .unsupportedFormat(let path):

@@ -135,7 +135,7 @@ struct TableParetoTests {
         #expect(try table.pareto(x: ("a", false), y: ("b", false)).rows == [table.rows[1]])
         // Minimise a, maximise b: neither dominates; best a first.
         #expect(try table.pareto(x: ("a", true), y: ("b", false)).rows == [table.rows[0], table.rows[1]])
-        #expect(throws: TableDataError.missingColumn("c", available: ["a", "b"])) {
+        #expect(throws: TableError.unknownColumn("c", in: ["a", "b"])) {
             try table.pareto(x: ("c", true), y: ("b", false))
         }
     }
