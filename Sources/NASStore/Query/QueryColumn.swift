@@ -1,4 +1,5 @@
 import GRDB
+import NASCore
 
 /// One column a store table offers: its name in the language, its SQL and how its cells read.
 struct QueryColumn: Sendable {
@@ -39,6 +40,15 @@ struct QueryColumn: Sendable {
         self.sql = sql
         self.arguments = []
         self.kind = kind
+    }
+
+    /// The unit of its numbers (a metric's from `MetricCatalog`), for checking constants.
+    var dimension: Dimension {
+        switch kind {
+        case .metric: return MetricCatalog.quantity(name, 0).dimension
+        case .seconds: return .time
+        default: return .scalar
+        }
     }
 
     /// A metric with its own column; results fall back to the JSON object when the column is NULL.
