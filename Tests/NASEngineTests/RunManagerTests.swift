@@ -194,6 +194,24 @@ struct RunManagerTests {
         }
     }
 
+    @Test("a run on the calling thread has finished when launch returns; a given token cancels it")
+    func callingThread() throws {
+        let store = try makeRunTestStore()
+        let manager = RunManager(store: store)
+        let handle = try manager.launch(strategy: RunTestRandomStrategy(space: NB201Space(), seed: 1), space: NB201Space(),
+                                        evaluator: RunTestEvaluator(), settings: RunSettings(budget: .trials(5)),
+                                        execution: .callingThread)
+        #expect(handle.isFinished)
+        #expect(handle.progress.trials == 5)
+        let token = CancellationToken()
+        token.cancel()
+        let cancelled = try manager.launch(strategy: RunTestRandomStrategy(space: NB201Space(), seed: 1), space: NB201Space(),
+                                           evaluator: RunTestEvaluator(), settings: RunSettings(budget: .trials(5)),
+                                           execution: .callingThread, token: token)
+        #expect(cancelled.progress.status == .cancelled)
+        #expect(cancelled.progress.trials == 0)
+    }
+
     @Test("the progress line says where the run stands")
     func progressLine() {
         let progress = RunProgress(runID: 3, status: .running, budget: .trials(60), trials: 12, failed: 0, cached: 2,
