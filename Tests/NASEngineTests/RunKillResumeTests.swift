@@ -54,11 +54,18 @@ struct RunKillResumeTests {
         #expect(try store.run(runID)?.status == .running)
         #expect(try store.checkpoint(run: runID).lastSequence == finishedBefore.count)
 
+        // The run's process is gone, so the run shows as interrupted.
+        let manager = RunManager(store: store)
+        #expect(try manager.markInterruptedRuns() == [runID])
+        #expect(try store.run(runID)?.status == .interrupted)
+        #expect(try store.run(runID)?.owner?.hasSuffix(":\(child.processIdentifier)") == true)
+
         let space = NB201Space()
-        let handle = try RunManager(store: store).resume(
+        let handle = try manager.resume(
             runID, strategy: RunTestRandomStrategy(space: space, seed: Self.strategySeed), space: space,
             evaluator: RunTestEvaluator())
         #expect(handle.wait().status == .done)
+        #expect(try store.run(runID)?.status == .done)
 
         let after = try store.trials(run: runID)
         #expect(after.map(\.sequence) == Array(1...Self.budget))

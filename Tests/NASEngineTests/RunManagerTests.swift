@@ -27,6 +27,8 @@ struct RunManagerTests {
         let progress = handle.wait()
         #expect(progress.status == .done)
         #expect(progress.trials == 20)
+        // A finished run of this process is never taken for an interrupted one.
+        #expect(try manager.markInterruptedRuns().isEmpty)
         let trials = try store.trials(run: handle.id)
         #expect(trials.map(\.sequence) == Array(1...20))
         #expect(trials.allSatisfy { $0.status == .done })

@@ -34,11 +34,11 @@ public final class RunManager: Sendable {
                                maximise: settings.objective.maximise, budget: settings.budget, seed: settings.seed,
                                script: settings.script)
         let id = try store.createRun(record)
-        return start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
-                     execution: execution, token: token, onEvent: onEvent)
+        return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
+                         execution: execution, token: token, onEvent: onEvent)
     }
 
-    /// Continues a run that was cancelled or whose process died, from its last checkpoint.
+    /// Continues a run that was cancelled or interrupted (its process died), from its last checkpoint.
     ///
     /// `strategy` must be a fresh instance of the run's strategy with the same settings; the
     /// space and evaluator must be the run's (checked by name and descriptor).
@@ -52,11 +52,25 @@ public final class RunManager: Sendable {
         try checkSame(id, "strategy settings", describe(record.strategySettings), describe(strategy.settings))
         try checkSame(id, "space", record.space, space.name)
         try checkSame(id, "evaluator", record.evaluator, evaluator.descriptor)
-        try store.setRunStatus(id, .running, error: nil)
         let settings = RunSettings(objective: RunObjective(metric: record.objectiveMetric, maximise: record.maximise),
                                    budget: record.budget, seed: record.seed, script: record.script)
-        return start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
-                     execution: execution, token: token, onEvent: onEvent)
+        return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
+                         execution: execution, token: token, onEvent: onEvent)
+    }
+
+    /// Marks as `interrupted` the runs recorded as running whose process has ended (killed,
+    /// crashed), so `runs` shows them as resumable; returns their ids. Runs of this process and
+    /// of other hosts are left alone, since their liveness cannot be told from here.
+    @discardableResult
+    public func markInterruptedRuns() throws -> [Int64] {
+        var marked: [Int64] = []
+        for run in try store.allRuns() where run.status == .running {
+            if handle(run.id).map({ !$0.isFinished }) ?? false { continue }
+            if let owner = run.owner, RunOwner.mayBeAlive(owner) { continue }
+            try store.setRunStatus(run.id, .interrupted, error: nil)
+            marked.append(run.id)
+        }
+        return marked
     }
 
     /// The handle of a run started by this manager, or nil.
@@ -77,7 +91,8 @@ public final class RunManager: Sendable {
     /// Starts the loop of a recorded run, on its own thread or on this one.
     private func start(_ id: Int64, strategy: any SearchStrategy, space: any SearchSpace, evaluator: any Evaluator,
                        settings: RunSettings, execution: RunExecution, token: CancellationToken?,
-                       onEvent: (@Sendable (RunEvent) -> Void)?) -> RunHandle {
+                       onEvent: (@Sendable (RunEvent) -> Void)?) throws -> RunHandle {
+        try store.claimRun(id, owner: RunOwner.current)
         let initial = RunProgress(runID: id, status: .running, budget: settings.budget, trials: 0, failed: 0, cached: 0,
                                   wallSeconds: 0, simulatedSeconds: 0, metric: settings.objective.metric)
         let handle = RunHandle(id: id, initial: initial, cancellation: token ?? CancellationToken())
