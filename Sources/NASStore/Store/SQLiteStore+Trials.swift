@@ -94,7 +94,7 @@ extension SQLiteStore {
             trial.error.databaseValue, trial.cacheKey.databaseValue, trial.cached.databaseValue, now.databaseValue,
             finished.databaseValue,
         ]
-        statement.setUncheckedArguments(StatementArguments(values))
+        try SQLiteBinding.bind(values, to: statement)
         try statement.execute()
     }
 
