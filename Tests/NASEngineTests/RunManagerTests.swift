@@ -141,6 +141,8 @@ struct RunManagerTests {
         let best = try store.best(run: handle.id, by: nil, maximise: nil)
         #expect(best.count == 1)
         #expect(best.column("latency")?.first?.doubleValue == smallest)
+        // The runs table shows the best value of a minimised objective as the smallest metric.
+        #expect(try store.runsTable(query: .all).column("best") == [.number(.scalar(smallest))])
     }
 
     @Test("failed evaluations are recorded with their error and the lowest score")

@@ -139,6 +139,9 @@ struct StoreQueryTests {
         })
         #expect(table.column("objective")?.first == .string("accuracy max"))
         #expect(table.column("strategy")?.first == .string("random"))
+        #expect(table.column("best")?.compactMap(\.doubleValue) == runs.reversed().map { id in
+            all.filter { $0.runID == id && $0.status == .done }.compactMap { $0.metrics["accuracy"] }.max()!
+        })
     }
 
     @Test("pipeline steps fuse only where filter-sort-take-select keeps their meaning")

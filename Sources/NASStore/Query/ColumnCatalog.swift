@@ -53,6 +53,11 @@ struct ColumnCatalog: Sendable {
         QueryColumn("seed", sql: "r.seed", .integer),
         QueryColumn("status", sql: "r.status", .text),
         QueryColumn("trials", sql: "(SELECT COUNT(*) FROM trials t WHERE t.run_id = r.id AND t.status IN ('done', 'failed'))", .integer),
+        // The score is the objective's metric, negated when minimised.
+        QueryColumn("best", sql: """
+            (SELECT CASE r.maximise WHEN 1 THEN MAX(t.score) ELSE -MAX(t.score) END
+             FROM trials t WHERE t.run_id = r.id AND t.status = 'done')
+            """, .integer),
         QueryColumn("created", sql: "r.created_at", .date),
         QueryColumn("finished", sql: "r.finished_at", .date),
         QueryColumn("error", sql: "r.error", .text),

@@ -5,7 +5,7 @@ import NASCore
 struct QueryColumn: Sendable {
     /// How a stored value becomes a cell.
     enum Kind: Sendable, Equatable {
-        /// A whole number (ids, sequence numbers, seeds, epochs).
+        /// A plain number (ids, sequence numbers, seeds, epochs, scores).
         case integer
         /// A metric; its unit comes from `MetricCatalog` by name.
         case metric
