@@ -13,7 +13,7 @@ import Testing
 @Suite("Run kill and resume")
 struct RunKillResumeTests {
     static let storeVariable = "NASLAB_RUN_CHILD_STORE"
-    static let budget = 40
+    static let budget = 120
     static let runSeed: UInt64 = 7
     static let strategySeed: UInt64 = 21
 
