@@ -19,12 +19,17 @@ public struct ComposedSpace: SearchSpace {
     public let defaultInput: TensorShape
     public let defaultClasses: Int
     let root: SpecNode
+    private let indexByName: [String: Int]
 
     /// Compiles a spec; throws a `SpaceError` naming the part that is malformed.
     public init(name: String, spec: SpaceSpec, help: String = "", paper: String = "",
                 defaultInput: TensorShape = TensorShape(channels: 3, height: 32, width: 32), defaultClasses: Int = 10) throws {
         var decisions: [Decision] = []
         root = try SpecNode.compile(spec, path: "", iteration: nil, offset: 0, decisions: &decisions)
+        var seen = Set<String>()
+        for d in decisions where !seen.insert(d.name).inserted {
+            throw SpaceError("two decisions are both named '\(d.name)'; give them different names")
+        }
         self.name = name
         self.spec = spec
         self.decisions = decisions
@@ -32,6 +37,7 @@ public struct ComposedSpace: SearchSpace {
         self.paper = paper
         self.defaultInput = defaultInput
         self.defaultClasses = defaultClasses
+        indexByName = Dictionary(uniqueKeysWithValues: decisions.enumerated().map { ($1.name, $0) })
     }
 
     public var size: BigCount { root.count }
@@ -135,20 +141,21 @@ public struct ComposedSpace: SearchSpace {
             values[kv[0]] = kv[1]
         }
         var tokens = [Int](repeating: 0, count: decisions.count)
-        var set = [Bool](repeating: false, count: decisions.count)
-        while true {
-            let active = activeMask(tokens)
-            guard let i = decisions.indices.first(where: { active[$0] && !set[$0] }) else { break }
-            let d = decisions[i]
-            guard let v = values.removeValue(forKey: d.name) else { throw SpaceError("decision '\(d.name)' is missing") }
-            guard let t = d.options.firstIndex(of: v) else {
-                throw SpaceError("decision '\(d.name)': '\(v)' is not one of \(d.options.joined(separator: ", "))")
+        var given = [Bool](repeating: false, count: decisions.count)
+        for (key, value) in values {
+            guard let i = indexByName[key] else { throw SpaceError("'\(key)' is not a decision of \(name)") }
+            guard let t = decisions[i].options.firstIndex(of: value) else {
+                throw SpaceError("decision '\(key)': '\(value)' is not one of \(decisions[i].options.joined(separator: ", "))")
             }
             tokens[i] = t
-            set[i] = true
+            given[i] = true
         }
-        if let extra = values.keys.sorted().first {
-            throw SpaceError("'\(extra)' is not a decision of this architecture (unknown, or switched off by a depth or branch)")
+        let active = activeMask(tokens)
+        if let i = decisions.indices.first(where: { active[$0] && !given[$0] }) {
+            throw SpaceError("decision '\(decisions[i].name)' is missing")
+        }
+        if let i = decisions.indices.first(where: { given[$0] && !active[$0] }) {
+            throw SpaceError("'\(decisions[i].name)' is not a decision of this architecture (switched off by a depth or branch)")
         }
         return Architecture(space: name, tokens: tokens)
     }

@@ -24,8 +24,21 @@ public struct NB201Space: SearchSpace {
 
     public var name: String { "nb201" }
 
-    public var decisions: [Decision] {
-        NB201Space.edges.map { Decision(name: "edge_\($0.to)_\($0.from)", options: NB201Space.operations) }
+    /// The six edge decisions, built once.
+    static let edgeDecisions = NB201Space.edges.map { Decision(name: "edge_\($0.to)_\($0.from)", options: NB201Space.operations) }
+
+    public var decisions: [Decision] { NB201Space.edgeDecisions }
+
+    public func sample(using rng: inout SeededRandom) -> Architecture {
+        Architecture(space: name, tokens: (0..<6).map { _ in rng.nextInt(below: 5) })
+    }
+
+    /// Changes the op of one random edge to a different op.
+    public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
+        var tokens = architecture.tokens
+        let edge = rng.nextInt(below: 6)
+        tokens[edge] = (tokens[edge] + 1 + rng.nextInt(below: 4)) % 5
+        return Architecture(space: name, tokens: tokens)
     }
 
     /// The benchmark string `|op~0|+|op~0|op~1|+|op~0|op~1|op~2|`.
@@ -35,6 +48,9 @@ public struct NB201Space: SearchSpace {
     }
 
     public func parse(_ text: String) throws -> Architecture {
+        if let code = NB201IndexTable.shared.code(ofCanonical: text) {
+            return Architecture(space: name, tokens: NB201IndexTable.shared.tokens(ofCode: code))
+        }
         let nodes = text.trimmingCharacters(in: .whitespaces).split(separator: "+", omittingEmptySubsequences: false)
         guard nodes.count == 3 else {
             throw SpaceError("an NB201 cell has 3 nodes separated by '+', found \(nodes.count) in '\(text)'")
