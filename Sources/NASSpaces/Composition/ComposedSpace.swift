@@ -160,3 +160,27 @@ public struct ComposedSpace: SearchSpace {
         return Architecture(space: name, tokens: tokens)
     }
 }
+
+extension ComposedSpace {
+    /// The active decisions, one line per repetition of the outermost repeat (or per decision).
+    public func diagram(_ architecture: Architecture) -> String {
+        let active = activeMask(architecture.tokens)
+        var lines = ["\(name) (\(decisions.indices.filter { active[$0] }.count) active decisions)"]
+        var current: (key: String, parts: [String])?
+        for i in decisions.indices where active[i] {
+            let d = decisions[i]
+            let value = d.options.indices.contains(architecture.tokens[i]) ? d.options[architecture.tokens[i]] : "?"
+            let key = d.name.firstIndex(of: "]").map { String(d.name[...$0]) } ?? d.name
+            let rest = d.name.count > key.count ? String(d.name.dropFirst(key.count + 1)) : ""
+            let part = rest.isEmpty ? value : "\(rest.replacingOccurrences(of: #"\[[^\]]*\]"#, with: "", options: .regularExpression))=\(value)"
+            if current?.key == key {
+                current?.parts.append(part)
+            } else {
+                if let c = current { lines.append("  \(c.key): " + c.parts.joined(separator: ", ")) }
+                current = (key, [part])
+            }
+        }
+        if let c = current { lines.append("  \(c.key): " + c.parts.joined(separator: ", ")) }
+        return lines.joined(separator: "\n")
+    }
+}
