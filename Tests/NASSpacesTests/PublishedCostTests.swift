@@ -33,6 +33,16 @@ import Testing
         #expect(abs(Double(c.macs) - 1.82e9) / 1.82e9 < 0.01, "MACs \(c.macs)")
     }
 
+    /// Wu et al. 2019, Table 2: FBNet-B has 295M multiply-adds and 4.5M parameters. MACs agree to
+    /// 0.6%; our count is 4.81M parameters, 7% above the paper's figure, a gap we have not traced
+    /// (the classifier alone is 1.98M; batch norm adds only ~0.06M), so parameters are checked loosely.
+    @Test func fbnetB() throws {
+        let space = FBNetSpace()
+        let c = try space.cost(try space.parse(FBNetSpace.fbnetB), input: imagenet, classes: 1000)
+        #expect(abs(Double(c.macs) - 295e6) / 295e6 < 0.015, "MACs \(c.macs)")
+        #expect(abs(Double(c.params) - 4.5e6) / 4.5e6 < 0.08, "params \(c.params)")
+    }
+
     @Test func layerTableSumsToTotals() throws {
         let space = SegmentSpace()
         let a = try space.member("mobilenetv2")

@@ -10,13 +10,19 @@ import NASCore
 /// or drops a skip) and fills newly active decisions at random. The canonical text lists the
 /// active decisions as `name=value` pairs.
 public struct ComposedSpace: SearchSpace {
+    /// The space's name.
     public let name: String
     /// The spec the space was built from.
     public let spec: SpaceSpec
+    /// The decisions, in token order (repetitions and branches laid out in full).
     public let decisions: [Decision]
+    /// What the space is, as its author described it.
     public let help: String
+    /// Where the space comes from.
     public let paper: String
+    /// The input shape networks are decoded for by default.
     public let defaultInput: TensorShape
+    /// The class count networks are decoded for by default.
     public let defaultClasses: Int
     let root: SpecNode
     private let indexByName: [String: Int]
