@@ -107,7 +107,8 @@ public struct OFASpace: GroupedSearchSpace {
     /// Decodes to the OFA MobileNetV3 network at the architecture's resolution (the input's
     /// height and width are replaced by it): 3×3/2 stem with 16 channels and h-swish, a fixed
     /// MBConv 16→16, the five elastic units, 1×1 conv to 960, global pooling, a 1×1 conv to 1280
-    /// without batch norm, and the classifier.
+    /// without batch norm, and the classifier. The SE gate is a sigmoid where OFA uses a hard
+    /// sigmoid (no such primitive exists; parameters and MACs are the same).
     public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
         try validate(architecture)
         let r = resolution(architecture)

@@ -8,7 +8,9 @@ import NASCore
 /// (1, 3, 6; MBConv only), `se` (0, 0.25; MBConv only), `skip` (identity residual or none),
 /// `width` (the skeleton's options) and `layers` (1–4). A first group holds the activation
 /// (relu, relu6, hswish). MobileNetV2 and MnasNet-A1 are named members of the MnasNet
-/// skeleton, ResNet-18 of the ResNet skeleton.
+/// skeleton, ResNet-18 of the ResNet skeleton. Differences from the paper: MnasNet's third skip
+/// option (pooling) is not offered, and widths are the skeleton's listed options (the 0.75/1/1.25
+/// multipliers plus the widths of the named members) rather than free multipliers.
 public struct SegmentSpace: GroupedSearchSpace {
     /// Block ops, in token order.
     public static let ops = ["conv", "mbconv", "basic"]
