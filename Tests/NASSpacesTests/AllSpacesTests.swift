@@ -103,3 +103,23 @@ import Testing
         #expect(NB201Space().size == BigCount(15_625))
     }
 }
+
+/// Drawing or printing an invalid architecture describes the problem instead of trapping.
+@Suite struct InvalidArchitectureTests {
+    @Test(arguments: SpaceCatalogue.names)
+    func textOfInvalidTokensNeverTraps(_ name: String) throws {
+        let space = try SpaceCatalogue.make(name)
+        let bad = Architecture(space: space.name, tokens: [Int](repeating: 99, count: space.decisions.count))
+        #expect(space.canonical(bad).contains("invalid"))
+        #expect(space.diagram(bad).contains("invalid"))
+        #expect(space.identity(bad).contains("invalid"))
+        #expect(space.dot(bad).hasPrefix("digraph"))
+        #expect(throws: SpaceError.self) { try space.network(bad, input: space.defaultInput, classes: 10) }
+        #expect(throws: SpaceError.self) { try space.encode(bad, as: .onehot) }
+    }
+
+    @Test func nb201IndexOfInvalidTokensIsMinusOne() {
+        #expect(NB201Space().index(of: Architecture(space: "nb201", tokens: [5, 0, 0, 0, 0, 0])) == -1)
+        #expect(NB201Space().index(of: Architecture(space: "nb201", tokens: [0])) == -1)
+    }
+}

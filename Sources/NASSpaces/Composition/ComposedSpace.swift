@@ -132,6 +132,7 @@ public struct ComposedSpace: SearchSpace {
 
     /// `name=value` for every active decision, joined by `, `.
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let active = activeMask(architecture.tokens)
         return decisions.indices.filter { active[$0] }.map { i in
             let t = architecture.tokens[i]
@@ -170,6 +171,7 @@ public struct ComposedSpace: SearchSpace {
 extension ComposedSpace {
     /// The active decisions, one line per repetition of the outermost repeat (or per decision).
     public func diagram(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let active = activeMask(architecture.tokens)
         var lines = ["\(name) (\(decisions.indices.filter { active[$0] }.count) active decisions)"]
         var current: (key: String, parts: [String])?

@@ -2,6 +2,7 @@
 extension OFASpace {
     /// The resolution, then one line per unit with its layers.
     public func diagram(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         var lines = ["ofa (MobileNetV3) at \(resolution(architecture))×\(resolution(architecture))",
                      "  stem   conv3x3/2 → 16, mbconv e1 k3 → 16"]
         for u in 0..<5 {
@@ -17,6 +18,7 @@ extension OFASpace {
 extension SegmentSpace {
     /// The activation, then one line per block.
     public func diagram(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let t = architecture.tokens
         var lines = ["\(name) (\(skeleton.name) skeleton), activation \(SegmentSpace.activations[t[0]].rawValue)",
                      "  stem    conv\(skeleton.stemKernel)x\(skeleton.stemKernel)/\(skeleton.stemStride) → \(skeleton.stemChannels)" + (skeleton.stemPool ? ", maxpool3x3/2" : "")]
@@ -31,6 +33,7 @@ extension SegmentSpace {
 extension FBNetSpace {
     /// One line per stage with its layers' blocks.
     public func diagram(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         var lines = ["fbnet", "  stem    conv3x3/2 → 16"]
         var layer = 0
         for (s, stage) in FBNetSpace.stages.enumerated() {
@@ -46,6 +49,7 @@ extension FBNetSpace {
 extension HierarchicalSpace {
     /// One line per motif with its edges.
     public func diagram(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let level2 = ["none"] + HierarchicalSpace.primitives
         let level3 = ["none"] + (1...motifs).map { "m\($0)" }
         func edges(_ e: [Int], _ names: [String], nodes: Int) -> String {

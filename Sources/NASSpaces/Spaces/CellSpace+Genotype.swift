@@ -4,6 +4,7 @@ import Foundation
 extension CellSpace {
     /// The genotype text; inputs 0 and 1 are the cell inputs c_{k-2} and c_{k-1}, 2… the nodes.
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let concat = "[" + (2..<(nodes + 2)).map(String.init).joined(separator: ", ") + "]"
         let cells = [0, nodes].map { offset -> String in
             let pairs = (0..<nodes).flatMap { i -> [String] in
@@ -62,6 +63,7 @@ extension CellSpace {
 
     /// One line per node of each cell.
     public func diagram(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         var lines = ["cell space: \(layers) cells, C=\(channels); reduction cells at \(layers / 3) and \(2 * layers / 3)"]
         for (c, cell) in ["normal", "reduce"].enumerated() {
             lines.append("  \(cell) cell:")
@@ -76,6 +78,7 @@ extension CellSpace {
 
     /// Both cells as Graphviz clusters.
     public func dot(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return DotWriter.digraph(title: invalid, nodes: [], edges: []) }
         var nodes: [DotWriter.Node] = []
         var edges: [DotWriter.Edge] = []
         for (c, cell) in ["normal", "reduce"].enumerated() {

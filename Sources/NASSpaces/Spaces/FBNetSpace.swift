@@ -28,7 +28,8 @@ public struct FBNetSpace: GroupedSearchSpace {
     public func groupName(_ i: Int) -> String { "layer \(i + 1)" }
 
     public func canonical(_ architecture: Architecture) -> String {
-        architecture.tokens.map { FBNetSpace.blocks[$0] }.joined(separator: "-")
+        if let invalid = invalidDescription(architecture) { return invalid }
+        return architecture.tokens.map { FBNetSpace.blocks[$0] }.joined(separator: "-")
     }
 
     public func parse(_ text: String) throws -> Architecture {

@@ -55,6 +55,7 @@ public struct HierarchicalSpace: GroupedSearchSpace {
 
     /// `m1=e,e,e,e,e,e | … | top=e,…`: each motif's edge ops in order 1←0, 2←0, 2←1, 3←0, ….
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let level2 = ["none"] + HierarchicalSpace.primitives
         var parts = (0..<motifs).map { m in "m\(m + 1)=" + motifEdges(architecture.tokens, motif: m).map { level2[$0] }.joined(separator: ",") }
         let level3 = ["none"] + (1...motifs).map { "m\($0)" }

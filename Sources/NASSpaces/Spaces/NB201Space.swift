@@ -43,6 +43,7 @@ public struct NB201Space: SearchSpace {
 
     /// The benchmark string `|op~0|+|op~0|op~1|+|op~0|op~1|op~2|`.
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let t = architecture.tokens.map { NB201Space.operations[$0] }
         return "|\(t[0])~0|+|\(t[1])~0|\(t[2])~1|+|\(t[3])~0|\(t[4])~1|\(t[5])~2|"
     }
@@ -75,9 +76,10 @@ public struct NB201Space: SearchSpace {
         return Architecture(space: name, tokens: tokens)
     }
 
-    /// The official benchmark index (0..<15,625) of an architecture.
+    /// The official benchmark index (0..<15,625) of an architecture; -1 when it is not a valid cell.
     public func index(of architecture: Architecture) -> Int {
-        NB201IndexTable.shared.index(of: architecture.tokens)
+        guard architecture.tokens.count == 6, architecture.tokens.allSatisfy({ (0..<5).contains($0) }) else { return -1 }
+        return NB201IndexTable.shared.index(of: architecture.tokens)
     }
 
     /// The architecture at an official benchmark index.

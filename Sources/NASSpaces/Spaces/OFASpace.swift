@@ -68,6 +68,7 @@ public struct OFASpace: GroupedSearchSpace {
 
     /// `r224 | k3e4 k5e6 | …`: the resolution, then each unit's layers as kernel and expansion.
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let units = (0..<5).map { u in unitLayers(architecture, unit: u).map { "k\($0.kernel)e\($0.expansion)" }.joined(separator: " ") }
         return (["r\(resolution(architecture))"] + units).joined(separator: " | ")
     }

@@ -76,6 +76,7 @@ public struct SegmentSpace: GroupedSearchSpace {
 
     /// `relu6 | mbconv_k3_e1_c16_x1 | …`: the activation, then one entry per block.
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let t = architecture.tokens
         let blocks = skeleton.blocks.indices.map { blockText(t[(1 + 7 * $0)..<(8 + 7 * $0)], block: $0) }
         return ([SegmentSpace.activations[t[0]].rawValue] + blocks).joined(separator: " | ")
