@@ -82,6 +82,8 @@ import Testing
 
     @Test func malformedSpecsAndTextAreReported() throws {
         #expect(throws: SpaceError.self) { try ComposedSpace(name: "x", spec: .choice("op", [])) }
+        #expect(throws: SpaceError.self) { try ComposedSpace(name: "x", spec: .choice("op", ["a,b", "c"])) }
+        #expect(throws: SpaceError.self) { try ComposedSpace(name: "x", spec: .choice("op", ["a", "a"])) }
         #expect(throws: SpaceError.self) { try ComposedSpace(name: "x", spec: .inputs("in", .chosen, .add)) }
         #expect(throws: SpaceError.self) { try ComposedSpace(name: "x", spec: .cell("c", nodes: 2, operations: ["warp_drive"])) }
         #expect(throws: SpaceError.self) { try ComposedSpace.chain(depth: 0...3) }
