@@ -142,7 +142,7 @@ public struct ComposedSpace: SearchSpace {
 
     public func parse(_ text: String) throws -> Architecture {
         var values: [String: String] = [:]
-        for pair in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !pair.isEmpty {
+        for pair in text.split(separator: ",").map({ $0.trimmed() }) where !pair.isEmpty {
             let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard kv.count == 2 else { throw SpaceError("'\(pair)' is not name=value") }
             values[kv[0]] = kv[1]

@@ -23,7 +23,7 @@ extension Operation {
 
     /// Reads an operation name (`conv3x3`, `nor_conv_1x1`, `sep_conv_5x5`, `mbconv_e6_k5_se0.25_hswish`, …).
     public init(named text: String) throws {
-        let name = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = text.trimmed().lowercased()
         switch name {
         case "skip_connect", "identity", "skip": self = .identity; return
         case "none", "zero": self = .zero; return

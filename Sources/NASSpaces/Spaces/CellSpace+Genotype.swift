@@ -17,7 +17,7 @@ extension CellSpace {
     }
 
     public func parse(_ text: String) throws -> Architecture {
-        let s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = text.trimmed()
         guard s.hasPrefix("Genotype("), s.hasSuffix(")") else {
             throw SpaceError("a cell architecture is written Genotype(normal=[('op', input), …], normal_concat=…, reduce=[…], reduce_concat=…)")
         }
@@ -50,9 +50,9 @@ extension CellSpace {
         let body = text[start.upperBound..<end]
         var result: [(String, Int)] = []
         for item in body.split(separator: ")") {
-            let cleaned = item.trimmingCharacters(in: CharacterSet(charactersIn: " ,("))
+            let cleaned = item.trimmed { " ,(".contains($0) }
             if cleaned.isEmpty { continue }
-            let parts = cleaned.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " '\"")) }
+            let parts = cleaned.split(separator: ",").map { $0.trimmed { " '\"".contains($0) } }
             guard parts.count == 2, let input = Int(parts[1]) else {
                 throw SpaceError("'\(cleaned)' in the \(field) list is not ('op', input)")
             }

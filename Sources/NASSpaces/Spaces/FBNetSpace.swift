@@ -33,7 +33,7 @@ public struct FBNetSpace: GroupedSearchSpace {
     }
 
     public func parse(_ text: String) throws -> Architecture {
-        let s = text.trimmingCharacters(in: .whitespaces)
+        let s = text.trimmed()
         if s.count == 22, s.allSatisfy({ ("0"..."8").contains($0) }) {
             return Architecture(space: name, tokens: s.map { Int(String($0))! })
         }

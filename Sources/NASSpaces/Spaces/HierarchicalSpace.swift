@@ -64,7 +64,7 @@ public struct HierarchicalSpace: GroupedSearchSpace {
     }
 
     public func parse(_ text: String) throws -> Architecture {
-        let parts = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "|").map { $0.trimmed() }
         guard parts.count == motifs + 1 else {
             throw SpaceError("a hierarchical architecture has \(motifs) motifs and 'top', separated by '|'; found \(parts.count) parts")
         }
@@ -73,7 +73,7 @@ public struct HierarchicalSpace: GroupedSearchSpace {
             let label = k < motifs ? "m\(k + 1)" : "top"
             let options = k < motifs ? ["none"] + HierarchicalSpace.primitives : ["none"] + (1...motifs).map { "m\($0)" }
             guard part.hasPrefix(label + "=") else { throw SpaceError("part \(k + 1) must start with '\(label)='") }
-            let edges = part.dropFirst(label.count + 1).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let edges = part.dropFirst(label.count + 1).split(separator: ",").map { $0.trimmed() }
             guard edges.count == (k < motifs ? 6 : 10) else {
                 throw SpaceError("\(label) has \(k < motifs ? 6 : 10) edges, found \(edges.count)")
             }

@@ -52,7 +52,7 @@ public struct NB201Space: SearchSpace {
         if let code = NB201IndexTable.shared.code(ofCanonical: text) {
             return Architecture(space: name, tokens: NB201IndexTable.shared.tokens(ofCode: code))
         }
-        let nodes = text.trimmingCharacters(in: .whitespaces).split(separator: "+", omittingEmptySubsequences: false)
+        let nodes = text.trimmed().split(separator: "+", omittingEmptySubsequences: false)
         guard nodes.count == 3 else {
             throw SpaceError("an NB201 cell has 3 nodes separated by '+', found \(nodes.count) in '\(text)'")
         }

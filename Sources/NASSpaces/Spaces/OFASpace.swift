@@ -74,7 +74,7 @@ public struct OFASpace: GroupedSearchSpace {
     }
 
     public func parse(_ text: String) throws -> Architecture {
-        let parts = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "|").map { $0.trimmed() }
         guard parts.count == 6 else {
             throw SpaceError("an OFA architecture is 'r<resolution> | unit1 | … | unit5', found \(parts.count) parts in '\(text)'")
         }

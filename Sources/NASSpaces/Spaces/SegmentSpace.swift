@@ -83,7 +83,7 @@ public struct SegmentSpace: GroupedSearchSpace {
     }
 
     public func parse(_ text: String) throws -> Architecture {
-        let parts = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "|").map { $0.trimmed() }
         guard parts.count == skeleton.blocks.count + 1 else {
             throw SpaceError("a \(name) architecture is '<activation> | ' then \(skeleton.blocks.count) blocks, found \(parts.count) parts")
         }
