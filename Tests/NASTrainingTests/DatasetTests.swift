@@ -134,3 +134,17 @@ import Testing
             throws: { "\($0)".contains("tiny_labels.npy") && "\($0)".contains("label 2") }
     }
 }
+
+/// Data sets made from user files, with default splits.
+@Suite struct DatasetFileTests {
+    @Test func csvFileBecomesASplitDataset() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("naslab-csv-\(getpid()).csv").path
+        var text = "f0,f1,f2,f3,y\n"
+        for i in 0..<40 { text += "\(i),\(i % 3),\(i % 5),1,\(i % 4)\n" }
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        let d = try Dataset.csv(path, label: "y", shape: [1, 2, 2], seed: 2)
+        #expect(d.classes == 4)
+        #expect(d.valid.count == 6 && d.test.count == 6 && d.train.count == 28)
+        #expect(d.shape.channels == 1 && d.shape.height == 2 && d.shape.width == 2)
+    }
+}

@@ -60,7 +60,7 @@ extension Tensor {
     /// Applies an activation elementwise.
     public func activation(_ act: Activation) throws -> Tensor {
         let plan = try EltwisePlan.plan(act, count: count)
-        let out = Tensor(zeros: shape)
+        let out = Tensor(uninitialized: shape)
         try plan.forward.execute([(DNNL.Arg.src, try DNNLMemory(plan.desc, storage.raw)),
                                   (DNNL.Arg.dst, try DNNLMemory(plan.desc, out.storage.raw))])
         return out.record([self]) { out in

@@ -9,7 +9,7 @@ extension Tensor {
     public func batchNorm(scale: Tensor, shift: Tensor, runningMean: Tensor, runningVar: Tensor,
                           training: Bool, momentum: Float = 0.1, epsilon: Float = 1e-5) throws -> Tensor {
         let plan = try BatchNormPlan.plan(dims: shape, epsilon: epsilon)
-        let out = Tensor(zeros: shape)
+        let out = Tensor(uninitialized: shape)
         let src = try DNNLMemory(plan.data, storage.raw)
         let dst = try DNNLMemory(plan.data, out.storage.raw)
         let scaleMem = try DNNLMemory(plan.channel, scale.storage.raw)
