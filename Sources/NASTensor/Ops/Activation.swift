@@ -3,7 +3,18 @@ import Foundation
 
 /// An elementwise activation that oneDNN computes, forward and backward.
 public enum Activation: String, Sendable, Hashable, CaseIterable {
-    case relu, relu6, hswish, sigmoid, swish, tanh
+    /// `max(x, 0)`.
+    case relu
+    /// `min(max(x, 0), 6)`.
+    case relu6
+    /// `x · relu6(x + 3) / 6`.
+    case hswish
+    /// `1 / (1 + e^-x)`.
+    case sigmoid
+    /// `x · sigmoid(x)`.
+    case swish
+    /// The hyperbolic tangent.
+    case tanh
 
     /// oneDNN's algorithm and its two parameters.
     var kernel: (alg: dnnl_alg_kind_t, alpha: Float, beta: Float) {

@@ -2,6 +2,7 @@ import CDNNL
 
 /// The kind of pooling window.
 public enum PoolKind: String, Sendable, Hashable {
+    /// The largest value in the window.
     case max
     /// Average that counts padded zeros in the divisor.
     case averageIncludingPadding

@@ -49,6 +49,7 @@ public struct TrainingConfig: Sendable, Hashable, Codable, CustomStringConvertib
         self.threads = threads
     }
 
+    /// The recipe in one line.
     public var description: String {
         "epochs=\(epochs) batch=\(batchSize) lr=\(learningRate) opt=\(optimizer) schedule=\(schedule)"
             + (cropPadding > 0 ? " crop=\(cropPadding)" : "") + (flip ? " flip" : "")

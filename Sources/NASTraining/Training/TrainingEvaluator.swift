@@ -20,14 +20,18 @@ public struct TrainingEvaluator: Evaluator {
         self.config = config
     }
 
+    /// The data set, its splits and the recipe; part of the result cache key.
     public var descriptor: String {
         "train(\(dataset.name) \(dataset.train.count)/\(dataset.valid.count)/\(dataset.test.count) seed=\(dataset.seed), \(config))"
     }
 
+    /// Every space: any architecture that decodes to a network can be trained.
     public var supportedSpaces: Set<String> { [] }
 
+    /// The recipe's epochs.
     public var maxEpochs: Int? { config.epochs }
 
+    /// Builds the architecture's network for the data set's shape and classes, then trains it.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {
         let spec = try space.network(architecture, input: dataset.shape, classes: dataset.classes)

@@ -19,6 +19,7 @@ public enum TrainingFailure: Error, CustomStringConvertible, Sendable, Equatable
     /// The loss became NaN or infinite.
     case diverged(epoch: Int, batch: Int, loss: Double)
 
+    /// The reason in words, as trial results show it.
     public var description: String {
         switch self {
         case .diverged(let epoch, let batch, let loss):
