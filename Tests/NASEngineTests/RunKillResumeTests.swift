@@ -13,7 +13,7 @@ import Testing
 @Suite("Run kill and resume")
 struct RunKillResumeTests {
     static let storeVariable = "NASLAB_RUN_CHILD_STORE"
-    static let budget = 40
+    static let budget = 120
     static let runSeed: UInt64 = 7
     static let strategySeed: UInt64 = 21
 
@@ -54,11 +54,18 @@ struct RunKillResumeTests {
         #expect(try store.run(runID)?.status == .running)
         #expect(try store.checkpoint(run: runID).lastSequence == finishedBefore.count)
 
+        // The run's process is gone, so the run shows as interrupted.
+        let manager = RunManager(store: store)
+        #expect(try manager.markInterruptedRuns() == [runID])
+        #expect(try store.run(runID)?.status == .interrupted)
+        #expect(try store.run(runID)?.owner?.hasSuffix(":\(child.processIdentifier)") == true)
+
         let space = NB201Space()
-        let handle = try RunManager(store: store).resume(
+        let handle = try manager.resume(
             runID, strategy: RunTestRandomStrategy(space: space, seed: Self.strategySeed), space: space,
             evaluator: RunTestEvaluator())
         #expect(handle.wait().status == .done)
+        #expect(try store.run(runID)?.status == .done)
 
         let after = try store.trials(run: runID)
         #expect(after.map(\.sequence) == Array(1...Self.budget))

@@ -27,6 +27,8 @@ struct RunManagerTests {
         let progress = handle.wait()
         #expect(progress.status == .done)
         #expect(progress.trials == 20)
+        // A finished run of this process is never taken for an interrupted one.
+        #expect(try manager.markInterruptedRuns().isEmpty)
         let trials = try store.trials(run: handle.id)
         #expect(trials.map(\.sequence) == Array(1...20))
         #expect(trials.allSatisfy { $0.status == .done })
@@ -139,6 +141,8 @@ struct RunManagerTests {
         let best = try store.best(run: handle.id, by: nil, maximise: nil)
         #expect(best.count == 1)
         #expect(best.column("latency")?.first?.doubleValue == smallest)
+        // The runs table shows the best value of a minimised objective as the smallest metric.
+        #expect(try store.runsTable(query: .all).column("best") == [.number(.scalar(smallest))])
     }
 
     @Test("failed evaluations are recorded with their error and the lowest score")
@@ -192,6 +196,24 @@ struct RunManagerTests {
             try manager.resume(999, strategy: RunTestRandomStrategy(space: space, seed: 3), space: space,
                                evaluator: RunTestEvaluator())
         }
+    }
+
+    @Test("a run on the calling thread has finished when launch returns; a given token cancels it")
+    func callingThread() throws {
+        let store = try makeRunTestStore()
+        let manager = RunManager(store: store)
+        let handle = try manager.launch(strategy: RunTestRandomStrategy(space: NB201Space(), seed: 1), space: NB201Space(),
+                                        evaluator: RunTestEvaluator(), settings: RunSettings(budget: .trials(5)),
+                                        execution: .callingThread)
+        #expect(handle.isFinished)
+        #expect(handle.progress.trials == 5)
+        let token = CancellationToken()
+        token.cancel()
+        let cancelled = try manager.launch(strategy: RunTestRandomStrategy(space: NB201Space(), seed: 1), space: NB201Space(),
+                                           evaluator: RunTestEvaluator(), settings: RunSettings(budget: .trials(5)),
+                                           execution: .callingThread, token: token)
+        #expect(cancelled.progress.status == .cancelled)
+        #expect(cancelled.progress.trials == 0)
     }
 
     @Test("the progress line says where the run stands")

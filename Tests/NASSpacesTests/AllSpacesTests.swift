@@ -103,3 +103,46 @@ import Testing
         #expect(NB201Space().size == BigCount(15_625))
     }
 }
+
+/// Drawing or printing an invalid architecture describes the problem instead of trapping.
+@Suite struct InvalidArchitectureTests {
+    @Test(arguments: SpaceCatalogue.names)
+    func textOfInvalidTokensNeverTraps(_ name: String) throws {
+        let space = try SpaceCatalogue.make(name)
+        let bad = Architecture(space: space.name, tokens: [Int](repeating: 99, count: space.decisions.count))
+        #expect(space.canonical(bad).contains("invalid"))
+        #expect(space.diagram(bad).contains("invalid"))
+        #expect(space.identity(bad).contains("invalid"))
+        #expect(space.dot(bad).hasPrefix("digraph"))
+        #expect(throws: SpaceError.self) { try space.network(bad, input: space.defaultInput, classes: 10) }
+        #expect(throws: SpaceError.self) { try space.encode(bad, as: .onehot) }
+    }
+
+    @Test func nb201IndexOfInvalidTokensIsMinusOne() {
+        #expect(NB201Space().index(of: Architecture(space: "nb201", tokens: [5, 0, 0, 0, 0, 0])) == -1)
+        #expect(NB201Space().index(of: Architecture(space: "nb201", tokens: [0])) == -1)
+    }
+}
+
+/// The hierarchical space's isomorphism identity.
+@Suite struct HierarchicalIdentityTests {
+    let space = HierarchicalSpace()
+    let rest = " | m2=conv1x1,none,conv1x1,none,none,conv1x1 | m3=conv1x1,none,conv1x1,none,none,conv1x1 | m4=conv1x1,none,conv1x1,none,none,conv1x1 | m5=conv1x1,none,conv1x1,none,none,conv1x1 | m6=conv1x1,none,conv1x1,none,none,conv1x1 | top=m1,none,m1,none,none,m1,none,none,none,m1"
+
+    @Test func swappingParallelNodesKeepsTheIdentity() throws {
+        // Nodes 1 and 2 both read the input (conv1x1 and max_pool) and feed node 3; swapping them relabels nodes only.
+        let a = try space.parse("m1=conv1x1,max_pool_3x3,none,none,sep_conv_3x3,avg_pool_3x3" + rest)
+        let b = try space.parse("m1=max_pool_3x3,conv1x1,none,none,avg_pool_3x3,sep_conv_3x3" + rest)
+        let c = try space.parse("m1=max_pool_3x3,conv1x1,none,none,sep_conv_3x3,avg_pool_3x3" + rest)
+        #expect(space.canonical(a) != space.canonical(b))
+        #expect(space.identity(a) == space.identity(b))
+        #expect(space.identity(a) != space.identity(c))
+    }
+
+    @Test func unusedMotifsDoNotChangeTheIdentity() throws {
+        let a = try space.parse("m1=conv1x1,max_pool_3x3,none,none,sep_conv_3x3,avg_pool_3x3" + rest)
+        let b = try space.parse(space.canonical(a).replacingOccurrences(of: "m6=conv1x1,none,conv1x1,none,none,conv1x1", with: "m6=skip_connect,none,skip_connect,none,none,skip_connect"))
+        #expect(a != b)
+        #expect(space.identity(a) == space.identity(b))
+    }
+}

@@ -33,6 +33,15 @@ import Testing
         #expect(shapes[13] == TensorShape(channels: 576, height: 8, width: 8))
     }
 
+    @Test func adjacencyEncodingMarksEachInputOnce() throws {
+        let a = try space.parse(CellSpace.dartsV2)
+        let v = try space.encode(a, as: .adjacency)
+        #expect(v.count == 2 * (36 + 8 * 7))
+        #expect(v[0..<36].reduce(0, +) == 8)          // two distinct inputs per node
+        #expect(v[36..<92].reduce(0, +) == 8)         // one op per input
+        #expect(throws: SpaceError.self) { try space.encode(a, as: .path) }
+    }
+
     @Test func badGenotypesSayWhichPart() {
         func message(_ text: String) -> String {
             do { _ = try space.parse(text); return "" } catch { return "\(error)" }

@@ -82,9 +82,12 @@ import Testing
 
     @Test func malformedSpecsAndTextAreReported() throws {
         #expect(throws: SpaceError.self) { try ComposedSpace(name: "x", spec: .choice("op", [])) }
+        #expect(throws: SpaceError.self) { try ComposedSpace(name: "x", spec: .choice("op", ["a,b", "c"])) }
+        #expect(throws: SpaceError.self) { try ComposedSpace(name: "x", spec: .choice("op", ["a", "a"])) }
         #expect(throws: SpaceError.self) { try ComposedSpace(name: "x", spec: .inputs("in", .chosen, .add)) }
         #expect(throws: SpaceError.self) { try ComposedSpace(name: "x", spec: .cell("c", nodes: 2, operations: ["warp_drive"])) }
         #expect(throws: SpaceError.self) { try ComposedSpace.chain(depth: 0...3) }
+        #expect(throws: SpaceError.self) { try ComposedSpace(name: "x", spec: .stack(.choice("width", ["8"]), .choice("width", ["16"]))) }
         let space = try ComposedSpace.chain(depth: 1...2)
         do {
             _ = try space.parse("layer=1, layer[0].stride=1, layer[0].op=conv3x3, layer[0].op[conv3x3].width=16, layer[1].stride=1")

@@ -42,6 +42,34 @@ import Testing
         }
     }
 
+    /// NATS-Bench's FLOP counter (as stored in NASLib's zero-cost file, 491 CIFAR-10 cells) counts
+    /// conv and linear multiply-adds like ours, plus k² per pooled output element and 3 per conv
+    /// output element in the cells. Adding those terms for the cell edges to our MACs must leave
+    /// the same constant for every cell (the counter's extra terms on the fixed skeleton, 160,832,
+    /// which we have not decomposed term by term), so the MAC differences between cells agree
+    /// exactly; parameters agree exactly too.
+    @Test func macsMatchNATSBenchFlopCounterUpToTheSkeletonConstant() throws {
+        let rows = try SharedData.csv("naslib_zc_nasbench201_cifar10.csv")
+        #expect(rows.count == 491)
+        var offsets = Set<Int>()
+        for row in rows {
+            let spec = try space.network(try space.parse(row["arch_str"]!), input: space.defaultInput, classes: 10)
+            let cost = spec.cost
+            var extra = 0
+            for node in spec.nodes where node.name.contains(".cell") {
+                switch node.op {
+                case let .avgPool(k, _, _, _): extra += k * k * node.outputShape.elementCount
+                case .conv: extra += 3 * node.outputShape.elementCount
+                default: break
+                }
+            }
+            let flops = Int((Double(row["flops"]!)! * 1e6).rounded())
+            offsets.insert(flops - cost.macs - extra)
+            #expect(abs(Double(cost.params) / 1e6 - Double(row["params"]!)!) < 5e-7)
+        }
+        #expect(offsets == [160_832], "offsets \(offsets.sorted().prefix(5))")
+    }
+
     @Test func uniqueCellsUpToIsomorphismArePublished6466() throws {
         let all = try space.enumerate(limit: 20_000)
         #expect(all.count == 15_625)

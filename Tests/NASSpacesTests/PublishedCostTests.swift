@@ -33,6 +33,16 @@ import Testing
         #expect(abs(Double(c.macs) - 1.82e9) / 1.82e9 < 0.01, "MACs \(c.macs)")
     }
 
+    /// Wu et al. 2019, Table 2: FBNet-B has 295M multiply-adds and 4.5M parameters. MACs agree to
+    /// 0.6%; our count is 4.81M parameters, 7% above the paper's figure, a gap we have not traced
+    /// (the classifier alone is 1.98M; batch norm adds only ~0.06M), so parameters are checked loosely.
+    @Test func fbnetB() throws {
+        let space = FBNetSpace()
+        let c = try space.cost(try space.parse(FBNetSpace.fbnetB), input: imagenet, classes: 1000)
+        #expect(abs(Double(c.macs) - 295e6) / 295e6 < 0.015, "MACs \(c.macs)")
+        #expect(abs(Double(c.params) - 4.5e6) / 4.5e6 < 0.08, "params \(c.params)")
+    }
+
     @Test func layerTableSumsToTotals() throws {
         let space = SegmentSpace()
         let a = try space.member("mobilenetv2")
@@ -54,10 +64,11 @@ import Testing
         #expect(spec.cost.macs == 64 * 16 * 27)
     }
 
-    /// DARTS-V2 on CIFAR-10 (36 initial channels, 20 cells): Liu et al. 2019, Table 1, 3.3M parameters.
+    /// DARTS-V2 on CIFAR-10 (36 initial channels, 20 cells): Liu et al. 2019, Table 1, 3.3M
+    /// parameters; DARTS's `train.py` logs `param size = 3.349342MB` (auxiliary head excluded).
     @Test func dartsV2() throws {
         let space = CellSpace()
         let c = try space.cost(try space.parse(CellSpace.dartsV2), input: TensorShape(channels: 3, height: 32, width: 32), classes: 10)
-        #expect(abs(Double(c.params) - 3.3e6) / 3.3e6 < 0.02, "params \(c.params)")
+        #expect(c.params == 3_349_342)
     }
 }

@@ -9,14 +9,23 @@ enum SharedData {
         return URL(fileURLWithPath: "/work/shared/data")
     }()
 
-    /// The rows of a CSV file as dictionaries (no quoted fields: the NB201 and FBNet tables have none).
+    /// The rows of a CSV file as dictionaries (fields may be double-quoted, as in the NASLib files).
     static func csv(_ name: String) throws -> [[String: String]] {
         let text = try String(contentsOf: directory.appendingPathComponent(name), encoding: .utf8)
         var lines = text.split(separator: "\n").map(String.init)
-        let header = lines.removeFirst().split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-        return lines.map { line in
-            let fields = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
-            return Dictionary(uniqueKeysWithValues: zip(header, fields))
+        let header = fields(lines.removeFirst())
+        return lines.map { Dictionary(uniqueKeysWithValues: zip(header, fields($0))) }
+    }
+
+    /// The comma-separated fields of one line; commas inside double quotes do not separate.
+    static func fields(_ line: String) -> [String] {
+        var result: [String] = []
+        var current = ""
+        var quoted = false
+        for c in line {
+            if c == "\"" { quoted.toggle() } else if c == "," && !quoted { result.append(current); current = "" } else { current.append(c) }
         }
+        result.append(current)
+        return result
     }
 }

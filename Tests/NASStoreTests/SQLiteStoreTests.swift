@@ -49,9 +49,16 @@ struct SQLiteStoreTests {
         let store = try StoreFixture.store()
         let id = try store.createRun(StoreFixture.run())
         var trial = StoreFixture.trials(run: id, count: 1, seed: 1)[0]
-        trial.metrics = ["loss": .nan, "accuracy": 0.5, "ratio": .infinity]
+        trial.metrics = ["loss": .nan, "accuracy": 0.5, "ratio": .infinity, "odd \"name\"\\": 1, "top-1 err.rate": 0.25]
         try store.insertFinishedTrials([trial])
         let read = try #require(try store.trials(run: id).first)
+        #expect(read.metrics["odd \"name\"\\"] == 1)
+        let rate = try store.trialsTable(run: id, query: TableQuery(filter: .compare("top-1 err.rate", .less, .number(.scalar(0.3))),
+                                                                     columns: ["top-1 err.rate", "loss", "ratio"]))
+        #expect(rate.rows.count == 1)
+        #expect(rate.rows.first?[0] == .number(.scalar(0.25)))
+        #expect(rate.rows.first?[1].doubleValue?.isNaN == true)
+        #expect(rate.rows.first?[2].doubleValue == .infinity)
         #expect(read.metrics["loss"]?.isNaN == true)
         #expect(read.metrics["ratio"] == .infinity)
         #expect(read.metrics["accuracy"] == 0.5)

@@ -68,8 +68,8 @@ struct StoreQueryTests {
         let table = try store.trialsTable(run: nil, query: TableQuery(filter: filter, sort: [TableSort("energy")],
                                                                       columns: ["run", "trial", "energy", "status"]))
         #expect(table.columns == ["run", "trial", "energy", "status"])
-        // SQL's NOT over a missing value is unknown, so rows without energy only pass as failed.
-        let expected = Self.sorted(all.filter { $0.status == .failed || ($0.metrics["energy"].map { !($0 < 5) } ?? false) },
+        // As in memory, a comparison with a missing value is false, so its `not` keeps the row.
+        let expected = Self.sorted(all.filter { $0.status == .failed || !($0.metrics["energy"].map { $0 < 5 } ?? false) },
                                    by: "energy", descending: false)
         #expect(Self.keys(table) == Self.keys(expected))
         let missing = try store.trialsTable(run: nil, query: TableQuery(filter: .compare("latency", .equal, .null)))
@@ -139,6 +139,9 @@ struct StoreQueryTests {
         })
         #expect(table.column("objective")?.first == .string("accuracy max"))
         #expect(table.column("strategy")?.first == .string("random"))
+        #expect(table.column("best")?.compactMap(\.doubleValue) == runs.reversed().map { id in
+            all.filter { $0.runID == id && $0.status == .done }.compactMap { $0.metrics["accuracy"] }.max()!
+        })
     }
 
     @Test("pipeline steps fuse only where filter-sort-take-select keeps their meaning")

@@ -9,15 +9,16 @@ public final class RunHandle: @unchecked Sendable {
     /// The run's id in the store.
     public let id: Int64
     /// The token the loop polls; `cancel()` sets it.
-    let cancellation = CancellationToken()
+    let cancellation: CancellationToken
     // Guarded by `condition`.
     private let condition = NSCondition()
     private var latest: RunProgress
     private var ended = false
 
     /// Creates the handle of a run about to start.
-    init(id: Int64, initial: RunProgress) {
+    init(id: Int64, initial: RunProgress, cancellation: CancellationToken) {
         self.id = id
+        self.cancellation = cancellation
         self.latest = initial
     }
 

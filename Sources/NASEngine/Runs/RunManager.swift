@@ -20,21 +20,25 @@ public final class RunManager: Sendable {
         self.store = store
     }
 
-    /// Records a new run and starts its loop in the background; returns at once.
+    /// Records a new run and starts its loop: in the background (returns at once), or on the
+    /// calling thread (returns when the run stops, e.g. inside a session job).
     ///
-    /// The manager takes the strategy over: the caller must not use it afterwards.
+    /// The manager takes the strategy over: the caller must not use it afterwards. `token`,
+    /// when given, is the one `cancel()` sets and the loop polls (a job's token, say).
     public func launch(strategy: any SearchStrategy, space: any SearchSpace, evaluator: any Evaluator,
-                       settings: RunSettings, onEvent: (@Sendable (RunEvent) -> Void)? = nil) throws -> RunHandle {
+                       settings: RunSettings, execution: RunExecution = .background, token: CancellationToken? = nil,
+                       onEvent: (@Sendable (RunEvent) -> Void)? = nil) throws -> RunHandle {
         try checkSupport(evaluator, space)
         let record = RunRecord(strategy: strategy.name, strategySettings: strategy.settings, space: space.name,
                                evaluator: evaluator.descriptor, objectiveMetric: settings.objective.metric,
                                maximise: settings.objective.maximise, budget: settings.budget, seed: settings.seed,
                                script: settings.script)
         let id = try store.createRun(record)
-        return start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings, onEvent: onEvent)
+        return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
+                         execution: execution, token: token, onEvent: onEvent)
     }
 
-    /// Continues a run that was cancelled or whose process died, from its last checkpoint.
+    /// Continues a run that was cancelled or interrupted (its process died), from its last checkpoint.
     ///
     /// `strategy` must be a fresh instance of the run's strategy with the same settings; the
     /// space and evaluator must be the run's (checked by name and descriptor). The store keeps the
@@ -42,6 +46,7 @@ public final class RunManager: Sendable {
     /// launched with a richer objective (MnasNet reward, constraints) or a lower fidelity.
     public func resume(_ id: Int64, strategy: any SearchStrategy, space: any SearchSpace, evaluator: any Evaluator,
                        objective: RunObjective? = nil, fidelity: Fidelity = .full,
+                       execution: RunExecution = .background, token: CancellationToken? = nil,
                        onEvent: (@Sendable (RunEvent) -> Void)? = nil) throws -> RunHandle {
         guard let record = try store.run(id) else { throw RunError.noSuchRun(id) }
         if active.withLock({ $0[id].map { !$0.isFinished } ?? false }) { throw RunError.alreadyActive(id) }
@@ -52,10 +57,25 @@ public final class RunManager: Sendable {
         try checkSame(id, "evaluator", record.evaluator, evaluator.descriptor)
         let recorded = RunObjective(metric: record.objectiveMetric, maximise: record.maximise)
         if let objective { try checkSame(id, "objective", recorded.metric, objective.metric) }
-        try store.setRunStatus(id, .running, error: nil)
         let settings = RunSettings(objective: objective ?? recorded, budget: record.budget, seed: record.seed,
                                    fidelity: fidelity, script: record.script)
-        return start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings, onEvent: onEvent)
+        return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
+                         execution: execution, token: token, onEvent: onEvent)
+    }
+
+    /// Marks as `interrupted` the runs recorded as running whose process has ended (killed,
+    /// crashed), so `runs` shows them as resumable; returns their ids. Runs of this process and
+    /// of other hosts are left alone, since their liveness cannot be told from here.
+    @discardableResult
+    public func markInterruptedRuns() throws -> [Int64] {
+        var marked: [Int64] = []
+        for run in try store.allRuns() where run.status == .running {
+            if handle(run.id).map({ !$0.isFinished }) ?? false { continue }
+            if let owner = run.owner, RunOwner.mayBeAlive(owner) { continue }
+            try store.setRunStatus(run.id, .interrupted, error: nil)
+            marked.append(run.id)
+        }
+        return marked
     }
 
     /// The handle of a run started by this manager, or nil.
@@ -73,15 +93,21 @@ public final class RunManager: Sendable {
         for handle in handles { handle.wait() }
     }
 
-    /// Starts the loop of a recorded run on its own thread.
+    /// Starts the loop of a recorded run, on its own thread or on this one.
     private func start(_ id: Int64, strategy: any SearchStrategy, space: any SearchSpace, evaluator: any Evaluator,
-                       settings: RunSettings, onEvent: (@Sendable (RunEvent) -> Void)?) -> RunHandle {
+                       settings: RunSettings, execution: RunExecution, token: CancellationToken?,
+                       onEvent: (@Sendable (RunEvent) -> Void)?) throws -> RunHandle {
+        try store.claimRun(id, owner: RunOwner.current)
         let initial = RunProgress(runID: id, status: .running, budget: settings.budget, trials: 0, failed: 0, cached: 0,
                                   wallSeconds: 0, simulatedSeconds: 0, metric: settings.objective.metric)
-        let handle = RunHandle(id: id, initial: initial)
+        let handle = RunHandle(id: id, initial: initial, cancellation: token ?? CancellationToken())
         let loop = RunLoop(runID: id, store: store, strategy: strategy, space: space, evaluator: evaluator,
                            settings: settings, handle: handle, onEvent: onEvent)
         active.withLock { $0[id] = handle }
+        if execution == .callingThread {
+            loop.run()
+            return handle
+        }
         let thread = Thread { loop.run() }
         thread.name = "naslab-run-\(id)"
         thread.start()

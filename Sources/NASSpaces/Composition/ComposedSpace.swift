@@ -10,21 +10,32 @@ import NASCore
 /// or drops a skip) and fills newly active decisions at random. The canonical text lists the
 /// active decisions as `name=value` pairs.
 public struct ComposedSpace: SearchSpace {
+    /// The space's name.
     public let name: String
     /// The spec the space was built from.
     public let spec: SpaceSpec
+    /// The decisions, in token order (repetitions and branches laid out in full).
     public let decisions: [Decision]
+    /// What the space is, as its author described it.
     public let help: String
+    /// Where the space comes from.
     public let paper: String
+    /// The input shape networks are decoded for by default.
     public let defaultInput: TensorShape
+    /// The class count networks are decoded for by default.
     public let defaultClasses: Int
     let root: SpecNode
+    private let indexByName: [String: Int]
 
     /// Compiles a spec; throws a `SpaceError` naming the part that is malformed.
     public init(name: String, spec: SpaceSpec, help: String = "", paper: String = "",
                 defaultInput: TensorShape = TensorShape(channels: 3, height: 32, width: 32), defaultClasses: Int = 10) throws {
         var decisions: [Decision] = []
         root = try SpecNode.compile(spec, path: "", iteration: nil, offset: 0, decisions: &decisions)
+        var seen = Set<String>()
+        for d in decisions where !seen.insert(d.name).inserted {
+            throw SpaceError("two decisions are both named '\(d.name)'; give them different names")
+        }
         self.name = name
         self.spec = spec
         self.decisions = decisions
@@ -32,6 +43,7 @@ public struct ComposedSpace: SearchSpace {
         self.paper = paper
         self.defaultInput = defaultInput
         self.defaultClasses = defaultClasses
+        indexByName = Dictionary(uniqueKeysWithValues: decisions.enumerated().map { ($1.name, $0) })
     }
 
     public var size: BigCount { root.count }
@@ -120,6 +132,7 @@ public struct ComposedSpace: SearchSpace {
 
     /// `name=value` for every active decision, joined by `, `.
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let active = activeMask(architecture.tokens)
         return decisions.indices.filter { active[$0] }.map { i in
             let t = architecture.tokens[i]
@@ -129,27 +142,53 @@ public struct ComposedSpace: SearchSpace {
 
     public func parse(_ text: String) throws -> Architecture {
         var values: [String: String] = [:]
-        for pair in text.split(separator: ",").map({ $0.trimmingCharacters(in: .whitespaces) }) where !pair.isEmpty {
+        for pair in text.split(separator: ",").map({ $0.trimmed() }) where !pair.isEmpty {
             let kv = pair.split(separator: "=", maxSplits: 1).map(String.init)
             guard kv.count == 2 else { throw SpaceError("'\(pair)' is not name=value") }
             values[kv[0]] = kv[1]
         }
         var tokens = [Int](repeating: 0, count: decisions.count)
-        var set = [Bool](repeating: false, count: decisions.count)
-        while true {
-            let active = activeMask(tokens)
-            guard let i = decisions.indices.first(where: { active[$0] && !set[$0] }) else { break }
-            let d = decisions[i]
-            guard let v = values.removeValue(forKey: d.name) else { throw SpaceError("decision '\(d.name)' is missing") }
-            guard let t = d.options.firstIndex(of: v) else {
-                throw SpaceError("decision '\(d.name)': '\(v)' is not one of \(d.options.joined(separator: ", "))")
+        var given = [Bool](repeating: false, count: decisions.count)
+        for (key, value) in values {
+            guard let i = indexByName[key] else { throw SpaceError("'\(key)' is not a decision of \(name)") }
+            guard let t = decisions[i].options.firstIndex(of: value) else {
+                throw SpaceError("decision '\(key)': '\(value)' is not one of \(decisions[i].options.joined(separator: ", "))")
             }
             tokens[i] = t
-            set[i] = true
+            given[i] = true
         }
-        if let extra = values.keys.sorted().first {
-            throw SpaceError("'\(extra)' is not a decision of this architecture (unknown, or switched off by a depth or branch)")
+        let active = activeMask(tokens)
+        if let i = decisions.indices.first(where: { active[$0] && !given[$0] }) {
+            throw SpaceError("decision '\(decisions[i].name)' is missing")
+        }
+        if let i = decisions.indices.first(where: { given[$0] && !active[$0] }) {
+            throw SpaceError("'\(decisions[i].name)' is not a decision of this architecture (switched off by a depth or branch)")
         }
         return Architecture(space: name, tokens: tokens)
+    }
+}
+
+extension ComposedSpace {
+    /// The active decisions, one line per repetition of the outermost repeat (or per decision).
+    public func diagram(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
+        let active = activeMask(architecture.tokens)
+        var lines = ["\(name) (\(decisions.indices.filter { active[$0] }.count) active decisions)"]
+        var current: (key: String, parts: [String])?
+        for i in decisions.indices where active[i] {
+            let d = decisions[i]
+            let value = d.options.indices.contains(architecture.tokens[i]) ? d.options[architecture.tokens[i]] : "?"
+            let key = d.name.firstIndex(of: "]").map { String(d.name[...$0]) } ?? d.name
+            let rest = d.name.count > key.count ? String(d.name.dropFirst(key.count + 1)) : ""
+            let part = rest.isEmpty ? value : "\(rest.replacingOccurrences(of: #"\[[^\]]*\]"#, with: "", options: .regularExpression))=\(value)"
+            if current?.key == key {
+                current?.parts.append(part)
+            } else {
+                if let c = current { lines.append("  \(c.key): " + c.parts.joined(separator: ", ")) }
+                current = (key, [part])
+            }
+        }
+        if let c = current { lines.append("  \(c.key): " + c.parts.joined(separator: ", ")) }
+        return lines.joined(separator: "\n")
     }
 }

@@ -30,10 +30,12 @@ struct SpecNode: Sendable {
         switch spec {
         case let .choice(name, options):
             guard !options.isEmpty else { throw SpaceError("choice '\(name)' has no options") }
+            try checkLabels(name, options)
             decisions.append(Decision(name: qualified(name), options: options))
             return SpecNode(kind: .choice(options), name: qualified(name), offset: offset, width: 1, count: BigCount(options.count))
         case let .alternatives(name, branches):
             guard !branches.isEmpty else { throw SpaceError("alternatives '\(name)' has no branches") }
+            try checkLabels(name, branches.map(\.label))
             decisions.append(Decision(name: qualified(name), options: branches.map(\.label)))
             var next = offset + 1
             var bodies: [SpecNode] = []
@@ -68,6 +70,14 @@ struct SpecNode: Sendable {
         case let .cell(name, nodes, operations):
             return try compileCell(qualified(name), nodes: nodes, operations: operations, offset: offset, decisions: &decisions)
         }
+    }
+
+    /// Names and option labels appear in the `name=value, …` text, so they cannot hold `,` or `=`.
+    private static func checkLabels(_ name: String, _ labels: [String]) throws {
+        for text in [name] + labels where text.isEmpty || text.contains(",") || text.contains("=") {
+            throw SpaceError("'\(text)' in '\(name)': names and options must be non-empty and cannot contain ',' or '='")
+        }
+        if Set(labels).count != labels.count { throw SpaceError("'\(name)' lists an option twice") }
     }
 
     private static func compileRepeat(_ name: String, _ depths: ClosedRange<Int>, _ body: SpaceSpec, offset: Int,

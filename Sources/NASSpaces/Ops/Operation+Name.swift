@@ -23,7 +23,7 @@ extension Operation {
 
     /// Reads an operation name (`conv3x3`, `nor_conv_1x1`, `sep_conv_5x5`, `mbconv_e6_k5_se0.25_hswish`, …).
     public init(named text: String) throws {
-        let name = text.trimmingCharacters(in: .whitespaces).lowercased()
+        let name = text.trimmed().lowercased()
         switch name {
         case "skip_connect", "identity", "skip": self = .identity; return
         case "none", "zero": self = .zero; return
@@ -80,6 +80,7 @@ extension Operation {
         if let se = m.se { s += "_se\(se.ratio)" }
         if m.activation != .relu6 { s += "_\(m.activation.rawValue)" }
         if m.groups != 1 { s += "_g\(m.groups)" }
+        if m.alwaysExpand { s += "_pw" }
         if !m.residual { s += "_noskip" }
         return s
     }
@@ -89,12 +90,13 @@ extension Operation {
         for part in name.split(separator: "_").dropFirst().map(String.init) {
             if let a = Activation(rawValue: part) { m.activation = a; continue }
             if part == "noskip" { m.residual = false; continue }
+            if part == "pw" { m.alwaysExpand = true; continue }
             if part.hasPrefix("se"), let r = Double(part.dropFirst(2)), r > 0, r <= 1 {
                 m.se = SqueezeExcite(ratio: r)
                 continue
             }
             guard let v = Int(part.dropFirst()), v >= 1 else {
-                throw SpaceError("'\(part)' in '\(name)' is not an MBConv option (e<expansion>, k<kernel>, se<ratio>, g<groups>, an activation, noskip)")
+                throw SpaceError("'\(part)' in '\(name)' is not an MBConv option (e<expansion>, k<kernel>, se<ratio>, g<groups>, an activation, pw, noskip)")
             }
             switch part.first {
             case "e": m.expansion = v

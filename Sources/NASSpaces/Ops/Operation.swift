@@ -117,7 +117,7 @@ extension Operation {
         let mid = cin * m.expansion
         let act = m.activation.layerOp
         var x = input
-        if m.expansion != 1 {
+        if m.expansion != 1 || m.alwaysExpand {
             x = try b.chain([(conv(mid, 1, groups: m.groups), "expand"), (.batchNorm, "expand.bn"), (act, "expand.act")], from: x)
         }
         x = try b.chain([(conv(mid, m.kernel, stride: stride, groups: mid), "dwconv"), (.batchNorm, "dw.bn"), (act, "dw.act")], from: x)

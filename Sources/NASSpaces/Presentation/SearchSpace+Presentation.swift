@@ -7,6 +7,17 @@ extension SearchSpace {
     public var help: String { "" }
     public var paper: String { "" }
 
+    /// Text standing in for an architecture that is not a valid member (so drawing it never traps),
+    /// or nil when it is valid.
+    public func invalidDescription(_ architecture: Architecture) -> String? {
+        do {
+            try validate(architecture)
+            return nil
+        } catch {
+            return "invalid \(name) architecture \(architecture.tokens): \(error)"
+        }
+    }
+
     /// One line per decision: `name = option`.
     public func diagram(_ architecture: Architecture) -> String {
         var lines = ["\(name): \(canonical(architecture))"]

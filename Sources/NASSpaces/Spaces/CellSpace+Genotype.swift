@@ -4,6 +4,7 @@ import Foundation
 extension CellSpace {
     /// The genotype text; inputs 0 and 1 are the cell inputs c_{k-2} and c_{k-1}, 2… the nodes.
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let concat = "[" + (2..<(nodes + 2)).map(String.init).joined(separator: ", ") + "]"
         let cells = [0, nodes].map { offset -> String in
             let pairs = (0..<nodes).flatMap { i -> [String] in
@@ -16,7 +17,7 @@ extension CellSpace {
     }
 
     public func parse(_ text: String) throws -> Architecture {
-        let s = text.trimmingCharacters(in: .whitespacesAndNewlines)
+        let s = text.trimmed()
         guard s.hasPrefix("Genotype("), s.hasSuffix(")") else {
             throw SpaceError("a cell architecture is written Genotype(normal=[('op', input), …], normal_concat=…, reduce=[…], reduce_concat=…)")
         }
@@ -49,9 +50,9 @@ extension CellSpace {
         let body = text[start.upperBound..<end]
         var result: [(String, Int)] = []
         for item in body.split(separator: ")") {
-            let cleaned = item.trimmingCharacters(in: CharacterSet(charactersIn: " ,("))
+            let cleaned = item.trimmed { " ,(".contains($0) }
             if cleaned.isEmpty { continue }
-            let parts = cleaned.split(separator: ",").map { $0.trimmingCharacters(in: CharacterSet(charactersIn: " '\"")) }
+            let parts = cleaned.split(separator: ",").map { $0.trimmed { " '\"".contains($0) } }
             guard parts.count == 2, let input = Int(parts[1]) else {
                 throw SpaceError("'\(cleaned)' in the \(field) list is not ('op', input)")
             }
@@ -62,6 +63,7 @@ extension CellSpace {
 
     /// One line per node of each cell.
     public func diagram(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         var lines = ["cell space: \(layers) cells, C=\(channels); reduction cells at \(layers / 3) and \(2 * layers / 3)"]
         for (c, cell) in ["normal", "reduce"].enumerated() {
             lines.append("  \(cell) cell:")
@@ -76,6 +78,7 @@ extension CellSpace {
 
     /// Both cells as Graphviz clusters.
     public func dot(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return DotWriter.digraph(title: invalid, nodes: [], edges: []) }
         var nodes: [DotWriter.Node] = []
         var edges: [DotWriter.Edge] = []
         for (c, cell) in ["normal", "reduce"].enumerated() {

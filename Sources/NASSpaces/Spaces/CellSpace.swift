@@ -69,7 +69,8 @@ public struct CellSpace: GroupedSearchSpace {
     /// Tokens with each node's two (input, op) pairs sorted, joined: equal for cells that differ
     /// only in the order of a node's inputs.
     public func identity(_ architecture: Architecture) -> String {
-        slices(architecture.tokens).map { t in
+        if let invalid = invalidDescription(architecture) { return invalid }
+        return slices(architecture.tokens).map { t in
             let pairs = [[t[0], t[1]], [t[2], t[3]]].sorted { $0.lexicographicallyPrecedes($1) }
             return pairs.map { "\($0[0]):\($0[1])" }.joined(separator: ",")
         }.joined(separator: ";")

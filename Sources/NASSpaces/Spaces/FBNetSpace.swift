@@ -28,11 +28,12 @@ public struct FBNetSpace: GroupedSearchSpace {
     public func groupName(_ i: Int) -> String { "layer \(i + 1)" }
 
     public func canonical(_ architecture: Architecture) -> String {
-        architecture.tokens.map { FBNetSpace.blocks[$0] }.joined(separator: "-")
+        if let invalid = invalidDescription(architecture) { return invalid }
+        return architecture.tokens.map { FBNetSpace.blocks[$0] }.joined(separator: "-")
     }
 
     public func parse(_ text: String) throws -> Architecture {
-        let s = text.trimmingCharacters(in: .whitespaces)
+        let s = text.trimmed()
         if s.count == 22, s.allSatisfy({ ("0"..."8").contains($0) }) {
             return Architecture(space: name, tokens: s.map { Int(String($0))! })
         }
@@ -55,7 +56,7 @@ public struct FBNetSpace: GroupedSearchSpace {
     }
 
     /// Decodes to FBNet's macro network: 3×3/2 stem with 16 channels, the 22 layers in seven
-    /// stages, 1×1 conv to 1984, global pooling, classifier. Blocks: 1×1 (grouped) expansion,
+    /// stages, 1×1 conv to 1984, global pooling, classifier. Blocks: 1×1 (grouped) expansion (kept at e = 1),
     /// depthwise k×k, 1×1 (grouped) projection, each with BN, ReLU after the first two, and a
     /// residual sum where the shape is kept. `skip` is the identity, or a 1×1 conv-BN-ReLU where
     /// the shape changes. (FBNet's channel shuffle after grouped convolutions is a permutation
@@ -86,9 +87,13 @@ public struct FBNetSpace: GroupedSearchSpace {
             if stride == 1 && b.shape(of: input).channels == outChannels { return try b.add(.identity, [input], name: "skip") }
             return try b.chain([(Operation.conv(outChannels, 1, stride: stride), "skip.conv"), (.batchNorm, "skip.bn"), (.relu, "skip.relu")], from: input)
         }
-        let op = Operation.mbconv(MBConv(expansion: block.expansion, kernel: block.kernel, activation: .relu, groups: block.groups))
+        let op = Operation.mbconv(MBConv(expansion: block.expansion, kernel: block.kernel, activation: .relu, groups: block.groups,
+                                          alwaysExpand: true))
         return try op.apply(&b, input: input, outChannels: outChannels, stride: stride)
     }
+
+    /// FBNet-B (Wu et al. 2019, Figure 4), as listed in the FBNet model definitions.
+    public static let fbnetB = "k3_e1-k3_e6-k5_e1-k3_e1-k3_e1-k5_e6-k5_e3-k3_e6-k5_e6-k5_e6-k5_e1-skip-k5_e3-k5_e6-k3_e1-k5_e1-k5_e3-k5_e6-k5_e1-k5_e6-k5_e6-k3_e6"
 
     public var help: String {
         "FBNet's layer-wise space: a fixed macro network of 22 searchable layers in seven stages (16 to 352 channels), each layer choosing one of nine blocks: inverted residuals with kernel 3 or 5 and expansion 1, 3 or 6 (two with grouped 1×1 convolutions), or skip. DNAS searches it with a Gumbel-softmax relaxation and a latency lookup table; HW-NAS-Bench measured it on six devices."

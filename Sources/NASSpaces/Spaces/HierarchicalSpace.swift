@@ -55,6 +55,7 @@ public struct HierarchicalSpace: GroupedSearchSpace {
 
     /// `m1=e,e,e,e,e,e | … | top=e,…`: each motif's edge ops in order 1←0, 2←0, 2←1, 3←0, ….
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let level2 = ["none"] + HierarchicalSpace.primitives
         var parts = (0..<motifs).map { m in "m\(m + 1)=" + motifEdges(architecture.tokens, motif: m).map { level2[$0] }.joined(separator: ",") }
         let level3 = ["none"] + (1...motifs).map { "m\($0)" }
@@ -63,7 +64,7 @@ public struct HierarchicalSpace: GroupedSearchSpace {
     }
 
     public func parse(_ text: String) throws -> Architecture {
-        let parts = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "|").map { $0.trimmed() }
         guard parts.count == motifs + 1 else {
             throw SpaceError("a hierarchical architecture has \(motifs) motifs and 'top', separated by '|'; found \(parts.count) parts")
         }
@@ -72,7 +73,7 @@ public struct HierarchicalSpace: GroupedSearchSpace {
             let label = k < motifs ? "m\(k + 1)" : "top"
             let options = k < motifs ? ["none"] + HierarchicalSpace.primitives : ["none"] + (1...motifs).map { "m\($0)" }
             guard part.hasPrefix(label + "=") else { throw SpaceError("part \(k + 1) must start with '\(label)='") }
-            let edges = part.dropFirst(label.count + 1).split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            let edges = part.dropFirst(label.count + 1).split(separator: ",").map { $0.trimmed() }
             guard edges.count == (k < motifs ? 6 : 10) else {
                 throw SpaceError("\(label) has \(k < motifs ? 6 : 10) edges, found \(edges.count)")
             }

@@ -10,6 +10,7 @@ extension NB201Space {
     /// edge, so it does not merge every functionally equal pair: dropping the `#` terms would
     /// leave 5,390 classes.
     public func identity(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         var nodes = ["0"]
         for to in 1...3 {
             var terms: [String] = []
@@ -56,6 +57,7 @@ extension NB201Space {
 
     /// The cell as text: one line per node with its incoming edges.
     public func diagram(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         var lines = ["nb201 cell \(canonical(architecture))  (index \(index(of: architecture)))"]
         for to in 1...3 {
             let inputs = NB201Space.edges.enumerated().filter { $0.element.to == to }.map { e, edge in
@@ -69,6 +71,7 @@ extension NB201Space {
 
     /// The cell DAG as Graphviz text: nodes 0–3 and one labelled edge per non-`none` op.
     public func dot(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return DotWriter.digraph(title: invalid, nodes: [], edges: []) }
         let nodes: [DotWriter.Node] = (0...3).map { ("\($0)", $0 == 0 ? "in" : ($0 == 3 ? "out (3)" : "\($0)"), "circle") }
         let edges: [DotWriter.Edge] = NB201Space.edges.enumerated().compactMap { e, edge in
             let op = architecture.tokens[e]

@@ -68,12 +68,13 @@ public struct OFASpace: GroupedSearchSpace {
 
     /// `r224 | k3e4 k5e6 | …`: the resolution, then each unit's layers as kernel and expansion.
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let units = (0..<5).map { u in unitLayers(architecture, unit: u).map { "k\($0.kernel)e\($0.expansion)" }.joined(separator: " ") }
         return (["r\(resolution(architecture))"] + units).joined(separator: " | ")
     }
 
     public func parse(_ text: String) throws -> Architecture {
-        let parts = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "|").map { $0.trimmed() }
         guard parts.count == 6 else {
             throw SpaceError("an OFA architecture is 'r<resolution> | unit1 | … | unit5', found \(parts.count) parts in '\(text)'")
         }
@@ -107,7 +108,8 @@ public struct OFASpace: GroupedSearchSpace {
     /// Decodes to the OFA MobileNetV3 network at the architecture's resolution (the input's
     /// height and width are replaced by it): 3×3/2 stem with 16 channels and h-swish, a fixed
     /// MBConv 16→16, the five elastic units, 1×1 conv to 960, global pooling, a 1×1 conv to 1280
-    /// without batch norm, and the classifier.
+    /// without batch norm, and the classifier. The SE gate is a sigmoid where OFA uses a hard
+    /// sigmoid (no such primitive exists; parameters and MACs are the same).
     public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
         try validate(architecture)
         let r = resolution(architecture)

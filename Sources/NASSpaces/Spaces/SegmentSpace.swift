@@ -8,7 +8,9 @@ import NASCore
 /// (1, 3, 6; MBConv only), `se` (0, 0.25; MBConv only), `skip` (identity residual or none),
 /// `width` (the skeleton's options) and `layers` (1–4). A first group holds the activation
 /// (relu, relu6, hswish). MobileNetV2 and MnasNet-A1 are named members of the MnasNet
-/// skeleton, ResNet-18 of the ResNet skeleton.
+/// skeleton, ResNet-18 of the ResNet skeleton. Differences from the paper: MnasNet's third skip
+/// option (pooling) is not offered, and widths are the skeleton's listed options (the 0.75/1/1.25
+/// multipliers plus the widths of the named members) rather than free multipliers.
 public struct SegmentSpace: GroupedSearchSpace {
     /// Block ops, in token order.
     public static let ops = ["conv", "mbconv", "basic"]
@@ -74,13 +76,14 @@ public struct SegmentSpace: GroupedSearchSpace {
 
     /// `relu6 | mbconv_k3_e1_c16_x1 | …`: the activation, then one entry per block.
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let t = architecture.tokens
         let blocks = skeleton.blocks.indices.map { blockText(t[(1 + 7 * $0)..<(8 + 7 * $0)], block: $0) }
         return ([SegmentSpace.activations[t[0]].rawValue] + blocks).joined(separator: " | ")
     }
 
     public func parse(_ text: String) throws -> Architecture {
-        let parts = text.split(separator: "|").map { $0.trimmingCharacters(in: .whitespaces) }
+        let parts = text.split(separator: "|").map { $0.trimmed() }
         guard parts.count == skeleton.blocks.count + 1 else {
             throw SpaceError("a \(name) architecture is '<activation> | ' then \(skeleton.blocks.count) blocks, found \(parts.count) parts")
         }

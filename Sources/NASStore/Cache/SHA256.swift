@@ -27,10 +27,14 @@ public enum SHA256 {
 
     /// The digest of a string's UTF-8 bytes, as 64 lowercase hexadecimal digits.
     public static func hex(_ text: String) -> String {
-        digest(Array(text.utf8)).map { byte in
-            let s = String(byte, radix: 16)
-            return s.count == 1 ? "0" + s : s
-        }.joined()
+        let digits = Array("0123456789abcdef".utf8)
+        var out: [UInt8] = []
+        out.reserveCapacity(64)
+        for byte in digest(Array(text.utf8)) {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 0x0f)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// The message followed by a 1 bit, zeros, and its length in bits (big-endian), to a multiple of 64 bytes.

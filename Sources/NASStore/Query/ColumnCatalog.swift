@@ -27,7 +27,7 @@ struct ColumnCatalog: Sendable {
             QueryColumn("epochs", sql: "t.epochs", .integer),
             QueryColumn("seed", sql: "t.seed", .integer),
         ]
-        columns += promoted.map { QueryColumn($0, sql: "t.\($0)", .metric) }
+        columns += promoted.map { QueryColumn.promotedMetric($0, jsonPath: jsonPath($0)) }
         columns += others.map {
             QueryColumn($0, sql: "json_extract(t.metrics, ?)", arguments: [jsonPath($0).databaseValue], .metric)
         }
@@ -53,6 +53,11 @@ struct ColumnCatalog: Sendable {
         QueryColumn("seed", sql: "r.seed", .integer),
         QueryColumn("status", sql: "r.status", .text),
         QueryColumn("trials", sql: "(SELECT COUNT(*) FROM trials t WHERE t.run_id = r.id AND t.status IN ('done', 'failed'))", .integer),
+        // The score is the objective's metric, negated when minimised.
+        QueryColumn("best", sql: """
+            (SELECT CASE r.maximise WHEN 1 THEN MAX(t.score) ELSE -MAX(t.score) END
+             FROM trials t WHERE t.run_id = r.id AND t.status = 'done')
+            """, .integer),
         QueryColumn("created", sql: "r.created_at", .date),
         QueryColumn("finished", sql: "r.finished_at", .date),
         QueryColumn("error", sql: "r.error", .text),

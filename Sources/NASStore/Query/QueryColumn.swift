@@ -1,10 +1,11 @@
 import GRDB
+import NASCore
 
 /// One column a store table offers: its name in the language, its SQL and how its cells read.
 struct QueryColumn: Sendable {
     /// How a stored value becomes a cell.
     enum Kind: Sendable, Equatable {
-        /// A whole number (ids, sequence numbers, seeds, epochs).
+        /// A plain number (ids, sequence numbers, seeds, epochs, scores).
         case integer
         /// A metric; its unit comes from `MetricCatalog` by name.
         case metric
@@ -29,6 +30,9 @@ struct QueryColumn: Sendable {
     var arguments: [DatabaseValue]
     /// How its cells read.
     var kind: Kind
+    /// The expression that shows it in results, when it differs from `sql` (a promoted metric
+    /// falls back to the JSON object for NaN and infinities, which its REAL column cannot hold).
+    var display: (sql: String, arguments: [DatabaseValue])?
 
     /// A column read straight from a table column.
     init(_ name: String, sql: String, _ kind: Kind) {
@@ -36,6 +40,22 @@ struct QueryColumn: Sendable {
         self.sql = sql
         self.arguments = []
         self.kind = kind
+    }
+
+    /// The unit of its numbers (a metric's from `MetricCatalog`), for checking constants.
+    var dimension: Dimension {
+        switch kind {
+        case .metric: return MetricCatalog.quantity(name, 0).dimension
+        case .seconds: return .time
+        default: return .scalar
+        }
+    }
+
+    /// A metric with its own column; results fall back to the JSON object when the column is NULL.
+    static func promotedMetric(_ name: String, jsonPath: String) -> QueryColumn {
+        var column = QueryColumn(name, sql: "t.\(name)", .metric)
+        column.display = ("IFNULL(t.\(name), json_extract(t.metrics, ?))", [jsonPath.databaseValue])
+        return column
     }
 
     /// A column read with placeholders.

@@ -21,8 +21,9 @@ struct SQLQueryBuilder {
         let selected = try (query.columns ?? catalog.columns.map(\.name)).map(catalog.column)
         var arguments: [DatabaseValue] = []
         let selectList = selected.map { column -> String in
-            arguments += column.arguments
-            return "\(column.sql) AS \(quotedIdentifier(column.name))"
+            let shown = column.display ?? (column.sql, column.arguments)
+            arguments += shown.arguments
+            return "\(shown.sql) AS \(quotedIdentifier(column.name))"
         }.joined(separator: ", ")
         var sql = "SELECT \(selectList) FROM \(from)"
         var conditions = baseConditions.map { condition -> String in
@@ -53,7 +54,9 @@ struct SQLQueryBuilder {
         }
     }
 
-    /// `column op ?`, or `IS [NOT] NULL` for a missing value.
+    /// `column op ?` with the in-memory pipeline's treatment of missing values: a comparison
+    /// with a missing value is false, except `!=`, which is true; `== none` tests for missing.
+    /// (So `not (latency < 4ms)` keeps rows without a latency, as it does in memory.)
     private func comparison(_ column: QueryColumn, _ op: ComparisonOperator, _ value: Cell,
                             arguments: inout [DatabaseValue]) throws -> String {
         if case .null = value {
@@ -64,22 +67,29 @@ struct SQLQueryBuilder {
             return "(\(column.sql) IS \(op == .equal ? "" : "NOT ")NULL)"
         }
         let bound = try databaseValue(value, for: column)
-        arguments += column.arguments
+        arguments += column.arguments + column.arguments
         arguments.append(bound)
-        return "(\(column.sql) \(op.sql) ?)"
+        if op == .notEqual {
+            return "(\(column.sql) IS NULL OR \(column.sql) <> ?)"
+        }
+        return "(\(column.sql) IS NOT NULL AND \(column.sql) \(op.sql) ?)"
     }
 
-    /// The stored form of a constant, checked against the column's kind.
+    /// The stored form of a constant, checked against the column's kind and unit.
     private func databaseValue(_ value: Cell, for column: QueryColumn) throws -> DatabaseValue {
         switch (value, column.kind.isNumeric) {
-        case (.number(let q), true): return q.value.databaseValue
-        case (.bool(let b), true): return (b ? 1 : 0).databaseValue
+        case (.number(let q), true):
+            _ = try Quantity.compare(Quantity(0, column.dimension), q)
+            return q.value.databaseValue
+        case (.bool(let b), true) where column.kind == .bool: return (b ? 1 : 0).databaseValue
         case (.string(let s), false): return s.databaseValue
-        case (.number(let q), false): return q.description.databaseValue
+        case (.number(let q), false):
+            throw StoreError.typeMismatch(column: column.name, expected: "text", got: q.description)
         case (.string(let s), true):
-            throw StoreError.typeMismatch(column: column.name, expected: "numbers", got: "text \"\(s)\"")
-        case (.bool(let b), false):
-            throw StoreError.typeMismatch(column: column.name, expected: "text", got: "\(b)")
+            throw StoreError.typeMismatch(column: column.name, expected: column.kind == .bool ? "true or false" : "numbers",
+                                          got: "text \"\(s)\"")
+        case (.bool(let b), _):
+            throw StoreError.typeMismatch(column: column.name, expected: column.kind.isNumeric ? "numbers" : "text", got: "\(b)")
         case (.null, _): return .null
         }
     }

@@ -30,12 +30,14 @@ public struct RunRecord: Sendable, Hashable {
     public var script: String?
     /// Why the run failed, when it did.
     public var error: String?
+    /// The process working the run (`host:pid`), while it is running.
+    public var owner: String?
 
     /// Creates a run description (status `running`, created now).
     public init(id: Int64 = 0, strategy: String, strategySettings: [String: String] = [:], space: String,
                 evaluator: String, objectiveMetric: String = "accuracy", maximise: Bool = true,
                 budget: RunBudget, seed: UInt64, status: RunStatus = .running, createdAt: Date = Date(),
-                finishedAt: Date? = nil, script: String? = nil, error: String? = nil) {
+                finishedAt: Date? = nil, script: String? = nil, error: String? = nil, owner: String? = nil) {
         self.id = id
         self.strategy = strategy
         self.strategySettings = strategySettings
@@ -50,6 +52,7 @@ public struct RunRecord: Sendable, Hashable {
         self.finishedAt = finishedAt
         self.script = script
         self.error = error
+        self.owner = owner
     }
 
     /// The objective as shown: `accuracy max`.

@@ -8,7 +8,9 @@ public enum RunStatus: String, Sendable, Hashable, Codable, CaseIterable {
     case failed
     /// Someone asked it to stop; it can be resumed.
     case cancelled
+    /// The process working it ended without stopping it (killed, crashed); it can be resumed.
+    case interrupted
 
     /// Whether the run can be resumed (its loop is not known to have ended normally).
-    public var isResumable: Bool { self == .running || self == .cancelled }
+    public var isResumable: Bool { self == .running || self == .cancelled || self == .interrupted }
 }

@@ -16,6 +16,9 @@ public protocol ExperimentStore: AnyObject, Sendable {
     func allRuns() throws -> [RunRecord]
     /// Sets a run's status (and its end time when the status is final).
     func setRunStatus(_ id: Int64, _ status: RunStatus, error: String?) throws
+    /// Marks a run as running and worked by `owner` (`host:pid`), so that another process can
+    /// tell a run whose process died from one still working.
+    func claimRun(_ id: Int64, owner: String) throws
     /// The run's checkpoint: the strategy state after its last finished trial.
     func checkpoint(run id: Int64) throws -> RunCheckpoint
 

@@ -38,6 +38,14 @@ extension SQLiteStore {
         }
     }
 
+    public func claimRun(_ id: Int64, owner: String) throws {
+        try write { db in
+            try db.execute(sql: "UPDATE runs SET status = 'running', owner = ?, error = NULL, finished_at = NULL WHERE id = ?",
+                           arguments: [owner, id])
+            if db.changesCount == 0 { throw StoreError.noSuchRun(id) }
+        }
+    }
+
     public func checkpoint(run id: Int64) throws -> RunCheckpoint {
         try read { db in
             guard let row = try Row.fetchOne(db, sql: "SELECT checkpoint, checkpoint_seq, spent_wall FROM runs WHERE id = ?",
@@ -62,6 +70,7 @@ extension SQLiteStore {
             evaluator: row["evaluator"], objectiveMetric: row["objective_metric"], maximise: row["maximise"],
             budget: budget, seed: UInt64(bitPattern: seed), status: status,
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
-            finishedAt: finished.map(Date.init(timeIntervalSince1970:)), script: row["script"], error: row["error"])
+            finishedAt: finished.map(Date.init(timeIntervalSince1970:)), script: row["script"], error: row["error"],
+            owner: row["owner"])
     }
 }

@@ -13,7 +13,7 @@ extension SQLiteStore {
     public func finishTrial(_ trial: TrialRecord, checkpoint: RunCheckpoint?) throws {
         try write { db in
             try Self.updateResult(of: trial, db)
-            try Self.noteMetricNames(trial, db)
+            try Self.noteMetricNames([trial.runID: Set(trial.metrics.keys)], db)
             if let checkpoint {
                 try db.execute(sql: "UPDATE runs SET checkpoint = ?, checkpoint_seq = ?, spent_wall = ? WHERE id = ?",
                                arguments: [checkpoint.strategyState, checkpoint.lastSequence, checkpoint.spentWallSeconds,
@@ -25,10 +25,12 @@ extension SQLiteStore {
     @discardableResult
     public func insertFinishedTrials(_ trials: [TrialRecord]) throws -> Int {
         try write { db in
+            var names: [Int64: Set<String>] = [:]
             for trial in trials {
                 try Self.insert(trial, db)
-                try Self.noteMetricNames(trial, db)
+                names[trial.runID, default: []].formUnion(trial.metrics.keys)
             }
+            try Self.noteMetricNames(names, db)
             return trials.count
         }
     }
@@ -55,38 +57,50 @@ extension SQLiteStore {
         }
     }
 
+    /// The statement that inserts a trial.
+    private static let insertSQL = """
+        INSERT INTO trials(run_id, seq, architecture, identity, tokens, epochs, data_fraction, seed, status,
+                           \(StoreSchema.promotedMetrics.joined(separator: ", ")),
+                           metrics, curve, score, wall_seconds, simulated_seconds, error, cache_key, cached,
+                           started_at, finished_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(StoreSchema.promotedMetrics.map { _ in "?" }.joined(separator: ", ")),
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// The statement that writes a trial's result.
+    private static let updateSQL = """
+        UPDATE trials SET status = ?, \(StoreSchema.promotedMetrics.map { "\($0) = ?" }.joined(separator: ", ")),
+                          metrics = ?, curve = ?, score = ?, wall_seconds = ?, simulated_seconds = ?, error = ?,
+                          cached = ?, finished_at = ?
+        WHERE run_id = ? AND seq = ?
+        """
+
     /// Inserts a trial with everything it holds.
     private static func insert(_ trial: TrialRecord, _ db: Database) throws {
         let now = Date().timeIntervalSince1970
         let finished: Double? = trial.status == .running || trial.status == .pending ? nil : now
-        let statement = try db.cachedStatement(sql: """
-            INSERT INTO trials(run_id, seq, architecture, identity, tokens, epochs, data_fraction, seed, status,
-                               \(StoreSchema.promotedMetrics.joined(separator: ", ")),
-                               metrics, curve, score, wall_seconds, simulated_seconds, error, cache_key, cached,
-                               started_at, finished_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(StoreSchema.promotedMetrics.map { _ in "?" }.joined(separator: ", ")),
-                    ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        var values: [(any DatabaseValueConvertible)?] = [
-            trial.runID, trial.sequence, trial.architecture, trial.identity, StoreJSON.array(trial.tokens),
-            trial.fidelity.epochs, trial.fidelity.dataFraction, Int64(bitPattern: trial.seed), trial.status.rawValue,
+        let statement = try db.cachedStatement(sql: insertSQL)
+        var values: [DatabaseValue] = [
+            trial.runID.databaseValue, trial.sequence.databaseValue, trial.architecture.databaseValue,
+            trial.identity.databaseValue, StoreJSON.array(trial.tokens).databaseValue,
+            trial.fidelity.epochs.databaseValue, trial.fidelity.dataFraction.databaseValue,
+            Int64(bitPattern: trial.seed).databaseValue, trial.status.rawValue.databaseValue,
         ]
-        values += StoreSchema.promotedMetrics.map { trial.metrics[$0] }
+        values.reserveCapacity(9 + StoreSchema.promotedMetrics.count + 10)
+        for name in StoreSchema.promotedMetrics { values.append(trial.metrics[name].databaseValue) }
         values += [
-            StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.score, trial.wallSeconds,
-            trial.simulatedSeconds, trial.error, trial.cacheKey, trial.cached, now, finished,
+            StoreJSON.object(trial.metrics).databaseValue, StoreJSON.array(trial.curve).databaseValue,
+            trial.score.databaseValue, trial.wallSeconds.databaseValue, trial.simulatedSeconds.databaseValue,
+            trial.error.databaseValue, trial.cacheKey.databaseValue, trial.cached.databaseValue, now.databaseValue,
+            finished.databaseValue,
         ]
-        try statement.execute(arguments: StatementArguments(values))
+        try SQLiteBinding.bind(values, to: statement)
+        try statement.execute()
     }
 
     /// Writes a trial's result into its row (found by run and sequence number).
     private static func updateResult(of trial: TrialRecord, _ db: Database) throws {
-        let assignments = StoreSchema.promotedMetrics.map { "\($0) = ?" }.joined(separator: ", ")
-        let statement = try db.cachedStatement(sql: """
-            UPDATE trials SET status = ?, \(assignments), metrics = ?, curve = ?, score = ?, wall_seconds = ?,
-                              simulated_seconds = ?, error = ?, cached = ?, finished_at = ?
-            WHERE run_id = ? AND seq = ?
-            """)
+        let statement = try db.cachedStatement(sql: updateSQL)
         var values: [(any DatabaseValueConvertible)?] = [trial.status.rawValue]
         values += StoreSchema.promotedMetrics.map { trial.metrics[$0] }
         values += [
@@ -99,11 +113,11 @@ extension SQLiteStore {
         }
     }
 
-    /// Records the names of a trial's metrics for its run, so tables know their columns.
-    private static func noteMetricNames(_ trial: TrialRecord, _ db: Database) throws {
+    /// Records the names of metrics of each run, so tables know their columns.
+    private static func noteMetricNames(_ names: [Int64: Set<String>], _ db: Database) throws {
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_metrics(run_id, name) VALUES (?, ?)")
-        for name in trial.metrics.keys {
-            try statement.execute(arguments: [trial.runID, name])
+        for (run, runNames) in names {
+            for name in runNames { try statement.execute(arguments: [run, name]) }
         }
     }
 

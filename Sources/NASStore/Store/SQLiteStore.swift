@@ -23,6 +23,7 @@ public final class SQLiteStore: ExperimentStore {
         configuration.busyMode = .timeout(10)
         configuration.prepareDatabase { db in
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
+            try db.execute(sql: "PRAGMA cache_size = -32768")   // 32 MB: index pages of large runs stay cached
         }
         do {
             pool = try DatabasePool(path: path, configuration: configuration)

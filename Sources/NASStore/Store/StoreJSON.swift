@@ -5,19 +5,48 @@ import Foundation
 enum StoreJSON {
     /// `{"accuracy":0.93,"loss":0.2}` with keys sorted.
     static func object(_ values: [String: Double]) -> String {
-        "{" + values.keys.sorted().map { quoted($0) + ":" + number(values[$0]!) }.joined(separator: ",") + "}"
+        var out = "{"
+        out.reserveCapacity(24 * values.count + 2)
+        for (i, key) in values.keys.sorted().enumerated() {
+            if i > 0 { out += "," }
+            appendQuoted(key, to: &out)
+            out += ":"
+            out += number(values[key]!)
+        }
+        return out + "}"
     }
 
     /// `{"population":"20"}` with keys sorted.
     static func object(_ values: [String: String]) -> String {
-        "{" + values.keys.sorted().map { quoted($0) + ":" + quoted(values[$0]!) }.joined(separator: ",") + "}"
+        var out = "{"
+        for (i, key) in values.keys.sorted().enumerated() {
+            if i > 0 { out += "," }
+            appendQuoted(key, to: &out)
+            out += ":"
+            appendQuoted(values[key]!, to: &out)
+        }
+        return out + "}"
     }
 
     /// `[0.5,0.7]`.
-    static func array(_ values: [Double]) -> String { "[" + values.map(number).joined(separator: ",") + "]" }
+    static func array(_ values: [Double]) -> String {
+        var out = "["
+        for (i, v) in values.enumerated() {
+            if i > 0 { out += "," }
+            out += number(v)
+        }
+        return out + "]"
+    }
 
     /// `[0,3,1]`.
-    static func array(_ values: [Int]) -> String { "[" + values.map(String.init).joined(separator: ",") + "]" }
+    static func array(_ values: [Int]) -> String {
+        var out = "["
+        for (i, v) in values.enumerated() {
+            if i > 0 { out += "," }
+            out += String(v)
+        }
+        return out + "]"
+    }
 
     /// A JSON number, or a string for a non-finite value.
     static func number(_ v: Double) -> String {
@@ -28,7 +57,19 @@ enum StoreJSON {
 
     /// A JSON string literal.
     static func quoted(_ s: String) -> String {
-        var out = "\""
+        var out = ""
+        appendQuoted(s, to: &out)
+        return out
+    }
+
+    /// Appends a JSON string literal.
+    static func appendQuoted(_ s: String, to out: inout String) {
+        out += "\""
+        if s.utf8.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) {
+            out += s
+            out += "\""
+            return
+        }
         for scalar in s.unicodeScalars {
             switch scalar {
             case "\"": out += "\\\""
@@ -45,7 +86,7 @@ enum StoreJSON {
                 }
             }
         }
-        return out + "\""
+        out += "\""
     }
 
     /// Reads back a value written by this type.

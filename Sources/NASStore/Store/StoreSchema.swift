@@ -15,6 +15,9 @@ enum StoreSchema {
         migrator.registerMigration("v1-runs-trials-latency") { db in
             try db.execute(sql: v1)
         }
+        migrator.registerMigration("v2-run-owner") { db in
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN owner TEXT")
+        }
         return migrator
     }
 

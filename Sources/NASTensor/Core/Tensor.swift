@@ -38,6 +38,11 @@ public final class Tensor {
         self.init(shape: shape, storage: TensorStorage(zeros: shape.reduce(1, *)), requiresGrad: requiresGrad, name: name)
     }
 
+    /// Creates a tensor whose values a kernel is about to overwrite.
+    convenience init(uninitialized shape: [Int]) {
+        self.init(shape: shape, storage: TensorStorage(uninitialized: shape.reduce(1, *)))
+    }
+
     /// Creates a tensor holding `values`.
     public convenience init(shape: [Int], values: [Float], requiresGrad: Bool = false, name: String = "") {
         self.init(shape: shape, storage: TensorStorage(values), requiresGrad: requiresGrad, name: name)

@@ -11,7 +11,11 @@ final class PrimitiveCache: Sendable {
     private let entries = Mutex<[String: any Sendable]>([:])
 
     /// The cached value for `key`, building it with `make` the first time.
-    func value<T: Sendable>(_ key: String, _ make: () throws -> T) throws -> T {
+    ///
+    /// oneDNN splits work between threads when a kernel is built, so the calling thread's
+    /// kernel thread count is part of the key.
+    func value<T: Sendable>(_ shapeKey: String, _ make: () throws -> T) throws -> T {
+        let key = "\(ComputeThreads.current)|\(shapeKey)"
         if let hit = entries.withLock({ $0[key] }) as? T { return hit }
         let made = try make()
         entries.withLock { $0[key] = made }

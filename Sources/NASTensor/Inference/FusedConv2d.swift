@@ -40,7 +40,7 @@ public final class FusedConv2d {
     /// Runs the fused kernel on an NCHW batch.
     public func callAsFunction(_ x: Tensor) throws -> Tensor {
         let (plan, weights) = try prepare(x)
-        let out = Tensor(zeros: plan.geometry.dstDims)
+        let out = Tensor(uninitialized: plan.geometry.dstDims)
         let src = try plan.src.input(x.storage.raw)
         let (dst, finish) = try plan.dst.output(out.storage.raw)
         try plan.primitive.execute([(DNNL.Arg.src, src), (DNNL.Arg.weights, weights),

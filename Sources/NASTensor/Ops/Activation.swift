@@ -3,7 +3,18 @@ import Foundation
 
 /// An elementwise activation that oneDNN computes, forward and backward.
 public enum Activation: String, Sendable, Hashable, CaseIterable {
-    case relu, relu6, hswish, sigmoid, swish, tanh
+    /// `max(x, 0)`.
+    case relu
+    /// `min(max(x, 0), 6)`.
+    case relu6
+    /// `x · relu6(x + 3) / 6`.
+    case hswish
+    /// `1 / (1 + e^-x)`.
+    case sigmoid
+    /// `x · sigmoid(x)`.
+    case swish
+    /// The hyperbolic tangent.
+    case tanh
 
     /// oneDNN's algorithm and its two parameters.
     var kernel: (alg: dnnl_alg_kind_t, alpha: Float, beta: Float) {
@@ -60,7 +71,7 @@ extension Tensor {
     /// Applies an activation elementwise.
     public func activation(_ act: Activation) throws -> Tensor {
         let plan = try EltwisePlan.plan(act, count: count)
-        let out = Tensor(zeros: shape)
+        let out = Tensor(uninitialized: shape)
         try plan.forward.execute([(DNNL.Arg.src, try DNNLMemory(plan.desc, storage.raw)),
                                   (DNNL.Arg.dst, try DNNLMemory(plan.desc, out.storage.raw))])
         return out.record([self]) { out in

@@ -54,6 +54,7 @@ public struct ConvGeometry: Hashable, Sendable, CustomStringConvertible {
     /// Multiply-accumulates of the forward pass.
     public var macs: Int { batch * outChannels * outHeight * outWidth * (inChannels / groups) * kernel * kernel }
 
+    /// A compact key such as `n8c16o32h28w28k3s1p1d1g1`.
     public var description: String {
         "n\(batch)c\(inChannels)o\(outChannels)h\(height)w\(width)k\(kernel)s\(stride)p\(padding)d\(dilation)g\(groups)"
     }

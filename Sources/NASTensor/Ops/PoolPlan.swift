@@ -2,6 +2,7 @@ import CDNNL
 
 /// The kind of pooling window.
 public enum PoolKind: String, Sendable, Hashable {
+    /// The largest value in the window.
     case max
     /// Average that counts padded zeros in the divisor.
     case averageIncludingPadding
@@ -56,7 +57,7 @@ extension Tensor {
         let g = ConvGeometry(batch: batch, inChannels: channels, outChannels: channels, height: height,
                              width: width, kernel: kernel, stride: stride, padding: padding)
         let plan = try PoolPlan.plan(kind, g)
-        let out = Tensor(zeros: g.dstDims)
+        let out = Tensor(uninitialized: g.dstDims)
         let workspace = try plan.workspace.map { try DNNLMemory(allocating: $0) }
         var args: [(Int32, DNNLMemory)] = [(DNNL.Arg.src, try DNNLMemory(plan.src, storage.raw)),
                                            (DNNL.Arg.dst, try DNNLMemory(plan.dst, out.storage.raw))]

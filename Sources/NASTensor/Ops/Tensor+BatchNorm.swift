@@ -1,60 +1,94 @@
-import CDNNL
-
 extension Tensor {
     /// Batch normalisation over the channels of an NCHW (or NC) batch.
     ///
     /// Training normalises with the batch's mean and biased variance and updates the running
     /// statistics in place (`running = (1 - momentum)·running + momentum·batch`, with the
     /// unbiased variance, as PyTorch does); inference normalises with the running statistics.
+    /// Computed in Swift on the plain layout: measured here, oneDNN's plain-layout (`ncsp`)
+    /// batch norm took longer than the convolutions around it.
     public func batchNorm(scale: Tensor, shift: Tensor, runningMean: Tensor, runningVar: Tensor,
                           training: Bool, momentum: Float = 0.1, epsilon: Float = 1e-5) throws -> Tensor {
-        let plan = try BatchNormPlan.plan(dims: shape, epsilon: epsilon)
-        let out = Tensor(zeros: shape)
-        let src = try DNNLMemory(plan.data, storage.raw)
-        let dst = try DNNLMemory(plan.data, out.storage.raw)
-        let scaleMem = try DNNLMemory(plan.channel, scale.storage.raw)
-        let shiftMem = try DNNLMemory(plan.channel, shift.storage.raw)
-        guard training else {
-            try plan.inference.execute([
-                (DNNL.Arg.src, src), (DNNL.Arg.dst, dst), (DNNL.Arg.scale, scaleMem), (DNNL.Arg.shift, shiftMem),
-                (DNNL.Arg.mean, try DNNLMemory(plan.channel, runningMean.storage.raw)),
-                (DNNL.Arg.variance, try DNNLMemory(plan.channel, runningVar.storage.raw)),
-            ])
-            return out // Inference normalisation is not differentiated.
+        let n = batch, c = channels, plane = count / (n * c)
+        let mean = TensorStorage(zeros: c), invStd = TensorStorage(zeros: c), variance = TensorStorage(zeros: c)
+        if training {
+            batchStatistics(n: n, c: c, plane: plane, mean: mean, variance: variance, invStd: invStd, epsilon: epsilon)
+            updateRunning(runningMean, runningVar, mean: mean, variance: variance, momentum: momentum,
+                          samples: n * plane)
+        } else {
+            for ch in 0..<c {
+                mean.pointer[ch] = runningMean.data[ch]
+                invStd.pointer[ch] = 1 / (runningVar.data[ch] + epsilon).squareRoot()
+            }
         }
-        let mean = TensorStorage(zeros: channels), variance = TensorStorage(zeros: channels)
-        let meanMem = try DNNLMemory(plan.channel, mean.raw), varMem = try DNNLMemory(plan.channel, variance.raw)
-        try plan.training.execute([(DNNL.Arg.src, src), (DNNL.Arg.dst, dst), (DNNL.Arg.scale, scaleMem),
-                                   (DNNL.Arg.shift, shiftMem), (DNNL.Arg.mean, meanMem),
-                                   (DNNL.Arg.variance, varMem)])
-        updateRunning(runningMean, runningVar, mean: mean, variance: variance, momentum: momentum)
+        let out = Tensor(uninitialized: shape)
+        for ch in 0..<c {
+            let a = scale.data[ch] * invStd.pointer[ch], b = shift.data[ch] - mean.pointer[ch] * a
+            for s in 0..<n {
+                let base = (s * c + ch) * plane
+                let src = data + base, dst = out.data + base
+                for i in 0..<plane { dst[i] = src[i] * a + b }
+            }
+        }
+        guard training else { return out }  // inference normalisation is not differentiated
         return out.record([self, scale, shift]) { out in
-            // The memories above only borrow these buffers; keep them alive until backward.
-            withExtendedLifetime((mean, variance)) {}
-            let diffScale = TensorStorage(zeros: self.channels), diffShift = TensorStorage(zeros: self.channels)
-            let gradIn = TensorStorage(zeros: self.count)
-            try plan.backward.execute([
-                (DNNL.Arg.src, src), (DNNL.Arg.mean, meanMem), (DNNL.Arg.variance, varMem),
-                (DNNL.Arg.diffDst, try DNNLMemory(plan.data, out.grad!.raw)), (DNNL.Arg.scale, scaleMem),
-                (DNNL.Arg.shift, shiftMem),
-                (DNNL.Arg.diffSrc, try DNNLMemory(plan.data, gradIn.raw)),
-                (DNNL.Arg.diffScale, try DNNLMemory(plan.channel, diffScale.raw)),
-                (DNNL.Arg.diffShift, try DNNLMemory(plan.channel, diffShift.raw)),
-            ])
-            self.accumulateGrad { $0.update(from: gradIn.pointer, count: gradIn.count) }
-            scale.accumulateGrad { $0.update(from: diffScale.pointer, count: diffScale.count) }
-            shift.accumulateGrad { $0.update(from: diffShift.pointer, count: diffShift.count) }
+            self.batchNormBackward(out.grad!.pointer, scale: scale, shift: shift, mean: mean, invStd: invStd,
+                                   n: n, c: c, plane: plane)
+        }
+    }
+
+    /// Per-channel batch mean, biased variance and `1/√(variance + ε)` (two passes, for accuracy).
+    private func batchStatistics(n: Int, c: Int, plane: Int, mean: TensorStorage, variance: TensorStorage,
+                                 invStd: TensorStorage, epsilon: Float) {
+        let m = Double(n * plane)
+        for ch in 0..<c {
+            var total = 0.0
+            for s in 0..<n { total += Double(VectorMath.sum(data + (s * c + ch) * plane, plane)) }
+            let mu = Float(total / m)
+            var squares = 0.0
+            for s in 0..<n { squares += Double(VectorMath.squaredDeviation(data + (s * c + ch) * plane, plane, mean: mu)) }
+            mean.pointer[ch] = mu
+            variance.pointer[ch] = Float(squares / m)
+            invStd.pointer[ch] = Float(1 / (squares / m + Double(epsilon)).squareRoot())
+        }
+    }
+
+    /// `dβ = Σ dy`, `dγ = Σ dy·x̂`, `dx = γ/σ · (dy − mean(dy) − x̂·mean(dy·x̂))`.
+    private func batchNormBackward(_ dy: UnsafeMutablePointer<Float>, scale: Tensor, shift: Tensor,
+                                   mean: TensorStorage, invStd: TensorStorage, n: Int, c: Int, plane: Int) {
+        let m = Float(n * plane)
+        var sumDy = [Float](repeating: 0, count: c), sumDyXhat = [Float](repeating: 0, count: c)
+        for ch in 0..<c {
+            var a = 0.0, b = 0.0
+            for s in 0..<n {
+                let base = (s * c + ch) * plane
+                a += Double(VectorMath.sum(dy + base, plane))
+                b += Double(VectorMath.dotCentered(dy + base, data + base, plane, mean: mean.pointer[ch]))
+            }
+            sumDy[ch] = Float(a)
+            sumDyXhat[ch] = Float(b) * invStd.pointer[ch]
+        }
+        shift.accumulateGrad { g in for ch in 0..<c { g[ch] = sumDy[ch] } }
+        scale.accumulateGrad { g in for ch in 0..<c { g[ch] = sumDyXhat[ch] } }
+        accumulateGrad { dx in
+            for ch in 0..<c {
+                let k = scale.data[ch] * invStd.pointer[ch], mu = mean.pointer[ch], inv = invStd.pointer[ch]
+                let meanDy = sumDy[ch] / m, meanDyXhat = sumDyXhat[ch] / m
+                for s in 0..<n {
+                    let base = (s * c + ch) * plane
+                    let x = data + base, g = dy + base, o = dx + base
+                    for i in 0..<plane { o[i] = k * (g[i] - meanDy - (x[i] - mu) * inv * meanDyXhat) }
+                }
+            }
         }
     }
 
     /// Folds one batch's statistics into the running ones.
     private func updateRunning(_ runningMean: Tensor, _ runningVar: Tensor, mean: TensorStorage,
-                               variance: TensorStorage, momentum: Float) {
-        let n = Float(count / channels)
-        let unbiased = n > 1 ? n / (n - 1) : 1
-        for c in 0..<channels {
-            runningMean.data[c] = (1 - momentum) * runningMean.data[c] + momentum * mean.pointer[c]
-            runningVar.data[c] = (1 - momentum) * runningVar.data[c] + momentum * variance.pointer[c] * unbiased
+                               variance: TensorStorage, momentum: Float, samples: Int) {
+        let unbiased = samples > 1 ? Float(samples) / Float(samples - 1) : 1
+        for ch in 0..<runningMean.count {
+            runningMean.data[ch] = (1 - momentum) * runningMean.data[ch] + momentum * mean.pointer[ch]
+            runningVar.data[ch] = (1 - momentum) * runningVar.data[ch] + momentum * variance.pointer[ch] * unbiased
         }
     }
 }

@@ -13,7 +13,7 @@ extension Tensor {
                              dilation: dilation, groups: groups)
         precondition(weight.shape == g.weightShape, "conv2d weight \(weight.shape) does not fit \(g.weightShape)")
         let plan = try ConvPlan.plan(g, bias: bias != nil)
-        let out = Tensor(zeros: g.dstDims)
+        let out = Tensor(uninitialized: g.dstDims)
         let src = try plan.fwdSrc.input(storage.raw)
         let wei = try plan.fwdWeights.input(weight.storage.raw)
         let (dst, finish) = try plan.fwdDst.output(out.storage.raw)
@@ -23,17 +23,23 @@ extension Tensor {
         try finish()
         var inputs = [self, weight]
         if let b = bias { inputs.append(b) }
+        // Keep the input in the kernel's layout for backward-weights when both kernels share it.
+        let keptSrc = DNNL.same(plan.fwdSrc.kernel, plan.bwSrc.kernel) && !plan.fwdSrc.isIdentity ? src : nil
         return out.record(inputs) { out in
-            try Tensor.convBackward(plan: plan, input: self, weight: weight, bias: bias, gradOut: out.grad!)
+            try Tensor.convBackward(plan: plan, input: self, keptSrc: keptSrc, weight: weight, bias: bias,
+                                    gradOut: out.grad!)
         }
     }
 
     /// The two backward passes of a convolution, each only when its input needs a gradient.
-    private static func convBackward(plan: ConvPlan, input: Tensor, weight: Tensor, bias: Tensor?,
-                                     gradOut: TensorStorage) throws {
+    private static func convBackward(plan: ConvPlan, input: Tensor, keptSrc: DNNLMemory?, weight: Tensor,
+                                     bias: Tensor?, gradOut: TensorStorage) throws {
+        // The output gradient in the kernels' layout, reordered once when both backwards share it.
+        let shareDiffDst = DNNL.same(plan.bdDiffDst.kernel, plan.bwDiffDst.kernel)
+        let sharedDiffDst = shareDiffDst ? try plan.bdDiffDst.input(gradOut.raw) : nil
         if input.requiresGrad {
             try input.accumulateGrad { gradIn in
-                let diffDst = try plan.bdDiffDst.input(gradOut.raw)
+                let diffDst = try sharedDiffDst ?? plan.bdDiffDst.input(gradOut.raw)
                 let wei = try plan.bdWeights.input(weight.storage.raw)
                 let (diffSrc, finish) = try plan.bdDiffSrc.output(UnsafeMutableRawPointer(gradIn))
                 try plan.backwardData.execute([(DNNL.Arg.diffDst, diffDst), (DNNL.Arg.weights, wei),
@@ -44,8 +50,8 @@ extension Tensor {
         guard weight.requiresGrad || (bias?.requiresGrad ?? false) else { return }
         let diffBias = bias.map { _ in TensorStorage(zeros: plan.geometry.outChannels) }
         try weight.accumulateGrad { gradW in
-            let src = try plan.bwSrc.input(input.storage.raw)
-            let diffDst = try plan.bwDiffDst.input(gradOut.raw)
+            let src = try keptSrc ?? plan.bwSrc.input(input.storage.raw)
+            let diffDst = try sharedDiffDst ?? plan.bwDiffDst.input(gradOut.raw)
             let (diffW, finish) = try plan.bwDiffWeights.output(UnsafeMutableRawPointer(gradW))
             var args: [(Int32, DNNLMemory)] = [(DNNL.Arg.src, src), (DNNL.Arg.diffDst, diffDst),
                                                (DNNL.Arg.diffWeights, diffW)]

@@ -43,7 +43,7 @@ extension Tensor {
         let n = batch, inF = count / n, outF = weight.shape[0]
         precondition(weight.shape == [outF, inF], "linear weight \(weight.shape) does not fit input \(shape)")
         let plan = try InnerProductPlan.plan(batch: n, inFeatures: inF, outFeatures: outF, bias: bias != nil)
-        let out = Tensor(zeros: [n, outF])
+        let out = Tensor(uninitialized: [n, outF])
         var args: [(Int32, DNNLMemory)] = [(DNNL.Arg.src, try DNNLMemory(plan.src, storage.raw)),
                                            (DNNL.Arg.weights, try DNNLMemory(plan.weights, weight.storage.raw)),
                                            (DNNL.Arg.dst, try DNNLMemory(plan.dst, out.storage.raw))]

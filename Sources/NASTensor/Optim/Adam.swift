@@ -19,6 +19,7 @@ public struct Adam: Optimizer {
         self.weightDecay = Float(weightDecay)
     }
 
+    /// Applies one Adam update to every parameter that has a gradient.
     public mutating func step(_ parameters: [Tensor], lr: Double) {
         steps += 1
         let c1 = 1 - Foundation.pow(Double(beta1), Double(steps)), c2 = 1 - Foundation.pow(Double(beta2), Double(steps))

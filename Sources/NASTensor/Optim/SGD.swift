@@ -16,6 +16,7 @@ public struct SGD: Optimizer {
         self.weightDecay = Float(weightDecay)
     }
 
+    /// Applies one SGD update to every parameter that has a gradient.
     public mutating func step(_ parameters: [Tensor], lr: Double) {
         let rate = Float(lr)
         for p in parameters {

@@ -45,6 +45,7 @@ public struct Dataset: Sendable, Hashable, CustomStringConvertible {
         if normalize { normalizeByTrainingStatistics() }
     }
 
+    /// The name, shape, classes and split sizes.
     public var description: String {
         "dataset \(name): \(shape), \(classes) classes, \(train.count) train / \(valid.count) valid / \(test.count) test"
     }

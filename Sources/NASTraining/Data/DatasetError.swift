@@ -11,5 +11,6 @@ public struct DatasetError: Error, CustomStringConvertible, Sendable, Equatable 
         self.reason = reason
     }
 
+    /// `file: reason`.
     public var description: String { "\(file): \(reason)" }
 }

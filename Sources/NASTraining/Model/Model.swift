@@ -47,14 +47,20 @@ public final class Model {
 
     /// Runs the network on `[n, c, h, w]` inputs and returns `[n, classes]` logits.
     public func forward(_ x: Tensor, training: Bool, rng: inout SeededRandom) throws -> Tensor {
+        let values = try activations(x, training: training, keepAll: false, rng: &rng)
+        return Model.flattened(values[spec.output]!)
+    }
+
+    /// Every node's output (inference drops those nobody reads any more unless `keepAll`).
+    func activations(_ x: Tensor, training: Bool, keepAll: Bool, rng: inout SeededRandom) throws -> [Tensor?] {
         var values = [Tensor?](repeating: nil, count: spec.nodes.count)
         var remainingUses = Model.useCounts(spec)
         for node in spec.nodes {
             let inputs = node.inputs.map { $0 == -1 ? x : values[$0]! }
             values[node.id] = try apply(node, inputs, training: training, rng: &rng)
-            if !training { release(node.inputs, &values, &remainingUses) }
+            if !training && !keepAll { release(node.inputs, &values, &remainingUses) }
         }
-        return Model.flattened(values[spec.output]!)
+        return values
     }
 
     /// In inference, drops activations nobody reads any more.

@@ -1,1 +1,0 @@
-// Tests for NASTraining arrive with its issue.
