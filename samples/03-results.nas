@@ -12,7 +12,8 @@ r = launch(evolution(population: 20, sample: 5), on: space, using: ev, budget: 1
 print("launched", r)
 
 # ## Query it while it works
-sleep(200ms)
+# (the metric columns appear with the first finished trial: wait for a few)
+while len(r.trials | where status == "done") < 20 { sleep(10ms) }
 so_far = r.trials | where status == "done" | summarize n: count(), best: max(accuracy)
 print("while running:", so_far.n[0], "trials so far, best", so_far.best[0])
 assert so_far.n[0] < 1500, "the run was still working when queried"

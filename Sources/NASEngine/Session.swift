@@ -55,12 +55,14 @@ public final class Session: @unchecked Sendable {
         try jobs.runForeground(name: name, interrupt: interrupt, work)
     }
 
-    /// The run manager over the workspace's store (`<workspace>/store.sqlite`), opened on first use.
+    /// The run manager over the workspace's store (`<workspace>/store.sqlite`), opened on first
+    /// use; runs left `running` by a process that has died are then marked `interrupted`.
     public func runs() throws -> RunManager {
         try lock.withLock {
             if let runManager { return runManager }
             let path = try ensureWorkspace().appendingPathComponent("store.sqlite").path
             let manager = RunManager(store: try SQLiteStore(path: path))
+            try manager.markInterruptedRuns()
             runManager = manager
             return manager
         }

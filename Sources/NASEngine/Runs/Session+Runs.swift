@@ -98,12 +98,12 @@ extension Session {
 
     /// The trials of one run (or of all runs when nil) as a store-backed table.
     public func trialsTable(run id: Int64?) throws -> any TableSource {
-        try StoreTableSource(store: runs().store, kind: .trials(run: id))
+        try StoreTableSource(store: runs().store, table: .trials(run: id))
     }
 
     /// The runs of the store as a store-backed table.
     public func runsTable() throws -> any TableSource {
-        try StoreTableSource(store: runs().store, kind: .runs)
+        try StoreTableSource(store: runs().store, table: .runs)
     }
 
     /// Reports a run's progress as a job's: trials of a trial budget, or seconds of a time budget.

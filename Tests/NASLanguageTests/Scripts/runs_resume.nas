@@ -3,7 +3,7 @@ space = nb201()
 ev = nb201(dataset: "cifar10")
 s = evolution(population: 10, sample: 3)
 r = launch(s, on: space, using: ev, budget: 300, seed: 11)
-while len(r.trials) < 30 { sleep(2ms) }
+while len(r.trials | where status == "done") < 30 { sleep(2ms) }
 cancel(r);
 print(r.status)                                            # expect: cancelled
 stopped = len(r.trials | where status == "done")

@@ -4,9 +4,10 @@ import NASStore
 import Testing
 @testable import NASEngine
 
-/// Store-backed tables: `where`/`sort`/`take`/`select` fuse into the store's query, the rest
-/// falls back to memory, and either way the rows equal the in-memory verbs on all the rows.
-@Suite struct StoreTableSourceTests {
+/// Store-backed tables as the engine hands them to the language (NASStore's source over a
+/// run's trials): `where`/`sort`/`take`/`select` fuse into the store's query, the rest falls
+/// back to memory, and either way the rows equal the in-memory verbs on all the rows.
+@Suite struct RunTablesTests {
     /// A store with one finished run of 40 synthetic trials.
     private func runStore() throws -> (SQLiteStore, Int64) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("naslab-sts-\(UUID())")
@@ -18,19 +19,9 @@ import Testing
         return (store, handle.id)
     }
 
-    @Test func filtersOfColumnsAndConstantsBecomeStoreFilters() {
-        let e = TableExpr.binary(.and,
-                                 .binary(.greater, .column("accuracy"), .literal(.number(Quantity(0.6)))),
-                                 .unary(.not, .binary(.less, .literal(.number(Quantity(0.003))), .column("latency"))))
-        #expect(StoreTableSource.filter(e) == .and(.compare("accuracy", .greater, .number(Quantity(0.6))),
-                                                   .not(.compare("latency", .greater, .number(Quantity(0.003))))))
-        #expect(StoreTableSource.filter(.binary(.greater, .binary(.multiply, .column("accuracy"), .literal(.number(Quantity(2)))),
-                                                .literal(.number(Quantity(1))))) == nil)
-    }
-
     @Test func aPipelineRunsInTheStoreAndAgreesWithMemory() throws {
         let (store, run) = try runStore()
-        let source = try StoreTableSource(store: store, kind: .trials(run: run))
+        let source = try StoreTableSource(store: store, table: .trials(run: run))
         let ops: [TableOp] = [
             .filter(.binary(.greater, .column("accuracy"), .literal(.number(Quantity(0.55))))),
             .sort([SortKey("accuracy", descending: true), SortKey("trial")]),
@@ -51,7 +42,7 @@ import Testing
 
     @Test func stepsTheStoreCannotRunFallBackToMemory() throws {
         let (store, run) = try runStore()
-        let source = try StoreTableSource(store: store, kind: .trials(run: run))
+        let source = try StoreTableSource(store: store, table: .trials(run: run))
         #expect(try source.apply(.extend("twice", .binary(.multiply, .column("accuracy"), .literal(.number(Quantity(2)))))) == nil)
         #expect(try source.apply(.summarize(groupBy: [], aggregates: [Aggregate(name: "n", function: .count, column: nil)])) == nil)
         let limited = try #require(try source.apply(.take(3)))
@@ -63,9 +54,9 @@ import Testing
 
     @Test func theRunsTableListsTheRun() throws {
         let (store, run) = try runStore()
-        let runs = try StoreTableSource(store: store, kind: .runs).materialize()
+        let runs = try StoreTableSource(store: store, table: .runs).materialize()
         #expect(runs.count == 1)
         #expect(runs.columns.contains("strategy"))
-        #expect(try StoreTableSource(store: store, kind: .trials(run: run)).materialize().count == 40)
+        #expect(try StoreTableSource(store: store, table: .trials(run: run)).materialize().count == 40)
     }
 }
