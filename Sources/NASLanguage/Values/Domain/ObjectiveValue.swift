@@ -9,13 +9,16 @@ public struct ObjectiveValue: DomainValue {
     /// Wraps an objective.
     public init(_ objective: Objective) { self.objective = RunObjective(objective) }
 
+    /// "objective".
     public var typeName: String { "objective" }
 
     /// `maximize accuracy`, `mnasnet(T=0.02, alpha=-0.07, beta=-0.07)`, with constraints.
     public var summary: String { "objective " + objective.objective.description }
 
+    /// `metric`, `maximize` and `constraints`.
     public var memberNames: [String] { ["metric", "maximize", "constraints"] }
 
+    /// The ranked metric (`score` for rewards and constrained objectives), its direction, the constraints as text.
     public func member(_ name: String) throws -> Value? {
         switch name {
         case "metric": return .string(objective.metric)

@@ -24,6 +24,7 @@ public struct RunValue: DomainValue {
         self.launch = launch
     }
 
+    /// "run".
     public var typeName: String { "run" }
 
     /// `run 3 done: 60/60 trials, best accuracy 91.6%`.
@@ -31,6 +32,7 @@ public struct RunValue: DomainValue {
         (try? session.runProgress(id).line) ?? "run \(id) (not in the store)"
     }
 
+    /// The progress line, then the strategy, space, seed, evaluator, objective and budget.
     public func render(width: Int) -> String {
         var lines = [summary]
         if let record = try? session.runs().store.run(id) {
@@ -41,11 +43,13 @@ public struct RunValue: DomainValue {
         return lines.joined(separator: "\n")
     }
 
+    /// The fields: id, status, trials, best, times, and what launched the run.
     public var memberNames: [String] {
         ["id", "status", "trials", "best", "simulated_time", "wall_time", "strategy", "space", "evaluator",
          "objective", "budget", "seed", "error"]
     }
 
+    /// A field, read live from the run's handle or the store.
     public func member(_ name: String) throws -> Value? {
         switch name {
         case "id": return .number(Double(id))

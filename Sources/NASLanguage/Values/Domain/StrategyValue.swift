@@ -16,6 +16,7 @@ public struct StrategyValue: DomainValue {
         self.settings = try StrategyCatalog.settings(name, given: given)
     }
 
+    /// "strategy".
     public var typeName: String { "strategy" }
 
     /// `evolution(population: 20, sample: 5)`.
@@ -25,6 +26,7 @@ public struct StrategyValue: DomainValue {
         return "\(name)(\(parts.joined(separator: ", ")))"
     }
 
+    /// The summary, the strategy's one-line description and its paper.
     public func render(width: Int) -> String {
         guard let entry = StrategyCatalog.entry(name) else { return summary }
         var lines = ["strategy \(summary)", entry.summary]
@@ -32,8 +34,10 @@ public struct StrategyValue: DomainValue {
         return lines.joined(separator: "\n")
     }
 
+    /// `name` and `settings`.
     public var memberNames: [String] { ["name", "settings"] }
 
+    /// The catalogue name, or the settings as a record.
     public func member(_ key: String) throws -> Value? {
         switch key {
         case "name": return .string(name)
