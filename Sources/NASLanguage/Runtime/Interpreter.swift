@@ -28,6 +28,8 @@ public final class Interpreter {
     var callDepth = 0
     var steps = 0
     var currentFile = "<input>"
+    /// The call of the builtin now running; errors of functions it invokes point here.
+    var currentCallRange = SourceRange.zero
 
     /// Creates an interpreter with the standard builtins; `output` receives printed text, newlines included.
     public convenience init(session: Session, output: @escaping (String) -> Void) {

@@ -26,6 +26,7 @@ public struct Lexer {
     public init(_ source: String, file: String = "<input>") {
         self.bytes = Array(source.utf8)
         self.file = file
+        tokens.reserveCapacity(bytes.count / 3 + 16)
         run()
     }
 

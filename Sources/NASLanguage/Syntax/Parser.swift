@@ -7,6 +7,7 @@ public struct Parser {
     struct Abandon: Error {}
 
     private var tokens: [Token]
+    private let kinds: [TokenKind]
     private var current = 0
     private let file: String
     private var depth = 0
@@ -21,6 +22,7 @@ public struct Parser {
     /// Creates a parser over lexed tokens.
     public init(lexer: Lexer, file: String) {
         self.tokens = lexer.tokens
+        self.kinds = lexer.tokens.map(\.kind)
         self.file = file
         self.diagnostics = lexer.diagnostics
     }
@@ -245,8 +247,8 @@ public struct Parser {
     private mutating func continuesWithPipe() -> Bool {
         if check(.pipe) { return true }
         var i = current
-        while tokens[i].kind == .newline { i += 1 }
-        guard i > current, tokens[i].kind == .pipe else { return false }
+        while kinds[i] == .newline { i += 1 }
+        guard i > current, kinds[i] == .pipe else { return false }
         current = i
         return true
     }
@@ -368,18 +370,26 @@ public struct Parser {
         return try parseComparison()
     }
 
-    private static let comparisons: [TokenKind: BinaryOperator] = [
-        .equal: .equal, .notEqual: .notEqual, .less: .less, .lessEqual: .lessOrEqual,
-        .greater: .greater, .greaterEqual: .greaterOrEqual, .kwIn: .contains,
-    ]
+    private static func comparison(_ kind: TokenKind) -> BinaryOperator? {
+        switch kind {
+        case .equal: return .equal
+        case .notEqual: return .notEqual
+        case .less: return .less
+        case .lessEqual: return .lessOrEqual
+        case .greater: return .greater
+        case .greaterEqual: return .greaterOrEqual
+        case .kwIn: return .contains
+        default: return nil
+        }
+    }
 
     private mutating func parseComparison() throws -> Expr {
         let left = try parseRange()
-        guard let op = Self.comparisons[peek.kind] else { return left }
+        guard let op = Self.comparison(kinds[current]) else { return left }
         advance()
         skipNewlines()
         let right = try parseRange()
-        if Self.comparisons[peek.kind] != nil {
+        if Self.comparison(kinds[current]) != nil {
             throw fail("comparisons do not chain; write 'a < b and b < c'", at: peek.range)
         }
         return Expr(.binary(op, left, right), left.range.through(right.range))
@@ -561,7 +571,7 @@ public struct Parser {
     private var peek: Token { tokens[current] }
     private var previous: Token { tokens[max(0, current - 1)] }
     private func peekAt(_ offset: Int) -> Token { tokens[min(tokens.count - 1, current + offset)] }
-    private func check(_ kind: TokenKind) -> Bool { peek.kind == kind }
+    private func check(_ kind: TokenKind) -> Bool { kinds[current] == kind }
     private var endsStatement: Bool { check(.newline) || check(.eof) || check(.semicolon) || check(.rightBrace) }
 
     @discardableResult
