@@ -80,24 +80,15 @@ public final class BuiltinRegistry {
                 continue
             }
             if !parameter.kind.accepts(value), !(value.isNone && parameter.defaultValue?.isNone == true) {
-                throw BuiltinError("argument '\(parameter.name)' of \(builtin.name)() must be \(parameter.kind.noun), got \(Self.describe(value))", argument: parameter.name)
+                throw BuiltinError("argument '\(parameter.name)' of \(builtin.name)() must be \(parameter.kind.noun), got \(value.kindDescription)", argument: parameter.name)
             }
         }
         if let variadic = builtin.variadic {
             for value in rest where !variadic.kind.accepts(value) {
-                throw BuiltinError("\(builtin.name)() takes \(variadic.kind.noun) for each of its \(variadic.name), got \(Self.describe(value))")
+                throw BuiltinError("\(builtin.name)() takes \(variadic.kind.noun) for each of its \(variadic.name), got \(value.kindDescription)")
             }
         }
         return (values, rest, given)
-    }
-
-    static func describe(_ value: Value) -> String {
-        switch value {
-        case .number(let q): return q.kindDescription
-        case .string(let s): return "the string \(Value.quote(String(s.prefix(30))))"
-        case .none: return "none"
-        default: return "a \(value.typeName)"
-        }
     }
 
     // MARK: - Help

@@ -75,7 +75,7 @@ extension BuiltinRegistry {
             case .string(let s): return .number(Double(s.count))
             case .record(let r): return .number(Double(r.count))
             case .table: return .number(Double(try call.table("value").count))
-            default: throw BuiltinError("len needs a list, string, record, range or table, got \(BuiltinRegistry.describe(call["value"]))", argument: "value")
+            default: throw BuiltinError("len needs a list, string, record, range or table, got \(call["value"].kindDescription)", argument: "value")
             }
         })
         register(Builtin("table", category: "tables", summary: "make a table from records or columns",
@@ -116,7 +116,7 @@ extension BuiltinRegistry {
             case .string(let s):
                 guard let n = Int(s.trimmingCharacters(in: .whitespaces)) else { throw BuiltinError("'\(s)' is not a whole number", argument: "x") }
                 return .number(Double(n))
-            default: throw BuiltinError("int needs a plain number or a string, got \(BuiltinRegistry.describe(call["x"]))", argument: "x")
+            default: throw BuiltinError("int needs a plain number or a string, got \(call["x"].kindDescription)", argument: "x")
             }
         })
         for (name, summary, f) in [("abs", "the absolute value", { (x: Double) in Swift.abs(x) })] as [(String, String, (Double) -> Double)] {
@@ -202,7 +202,7 @@ extension BuiltinRegistry {
             case .string(let s): return .list(s.map { .string(String($0)) })
             case .record(let r): return .list(r.keys.map { .string($0) })
             case .table: return .list(call.interpreter.rowRecords(try call.table("value")))
-            default: throw BuiltinError("list needs a range, string, record or table, got \(BuiltinRegistry.describe(value))", argument: "value")
+            default: throw BuiltinError("list needs a range, string, record or table, got \(value.kindDescription)", argument: "value")
             }
         })
         register(Builtin("append", category: "core", summary: "a new list with an item added at the end",
@@ -239,7 +239,7 @@ extension BuiltinRegistry {
                          example: "filter(range(10), fn(x) { x > 6 })   # [7, 8, 9]") { call in
             try .list(call.list("values").filter { item in
                 let keep = try call.invoke(call["f"], [item])
-                guard case .bool(let b) = keep else { throw BuiltinError("filter's function must return true or false, got \(BuiltinRegistry.describe(keep))", argument: "f") }
+                guard case .bool(let b) = keep else { throw BuiltinError("filter's function must return true or false, got \(keep.kindDescription)", argument: "f") }
                 return b
             })
         })
@@ -268,7 +268,7 @@ private func extreme(_ call: BuiltinCall, wantSmallest: Bool) throws -> Value {
 private func quantities(_ call: BuiltinCall) throws -> [Quantity] {
     try call.list("values").map { item in
         guard case .number(let q) = item else {
-            throw BuiltinError("\(call.builtin.name) needs a list of numbers, but one item is \(BuiltinRegistry.describe(item))", argument: "values")
+            throw BuiltinError("\(call.builtin.name) needs a list of numbers, but one item is \(item.kindDescription)", argument: "values")
         }
         return q
     }

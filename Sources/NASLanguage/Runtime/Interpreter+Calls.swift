@@ -35,7 +35,7 @@ extension Interpreter {
         case .function(.user(let f)):
             return try callUser(f, positional, keywords, site: site)
         default:
-            throw RuntimeError("\(RegistryText.describe(function)) is not a function and cannot be called", at: site.range)
+            throw RuntimeError("\(function.kindDescription) is not a function and cannot be called", at: site.range)
         }
     }
 

@@ -28,7 +28,7 @@ extension Interpreter {
         case .list:
             do { return TableValue(try tableFrom(input)) } catch { throw RuntimeError(describeError(error), at: range) }
         default:
-            throw RuntimeError("table verbs need a table on their left, got \(RegistryText.describe(input))", at: range)
+            throw RuntimeError("table verbs need a table on their left, got \(input.kindDescription)", at: range)
         }
     }
 
@@ -177,7 +177,7 @@ extension Interpreter {
                 try tick(field.value.range)
                 let value = try evaluate(field.value, in: rowScope(table, i, parent: env))
                 guard let cell = value.cell else {
-                    throw RuntimeError("column '\(field.name)' cannot hold \(RegistryText.describe(value))", at: field.value.range)
+                    throw RuntimeError("column '\(field.name)' cannot hold \(value.kindDescription)", at: field.value.range)
                 }
                 values.append(cell)
             }
