@@ -42,6 +42,12 @@ extension Interpreter {
         if case .filter(let condition) = verb.kind, try compile(condition, columns: Set(table.columns), in: env) == nil {
             return .done(try rowwiseFilter(condition, table, in: env))
         }
+        if case .pareto(let objectives) = verb.kind {
+            try check(objectives.map(\.0), in: table.columns)
+            let x = objectives[0], y = objectives[1]
+            return .done(try materialize(table, verb.nameRange)
+                .pareto(x: (x.0.name, !x.maximize), y: (y.0.name, !y.maximize)))
+        }
         if case .extend(let fields) = verb.kind {
             let single = fields.count == 1 ? try compile(fields[0].value, columns: Set(table.columns), in: env) : nil
             if single == nil { return .done(try rowwiseExtend(fields, table, in: env)) }
@@ -72,8 +78,8 @@ extension Interpreter {
             try check(keys, in: columns)
             try check(keys, in: other.columns)
             return .join(try materialize(other, otherExpr.range), on: keys.map(\.name))
-        case .call:
-            preconditionFailure("calls are handled before")
+        case .call, .pareto:
+            preconditionFailure("handled before")
         }
     }
 

@@ -294,6 +294,19 @@ public struct Parser {
         case "summarize":
             advance()
             return Verb(kind: .summarize(groupBy: [], try parseFields(for: "summarize")), nameRange: name.range)
+        case "pareto":
+            advance()
+            var objectives: [(ColumnRef, maximize: Bool)] = []
+            repeat {
+                let column = try parseColumnRef("pareto")
+                var maximize = false
+                if check(.identifier), peek.text == "max" || peek.text == "min" { maximize = advance().text == "max" }
+                objectives.append((column, maximize))
+            } while match(.comma)
+            guard objectives.count == 2 else {
+                throw fail("pareto takes two columns, each with max or min (as in '| pareto accuracy max, latency min')", at: name.range)
+            }
+            return Verb(kind: .pareto(objectives), nameRange: name.range)
         case "join":
             advance()
             let other = try parseOr()
