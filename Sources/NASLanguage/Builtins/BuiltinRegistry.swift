@@ -133,8 +133,25 @@ public final class BuiltinRegistry {
         return ia != ib ? ia < ib : a < b
     }
 
+    /// Splits a paragraph into lines of at most `width` characters, at spaces.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                if !line.isEmpty, line.count + 1 + word.count > width {
+                    lines.append(line)
+                    line = ""
+                }
+                line += line.isEmpty ? String(word) : " " + word
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
     private func page(title: String, category: String, text: String, parameters: [Parameter], example: String?, paper: String?) -> String {
-        var lines = ["\(title)    [\(category)]", "", text]
+        var lines = ["\(title)    [\(category)]", ""] + Self.wrap(text, width: 78)
         let documented = parameters.filter { !$0.help.isEmpty }
         if !documented.isEmpty {
             lines.append("")

@@ -20,7 +20,7 @@ extension BuiltinRegistry {
             return .none
         })
         register(Builtin("show", category: "core", summary: "print the full view of a value",
-                         help: "Prints the detailed view of a value: all of an object's description (a space, an architecture, a run), or up to 200 rows of a table. `show x` and `show(x)` are the same.",
+                         help: "Prints the detailed view of a value: all of an object's description (a space, an architecture, a run), up to 200 rows of a table, or a builtin's help page. `show x` and `show(x)` are the same.",
                          parameters: [Parameter("value")], example: "show t") { call in
             call.write(call.interpreter.showText(call["value"]) + "\n")
             return .none
@@ -119,22 +119,22 @@ extension BuiltinRegistry {
             default: throw BuiltinError("int needs a plain number or a string, got \(call["x"].kindDescription)", argument: "x")
             }
         })
-        for (name, summary, f) in [("abs", "the absolute value", { (x: Double) in Swift.abs(x) })] as [(String, String, (Double) -> Double)] {
-            register(Builtin(name, category: "core", summary: summary, help: "Returns \(summary) of a number, keeping its unit.",
-                             parameters: [Parameter("x", .number)]) { call in
-                let q = try call.quantity("x")
-                return .number(Quantity(f(q.value), q.dimension, hint: q.hint))
-            })
-        }
-        let plainFunctions: [(String, String, (Double) -> Double)] = [
-            ("sqrt", "the square root", { $0.squareRoot() }), ("log", "the natural logarithm", { Foundation.log($0) }),
-            ("log2", "the base-2 logarithm", { Foundation.log2($0) }), ("log10", "the base-10 logarithm", { Foundation.log10($0) }),
-            ("exp", "e raised to the power", { Foundation.exp($0) }), ("floor", "the largest whole number not above", { $0.rounded(.down) }),
-            ("ceil", "the smallest whole number not below", { $0.rounded(.up) }),
+        register(Builtin("abs", category: "core", summary: "the absolute value of x",
+                         help: "Returns the absolute value of a number, keeping its unit.", parameters: [Parameter("x", .number)]) { call in
+            let q = try call.quantity("x")
+            return .number(Quantity(Swift.abs(q.value), q.dimension, hint: q.hint))
+        })
+        let plainFunctions: [(String, String, String, (Double) -> Double)] = [
+            ("sqrt", "the square root of x", "Returns the square root of a plain number.", { $0.squareRoot() }),
+            ("log", "the natural logarithm of x", "Returns the natural (base e) logarithm of a plain number.", { Foundation.log($0) }),
+            ("log2", "the base-2 logarithm of x", "Returns the base-2 logarithm of a plain number.", { Foundation.log2($0) }),
+            ("log10", "the base-10 logarithm of x", "Returns the base-10 logarithm of a plain number.", { Foundation.log10($0) }),
+            ("exp", "e to the power x", "Returns e raised to the power of a plain number.", { Foundation.exp($0) }),
+            ("floor", "x rounded down to a whole number", "Rounds a plain number down to the nearest whole number.", { $0.rounded(.down) }),
+            ("ceil", "x rounded up to a whole number", "Rounds a plain number up to the nearest whole number.", { $0.rounded(.up) }),
         ]
-        for (name, summary, f) in plainFunctions {
-            register(Builtin(name, category: "core", summary: "\(summary) of a plain number",
-                             help: "Returns \(summary) of a plain number (no time or memory unit).",
+        for (name, summary, help, f) in plainFunctions {
+            register(Builtin(name, category: "core", summary: summary, help: help + " Numbers with a time or memory unit are refused.",
                              parameters: [Parameter("x", .plainNumber)]) { call in
                 .number(Quantity(f(try call.double("x"))))
             })
