@@ -259,70 +259,68 @@ public struct Parser {
             throw fail("expected a verb after '|' (\(VerbKind.names.joined(separator: ", ")) or a function), found \(peek.kind.display)", at: peek.range)
         }
         let name = peek
-        switch name.text {
-        case "where":
-            advance()
-            return Verb(kind: .filter(try parseOr()), nameRange: name.range)
-        case "sort":
-            advance()
-            var keys: [(ColumnRef, descending: Bool)] = []
-            repeat {
-                let column = try parseColumnRef("sort")
-                var descending = false
-                if check(.identifier), peek.text == "desc" || peek.text == "asc" { descending = advance().text == "desc" }
-                keys.append((column, descending))
-            } while match(.comma)
-            return Verb(kind: .sort(keys), nameRange: name.range)
-        case "take":
-            advance()
-            return Verb(kind: .take(try parseOr()), nameRange: name.range)
-        case "select":
-            advance()
-            return Verb(kind: .select(try parseColumnRefs("select")), nameRange: name.range)
-        case "extend":
-            advance()
-            return Verb(kind: .extend(try parseFields(for: "extend")), nameRange: name.range)
-        case "group":
-            advance()
-            if check(.identifier), peek.text == "by" { advance() }
-            let keys = try parseColumnRefs("group by")
-            guard check(.identifier), peek.text == "summarize" else {
-                throw fail("expected 'summarize' after 'group by \(keys.map(\.name).joined(separator: ", "))' (as in '| group by k summarize n: count()')", at: peek.range)
-            }
-            advance()
-            return Verb(kind: .summarize(groupBy: keys, try parseFields(for: "summarize")), nameRange: name.range)
-        case "summarize":
-            advance()
-            return Verb(kind: .summarize(groupBy: [], try parseFields(for: "summarize")), nameRange: name.range)
-        case "pareto":
-            advance()
-            var objectives: [(ColumnRef, maximize: Bool)] = []
-            repeat {
-                let column = try parseColumnRef("pareto")
-                var maximize = false
-                if check(.identifier), peek.text == "max" || peek.text == "min" { maximize = advance().text == "max" }
-                objectives.append((column, maximize))
-            } while match(.comma)
-            guard objectives.count == 2 else {
-                throw fail("pareto takes two columns, each with max or min (as in '| pareto accuracy max, latency min')", at: name.range)
-            }
-            return Verb(kind: .pareto(objectives), nameRange: name.range)
-        case "join":
-            advance()
-            let other = try parseOr()
-            var keys: [ColumnRef] = []
-            if check(.identifier), peek.text == "on" {
-                advance()
-                keys = try parseColumnRefs("join … on")
-            }
-            return Verb(kind: .join(other, on: keys), nameRange: name.range)
-        default:
-            let target = try parsePostfix()
-            if case .call(let function, let arguments) = target.kind {
-                return Verb(kind: .call(function, arguments), nameRange: name.range)
-            }
-            return Verb(kind: .call(target, []), nameRange: name.range)
+        let verb = VerbKind.names.contains(name.text) ? advance().text : ""
+        let kind: VerbKind
+        switch verb {
+        case "where": kind = .filter(try parseOr())
+        case "sort": kind = .sort(try parseOrderedColumns("sort", words: ("desc", "asc")).map { ($0.0, descending: $0.1) })
+        case "take": kind = .take(try parseOr())
+        case "select": kind = .select(try parseColumnRefs("select"))
+        case "extend": kind = .extend(try parseFields(for: "extend"))
+        case "group": kind = try parseGroup()
+        case "summarize": kind = .summarize(groupBy: [], try parseFields(for: "summarize"))
+        case "join": kind = try parseJoin()
+        case "pareto": kind = try parsePareto(name.range)
+        default: kind = try parseVerbCall()
         }
+        return Verb(kind: kind, nameRange: name.range)
+    }
+
+    /// `col [first|second], …`: columns each followed by an optional direction word.
+    private mutating func parseOrderedColumns(_ verb: String, words: (String, String)) throws -> [(ColumnRef, Bool)] {
+        var columns: [(ColumnRef, Bool)] = []
+        repeat {
+            let column = try parseColumnRef(verb)
+            var first = false
+            if check(.identifier), peek.text == words.0 || peek.text == words.1 { first = advance().text == words.0 }
+            columns.append((column, first))
+        } while match(.comma)
+        return columns
+    }
+
+    private mutating func parseGroup() throws -> VerbKind {
+        if check(.identifier), peek.text == "by" { advance() }
+        let keys = try parseColumnRefs("group by")
+        guard check(.identifier), peek.text == "summarize" else {
+            throw fail("expected 'summarize' after 'group by \(keys.map(\.name).joined(separator: ", "))' (as in '| group by k summarize n: count()')", at: peek.range)
+        }
+        advance()
+        return .summarize(groupBy: keys, try parseFields(for: "summarize"))
+    }
+
+    private mutating func parseJoin() throws -> VerbKind {
+        let other = try parseOr()
+        var keys: [ColumnRef] = []
+        if check(.identifier), peek.text == "on" {
+            advance()
+            keys = try parseColumnRefs("join … on")
+        }
+        return .join(other, on: keys)
+    }
+
+    private mutating func parsePareto(_ nameRange: SourceRange) throws -> VerbKind {
+        let objectives = try parseOrderedColumns("pareto", words: ("max", "min"))
+        guard objectives.count == 2 else {
+            throw fail("pareto takes two columns, each with max or min (as in '| pareto accuracy max, latency min')", at: nameRange)
+        }
+        return .pareto(objectives.map { ($0.0, maximize: $0.1) })
+    }
+
+    /// `| f(args)` or `| f`: a call with the left side as the first argument.
+    private mutating func parseVerbCall() throws -> VerbKind {
+        let target = try parsePostfix()
+        if case .call(let function, let arguments) = target.kind { return .call(function, arguments) }
+        return .call(target, [])
     }
 
     private mutating func parseColumnRef(_ verb: String) throws -> ColumnRef {
