@@ -236,7 +236,10 @@ public struct Parser {
         try descend()
         defer { depth -= 1 }
         var left = try parseOr()
+        var links = 0
+        defer { depth -= links }
         while continuesWithPipe() {
+            try descend(); links += 1
             advance()
             let verb = try parseVerb()
             left = Expr(.pipe(left, verb), left.range.through(previous.range))
@@ -352,7 +355,10 @@ public struct Parser {
 
     private mutating func parseOr() throws -> Expr {
         var left = try parseAnd()
+        var links = 0
+        defer { depth -= links }
         while match(.kwOr) {
+            try descend(); links += 1
             skipNewlines()
             let right = try parseAnd()
             left = Expr(.binary(.or, left, right), left.range.through(right.range))
@@ -362,7 +368,10 @@ public struct Parser {
 
     private mutating func parseAnd() throws -> Expr {
         var left = try parseNot()
+        var links = 0
+        defer { depth -= links }
         while match(.kwAnd) {
+            try descend(); links += 1
             skipNewlines()
             let right = try parseNot()
             left = Expr(.binary(.and, left, right), left.range.through(right.range))
@@ -416,7 +425,10 @@ public struct Parser {
 
     private mutating func parseAdditive() throws -> Expr {
         var left = try parseMultiplicative()
+        var links = 0
+        defer { depth -= links }
         while check(.plus) || check(.minus) {
+            try descend(); links += 1
             let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
             skipNewlines()
             let right = try parseMultiplicative()
@@ -427,7 +439,10 @@ public struct Parser {
 
     private mutating func parseMultiplicative() throws -> Expr {
         var left = try parseUnary()
+        var links = 0
+        defer { depth -= links }
         while check(.star) || check(.slash) {
+            try descend(); links += 1
             let op: BinaryOperator = advance().kind == .star ? .multiply : .divide
             skipNewlines()
             let right = try parseUnary()
@@ -460,7 +475,10 @@ public struct Parser {
 
     private mutating func parsePostfix() throws -> Expr {
         var expr = try parsePrimary()
+        var links = 0
+        defer { depth -= links }
         while true {
+            try descend(); links += 1
             if match(.leftParen) {
                 let arguments = try parseArguments()
                 expr = Expr(.call(expr, arguments), expr.range.through(previous.range))
@@ -619,7 +637,8 @@ public struct Parser {
     private mutating func descend() throws {
         depth += 1
         if depth > Self.maxDepth {
-            throw fail("this is nested too deeply (more than \(Self.maxDepth) levels)", at: peek.range)
+            depth -= 1
+            throw fail("this expression is nested too deeply or chains too many operators (more than \(Self.maxDepth) levels); split it into several statements", at: peek.range)
         }
     }
 
