@@ -31,7 +31,7 @@ struct CompletionTests {
     func keywordArguments() {
         let h = Harness()
         h.run("fn train(data, seed: 1, epochs: 3) { data }")
-        #expect(complete(h, "train(x, se") == ["seed:"])
+        #expect(complete(h, "train(x, see") == ["seed:"])
         #expect(complete(h, "round(1.5, di") == ["digits:"])
         #expect(complete(h, "print(sorted([1], de").contains("desc:"))
     }

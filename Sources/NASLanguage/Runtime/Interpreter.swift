@@ -30,6 +30,8 @@ public final class Interpreter {
     var currentFile = "<input>"
     /// The call of the builtin now running; errors of functions it invokes point here.
     var currentCallRange = SourceRange.zero
+    /// The text being run (kept with the runs it launches).
+    var currentSource = ""
 
     /// Creates an interpreter with the standard builtins; `output` receives printed text, newlines included.
     public convenience init(session: Session, output: @escaping (String) -> Void) {
@@ -105,6 +107,7 @@ public final class Interpreter {
 
     func run(_ source: String, file: String, mode: ExecutionMode) -> ExecutionResult {
         currentFile = file
+        currentSource = source
         steps = 0
         callDepth = 0
         let (statements, parseDiagnostics) = Parser.parse(source, file: file)
@@ -129,11 +132,14 @@ public final class Interpreter {
                     throw RuntimeError("'continue' outside a loop", at: range)
                 }
             } catch let error as RuntimeError {
+                if mode == .script { session.cancelRuns() }
                 return failure(error, source: source)
             } catch {
+                if mode == .script { session.cancelRuns() }
                 return failure(RuntimeError("internal error: \(error)", at: statement.range), source: source)
             }
         }
+        if mode == .script { session.waitForRuns() }
         return ExecutionResult(value: lastValue, diagnostics: [], outcome: .ok)
     }
 
