@@ -21,7 +21,7 @@ import Testing
     @Test func colouredPromptHidesEscapesFromTheEditor() {
         let coloured = Prompt(style: Style(enabled: true))
         let text = coloured.forEditor("In [1]: ")
-        #expect(text.hasPrefix("\u{1}\u{1B}[32m\u{2}In [1]: "))
+        #expect(text == "\u{1}\u{1B}[32m\u{2}In [1]:\u{1}\u{1B}[0m\u{2} ")
         #expect(Prompt(style: Style(enabled: false)).forEditor("In [1]: ") == "In [1]: ")
     }
 }
