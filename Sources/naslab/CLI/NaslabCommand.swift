@@ -16,7 +16,7 @@ struct NaslabCommand: ParsableCommand {
         version: "naslab \(NaslabVersion.number)"
     )
 
-    @Argument(help: ArgumentHelp("Scripts to run, optionally after the word `run`.", valueName: "file"))
+    @ArgumentParser.Argument(help: ArgumentHelp("Scripts to run, optionally after the word `run`.", valueName: "file"))
     var inputs: [String] = []
 
     @Flag(help: "Print each statement before its output.")

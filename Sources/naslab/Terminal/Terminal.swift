@@ -31,4 +31,9 @@ enum Terminal {
     static func writeError(_ text: String) {
         naslab_write_stderr(text)
     }
+
+    /// The text with a final newline (unless empty).
+    static func withNewline(_ text: String) -> String {
+        text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+    }
 }
