@@ -24,6 +24,7 @@ import Testing
         try repl.expect("   ...: ")
         repl.type("2]\r")
         try repl.expect("In [5]: ")
+        repl.settle()
         repl.type("\u{4}")
         #expect(repl.waitForExit() == 0)
     }
@@ -37,7 +38,7 @@ import Testing
         try repl.expect("In [2]: ")
         repl.type("\u{1b}[A\r")
         try repl.expect("Out[2]: 42")
-        repl.type("\u{4}")
+        repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
 
         let again = try startRepl(in: folder)
@@ -55,12 +56,12 @@ import Testing
         repl.type("learning_rate = 7\r")
         try repl.expect("In [2]: ")
         repl.type("learning_r\t")
-        try repl.expect("learning_rate")
+        try repl.expect("ate")
         repl.type(" + 1\r")
         try repl.expect("Out[2]: 8")
         repl.type(".tim\t on\r")
         try repl.expect("Timing is on.")
-        repl.type("\u{4}")
+        repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
     }
 
@@ -78,6 +79,8 @@ import Testing
         try repl.expect("In [3]: ", timeout: 3)
         repl.type("kept\r")
         try repl.expect("Out[3]: 5")
+        try repl.expect("In [4]: ")
+        repl.settle()
         repl.type("\u{4}")
         #expect(repl.waitForExit() == 0)
     }
@@ -92,7 +95,7 @@ import Testing
         try repl.expect("In [1]: ")
         repl.type("1 + 1\r")
         try repl.expect("Out[1]: 2")
-        repl.type("\u{4}")
+        repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
     }
 
@@ -111,7 +114,7 @@ import Testing
         try repl.expect("Saved 2 cells to s.nas.")
         repl.type(".save n.ipynb\r")
         try repl.expect("Saved 3 cells to n.ipynb.")
-        repl.type("\u{4}")
+        repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
 
         let replay = try NaslabBinary.run(["s.nas"], in: folder.url)
@@ -126,8 +129,10 @@ import Testing
     @Test func colourFollowsTheFlag() throws {
         let folder = try TemporaryFolder()
         let repl = try startRepl(in: folder, ["--color", "always"])
-        try repl.expect("\u{1B}[32m")
-        repl.type("\u{4}")
+        try repl.expect("\u{1B}[32mIn [1]:\u{1B}[0m ")
+        repl.type("1\r")
+        try repl.expect("\u{1B}[31mOut[1]: ")
+        repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
     }
 }

@@ -41,8 +41,8 @@ final class Repl {
         Terminal.writeOut(banner)
         while let input = readCell() {
             if DotCommand.isCommandLine(input) {
-                editor.remember(input)
                 if !perform(input) { break }
+                editor.remember(input)
             } else if !input.allSatisfy(\.isWhitespace) {
                 editor.remember(input)
                 runCell(input)
