@@ -135,4 +135,32 @@ import Testing
         repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
     }
+
+    @Test func dotCommandsControlTheSession() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("lib.nas", "# helpers\nfn double(x) { x * 2 }\nloaded = double(21)\n")
+        let repl = try startRepl(in: folder)
+        try repl.expect("In [1]: ")
+        repl.type(".help\r")
+        try repl.expect(".save FILE")
+        repl.type(".load lib.nas\r")
+        try repl.expect("Loaded lib.nas as cell 1.")
+        repl.type("loaded\r")
+        try repl.expect("Out[2]: 42")
+        repl.type(".vars\r")
+        try repl.expect("loaded")
+        repl.type(".save notes.md\r")
+        try repl.expect("Saved 2 cells to notes.md.")
+        repl.type(".reset\r")
+        try repl.expect("In [1]: ")
+        repl.type("loaded\r")
+        try repl.expect("unknown name 'loaded'")
+        repl.type(".bogus\r")
+        try repl.expect("unknown command '.bogus'")
+        repl.type(".quit\r")
+        #expect(repl.waitForExit() == 0)
+        let page = try String(contentsOf: folder.url.appendingPathComponent("notes.md"), encoding: .utf8)
+        #expect(page.contains("helpers\n\n```nas\nfn double(x) { x * 2 }"))
+        #expect(page.contains("```text\n42\n```"))
+    }
 }
