@@ -24,6 +24,8 @@ import Testing
         try repl.expect("   ...: ")
         repl.type("2]\r")
         try repl.expect("In [5]: ")
+        repl.type("print(\"hi\")\r")
+        try repl.expect("hi\r\nIn [6]: ")   // `none` gets no Out line
         repl.settle()
         repl.type("\u{4}")
         #expect(repl.waitForExit() == 0)

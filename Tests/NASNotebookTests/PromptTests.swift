@@ -15,7 +15,7 @@ import Testing
     @Test func outputGoesOnThePromptLineOrBelowIt() {
         let plain = Prompt(style: Style(enabled: false))
         #expect(plain.output(2, value: "1.02s") == "Out[2]: 1.02s\n")
-        #expect(plain.output(2, value: "a\nb\n") == "Out[2]: \na\nb\n")
+        #expect(plain.output(2, value: "a\nb\n") == "Out[2]:\na\nb\n")
     }
 
     @Test func colouredPromptHidesEscapesFromTheEditor() {

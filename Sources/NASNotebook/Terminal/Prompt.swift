@@ -33,8 +33,8 @@ public struct Prompt: Sendable {
     /// A cell's value shown below its input: on the prompt's line when it is one line,
     /// below the prompt when it spans several.
     public func output(_ n: Int, value: String) -> String {
-        let label = style.red(Self.outputText(n))
         let text = value.trimmingTrailingNewlines()
-        return text.contains("\n") ? label + "\n" + text + "\n" : label + text + "\n"
+        guard text.contains("\n") else { return style.red(Self.outputText(n)) + text + "\n" }
+        return style.red(String(Self.outputText(n).dropLast())) + "\n" + text + "\n"
     }
 }

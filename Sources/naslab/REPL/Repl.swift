@@ -97,7 +97,7 @@ final class Repl {
         progress?.clear()
         let printed = sink.takeCaptured()
         var shown: String?
-        if let value = result.value, result.outcome == .ok {
+        if let value = result.value, result.outcome == .ok, !Self.isNone(value) {
             Terminal.writeOut(prompt.output(n, value: value.render(width: Terminal.width(), color: color)))
             shown = value.render(width: 100, color: false)
             interpreter.setVariable("_", value)
@@ -176,6 +176,12 @@ final class Repl {
         } catch {
             Terminal.writeError("error: cannot write '\(path)': \(error.localizedDescription)\n")
         }
+    }
+
+    /// Whether a value is `none`, which a cell does not show (as IPython hides `None`).
+    private static func isNone(_ value: Value) -> Bool {
+        if case .none = value { return true }
+        return false
     }
 
     private static func status(_ outcome: Outcome) -> CellStatus {
