@@ -22,6 +22,11 @@ enum Terminal {
         naslab_write_stdout(text)
     }
 
+    /// Makes stdout line-buffered, so a pipe sees each line as soon as it is printed.
+    static func lineBufferOutput() {
+        naslab_line_buffer_stdout()
+    }
+
     /// Flushes stdout.
     static func flush() {
         naslab_flush_stdout()
