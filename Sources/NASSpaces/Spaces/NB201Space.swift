@@ -72,7 +72,14 @@ public struct NB201Space: SearchSpace {
         return Architecture(space: name, tokens: NB201IndexTable.shared.tokens[index])
     }
 
-    public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
-        throw SpaceError("the NB201 network decoder is not written yet")
+    /// The catalogue operation behind each of the five op names.
+    public static let catalogueOperations: [Operation] = [.zero, .identity, .reluConvBN(kernel: 1), .reluConvBN(kernel: 3), .avgPool(kernel: 3)]
+
+    public var help: String {
+        "NAS-Bench-201's cell: a DAG of 4 nodes where each of the 6 edges i→j (i < j) carries one of none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3, so 5^6 = 15,625 cells (6,466 unique up to isomorphism). The network is a 3×3 conv stem with 16 channels, three stages of \(cellsPerStage) cells at C, 2C, 4C joined by residual reduction blocks, then BN-ReLU, global pooling and a linear classifier. Every cell was trained on CIFAR-10, CIFAR-100 and ImageNet16-120, so the benchmark answers its accuracy by table lookup."
+    }
+
+    public var paper: String {
+        "Dong & Yang, NAS-Bench-201: Extending the Scope of Reproducible Neural Architecture Search, ICLR 2020"
     }
 }

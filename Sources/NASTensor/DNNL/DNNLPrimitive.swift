@@ -1,0 +1,80 @@
+import CDNNL
+
+/// A compiled oneDNN primitive with its descriptor, executed with a user-managed scratchpad
+/// so that one cached primitive can run on several threads at once.
+final class DNNLPrimitive: @unchecked Sendable {
+    /// The primitive descriptor.
+    let pd: OpaquePointer
+    /// The executable primitive.
+    let primitive: OpaquePointer
+    /// The scratchpad this primitive needs per execution.
+    let scratchpadDesc: dnnl_memory_desc_t
+
+    /// Creates a primitive from an operation descriptor, optional attributes and forward hint.
+    convenience init(opDesc: UnsafeRawPointer, attr: OpaquePointer? = nil, hint: DNNLPrimitive? = nil, what: String) throws {
+        var attribute = attr
+        if attribute == nil {
+            try DNNLError.check(dnnl_primitive_attr_create(&attribute), "primitive_attr_create")
+        }
+        defer { if attr == nil { dnnl_primitive_attr_destroy(attribute) } }
+        try DNNLError.check(dnnl_primitive_attr_set_scratchpad_mode(attribute, dnnl_scratchpad_mode_user),
+                            "set_scratchpad_mode")
+        var desc: OpaquePointer?
+        try DNNLError.check(dnnl_primitive_desc_create(&desc, opDesc, attribute, DNNL.engine.handle, hint?.pd),
+                            "primitive_desc_create(\(what))")
+        try self.init(pd: desc!, what: what)
+    }
+
+    /// Creates a reorder between two layouts.
+    convenience init(reorderFrom src: dnnl_memory_desc_t, to dst: dnnl_memory_desc_t) throws {
+        var s = src, d = dst
+        var attribute: OpaquePointer?
+        try DNNLError.check(dnnl_primitive_attr_create(&attribute), "primitive_attr_create")
+        defer { dnnl_primitive_attr_destroy(attribute) }
+        try DNNLError.check(dnnl_primitive_attr_set_scratchpad_mode(attribute, dnnl_scratchpad_mode_user),
+                            "set_scratchpad_mode")
+        var desc: OpaquePointer?
+        try DNNLError.check(dnnl_reorder_primitive_desc_create(&desc, &s, DNNL.engine.handle, &d,
+                                                               DNNL.engine.handle, attribute), "reorder")
+        try self.init(pd: desc!, what: "reorder")
+    }
+
+    private init(pd: OpaquePointer, what: String) throws {
+        var prim: OpaquePointer?
+        let status = dnnl_primitive_create(&prim, pd)
+        if status != dnnl_success { dnnl_primitive_desc_destroy(pd) }
+        try DNNLError.check(status, "primitive_create(\(what))")
+        self.pd = pd
+        primitive = prim!
+        scratchpadDesc = dnnl_primitive_desc_query_md(pd, dnnl_query_scratchpad_md, 0).pointee
+    }
+
+    /// The memory descriptor the primitive chose for a query (`dnnl_query_src_md`, ...).
+    func desc(_ what: dnnl_query_t, _ index: Int32 = 0) -> dnnl_memory_desc_t {
+        dnnl_primitive_desc_query_md(pd, what, index).pointee
+    }
+
+    /// Runs the primitive on a fresh CPU stream and waits for it.
+    func execute(_ args: [(Int32, DNNLMemory)]) throws {
+        var stream: OpaquePointer?
+        try DNNLError.check(dnnl_stream_create(&stream, DNNL.engine.handle, dnnl_stream_default_flags.rawValue),
+                            "stream_create")
+        defer { dnnl_stream_destroy(stream) }
+        var all = args
+        let scratchBytes = DNNL.byteSize(scratchpadDesc)
+        var scratch: DNNLMemory?
+        if scratchBytes > 0 {
+            scratch = try DNNLMemory(allocating: scratchpadDesc)
+            all.append((DNNL.Arg.scratchpad, scratch!))
+        }
+        let raw = all.map { dnnl_exec_arg_t(arg: $0.0, memory: $0.1.handle) }
+        try DNNLError.check(dnnl_primitive_execute(primitive, stream, Int32(raw.count), raw), "primitive_execute")
+        try DNNLError.check(dnnl_stream_wait(stream), "stream_wait")
+        withExtendedLifetime(all) {}
+    }
+
+    deinit {
+        dnnl_primitive_destroy(primitive)
+        dnnl_primitive_desc_destroy(pd)
+    }
+}

@@ -1,0 +1,89 @@
+import CDNNL
+import Foundation
+
+/// An elementwise activation that oneDNN computes, forward and backward.
+public enum Activation: String, Sendable, Hashable, CaseIterable {
+    case relu, relu6, hswish, sigmoid, swish, tanh
+
+    /// oneDNN's algorithm and its two parameters.
+    var kernel: (alg: dnnl_alg_kind_t, alpha: Float, beta: Float) {
+        switch self {
+        case .relu: return (dnnl_eltwise_relu, 0, 0)
+        case .relu6: return (dnnl_eltwise_clip_v2, 0, 6)
+        case .hswish: return (dnnl_eltwise_hardswish, 0, 0)
+        case .sigmoid: return (dnnl_eltwise_logistic, 0, 0)
+        case .swish: return (dnnl_eltwise_swish, 1, 0)
+        case .tanh: return (dnnl_eltwise_tanh, 0, 0)
+        }
+    }
+
+    /// The scalar function in Double, an independent reference for tests.
+    public func reference(_ x: Double) -> Double {
+        switch self {
+        case .relu: return max(x, 0)
+        case .relu6: return min(max(x, 0), 6)
+        case .hswish: return x * min(max(x + 3, 0), 6) / 6
+        case .sigmoid: return 1 / (1 + exp(-x))
+        case .swish: return x / (1 + exp(-x))
+        case .tanh: return Foundation.tanh(x)
+        }
+    }
+}
+
+/// The compiled forward and backward kernels of one activation over `count` elements.
+final class EltwisePlan: @unchecked Sendable {
+    let forward: DNNLPrimitive
+    let backward: DNNLPrimitive
+    let desc: dnnl_memory_desc_t
+
+    static func plan(_ act: Activation, count: Int) throws -> EltwisePlan {
+        try PrimitiveCache.shared.value("eltwise:\(act):\(count)") { try EltwisePlan(act, count: count) }
+    }
+
+    private init(_ act: Activation, count: Int) throws {
+        var md = DNNL.plain([count])
+        desc = md
+        let k = act.kernel
+        var fwd = dnnl_eltwise_desc_t()
+        try DNNLError.check(dnnl_eltwise_forward_desc_init(&fwd, dnnl_forward_training, k.alg, &md, k.alpha, k.beta),
+                            "eltwise_forward_desc_init \(act)")
+        forward = try DNNLPrimitive(opDesc: &fwd, what: "eltwise \(act)")
+        var bwd = dnnl_eltwise_desc_t()
+        var diff = md
+        try DNNLError.check(dnnl_eltwise_backward_desc_init(&bwd, k.alg, &diff, &md, k.alpha, k.beta),
+                            "eltwise_backward_desc_init \(act)")
+        backward = try DNNLPrimitive(opDesc: &bwd, hint: forward, what: "eltwise backward \(act)")
+    }
+}
+
+extension Tensor {
+    /// Applies an activation elementwise.
+    public func activation(_ act: Activation) throws -> Tensor {
+        let plan = try EltwisePlan.plan(act, count: count)
+        let out = Tensor(zeros: shape)
+        try plan.forward.execute([(DNNL.Arg.src, try DNNLMemory(plan.desc, storage.raw)),
+                                  (DNNL.Arg.dst, try DNNLMemory(plan.desc, out.storage.raw))])
+        return out.record([self]) { out in
+            try self.accumulateGrad { gradIn in
+                try plan.backward.execute([
+                    (DNNL.Arg.src, try DNNLMemory(plan.desc, self.storage.raw)),
+                    (DNNL.Arg.diffDst, try DNNLMemory(plan.desc, out.grad!.raw)),
+                    (DNNL.Arg.diffSrc, try DNNLMemory(plan.desc, UnsafeMutableRawPointer(gradIn))),
+                ])
+            }
+        }
+    }
+
+    /// `max(x, 0)`.
+    public func relu() throws -> Tensor { try activation(.relu) }
+    /// `min(max(x, 0), 6)`.
+    public func relu6() throws -> Tensor { try activation(.relu6) }
+    /// `x · relu6(x + 3) / 6`.
+    public func hswish() throws -> Tensor { try activation(.hswish) }
+    /// `1 / (1 + e^-x)`.
+    public func sigmoid() throws -> Tensor { try activation(.sigmoid) }
+    /// `x · sigmoid(x)`.
+    public func swish() throws -> Tensor { try activation(.swish) }
+    /// The hyperbolic tangent.
+    public func tanh() throws -> Tensor { try activation(.tanh) }
+}

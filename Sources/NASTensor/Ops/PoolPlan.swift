@@ -1,0 +1,109 @@
+import CDNNL
+
+/// The kind of pooling window.
+public enum PoolKind: String, Sendable, Hashable {
+    case max
+    /// Average that counts padded zeros in the divisor.
+    case averageIncludingPadding
+    /// Average over the valid inputs only.
+    case averageExcludingPadding
+
+    var algorithm: dnnl_alg_kind_t {
+        switch self {
+        case .max: return dnnl_pooling_max
+        case .averageIncludingPadding: return dnnl_pooling_avg_include_padding
+        case .averageExcludingPadding: return dnnl_pooling_avg_exclude_padding
+        }
+    }
+}
+
+/// The compiled oneDNN pooling kernels for one shape (forward with workspace, and backward).
+final class PoolPlan: @unchecked Sendable {
+    let forward: DNNLPrimitive
+    let backward: DNNLPrimitive
+    let src: dnnl_memory_desc_t
+    let dst: dnnl_memory_desc_t
+    let workspace: dnnl_memory_desc_t?
+
+    static func plan(_ kind: PoolKind, _ g: ConvGeometry) throws -> PoolPlan {
+        try PrimitiveCache.shared.value("pool:\(kind):\(g)") { try PoolPlan(kind, g) }
+    }
+
+    private init(_ kind: PoolKind, _ g: ConvGeometry) throws {
+        var s = DNNL.plain(g.srcDims), d = DNNL.plain(g.dstDims)
+        src = s
+        dst = d
+        let strides = DNNL.dims([g.stride, g.stride]), kernel = DNNL.dims([g.kernel, g.kernel])
+        let dil = DNNL.dims([0, 0])
+        let padL = DNNL.dims([g.padding, g.padding]), padR = DNNL.dims([g.paddingEndH, g.paddingEndW])
+        var fwd = dnnl_pooling_v2_desc_t()
+        try DNNLError.check(dnnl_pooling_v2_forward_desc_init(&fwd, dnnl_forward_training, kind.algorithm, &s, &d,
+                                                              strides, kernel, dil, padL, padR),
+                            "pooling_forward \(kind) \(g)")
+        forward = try DNNLPrimitive(opDesc: &fwd, what: "pooling \(g)")
+        var bwd = dnnl_pooling_v2_desc_t()
+        try DNNLError.check(dnnl_pooling_v2_backward_desc_init(&bwd, kind.algorithm, &s, &d, strides, kernel, dil,
+                                                               padL, padR), "pooling_backward \(kind) \(g)")
+        backward = try DNNLPrimitive(opDesc: &bwd, hint: forward, what: "pooling backward \(g)")
+        let ws = forward.desc(dnnl_query_workspace_md)
+        workspace = DNNL.byteSize(ws) > 0 ? ws : nil
+    }
+}
+
+extension Tensor {
+    /// Max or average pooling with a square window.
+    public func pool(_ kind: PoolKind, kernel: Int, stride: Int, padding: Int = 0) throws -> Tensor {
+        let g = ConvGeometry(batch: batch, inChannels: channels, outChannels: channels, height: height,
+                             width: width, kernel: kernel, stride: stride, padding: padding)
+        let plan = try PoolPlan.plan(kind, g)
+        let out = Tensor(zeros: g.dstDims)
+        let workspace = try plan.workspace.map { try DNNLMemory(allocating: $0) }
+        var args: [(Int32, DNNLMemory)] = [(DNNL.Arg.src, try DNNLMemory(plan.src, storage.raw)),
+                                           (DNNL.Arg.dst, try DNNLMemory(plan.dst, out.storage.raw))]
+        if let ws = workspace { args.append((DNNL.Arg.workspace, ws)) }
+        try plan.forward.execute(args)
+        return out.record([self]) { out in
+            try self.accumulateGrad { gradIn in
+                var back: [(Int32, DNNLMemory)] = [
+                    (DNNL.Arg.diffDst, try DNNLMemory(plan.dst, out.grad!.raw)),
+                    (DNNL.Arg.diffSrc, try DNNLMemory(plan.src, UnsafeMutableRawPointer(gradIn))),
+                ]
+                if let ws = workspace { back.append((DNNL.Arg.workspace, ws)) }
+                try plan.backward.execute(back)
+            }
+        }
+    }
+
+    /// Max pooling.
+    public func maxPool(kernel: Int, stride: Int, padding: Int = 0) throws -> Tensor {
+        try pool(.max, kernel: kernel, stride: stride, padding: padding)
+    }
+
+    /// Average pooling; `countIncludePad: false` divides by the number of valid inputs.
+    public func avgPool(kernel: Int, stride: Int, padding: Int = 0, countIncludePad: Bool = false) throws -> Tensor {
+        try pool(countIncludePad ? .averageIncludingPadding : .averageExcludingPadding,
+                 kernel: kernel, stride: stride, padding: padding)
+    }
+
+    /// Global average pooling to `[n, c, 1, 1]`.
+    public func globalAvgPool() throws -> Tensor {
+        let n = batch, c = channels, plane = height * width
+        let out = Tensor(zeros: [n, c, 1, 1])
+        let scale = 1 / Float(plane)
+        for i in 0..<(n * c) {
+            var sum: Float = 0
+            let p = data + i * plane
+            for j in 0..<plane { sum += p[j] }
+            out.data[i] = sum * scale
+        }
+        return out.record([self]) { out in
+            self.accumulateGrad { gradIn in
+                let g = out.grad!.pointer
+                for i in 0..<(n * c) {
+                    let v = g[i] * scale
+                    (gradIn + i * plane).update(repeating: v, count: plane)
+                }
+            }
+        }
+    }
+}

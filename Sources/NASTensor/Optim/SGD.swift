@@ -1,0 +1,42 @@
+/// Stochastic gradient descent with momentum, optional Nesterov momentum and L2 weight decay,
+/// in PyTorch's formulation: `g ← g + λw; v ← μv + g; w ← w − lr·(nesterov ? g + μv : v)`.
+public struct SGD: Optimizer {
+    /// Momentum `μ` (0: plain SGD).
+    public var momentum: Float
+    /// Whether to use Nesterov momentum.
+    public var nesterov: Bool
+    /// L2 weight decay `λ`.
+    public var weightDecay: Float
+    private var velocity: [ObjectIdentifier: TensorStorage] = [:]
+
+    /// Creates the optimiser.
+    public init(momentum: Double = 0.9, nesterov: Bool = false, weightDecay: Double = 0) {
+        self.momentum = Float(momentum)
+        self.nesterov = nesterov
+        self.weightDecay = Float(weightDecay)
+    }
+
+    public mutating func step(_ parameters: [Tensor], lr: Double) {
+        let rate = Float(lr)
+        for p in parameters {
+            guard let grad = p.grad else { continue }
+            let w = p.data, g = grad.pointer, n = p.count
+            let v = velocityBuffer(for: p)
+            for i in 0..<n {
+                let d = g[i] + weightDecay * w[i]
+                guard let v else { w[i] -= rate * d; continue }
+                v[i] = momentum * v[i] + d
+                w[i] -= rate * (nesterov ? d + momentum * v[i] : v[i])
+            }
+        }
+    }
+
+    private mutating func velocityBuffer(for p: Tensor) -> UnsafeMutablePointer<Float>? {
+        guard momentum != 0 else { return nil }
+        let key = ObjectIdentifier(p)
+        if let v = velocity[key] { return v.pointer }
+        let v = TensorStorage(zeros: p.count)
+        velocity[key] = v
+        return v.pointer
+    }
+}

@@ -1,0 +1,134 @@
+import NASCore
+import NASSpaces
+import NASTensor
+
+/// A trainable network built from a `NetworkSpec`: one set of parameters per node, and a
+/// forward pass that walks the DAG in its topological order.
+public final class Model {
+    /// The spec it was built from.
+    public let spec: NetworkSpec
+    /// Parameters by node id.
+    let layers: [Int: LayerParameters]
+
+    /// Builds a model with freshly initialised parameters (deterministic for a seed).
+    public init(spec: NetworkSpec, seed: UInt64) throws {
+        guard !spec.nodes.isEmpty, spec.output >= 0, spec.output < spec.nodes.count else {
+            throw ModelError("the network has no output node")
+        }
+        var rng = SeededRandom(seed: seed)
+        var layers: [Int: LayerParameters] = [:]
+        for node in spec.nodes {
+            guard !node.inputs.isEmpty || Model.takesNoInput(node.op),
+                  node.inputs.allSatisfy({ $0 >= -1 && $0 < node.id }) else {
+                throw ModelError("node \(node.id) (\(node.name)) reads inputs \(node.inputs), which are not earlier nodes")
+            }
+            let input = node.inputs.first.map { Model.shape(of: $0, in: spec) } ?? spec.input
+            if let p = try LayerParameters.make(for: node, input: input, rng: &rng) { layers[node.id] = p }
+        }
+        self.spec = spec
+        self.layers = layers
+    }
+
+    /// Ops that need no input tensor.
+    private static func takesNoInput(_ op: LayerOp) -> Bool { false }
+
+    /// The output shape of node `id` (`-1`: the network input).
+    static func shape(of id: Int, in spec: NetworkSpec) -> TensorShape {
+        id == -1 ? spec.input : spec.nodes[id].outputShape
+    }
+
+    /// Every trainable tensor, in node order.
+    public var parameters: [Tensor] {
+        spec.nodes.compactMap { layers[$0.id] }.flatMap(\.trainable)
+    }
+
+    /// The number of trainable values.
+    public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
+
+    /// Runs the network on `[n, c, h, w]` inputs and returns `[n, classes]` logits.
+    public func forward(_ x: Tensor, training: Bool, rng: inout SeededRandom) throws -> Tensor {
+        var values = [Tensor?](repeating: nil, count: spec.nodes.count)
+        var remainingUses = Model.useCounts(spec)
+        for node in spec.nodes {
+            let inputs = node.inputs.map { $0 == -1 ? x : values[$0]! }
+            values[node.id] = try apply(node, inputs, training: training, rng: &rng)
+            if !training { release(node.inputs, &values, &remainingUses) }
+        }
+        return Model.flattened(values[spec.output]!)
+    }
+
+    /// In inference, drops activations nobody reads any more.
+    private func release(_ inputs: [Int], _ values: inout [Tensor?], _ uses: inout [Int]) {
+        for i in inputs where i >= 0 {
+            uses[i] -= 1
+            if uses[i] == 0 && i != spec.output { values[i] = nil }
+        }
+    }
+
+    /// How many nodes read each node.
+    static func useCounts(_ spec: NetworkSpec) -> [Int] {
+        var uses = [Int](repeating: 0, count: spec.nodes.count)
+        for node in spec.nodes { for i in node.inputs where i >= 0 { uses[i] += 1 } }
+        return uses
+    }
+
+    /// `[n, c, 1, 1]` (or any 4-D output) as `[n, features]`.
+    static func flattened(_ t: Tensor) -> Tensor {
+        t.shape.count == 2 ? t : t.reshaped([t.batch, t.count / t.batch])
+    }
+
+    /// A vector `[n, f]` as `[n, f, 1, 1]`, for ops that want images.
+    static func image(_ t: Tensor) -> Tensor {
+        t.shape.count == 4 ? t : t.reshaped([t.batch, t.count / t.batch, 1, 1])
+    }
+
+    /// One node's forward computation.
+    private func apply(_ node: LayerNode, _ inputs: [Tensor], training: Bool, rng: inout SeededRandom) throws -> Tensor {
+        let x = inputs.first
+        switch (node.op, layers[node.id]) {
+        case (.conv(_, _, let stride, let padding, let dilation, let groups, _), .conv(let w, let b)?):
+            return try Model.image(x!).conv2d(weight: w, bias: b, stride: stride, padding: padding,
+                                              dilation: dilation, groups: groups)
+        case (.batchNorm, .batchNorm(let s, let t, let m, let v)?):
+            return try x!.batchNorm(scale: s, shift: t, runningMean: m, runningVar: v, training: training)
+        case (.linear, .linear(let w, let b)?):
+            return try x!.linear(weight: w, bias: b)
+        default:
+            return try Model.applyParameterFree(node, inputs, training: training, rng: &rng)
+        }
+    }
+
+    /// The forward computation of nodes without parameters (shared with the inference model).
+    static func applyParameterFree(_ node: LayerNode, _ inputs: [Tensor], training: Bool,
+                                   rng: inout SeededRandom) throws -> Tensor {
+        let x = inputs[0]
+        switch node.op {
+        case .relu: return try x.relu()
+        case .relu6: return try x.relu6()
+        case .hswish: return try x.hswish()
+        case .sigmoid: return try x.sigmoid()
+        case .swish: return try x.swish()
+        case .maxPool(let k, let s, let p): return try image(x).maxPool(kernel: k, stride: s, padding: p)
+        case .avgPool(let k, let s, let p, let include):
+            return try image(x).avgPool(kernel: k, stride: s, padding: p, countIncludePad: include)
+        case .globalAvgPool: return try image(x).globalAvgPool()
+        case .add:
+            let live = inputs.filter { !$0.isKnownZero }
+            let terms = live.isEmpty ? [inputs[0]] : live
+            let shaped = terms.map { $0.shape == terms[0].shape ? $0 : $0.reshaped(terms[0].shape) }
+            return shaped.count == 1 ? shaped[0] : Tensor.sum(shaped)
+        case .mul: return image(x).mul(image(inputs[1]))
+        case .concat: return Tensor.concat(inputs.map(image))
+        case .sliceChannels(let start, let count): return image(x).sliceChannels(start: start, count: count)
+        case .shift(let rows, let cols): return image(x).shifted(rows: rows, cols: cols)
+        case .zero:
+            let s = node.outputShape
+            return Tensor.knownZeros([x.batch, s.channels, s.height, s.width])
+        case .identity: return x
+        case .dropout(let p): return x.dropout(p: p, training: training, rng: &rng)
+        case .conv, .batchNorm, .linear:
+            throw ModelError("node \(node.id) (\(node.name)) has no parameters")
+        }
+    }
+}
+

@@ -1,1 +1,0 @@
-// Tests for NASTensor arrive with its issue.
