@@ -31,7 +31,7 @@ extension BuiltinRegistry {
             let space = try call.space("space")
             var rng = try call.rng()
             guard let n = try call.optionalInt("n") else { return .object(ArchitectureValue(space: space, space.sample(using: &rng))) }
-            guard (0...1_000_000).contains(n) else { throw BuiltinError("n must be between 0 and 1,000,000, got \(n)", argument: "n") }
+            guard (0...100_000).contains(n) else { throw BuiltinError("n must be between 0 and 100,000, got \(n)", argument: "n") }
             return .list((0..<n).map { _ in .object(ArchitectureValue(space: space, space.sample(using: &rng))) })
         })
         register(Builtin("enumerate", category: "spaces", summary: "every architecture of a small space, as a list or a table",
@@ -42,6 +42,9 @@ extension BuiltinRegistry {
                          example: "len(enumerate(nb201()))   # 15625") { call in
             let space = try call.space("space")
             let limit = try call.int("limit")
+            guard (1...2_000_000).contains(limit) else {
+                throw BuiltinError("limit must be between 1 and 2,000,000 (a list that long is what memory allows), got \(limit)", argument: "limit")
+            }
             let members = try call.blaming("limit") { try space.enumerate(limit: limit) }
             guard try call.bool("table") else { return .list(members.map { .object(ArchitectureValue(space: space, $0)) }) }
             return .table(Self.memberTable(members, of: space))
@@ -113,7 +116,7 @@ extension BuiltinRegistry {
                 let index = try call.int("text")
                 return .object(ArchitectureValue(space: space, try call.blaming("text") { try nb201.architecture(atIndex: index) }))
             default:
-                throw BuiltinError("text must be a string (or an nb201 index), got \(BuiltinRegistry.describe(call["text"]))", argument: "text")
+                throw BuiltinError("text must be a string (or an nb201 index), got \(call["text"].kindDescription)", argument: "text")
             }
         })
         register(Builtin("identity", category: "spaces", summary: "a key equal for isomorphic architectures",

@@ -154,7 +154,7 @@ private func evaluatorArgument(_ call: BuiltinCall, _ name: String) throws -> an
             if let e = o as? EvaluatorValue { return e.evaluator }
             if let t = o as? LatencyTableValue { return EvaluatorCatalog.evaluator(t.table) }
         }
-        throw BuiltinError("\(name) must be an evaluator, a latency table or a list of them, got \(BuiltinRegistry.describe(value))", argument: name)
+        throw BuiltinError("\(name) must be an evaluator, a latency table or a list of them, got \(value.kindDescription)", argument: name)
     }
     guard case .list(let items) = call[name] else { return try one(call[name]) }
     guard !items.isEmpty else { throw BuiltinError("\(name) needs at least one evaluator", argument: name) }
@@ -170,7 +170,7 @@ private func strategyValue(_ call: BuiltinCall) throws -> StrategyValue {
     case .function(let f) where StrategyCatalog.entry(f.name) != nil:
         return try StrategyValue(name: f.name, given: [:])
     default:
-        throw BuiltinError("strategy must be a strategy such as evolution() or random(), got \(BuiltinRegistry.describe(call["strategy"]))", argument: "strategy")
+        throw BuiltinError("strategy must be a strategy such as evolution() or random(), got \(call["strategy"].kindDescription)", argument: "strategy")
     }
 }
 
@@ -188,7 +188,7 @@ private func objectives(_ call: BuiltinCall, constraints extra: [Constraint]) th
         case .object(let o as ObjectiveValue): return o.objective.objective
         case .string(let metric): return .maximize(metric)
         default:
-            throw BuiltinError("objective must be maximize(…), minimize(…), mnasnet_reward(…), a metric name, or a list of them, got \(BuiltinRegistry.describe(value))", argument: "objective")
+            throw BuiltinError("objective must be maximize(…), minimize(…), mnasnet_reward(…), a metric name, or a list of them, got \(value.kindDescription)", argument: "objective")
         }
     }
     var list: [Objective]

@@ -30,3 +30,9 @@ print(len(all), len(all.columns))                 # expect: 15625 29
 # FBNet: 5,000 sampled architectures keyed by their 22 op indices.
 fb = latency(device: "pixel3", space: "fbnet")
 print(fb.count, fb.space)                         # expect: 5000 fbnet
+# Row 0 of /work/shared/data/fbnet_device_latency_ms.csv: op_idx 7818488874147327324245,
+# pixel3 17.557745 ms, raspi4 30.25286 ms; its ops column is the canonical FBNet text.
+first = arch(fbnet(), "k5_e6-skip-k3_e1_g2-skip-k5_e1-skip-skip-skip-k5_e6-k5_e1-k3_e1_g2-k5_e1-k5_e6-k3_e6-k3_e3-k5_e6-k3_e6-k3_e3-k5_e1-k3_e3-k5_e1-k5_e1_g2")
+print(evaluate(fb, first).latency == 17.557745ms)                          # expect: true
+print(evaluate(latency(device: "raspi4", space: "fbnet"), first).latency == 30.25286ms)   # expect: true
+print(latency(fb).arch[0] == "7818488874147327324245", arch(fbnet(), latency(fb).arch[0]) == first)   # expect: true true

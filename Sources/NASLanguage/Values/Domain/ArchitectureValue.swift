@@ -17,6 +17,7 @@ public struct ArchitectureValue: DomainValue {
         self.architecture = architecture
     }
 
+    /// The type name the user sees.
     public var typeName: String { "architecture" }
 
     /// The canonical text form.
@@ -43,12 +44,14 @@ public struct ArchitectureValue: DomainValue {
         return lines.joined(separator: "\n")
     }
 
+    /// The field names, for completion and messages.
     public var memberNames: [String] {
         var names = ["space", "canonical", "identity", "tokens", "params", "macs", "flops", "memory"]
         if space is NB201Space { names.append("index") }
         return names
     }
 
+    /// The field `name`, or nil when there is none.
     public func member(_ name: String) throws -> Value? {
         switch name {
         case "space": return .object(SpaceValue(space))

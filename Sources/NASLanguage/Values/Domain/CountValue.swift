@@ -12,6 +12,7 @@ public struct CountValue: DomainValue {
     /// Wraps a count.
     public init(_ count: BigCount) { self.count = count }
 
+    /// The type name the user sees.
     public var typeName: String { "count" }
 
     /// Every digit: `19,893,133,271,040,000,000` style grouping, then its magnitude.
@@ -19,8 +20,10 @@ public struct CountValue: DomainValue {
         "\(SpaceValue.grouped(count.description)) (≈\(String(format: "%.3g", count.doubleValue)))"
     }
 
+    /// The field names, for completion and messages.
     public var memberNames: [String] { ["value", "digits", "log10"] }
 
+    /// The field `name`, or nil when there is none.
     public func member(_ name: String) throws -> Value? {
         switch name {
         case "value": return .number(count.doubleValue)

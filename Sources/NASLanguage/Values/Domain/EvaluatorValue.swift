@@ -14,15 +14,18 @@ public struct EvaluatorValue: DomainValue {
         self.space = space
     }
 
+    /// The type name the user sees.
     public var typeName: String { "evaluator" }
 
     /// Its descriptor, such as `nb201(dataset: cifar10, epochs: 200, metric: valid, trial: mean)`.
     public var summary: String { "evaluator \(evaluator.descriptor)" }
 
+    /// The field names, for completion and messages.
     public var memberNames: [String] {
         ["descriptor", "spaces", "max_epochs"] + (evaluator is BenchmarkTable ? ["rows"] : [])
     }
 
+    /// The field `name`, or nil when there is none.
     public func member(_ name: String) throws -> Value? {
         switch name {
         case "descriptor": return .string(evaluator.descriptor)

@@ -12,15 +12,19 @@ public struct LatencyTableValue: DomainValue {
     /// Wraps a table.
     public init(_ table: LatencyTable) { self.table = table }
 
+    /// The type name the user sees.
     public var typeName: String { "latency table" }
 
+    /// One line: how the value prints.
     public var summary: String {
         let batch = table.batch.map { ", batch \($0)" } ?? ""
         return "latency table \(table.name) on \(table.device)\(batch) (\(table.count) \(table.space) architectures)"
     }
 
+    /// The field names, for completion and messages.
     public var memberNames: [String] { ["name", "device", "batch", "space", "count", "rows"] }
 
+    /// The field `name`, or nil when there is none.
     public func member(_ name: String) throws -> Value? {
         switch name {
         case "name": return .string(table.name)

@@ -12,12 +12,15 @@ public struct SpaceValue: DomainValue {
     /// Wraps a space.
     public init(_ space: any SearchSpace) { self.space = space }
 
+    /// The type name the user sees.
     public var typeName: String { "space" }
 
+    /// One line: how the value prints.
     public var summary: String {
         "\(space.name) space (\(Self.grouped(space.size.description)) architectures)"
     }
 
+    /// The fuller view `show` prints.
     public func render(width: Int) -> String {
         var lines = [summary]
         if !space.help.isEmpty { lines.append(space.help) }
@@ -32,10 +35,12 @@ public struct SpaceValue: DomainValue {
         return lines.joined(separator: "\n")
     }
 
+    /// The field names, for completion and messages.
     public var memberNames: [String] {
         ["name", "size", "decisions", "options", "input", "classes", "help", "paper"] + (space is OFASpace ? ["subnetworks"] : [])
     }
 
+    /// The field `name`, or nil when there is none.
     public func member(_ name: String) throws -> Value? {
         switch name {
         case "name": return .string(space.name)

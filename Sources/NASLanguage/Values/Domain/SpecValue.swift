@@ -9,6 +9,7 @@ public struct SpecValue: DomainValue {
     /// Wraps a spec.
     public init(_ spec: SpaceSpec) { self.spec = spec }
 
+    /// The type name the user sees.
     public var typeName: String { "spec" }
 
     /// The spec written back as the calls that build it.
