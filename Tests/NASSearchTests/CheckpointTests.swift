@@ -30,7 +30,7 @@ struct CheckpointTests {
         let b = try Self.trace(StrategyFactory.make(name, space: Self.space, seed: 4), ev, steps: 40)
         let c = try Self.trace(StrategyFactory.make(name, space: Self.space, seed: 5), ev, steps: 40)
         #expect(a == b)
-        #expect(a != c)
+        if name != "grid" { #expect(a != c, "grid search has no randomness; every other strategy does") }
     }
 
     @Test(arguments: StrategyFactory.all)
