@@ -8,7 +8,8 @@
 #     NB201Evaluator) against a plain-Python REA over the same table (scripts/reference/search_baseline.py).
 #
 # Builds the libraries in release mode, compiles the small driver below against their objects and runs it.
-# Usage: scripts/bench.d/search.sh            (NASLAB_SEARCH_SEEDS=N to change the 100 seeds per cell)
+# Usage: scripts/bench.d/search.sh   (NASLAB_SEARCH_SEEDS=N: seeds per cell, default 100;
+#                                     NASLAB_SEARCH_BANANAS_SEEDS=N: BANANAS seeds on CIFAR-10, default 10)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 swift build -c release --target NASSearch >/dev/null
@@ -24,4 +25,4 @@ echo "== NASSearch ($(date -u +%Y-%m-%dT%H:%MZ), $(uname -m), release build)"
 PY=$(python3 scripts/reference/search_baseline.py --runs 300)
 echo "$PY" | sed 's/^/python: /'
 PY_MS=$(echo "$PY" | awk '/python_rea_run_ms/ { print $2 }')
-"$WORK/bench" "$PY_MS" "${NASLAB_SEARCH_SEEDS:-100}"
+"$WORK/bench" "$PY_MS" "${NASLAB_SEARCH_SEEDS:-100}" "${NASLAB_SEARCH_BANANAS_SEEDS:-10}"
