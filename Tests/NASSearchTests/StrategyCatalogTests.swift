@@ -37,3 +37,28 @@ struct StrategyCatalogTests {
         }
     }
 }
+
+@Suite("Resuming a strategy from its stored name, settings and checkpoint")
+struct StrategyResumeTests {
+    static let space = ToySpace(length: 4, options: 3)
+    static let descriptive: Set<String> = ["seed", "encoding", "size", "schedule", "objectives"]
+
+    @Test(arguments: StrategyCatalog.names)
+    func rebuiltAndRestoredStrategyContinuesIdentically(name: String) throws {
+        let objectives: [Objective] = [.maximize(), .minimize("latency")]
+        let settings: [String: Double] = name == "evolution" ? ["population": 6, "sample": 2] : [:]
+        let ev = HiddenTargetEvaluator(space: Self.space, seed: 4)
+        let original = try StrategyCatalog.make(name, space: Self.space, settings: settings, objectives: objectives,
+                                                maxEpochs: 27, seed: 5)
+        let unknown = Set(original.settings.keys).subtracting(StrategyCatalog.options(for: name)).subtracting(Self.descriptive)
+        #expect(unknown.isEmpty, "\(name) reports settings the catalog cannot read back: \(unknown)")
+        _ = try CheckpointTests.trace(original, ev, steps: 15, space: Self.space)
+        let saved = try original.checkpoint()
+        let continued = try CheckpointTests.trace(original, ev, steps: 15, space: Self.space)
+        let rebuilt = try StrategyCatalog.rebuild(name, space: Self.space, settings: original.settings,
+                                                  objectives: objectives, maxEpochs: 27)
+        #expect(rebuilt.settings == original.settings)
+        try rebuilt.restore(from: saved)
+        #expect(try CheckpointTests.trace(rebuilt, ev, steps: 15, space: Self.space) == continued)
+    }
+}

@@ -99,6 +99,25 @@ public enum StrategyCatalog {
         }
     }
 
+    /// Rebuilds a strategy from the name and `settings` it reported (as a store keeps them), ready
+    /// for `restore(from:)`: numeric settings the catalog knows are passed on, the seed is read
+    /// back, and descriptive entries (`encoding`, `size`, `schedule`, `objectives`) are skipped,
+    /// since the checkpoint carries what they describe.
+    public static func rebuild(_ name: String, space: any SearchSpace, settings: [String: String],
+                               objectives: [Objective] = [], maxEpochs: Int? = nil) throws -> any SearchStrategy {
+        let key = aliases[name.lowercased()] ?? name.lowercased()
+        let allowed = Set(options(for: key))
+        var numeric: [String: Double] = [:]
+        for (k, v) in settings where allowed.contains(k) {
+            guard let number = Double(v) else {
+                throw StrategyError("the stored setting \(k)=\(v) of \(key) is not a number")
+            }
+            numeric[k] = number
+        }
+        let seed = settings["seed"].flatMap { UInt64($0) } ?? 0
+        return try make(key, space: space, settings: numeric, objectives: objectives, maxEpochs: maxEpochs, seed: seed)
+    }
+
     /// ", did you mean 'x'?" for the closest name within two edits, else "".
     private static func suggestion(for key: String) -> String {
         let scored = (names + aliases.keys).map { ($0, editDistance(key, $0)) }.min { $0.1 < $1.1 }
