@@ -22,7 +22,8 @@ struct SingleObjectiveStrategyTests {
     }
 
     /// Strategies that exploit structure find the hidden target of a 4^6 = 4,096 space in 250 trials
-    /// on most seeds (random search would on about 6% of them).
+    /// on at least 3 of 5 seeds; random search finds it with probability 6% per seed, so 3 of 5
+    /// by chance has probability below 0.2%.
     @Test(arguments: ["evolution", "tournament", "local", "reinforce", "ppo", "qlearning", "tpe", "bananas"])
     func findsTheHiddenTarget(name: String) throws {
         let space = ToySpace(length: 6, options: 4)
@@ -34,7 +35,7 @@ struct SingleObjectiveStrategyTests {
                 found += 1
             }
         }
-        #expect(found >= 4, "\(name) found the target on \(found) of 5 seeds")
+        #expect(found >= 3, "\(name) found the target on \(found) of 5 seeds")
     }
 
     /// On NB201 (15,625 cells) with a hidden-target objective, the mean best accuracy after 100

@@ -4,7 +4,8 @@ import Foundation
 ///
 /// With `R = maxEpochs`, `r = minEpochs` and `s_max = ⌊log_η(R/r)⌋`, bracket `s` starts
 /// `n = ⌈(s_max+1)/(s+1) · η^s⌉` architectures at `R·η^-s` epochs; rung `i` keeps
-/// `⌊n·η^-i⌋` of them at `R·η^(i-s)` epochs, so the last rung trains one or a few at `R`.
+/// `⌊n·η^-i⌋` of them at `⌊R·η^(i-s)⌋` epochs, so the last rung trains one or a few at `R`.
+/// (Rounding down lets a ladder land on a table's epochs: `R = 200, r = 12, η = 16` gives 12 → 200.)
 public struct BudgetLadder: Sendable, Hashable, Codable {
     /// One rung of a bracket: how many architectures, at how many epochs.
     public struct Rung: Sendable, Hashable, Codable {
@@ -49,7 +50,7 @@ public struct BudgetLadder: Sendable, Hashable, Codable {
         let numerator = (maxBracket + 1) * power(s)
         let n = (numerator + s) / (s + 1)                       // ⌈(s_max+1)·η^s / (s+1)⌉
         return (0...s).map { i in
-            let epochs = (Double(maxEpochs) / Double(power(s - i))).rounded()
+            let epochs = (Double(maxEpochs) / Double(power(s - i)) + 1e-9).rounded(.down)
             return Rung(count: max(n / power(i), 1), epochs: max(Int(epochs), 1))
         }
     }

@@ -61,7 +61,8 @@ public final class BANANAS: SearchStrategy {
     public var name: String { "bananas" }
     public var settings: [String: String] {
         ["encoding": encoding.rawValue, "ensemble": "\(options.ensembleSize)", "epochs": "\(options.epochs)",
-         "startup": "\(options.startupTrials)", "seed": "\(seed)"]
+         "startup": "\(options.startupTrials)", "parents": "\(options.parents)",
+         "mutations": "\(options.mutationsPerParent)", "seed": "\(seed)"]
     }
     public var isFinished: Bool { false }
 

@@ -38,7 +38,7 @@ public final class BOHB: SearchStrategy {
     public var settings: [String: String] {
         ["max_epochs": "\(scheduler.ladder.maxEpochs)", "eta": "\(scheduler.ladder.eta)",
          "min_epochs": "\(scheduler.ladder.minEpochs)", "gamma": "\(gamma)",
-         "random_fraction": "\(randomFraction)", "seed": "\(seed)"]
+         "random_fraction": "\(randomFraction)", "candidates": "\(candidates)", "seed": "\(seed)"]
     }
     public var isFinished: Bool { false }
 

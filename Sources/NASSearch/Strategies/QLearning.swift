@@ -42,11 +42,11 @@ public final class QLearning: SearchStrategy {
         var rng: SeededRandom
         var counter = ProposalCounter()
         var proposed = 0
+        var schedule: [EpsilonStage]
     }
 
     private let space: any SearchSpace
     private let seed: UInt64
-    private let schedule: [EpsilonStage]
     private let learningRate: Double
     private let replaySize: Int
     private var state: State
@@ -64,30 +64,29 @@ public final class QLearning: SearchStrategy {
         }
         self.space = space
         self.seed = seed
-        self.schedule = schedule
         self.learningRate = learningRate
         self.replaySize = replaySize
         let q = counts.enumerated().map { t, count in
             Array(repeating: Array(repeating: initialQ, count: count), count: t == 0 ? 1 : counts[t - 1])
         }
-        self.state = State(q: q, rng: SeededRandom(seed: seed))
+        self.state = State(q: q, rng: SeededRandom(seed: seed), schedule: schedule)
     }
 
     public var name: String { "qlearning" }
     public var settings: [String: String] {
         ["alpha": "\(learningRate)", "replay": "\(replaySize)", "seed": "\(seed)",
-         "schedule": schedule.map { "\($0.epsilon)x\($0.trials)" }.joined(separator: ",")]
+         "schedule": state.schedule.map { "\($0.epsilon)x\($0.trials)" }.joined(separator: ",")]
     }
     public var isFinished: Bool { false }
 
     /// The ε used for the next proposal.
     public var epsilon: Double {
         var remaining = state.proposed
-        for stage in schedule {
+        for stage in state.schedule {
             if remaining < stage.trials { return stage.epsilon }
             remaining -= stage.trials
         }
-        return schedule.last!.epsilon
+        return state.schedule.last!.epsilon
     }
 
     /// The architecture the Q-table currently rates best (greedy roll-out).

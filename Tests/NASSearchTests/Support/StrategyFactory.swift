@@ -9,7 +9,7 @@ enum StrategyFactory {
     /// Strategies that vary the epochs (`Fidelity(epochs:)`) over the evaluator's 27.
     static let multiFidelity = ["successive_halving", "hyperband", "bohb"]
     /// Every strategy with a factory entry.
-    static let all = singleFidelity + multiFidelity + ["nsga2"]
+    static let all = singleFidelity + multiFidelity + ["nsga2", "grid"]
 
     /// Proposals per ask: BANANAS retrains its ensemble on every ask, so it is asked in batches (as in the paper).
     static func batchSize(_ name: String) -> Int { name == "bananas" ? 10 : 1 }
@@ -36,6 +36,7 @@ enum StrategyFactory {
         case "bohb": return try BOHB(space: space, maxEpochs: 27, seed: seed)
         case "nsga2":
             return try NSGA2(space: space, objectives: [.maximize("accuracy"), .minimize("latency")], populationSize: 8, seed: seed)
+        case "grid": return try GridSearch(space: space)
         default: throw StrategyError("no test factory for \(name)")
         }
     }
