@@ -1,9 +1,10 @@
 import Foundation
 import Testing
 
-/// Runs and the experiment store through the real binary: a script's runs outlive nothing but
-/// the script, the store is shared by later invocations, and a run killed with SIGKILL resumes
-/// to the same trials as one left alone.
+/// Runs and the experiment store through the real binary: a script waits for its runs, the
+/// store is shared by later invocations, and a run killed with SIGKILL is found interrupted by
+/// the next invocation and resumes (its strategy rebuilt from the store) to the same trials as
+/// one left alone.
 @Suite struct RunsEndToEndTests {
     static let search = """
         space = nb201()
@@ -58,7 +59,8 @@ import Testing
 
         let resume = Self.search + """
             r = run(1)
-            resume(r, strategy: s, on: space, using: ev);
+            print(r.status)
+            resume(r, on: space, using: ev);
             wait(r);
             print(r.status, len(r.trials))
             r.trials | sort trial | select trial, architecture, accuracy | save("trials.csv");
@@ -67,7 +69,7 @@ import Testing
         try killed.write("resume.nas", resume)
         let resumed = try NaslabBinary.run(["resume.nas"], in: killed.url, timeout: 120)
         #expect(resumed.status == 0, "\(resumed.stderr)")
-        #expect(resumed.stdout == "done 1500\n")
+        #expect(resumed.stdout == "interrupted\ndone 1500\n")
 
         let alone = try TemporaryFolder()
         try alone.write("launch.nas", Self.search + """

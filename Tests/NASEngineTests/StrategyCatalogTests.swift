@@ -11,7 +11,7 @@ import Testing
 @Suite struct StrategyCatalogTests {
     @Test func defaultsAreFilledInAndGivenSettingsKept() throws {
         let settings = try StrategyCatalog.settings("evolution", given: ["population": 20])
-        #expect(settings == ["population": 20, "sample": 3])
+        #expect(settings == ["population": 20, "sample": 3, "screening": 1])
     }
 
     @Test func anUnknownNameSuggestsTheClosest() {
@@ -36,7 +36,7 @@ import Testing
     @Test func everyEntryBuildsAndProposesValidArchitecturesOfTheSpace() throws {
         let space = RunTestSpace()
         for entry in StrategyCatalog.entries {
-            let strategy = try StrategyCatalog.make(entry.name, settings: ["startup": 2, "ensemble": 2, "fit_epochs": 2]
+            let strategy = try StrategyCatalog.make(entry.name, settings: ["startup": 2, "ensemble": 2, "epochs": 2]
                 .filter { key, _ in entry.parameters.contains { $0.name == key } }, space: space, seed: 3, maxEpochs: 27,
                 objectives: [.maximize("accuracy"), .minimize("latency")])
             var told = 0

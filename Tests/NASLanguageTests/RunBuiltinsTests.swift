@@ -58,7 +58,7 @@ import Testing
             #expect(builtin.example != nil, "\(name) has no example")
             #expect(builtin.parameters.allSatisfy { !$0.help.isEmpty }, "\(name) has an undocumented parameter")
             let page = try #require(registry.helpText(for: name))
-            #expect(page.contains(builtin.summary) || page.contains(builtin.help))
+            #expect(page.contains(builtin.signatureText) && page.contains(String(builtin.help.prefix(20))), "\(name)")
         }
         for name in StrategyCatalog.names + ["mnasnet_reward"] {
             #expect(registry.lookup(name)?.paper != nil, "\(name) names no paper")

@@ -2,11 +2,12 @@ import NASCore
 import NASSearch
 import NASSpaces
 
-/// The engine's list of search strategies: each one built by name and settings for a space and a seed.
+/// The engine's list of search strategies, as front ends show them: names, help, papers and
+/// settings with their defaults; each is built by `NASSearch.StrategyCatalog` for a space and seed.
 ///
 /// Front ends never construct strategies themselves: the language's strategy builtins are
-/// generated from `entries`, keep a name and settings, and call `make` when a run starts (and
-/// again with the same settings when it resumes, before the checkpoint is restored).
+/// generated from `entries`, keep a name and complete settings, and call `make` when a run
+/// starts (and again with the same settings when it resumes, before the checkpoint is restored).
 public enum StrategyCatalog {
     /// Every strategy, in the order help lists them.
     public static let entries: [StrategyEntry] = [random, grid, evolution, tournament, reinforce, ppo, qlearning, localSearch,
@@ -53,15 +54,16 @@ public enum StrategyCatalog {
         let entry = try requireEntry(name)
         var complete = try settings(name, given: given)
         if complete["max_epochs"] == 0 {
-            guard let maxEpochs else {
+            guard maxEpochs != nil else {
                 throw StrategyError("\(name) needs an evaluator with epochs (a training evaluator or a table with several fidelities), or max_epochs:")
             }
-            complete["max_epochs"] = Double(maxEpochs)
+            complete["max_epochs"] = nil
         }
         if name == "nsga2", objectives.count < 2 {
             throw StrategyError("nsga2 needs two or more objectives: launch it with objective: [maximize(\"accuracy\"), minimize(\"latency\")]")
         }
-        return try entry.build(space, complete, seed, objectives)
+        return try NASSearch.StrategyCatalog.make(entry.searchName, space: space, settings: complete, objectives: objectives,
+                                                  maxEpochs: maxEpochs, seed: seed)
     }
 
     /// Whether the strategy asks for lower fidelities (epochs) itself.
@@ -88,35 +90,28 @@ public enum StrategyCatalog {
     static let random = StrategyEntry(
         "random", summary: "random search: uniform samples of the space",
         help: "Proposes architectures drawn uniformly at random from the space, independently of the results. The baseline every other strategy must beat; surprisingly strong on small, well-designed spaces.",
-        paper: "Li & Talwalkar, Random Search and Reproducibility for NAS, UAI 2019") { space, _, seed, _ in
-        RandomSearch(space: space, seed: seed)
-    }
+        paper: "Li & Talwalkar, Random Search and Reproducibility for NAS, UAI 2019")
 
     static let grid = StrategyEntry(
         "grid", summary: "grid search: every architecture of an enumerable space once",
         help: "Proposes every member of the space once, in the space's enumeration order, and then finishes (the run ends before its budget if the grid runs out). Only for spaces small enough to enumerate (at most `limit` members).",
         paper: "Bergstra & Bengio, Random Search for Hyper-Parameter Optimization, JMLR 2012 (grid vs random search)",
-        parameters: [StrategyParameter("limit", 1_000_000, help: "the largest space it accepts (architectures)")]) { space, s, _, _ in
-        try GridSearch(space: space, limit: Int(s["limit"]!))
-    }
+        parameters: [StrategyParameter("limit", 1_000_000, help: "the largest space it accepts (architectures)")])
 
     static let evolution = StrategyEntry(
         "evolution", summary: "regularised (aging) evolution",
         help: "Keeps a population of the most recent `population` architectures. Each step draws `sample` of them at random, mutates the best of that sample into a child, adds the child and removes the OLDEST member (aging), so good architectures must keep being rediscovered. The first `population` proposals are random samples.",
         paper: "Real et al., Regularized Evolution for Image Classifier Architecture Search, AAAI 2019",
         parameters: [StrategyParameter("population", 10, help: "how many architectures the population holds"),
-                     StrategyParameter("sample", 3, help: "how many members each tournament draws")]) { space, s, seed, _ in
-        try RegularizedEvolution(space: space, populationSize: Int(s["population"]!), sampleSize: Int(s["sample"]!), seed: seed)
-    }
+                     StrategyParameter("sample", 3, help: "how many members each tournament draws"),
+                     StrategyParameter("screening", 1, help: "mutants per child, the best chosen by a surrogate predictor (1: plain regularised evolution)")])
 
     static let tournament = StrategyEntry(
         "tournament", summary: "plain tournament evolution (the worst member dies)",
         help: "Like evolution, but each step removes the WORST member of the population instead of the oldest: the non-aging tournament selection that regularised evolution is compared with.",
         paper: "Real et al., Regularized Evolution for Image Classifier Architecture Search, AAAI 2019 (the non-aging baseline); Goldberg & Deb 1991",
         parameters: [StrategyParameter("population", 10, help: "how many architectures the population holds"),
-                     StrategyParameter("sample", 3, help: "how many members each tournament draws")]) { space, s, seed, _ in
-        try TournamentEvolution(space: space, populationSize: Int(s["population"]!), sampleSize: Int(s["sample"]!), seed: seed)
-    }
+                     StrategyParameter("sample", 3, help: "how many members each tournament draws")])
 
     static let reinforce = StrategyEntry(
         "reinforce", summary: "REINFORCE with an LSTM controller",
@@ -125,10 +120,7 @@ public enum StrategyCatalog {
         parameters: [StrategyParameter("lr", 0.003, integer: false, minimum: 1e-9, help: "Adam learning rate of the controller"),
                      StrategyParameter("baseline_decay", 0.9, integer: false, minimum: 0, help: "decay of the moving-average baseline, in [0, 1)"),
                      StrategyParameter("entropy", 1e-4, integer: false, minimum: 0, help: "weight of the entropy bonus"),
-                     StrategyParameter("hidden", 32, help: "LSTM hidden size")]) { space, s, seed, _ in
-        try Reinforce(space: space, learningRate: s["lr"]!, baselineDecay: s["baseline_decay"]!, entropyWeight: s["entropy"]!,
-                      hiddenSize: Int(s["hidden"]!), seed: seed)
-    }
+                     StrategyParameter("hidden", 32, help: "LSTM hidden size")])
 
     static let ppo = StrategyEntry(
         "ppo", summary: "PPO with an LSTM controller",
@@ -138,29 +130,22 @@ public enum StrategyCatalog {
                      StrategyParameter("batch", 5, help: "results per policy update"),
                      StrategyParameter("epochs", 4, help: "Adam steps per batch"),
                      StrategyParameter("clip", 0.2, integer: false, minimum: 1e-9, help: "the clipping range ε"),
-                     StrategyParameter("entropy", 1e-4, integer: false, minimum: 0, help: "weight of the entropy bonus")]) { space, s, seed, _ in
-        try PPO(space: space, learningRate: s["lr"]!, batchSize: Int(s["batch"]!), epochs: Int(s["epochs"]!), clip: s["clip"]!,
-                entropyWeight: s["entropy"]!, seed: seed)
-    }
+                     StrategyParameter("entropy", 1e-4, integer: false, minimum: 0, help: "weight of the entropy bonus"),
+                     StrategyParameter("hidden", 32, help: "LSTM hidden size")])
 
     static let localSearch = StrategyEntry(
-        "local_search", summary: "local search: hill climbing over neighbours",
+        "local_search", searchName: "local", summary: "local search: hill climbing over neighbours",
         help: "Starts from a random architecture and evaluates its neighbours (architectures one decision away); moves to the first better one, and restarts from a new random architecture at a local optimum.",
-        paper: "White et al., Local Search is State of the Art for Neural Architecture Search Benchmarks, 2020") { space, _, seed, _ in
-        LocalSearch(space: space, seed: seed)
-    }
+        paper: "White et al., Local Search is State of the Art for Neural Architecture Search Benchmarks, 2020")
 
     static let qlearning = StrategyEntry(
         "qlearning", summary: "Q-learning over layer choices (MetaQNN)",
         help: "Treats the space's decisions as a chain of states and learns Q-values for each choice with an ε-greedy schedule (half the trials fully random, then ε = 0.9 … 0.1) and experience replay of earlier architectures, rewarded only with the finished architecture's score.",
         paper: "Baker et al., Designing Neural Network Architectures using Reinforcement Learning (MetaQNN), ICLR 2017",
-        parameters: [StrategyParameter("lr", 0.3, integer: false, minimum: 1e-9, help: "the Q-learning rate α"),
+        parameters: [StrategyParameter("alpha", 0.3, integer: false, minimum: 1e-9, help: "the Q-learning rate α"),
                      StrategyParameter("replay", 20, help: "architectures replayed after each result"),
-                     StrategyParameter("schedule", 200, help: "trials the ε schedule spans"),
-                     StrategyParameter("initial_q", 0.5, integer: false, minimum: -1e9, help: "the optimistic starting Q-value")]) { space, s, seed, _ in
-        try QLearning(space: space, schedule: QLearning.defaultSchedule(total: Int(s["schedule"]!)), learningRate: s["lr"]!,
-                      replaySize: Int(s["replay"]!), initialQ: s["initial_q"]!, seed: seed)
-    }
+                     StrategyParameter("explore_trials", 200, help: "trials the ε schedule spans (half of them fully random)"),
+                     StrategyParameter("initial_q", 0.5, integer: false, minimum: -1e9, help: "the optimistic starting Q-value")])
 
     static let bananas = StrategyEntry(
         "bananas", summary: "BANANAS: Bayesian optimisation with a neural-network ensemble",
@@ -168,17 +153,9 @@ public enum StrategyCatalog {
         paper: "White et al., BANANAS: Bayesian Optimization with Neural Architectures for Neural Architecture Search, AAAI 2021",
         parameters: [StrategyParameter("startup", 10, minimum: 2, help: "random architectures before the model is used"),
                      StrategyParameter("ensemble", 5, minimum: 2, help: "networks in the ensemble"),
-                     StrategyParameter("fit_epochs", 100, help: "training passes of each network per proposal"),
+                     StrategyParameter("epochs", 100, help: "training passes of each network per proposal"),
                      StrategyParameter("parents", 10, help: "best architectures mutated into candidates"),
-                     StrategyParameter("mutations", 10, help: "mutations per parent")]) { space, s, seed, _ in
-        var options = BANANAS.Settings()
-        options.startupTrials = Int(s["startup"]!)
-        options.ensembleSize = Int(s["ensemble"]!)
-        options.epochs = Int(s["fit_epochs"]!)
-        options.parents = Int(s["parents"]!)
-        options.mutationsPerParent = Int(s["mutations"]!)
-        return try BANANAS(space: space, settings: options, seed: seed)
-    }
+                     StrategyParameter("mutations", 10, help: "mutations per parent")])
 
     static let tpe = StrategyEntry(
         "tpe", summary: "TPE: the tree-structured Parzen estimator",
@@ -186,9 +163,7 @@ public enum StrategyCatalog {
         paper: "Bergstra et al., Algorithms for Hyper-Parameter Optimization, NeurIPS 2011",
         parameters: [StrategyParameter("gamma", 0.25, integer: false, minimum: 1e-9, help: "the fraction counted as good, in (0, 1)"),
                      StrategyParameter("startup", 10, minimum: 2, help: "random architectures before the model is used"),
-                     StrategyParameter("candidates", 24, help: "draws scored per proposal")]) { space, s, seed, _ in
-        try TPE(space: space, gamma: s["gamma"]!, startupTrials: Int(s["startup"]!), candidates: Int(s["candidates"]!), seed: seed)
-    }
+                     StrategyParameter("candidates", 24, help: "draws scored per proposal")])
 
     /// The settings every multi-fidelity strategy shares: the epoch ladder.
     static let ladder = [
@@ -201,17 +176,13 @@ public enum StrategyCatalog {
         "successive_halving", summary: "successive halving over epochs",
         help: "Each round trains many random architectures for few epochs, keeps the best 1/eta and trains them eta times longer, and so on up to max_epochs; then starts a new round. Trials carry their epochs (the trials table's epochs column).",
         paper: "Jamieson & Talwalkar, Non-stochastic Best Arm Identification and Hyperparameter Optimization, AISTATS 2016",
-        parameters: ladder) { space, s, seed, _ in
-        try SuccessiveHalving(space: space, maxEpochs: Int(s["max_epochs"]!), eta: Int(s["eta"]!), minEpochs: Int(s["min_epochs"]!), seed: seed)
-    }
+        parameters: ladder)
 
     static let hyperband = StrategyEntry(
         "hyperband", summary: "Hyperband: successive halving over every bracket",
         help: "Runs successive halving in every bracket of the epoch ladder in turn, from the most aggressive (many architectures at few epochs) to plain full training of a few, then repeats; new architectures are random samples.",
         paper: "Li et al., Hyperband: A Novel Bandit-Based Approach to Hyperparameter Optimization, JMLR 2018",
-        parameters: ladder) { space, s, seed, _ in
-        try Hyperband(space: space, maxEpochs: Int(s["max_epochs"]!), eta: Int(s["eta"]!), minEpochs: Int(s["min_epochs"]!), seed: seed)
-    }
+        parameters: ladder)
 
     static let bohb = StrategyEntry(
         "bohb", summary: "BOHB: Hyperband with a TPE model choosing new architectures",
@@ -219,17 +190,12 @@ public enum StrategyCatalog {
         paper: "Falkner et al., BOHB: Robust and Efficient Hyperparameter Optimization at Scale, ICML 2018",
         parameters: ladder + [StrategyParameter("gamma", 0.15, integer: false, minimum: 1e-9, help: "the fraction counted as good"),
                               StrategyParameter("random_fraction", 1.0 / 3.0, integer: false, minimum: 0, help: "the share of random architectures"),
-                              StrategyParameter("candidates", 64, help: "draws scored per proposal")]) { space, s, seed, _ in
-        try BOHB(space: space, maxEpochs: Int(s["max_epochs"]!), eta: Int(s["eta"]!), minEpochs: Int(s["min_epochs"]!),
-                 gamma: s["gamma"]!, randomFraction: s["random_fraction"]!, candidates: Int(s["candidates"]!), seed: seed)
-    }
+                              StrategyParameter("candidates", 64, help: "draws scored per proposal")])
 
     static let nsga2 = StrategyEntry(
         "nsga2", summary: "NSGA-II: multi-objective evolution towards a Pareto front",
         help: "Evolves a population by binary tournaments (lower non-domination rank wins, then larger crowding distance), uniform crossover and mutation, keeping the best of parents and children by non-dominated sorting and crowding distance. Needs two or more objectives: launch it with objective: [maximize(\"accuracy\"), minimize(\"latency\")]; the run's trials then trace the Pareto front (see pareto()).",
         paper: "Deb et al., A Fast and Elitist Multiobjective Genetic Algorithm: NSGA-II, IEEE TEC 2002",
         parameters: [StrategyParameter("population", 20, minimum: 4, help: "how many architectures the population holds"),
-                     StrategyParameter("crossover", 0.5, integer: false, minimum: 0, help: "the probability of crossover, in [0, 1]")]) { space, s, seed, objectives in
-        try NSGA2(space: space, objectives: objectives, populationSize: Int(s["population"]!), crossoverRate: s["crossover"]!, seed: seed)
-    }
+                     StrategyParameter("crossover", 0.5, integer: false, minimum: 0, help: "the probability of crossover, in [0, 1]")])
 }

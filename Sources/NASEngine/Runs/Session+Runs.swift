@@ -45,6 +45,20 @@ extension Session {
         return NearestFidelityEvaluator(evaluator, available: NB201Evaluator.availableEpochs)
     }
 
+    /// Continues a run of an earlier session: its strategy is rebuilt from the name and settings
+    /// the store kept (`NASSearch.StrategyCatalog.rebuild`), then restored from the checkpoint.
+    public func resumeStoredRun(_ id: Int64, space: any SearchSpace, evaluator: any Evaluator, objective: RunObjective?,
+                                objectives: [Objective] = []) throws -> RunHandle {
+        let manager = try runs()
+        guard let record = try manager.store.run(id) else { throw RunError.noSuchRun(id) }
+        let evaluator = Self.fidelityAdapted(evaluator, strategy: record.strategy)
+        let strategy = try NASSearch.StrategyCatalog.rebuild(record.strategy, space: space, settings: record.strategySettings,
+                                                             objectives: objectives, maxEpochs: evaluator.maxEpochs)
+        let handle = try manager.resume(id, strategy: strategy, space: space, evaluator: evaluator, objective: objective)
+        follow(handle, name: "run \(handle.id) (\(record.strategy))")
+        return handle
+    }
+
     /// Whether an evaluator charges simulated time (a tabular benchmark's recorded training
     /// time), so that a time budget means simulated seconds rather than wall-clock ones.
     public static func chargesSimulatedTime(_ evaluator: any Evaluator) -> Bool {

@@ -91,13 +91,13 @@ extension BuiltinRegistry {
             return .object(run)
         })
         register(Builtin("resume", category: "runs", summary: "continue a cancelled or interrupted run",
-                         help: "Continues a run that was cancelled, or whose process was killed, from its last checkpoint: no finished trial is lost or repeated, and the run ends as if it had never stopped. A run launched in this session remembers its strategy, space and evaluator; for a run of an earlier session (run(id)), give them again with strategy:, on: and using: (they must match the run's).",
+                         help: "Continues a run that was cancelled, or whose process was killed, from its last checkpoint: no finished trial is lost or repeated, and the run ends as if it had never stopped. A run launched in this session remembers its strategy, space and evaluator; for a run of an earlier session (run(id)), give its space and evaluator again with on: and using: (they must match the run's); its strategy is rebuilt from the settings the store kept, or given with strategy:.",
                          parameters: [Parameter("run", .object("run"), help: "a run, from launch() or run(id)"),
                                       Parameter("strategy", .object("strategy"), default: Value.none, keywordOnly: true, help: "the run's strategy (for a run of an earlier session)"),
                                       Parameter("on", .object("space"), default: Value.none, keywordOnly: true, help: "the run's space (for a run of an earlier session)"),
                                       Parameter("using", .any, default: Value.none, keywordOnly: true, help: "the run's evaluator (for a run of an earlier session)"),
                                       Parameter("objective", .any, default: Value.none, keywordOnly: true, help: "the run's objective, when it was not a plain metric")],
-                         example: "r = run(3)\nresume(r, strategy: evolution(population: 20), on: space, using: ev)") { call in
+                         example: "r = run(3)\nresume(r, on: nb201(), using: nb201(dataset: \"cifar10\"))") { call in
             try resumeRun(call)
         })
     }
@@ -133,10 +133,15 @@ private func resumeRun(_ call: BuiltinCall) throws -> Value {
     let strategy = call.isNone("strategy") ? run.launch?.strategy : try call.object("strategy", as: StrategyValue.self)
     let space = call.isNone("on") ? run.launch?.space : try call.object("on", as: SpaceValue.self).space
     let evaluator = call.isNone("using") ? run.launch?.evaluator : try evaluatorArgument(call, "using")
-    guard let strategy, let space, let evaluator else {
-        throw BuiltinError("run \(run.id) was launched in another session: give its strategy:, on: and using: to resume it", argument: "run")
-    }
     let given = try objectives(call, constraints: [])
+    guard let space, let evaluator else {
+        throw BuiltinError("run \(run.id) was launched in another session: give its space and evaluator (on: and using:) to resume it", argument: "run")
+    }
+    guard let strategy else {
+        let objective = given.first.map(RunObjective.init)
+        _ = try call.session.resumeStoredRun(run.id, space: space, evaluator: evaluator, objective: objective, objectives: given)
+        return .object(RunValue(id: run.id, session: call.session, launch: nil))
+    }
     let all = given.isEmpty ? run.launch?.objectives ?? [] : given
     let objective = given.first.map(RunObjective.init) ?? run.launch?.objective
     let fidelity = run.launch?.fidelity ?? .full

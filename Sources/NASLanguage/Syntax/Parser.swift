@@ -262,7 +262,9 @@ public struct Parser {
             throw fail("expected a verb after '|' (\(VerbKind.names.joined(separator: ", ")) or a function), found \(peek.kind.display)", at: peek.range)
         }
         let name = peek
-        let verb = VerbKind.names.contains(name.text) ? advance().text : ""
+        // `| pareto(x: …, y: …)` calls the pareto() builtin; `| pareto a max, b min` is the verb.
+        let isCall = name.text == "pareto" && peekAt(1).kind == .leftParen
+        let verb = VerbKind.names.contains(name.text) && !isCall ? advance().text : ""
         let kind: VerbKind
         switch verb {
         case "where": kind = .filter(try parseOr())

@@ -1,11 +1,11 @@
 # every strategy of the catalogue, as a value and in a short run on the NB201 table
 space = nb201()
 ev = nb201(dataset: "cifar10")
-print(evolution(population: 20, sample: 5))     # expect: evolution(population: 20, sample: 5)
-print(evolution())                              # expect: evolution(population: 10, sample: 3)
+print(evolution(population: 20, sample: 5))     # expect: evolution(population: 20, sample: 5, screening: 1)
+print(evolution())                              # expect: evolution(population: 10, sample: 3, screening: 1)
 print(type(random()), random().name)            # expect: strategy random
 print(reinforce().settings.hidden)              # expect: 32
-for s in [random(), grid(), evolution(), tournament(), reinforce(), ppo(), local_search(), qlearning(), bananas(fit_epochs: 20), tpe(),
+for s in [random(), grid(), evolution(), tournament(), reinforce(), ppo(), local_search(), qlearning(), bananas(epochs: 20), tpe(),
           successive_halving(min_epochs: 12), hyperband(min_epochs: 12), bohb(min_epochs: 12)] {
   r = launch(s, on: space, using: ev, budget: 25, seed: 2)
   wait(r);
