@@ -53,9 +53,10 @@ front | select latency, accuracy
 assert len(front | where identity == s.identity) == 1, "the soft reward's best cell is Pareto-optimal"
 
 # ## And the true front of all 15,625 cells, from the tables (an exhaustive query)
+# (the pareto verb: `| pareto COLUMN min|max, COLUMN min|max`; the pareto() function above is the same)
 cells = bench_table("nb201", dataset: "cifar10") | select arch, accuracy
 lat_rows = latency(lat) | extend pixel3: latency | select arch, pixel3
-true_front = cells | join lat_rows on arch | pareto(x: "pixel3", y: "accuracy")
+true_front = cells | join lat_rows on arch | pareto pixel3 min, accuracy max
 print("cells on the true front:", len(true_front), "- on the searches' front:", len(front), "of", len(everything), "distinct cells evaluated")
 fastest_good = true_front | where accuracy >= s.accuracy | take 1
 print("the fastest cell at least as accurate as the soft pick:", fastest_good.pixel3[0], fastest_good.accuracy[0])
