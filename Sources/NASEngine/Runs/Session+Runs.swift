@@ -122,13 +122,24 @@ extension Session {
 
     /// Reports a run's progress as a job's: trials of a trial budget, or seconds of a time budget.
     private static func report(_ progress: RunProgress, to context: JobContext) {
-        let line = progress.line
-        let message = line.range(of: ": ").map { String(line[$0.upperBound...]) } ?? line
+        var parts: [String] = []
+        if let best = progress.bestValue { parts.append("best \(progress.metric) \(MetricCatalog.quantity(progress.metric, best))") }
+        if progress.failed > 0 { parts.append("\(progress.failed) failed") }
+        if progress.cached > 0 { parts.append("\(progress.cached) cached") }
+        var message = parts.joined(separator: ", ")
+        switch progress.budget {
+        case .trials: break
+        case .simulatedSeconds: message = "simulated seconds; \(progress.trials) trials" + (parts.isEmpty ? "" : ", " + message)
+        case .wallSeconds: message = "seconds; \(progress.trials) trials" + (parts.isEmpty ? "" : ", " + message)
+        }
         switch progress.budget {
         case .trials(let n): context.progress(done: progress.trials, total: n, message: message)
-        case .wallSeconds(let s): context.progress(done: Int(progress.wallSeconds), total: Int(s.rounded(.up)), message: message)
+        case .wallSeconds(let s):
+            let total = Int(s.rounded(.up))
+            context.progress(done: min(Int(progress.wallSeconds), total), total: total, message: message)
         case .simulatedSeconds(let s):
-            context.progress(done: Int(progress.simulatedSeconds), total: Int(s.rounded(.up)), message: message)
+            let total = Int(s.rounded(.up))
+            context.progress(done: min(Int(progress.simulatedSeconds), total), total: total, message: message)
         }
     }
 
