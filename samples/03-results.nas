@@ -13,7 +13,7 @@ print("launched", r)
 
 # ## Query it while it works
 # (the metric columns appear with the first finished trial: wait for a few)
-while len(r.trials | where status == "done") < 20 { sleep(10ms) }
+while r.status == "running" and len(r.trials | where status == "done") < 20 { sleep(10ms) }
 so_far = r.trials | where status == "done" | summarize n: count(), best: max(accuracy)
 print("while running:", so_far.n[0], "trials so far, best", so_far.best[0])
 assert so_far.n[0] < 1500, "the run was still working when queried"
