@@ -11,7 +11,7 @@ import Testing
         let target = Tensor(shape: [2], values: [-3, -3])
         for _ in 0..<steps {
             w.zeroGrad()
-            let d = w + target
+            let d = try w + target
             try d.mul(d).sumAll().backward()
             optimizer.step([w], lr: lr)
         }

@@ -59,7 +59,7 @@ struct TrainingBenchmark {
         let fused = FusedConv2d(weight: w, bias: nil, batchNorm: nil, activation: .relu, stride: 1, padding: 1,
                                 dilation: 1, groups: 1)
         let fusedTime = try median(2000) { _ = try fused(x) }
-        let add = median(2000) { _ = small + small }
+        let add = try median(2000) { _ = try small + small }
         print("BENCH overhead per op (µs): relu on 64 values \(String(format: "%.1f", relu * 1e6)), "
             + "add on 64 values \(String(format: "%.1f", add * 1e6)), "
             + "conv3x3 16->16 28x28 batch 1 \(String(format: "%.1f", conv * 1e6)) (fused inference "
