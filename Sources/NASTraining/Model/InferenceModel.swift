@@ -96,13 +96,14 @@ public final class InferenceModel {
         for step in steps {
             switch step {
             case .fused(let conv, let input, let output):
-                values[output] = try conv(Model.image(input == -1 ? x : values[input]!))
+                values[output] = try conv(Model.image(input == -1 ? x : values[input]!), keepLayout: true)
             case .node(let node):
-                let inputs = node.inputs.map { $0 == -1 ? x : values[$0]! }
+                var inputs = node.inputs.map { $0 == -1 ? x : values[$0]! }
+                if !Model.acceptsBlocked(node.op) { inputs = try inputs.map { try $0.plain() } }
                 values[node.id] = try compute(node, inputs, rng: &rng)
             }
         }
-        return Model.flattened(values[spec.output]!)
+        return try Model.flattened(values[spec.output]!.plain())
     }
 
     private func compute(_ node: LayerNode, _ inputs: [Tensor], rng: inout SeededRandom) throws -> Tensor {
@@ -111,8 +112,8 @@ public final class InferenceModel {
             return try inputs[0].batchNorm(scale: s, shift: t, runningMean: m, runningVar: v, training: false)
         case .linear(let w, let b)?:
             return try inputs[0].linear(weight: w, bias: b)
-        case .conv(let w, let b)?:
-            return try Model.image(inputs[0]).conv2d(weight: w, bias: b)
+        case .conv?:
+            throw ModelError("node \(node.id) (\(node.name)): convolutions run fused in inference")
         case nil:
             return try Model.applyParameterFree(node, inputs, training: false, rng: &rng)
         }
