@@ -1,1 +1,2 @@
-print("naslab")
+// The naslab executable: parses the command line and runs the REPL or headless scripts.
+NaslabCommand.main()

@@ -72,12 +72,18 @@ extension SearchSpace {
         guard encoding == .onehot else {
             throw SpaceError("\(name) offers only the onehot encoding")
         }
-        var v: [Double] = []
-        for (d, t) in zip(decisions, architecture.tokens) {
-            var block = [Double](repeating: 0, count: d.count)
-            block[t] = 1
-            v += block
-        }
-        return v
+        try validate(architecture)
+        return onehotEncoding(decisions, architecture.tokens)
     }
+}
+
+/// One one-hot block per decision, concatenated.
+func onehotEncoding(_ decisions: [Decision], _ tokens: [Int]) -> [Double] {
+    var v: [Double] = []
+    for (d, t) in zip(decisions, tokens) {
+        var block = [Double](repeating: 0, count: d.count)
+        if block.indices.contains(t) { block[t] = 1 }
+        v += block
+    }
+    return v
 }

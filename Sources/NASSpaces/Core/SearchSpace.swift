@@ -38,4 +38,17 @@ public protocol SearchSpace: Sendable {
 
     /// The layer-level network for an input shape (channels, height, width) and class count.
     func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec
+
+    /// The input shape the space was designed for (default 3×32×32, CIFAR).
+    var defaultInput: TensorShape { get }
+    /// The class count the space was designed for (default 10).
+    var defaultClasses: Int { get }
+    /// A readable multi-line terminal diagram of an architecture.
+    func diagram(_ architecture: Architecture) -> String
+    /// Graphviz `dot` text of an architecture's graph.
+    func dot(_ architecture: Architecture) -> String
+    /// One paragraph saying what the space is (default: none).
+    var help: String { get }
+    /// The paper the space comes from (default: none).
+    var paper: String { get }
 }

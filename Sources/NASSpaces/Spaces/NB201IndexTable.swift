@@ -6,6 +6,8 @@ struct NB201IndexTable: Sendable {
     let tokens: [[Int]]
     /// Official index by base-5 code of the tokens.
     private let indexByCode: [Int]
+    /// Base-5 code by canonical benchmark string, for fast parsing.
+    private let codeByString: [String: Int]
 
     static let shared = NB201IndexTable()
 
@@ -23,6 +25,27 @@ struct NB201IndexTable: Sendable {
         }
         self.tokens = tokens
         self.indexByCode = indexByCode
+        codeByString = Dictionary(uniqueKeysWithValues: tokens.map { (NB201IndexTable.canonical($0), NB201IndexTable.code($0)) })
+    }
+
+    /// The benchmark string of a token list.
+    static func canonical(_ t: [Int]) -> String {
+        let o = t.map { NB201Space.operations[$0] }
+        return "|\(o[0])~0|+|\(o[1])~0|\(o[2])~1|+|\(o[3])~0|\(o[4])~1|\(o[5])~2|"
+    }
+
+    /// The code of an exact canonical string, or nil.
+    func code(ofCanonical text: String) -> Int? { codeByString[text] }
+
+    /// The tokens of a base-5 code.
+    func tokens(ofCode code: Int) -> [Int] {
+        var c = code
+        var t = [Int](repeating: 0, count: 6)
+        for i in stride(from: 5, through: 0, by: -1) {
+            t[i] = c % 5
+            c /= 5
+        }
+        return t
     }
 
     /// The base-5 number of a token list (edge 1←0 most significant).

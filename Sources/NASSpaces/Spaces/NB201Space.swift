@@ -24,18 +24,35 @@ public struct NB201Space: SearchSpace {
 
     public var name: String { "nb201" }
 
-    public var decisions: [Decision] {
-        NB201Space.edges.map { Decision(name: "edge_\($0.to)_\($0.from)", options: NB201Space.operations) }
+    /// The six edge decisions, built once.
+    static let edgeDecisions = NB201Space.edges.map { Decision(name: "edge_\($0.to)_\($0.from)", options: NB201Space.operations) }
+
+    public var decisions: [Decision] { NB201Space.edgeDecisions }
+
+    public func sample(using rng: inout SeededRandom) -> Architecture {
+        Architecture(space: name, tokens: (0..<6).map { _ in rng.nextInt(below: 5) })
+    }
+
+    /// Changes the op of one random edge to a different op.
+    public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
+        var tokens = architecture.tokens
+        let edge = rng.nextInt(below: 6)
+        tokens[edge] = (tokens[edge] + 1 + rng.nextInt(below: 4)) % 5
+        return Architecture(space: name, tokens: tokens)
     }
 
     /// The benchmark string `|op~0|+|op~0|op~1|+|op~0|op~1|op~2|`.
     public func canonical(_ architecture: Architecture) -> String {
+        if let invalid = invalidDescription(architecture) { return invalid }
         let t = architecture.tokens.map { NB201Space.operations[$0] }
         return "|\(t[0])~0|+|\(t[1])~0|\(t[2])~1|+|\(t[3])~0|\(t[4])~1|\(t[5])~2|"
     }
 
     public func parse(_ text: String) throws -> Architecture {
-        let nodes = text.trimmingCharacters(in: .whitespaces).split(separator: "+", omittingEmptySubsequences: false)
+        if let code = NB201IndexTable.shared.code(ofCanonical: text) {
+            return Architecture(space: name, tokens: NB201IndexTable.shared.tokens(ofCode: code))
+        }
+        let nodes = text.trimmed().split(separator: "+", omittingEmptySubsequences: false)
         guard nodes.count == 3 else {
             throw SpaceError("an NB201 cell has 3 nodes separated by '+', found \(nodes.count) in '\(text)'")
         }
@@ -59,9 +76,10 @@ public struct NB201Space: SearchSpace {
         return Architecture(space: name, tokens: tokens)
     }
 
-    /// The official benchmark index (0..<15,625) of an architecture.
+    /// The official benchmark index (0..<15,625) of an architecture; -1 when it is not a valid cell.
     public func index(of architecture: Architecture) -> Int {
-        NB201IndexTable.shared.index(of: architecture.tokens)
+        guard architecture.tokens.count == 6, architecture.tokens.allSatisfy({ (0..<5).contains($0) }) else { return -1 }
+        return NB201IndexTable.shared.index(of: architecture.tokens)
     }
 
     /// The architecture at an official benchmark index.
@@ -72,7 +90,14 @@ public struct NB201Space: SearchSpace {
         return Architecture(space: name, tokens: NB201IndexTable.shared.tokens[index])
     }
 
-    public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
-        throw SpaceError("the NB201 network decoder is not written yet")
+    /// The catalogue operation behind each of the five op names.
+    public static let catalogueOperations: [Operation] = [.zero, .identity, .reluConvBN(kernel: 1), .reluConvBN(kernel: 3), .avgPool(kernel: 3)]
+
+    public var help: String {
+        "NAS-Bench-201's cell: a DAG of 4 nodes where each of the 6 edges i→j (i < j) carries one of none, skip_connect, nor_conv_1x1, nor_conv_3x3, avg_pool_3x3, so 5^6 = 15,625 cells (6,466 unique up to isomorphism). The network is a 3×3 conv stem with 16 channels, three stages of \(cellsPerStage) cells at C, 2C, 4C joined by residual reduction blocks, then BN-ReLU, global pooling and a linear classifier. Every cell was trained on CIFAR-10, CIFAR-100 and ImageNet16-120, so the benchmark answers its accuracy by table lookup."
+    }
+
+    public var paper: String {
+        "Dong & Yang, NAS-Bench-201: Extending the Scope of Reproducible Neural Architecture Search, ICLR 2020"
     }
 }

@@ -1,2 +1,0 @@
-/// The NASBenchmarks layer; see DESIGN.md for its place in the architecture.
-public enum NASBenchmarksLayer {}

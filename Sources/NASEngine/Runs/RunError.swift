@@ -1,0 +1,31 @@
+import NASStore
+
+/// Why a run cannot be launched, resumed or continued, in the user's terms.
+public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
+    /// The store has no run with this id.
+    case noSuchRun(Int64)
+    /// The run is already working in this session.
+    case alreadyActive(Int64)
+    /// The run ended (done or failed) and cannot be resumed.
+    case notResumable(Int64, RunStatus)
+    /// The strategy, space or evaluator given to resume differs from the run's.
+    case mismatch(Int64, what: String, recorded: String, given: String)
+    /// The strategy proposed nothing although it has not finished.
+    case strategyStalled(String)
+    /// The evaluator cannot evaluate the space.
+    case unsupportedSpace(evaluator: String, space: String, supported: [String])
+
+    public var description: String {
+        switch self {
+        case .noSuchRun(let id): return "no run \(id) in the store"
+        case .alreadyActive(let id): return "run \(id) is already running"
+        case .notResumable(let id, let status): return "run \(id) is \(status.rawValue); only running or cancelled runs resume"
+        case .mismatch(let id, let what, let recorded, let given):
+            return "run \(id) used \(what) '\(recorded)', but resume was given '\(given)'"
+        case .strategyStalled(let name):
+            return "strategy \(name) proposed nothing while waiting for no results"
+        case .unsupportedSpace(let evaluator, let space, let supported):
+            return "evaluator \(evaluator) cannot evaluate space \(space); it supports \(supported.sorted().joined(separator: ", "))"
+        }
+    }
+}

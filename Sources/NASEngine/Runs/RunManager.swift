@@ -1,0 +1,126 @@
+import Foundation
+import NASCore
+import NASSearch
+import NASSpaces
+import NASStore
+import Synchronization
+
+/// Launches search runs in the background, and keeps track of them for `status`, `wait`,
+/// `cancel` and `resume`.
+///
+/// Each run works on its own thread and records every trial in the store as it finishes, so
+/// the REPL stays usable and can query the run while it works.
+public final class RunManager: Sendable {
+    /// Where runs and trials are recorded.
+    public let store: any ExperimentStore
+    private let active = Mutex<[Int64: RunHandle]>([:])
+
+    /// Creates a manager over a store.
+    public init(store: any ExperimentStore) {
+        self.store = store
+    }
+
+    /// Records a new run and starts its loop: in the background (returns at once), or on the
+    /// calling thread (returns when the run stops, e.g. inside a session job).
+    ///
+    /// The manager takes the strategy over: the caller must not use it afterwards. `token`,
+    /// when given, is the one `cancel()` sets and the loop polls (a job's token, say).
+    public func launch(strategy: any SearchStrategy, space: any SearchSpace, evaluator: any Evaluator,
+                       settings: RunSettings, execution: RunExecution = .background, token: CancellationToken? = nil,
+                       onEvent: (@Sendable (RunEvent) -> Void)? = nil) throws -> RunHandle {
+        try checkSupport(evaluator, space)
+        let record = RunRecord(strategy: strategy.name, strategySettings: strategy.settings, space: space.name,
+                               evaluator: evaluator.descriptor, objectiveMetric: settings.objective.metric,
+                               maximise: settings.objective.maximise, budget: settings.budget, seed: settings.seed,
+                               script: settings.script)
+        let id = try store.createRun(record)
+        return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
+                         execution: execution, token: token, onEvent: onEvent)
+    }
+
+    /// Continues a run that was cancelled or interrupted (its process died), from its last checkpoint.
+    ///
+    /// `strategy` must be a fresh instance of the run's strategy with the same settings; the
+    /// space and evaluator must be the run's (checked by name and descriptor).
+    public func resume(_ id: Int64, strategy: any SearchStrategy, space: any SearchSpace, evaluator: any Evaluator,
+                       execution: RunExecution = .background, token: CancellationToken? = nil,
+                       onEvent: (@Sendable (RunEvent) -> Void)? = nil) throws -> RunHandle {
+        guard let record = try store.run(id) else { throw RunError.noSuchRun(id) }
+        if active.withLock({ $0[id].map { !$0.isFinished } ?? false }) { throw RunError.alreadyActive(id) }
+        guard record.status.isResumable else { throw RunError.notResumable(id, record.status) }
+        try checkSame(id, "strategy", record.strategy, strategy.name)
+        try checkSame(id, "strategy settings", describe(record.strategySettings), describe(strategy.settings))
+        try checkSame(id, "space", record.space, space.name)
+        try checkSame(id, "evaluator", record.evaluator, evaluator.descriptor)
+        let settings = RunSettings(objective: RunObjective(metric: record.objectiveMetric, maximise: record.maximise),
+                                   budget: record.budget, seed: record.seed, script: record.script)
+        return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
+                         execution: execution, token: token, onEvent: onEvent)
+    }
+
+    /// Marks as `interrupted` the runs recorded as running whose process has ended (killed,
+    /// crashed), so `runs` shows them as resumable; returns their ids. Runs of this process and
+    /// of other hosts are left alone, since their liveness cannot be told from here.
+    @discardableResult
+    public func markInterruptedRuns() throws -> [Int64] {
+        var marked: [Int64] = []
+        for run in try store.allRuns() where run.status == .running {
+            if handle(run.id).map({ !$0.isFinished }) ?? false { continue }
+            if let owner = run.owner, RunOwner.mayBeAlive(owner) { continue }
+            try store.setRunStatus(run.id, .interrupted, error: nil)
+            marked.append(run.id)
+        }
+        return marked
+    }
+
+    /// The handle of a run started by this manager, or nil.
+    public func handle(_ id: Int64) -> RunHandle? {
+        active.withLock { $0[id] }
+    }
+
+    /// The handles of every run started by this manager, by id.
+    public var handles: [RunHandle] {
+        active.withLock { $0.values.sorted { $0.id < $1.id } }
+    }
+
+    /// Blocks until every run started by this manager has stopped (a script does this before it exits).
+    public func waitForAll() {
+        for handle in handles { handle.wait() }
+    }
+
+    /// Starts the loop of a recorded run, on its own thread or on this one.
+    private func start(_ id: Int64, strategy: any SearchStrategy, space: any SearchSpace, evaluator: any Evaluator,
+                       settings: RunSettings, execution: RunExecution, token: CancellationToken?,
+                       onEvent: (@Sendable (RunEvent) -> Void)?) throws -> RunHandle {
+        try store.claimRun(id, owner: RunOwner.current)
+        let initial = RunProgress(runID: id, status: .running, budget: settings.budget, trials: 0, failed: 0, cached: 0,
+                                  wallSeconds: 0, simulatedSeconds: 0, metric: settings.objective.metric)
+        let handle = RunHandle(id: id, initial: initial, cancellation: token ?? CancellationToken())
+        let loop = RunLoop(runID: id, store: store, strategy: strategy, space: space, evaluator: evaluator,
+                           settings: settings, handle: handle, onEvent: onEvent)
+        active.withLock { $0[id] = handle }
+        if execution == .callingThread {
+            loop.run()
+            return handle
+        }
+        let thread = Thread { loop.run() }
+        thread.name = "naslab-run-\(id)"
+        thread.start()
+        return handle
+    }
+
+    private func checkSupport(_ evaluator: any Evaluator, _ space: any SearchSpace) throws {
+        let supported = evaluator.supportedSpaces
+        guard supported.isEmpty || supported.contains(space.name) else {
+            throw RunError.unsupportedSpace(evaluator: evaluator.descriptor, space: space.name, supported: Array(supported))
+        }
+    }
+
+    private func checkSame(_ id: Int64, _ what: String, _ recorded: String, _ given: String) throws {
+        guard recorded == given else { throw RunError.mismatch(id, what: what, recorded: recorded, given: given) }
+    }
+
+    private func describe(_ settings: [String: String]) -> String {
+        settings.keys.sorted().map { "\($0)=\(settings[$0]!)" }.joined(separator: " ")
+    }
+}

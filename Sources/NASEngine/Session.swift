@@ -1,0 +1,59 @@
+import Foundation
+import NASCore
+
+/// One user's working session: the workspace folder, the interrupt flag and the running jobs.
+///
+/// Every command of the REPL and of a script is executed against a session; the language
+/// layer (`NASLanguage.Interpreter`) owns the variables and holds one session, and never
+/// reaches below it. The session stays small on purpose: run management, stores and
+/// evaluators hang off it in their own files.
+public final class Session: @unchecked Sendable {
+    /// The `.naslab` folder that holds this session's files; created on first write.
+    public let workspace: URL
+    /// The flag the front end raises on Ctrl-C; long work polls it and stops early.
+    public let interrupt: CancellationToken
+    /// The background and foreground jobs started in this session.
+    public let jobs: JobRegistry
+
+    private let lock = NSLock()
+    private var progressHandler: (@Sendable (ProgressEvent) -> Void)?
+
+    /// Creates a session over a workspace folder (it is not created until something is written).
+    public init(workspace: URL) {
+        self.workspace = workspace
+        self.interrupt = CancellationToken()
+        self.jobs = JobRegistry()
+        self.jobs.sink = { [weak self] event in self?.deliver(event) }
+    }
+
+    /// The default workspace: `.naslab` in the current working directory.
+    public static func defaultWorkspace() -> URL {
+        URL(fileURLWithPath: FileManager.default.currentDirectoryPath, isDirectory: true)
+            .appendingPathComponent(".naslab", isDirectory: true)
+    }
+
+    /// Receives the progress events of every job; the front end draws them (or ignores them).
+    public var onProgress: (@Sendable (ProgressEvent) -> Void)? {
+        get { lock.withLock { progressHandler } }
+        set { lock.withLock { progressHandler = newValue } }
+    }
+
+    /// Returns the workspace folder, creating it (and its parents) the first time it is needed.
+    @discardableResult
+    public func ensureWorkspace() throws -> URL {
+        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        return workspace
+    }
+
+    /// Runs `work` as a foreground job: progress goes to `onProgress`, and Ctrl-C cancels it.
+    ///
+    /// The work polls `context.token` (or calls `context.check()`); when the session's
+    /// interrupt fires, the job's token is cancelled too and the job ends `.cancelled`.
+    public func runForeground<T>(_ name: String, _ work: (JobContext) throws -> T) throws -> T {
+        try jobs.runForeground(name: name, interrupt: interrupt, work)
+    }
+
+    private func deliver(_ event: ProgressEvent) {
+        onProgress?(event)
+    }
+}

@@ -1,0 +1,9 @@
+/// The list of areas whose builtins the standard registry holds.
+extension BuiltinRegistry {
+    /// Registers every area; each helper adds one line for its `<Area>Builtins.swift`.
+    func registerAllAreas() {
+        registerLanguageTopics()
+        registerCoreBuiltins()
+        registerSessionBuiltins()
+    }
+}

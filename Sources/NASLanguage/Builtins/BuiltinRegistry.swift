@@ -1,0 +1,161 @@
+import NASCore
+
+/// The one registry of builtins and help topics; `help`, `?NAME` and completion read it.
+///
+/// To add an area's builtins, write `Sources/NASLanguage/Builtins/<Area>Builtins.swift` with
+/// `extension BuiltinRegistry { func registerAreaBuiltins() { register(Builtin(…)) … } }`
+/// and add one call to `registerAllAreas()` in `BuiltinCatalog.swift`.
+public final class BuiltinRegistry {
+    private var builtins: [String: Builtin] = [:]
+    private var topics: [String: HelpTopic] = [:]
+
+    /// Creates an empty registry (see `standard()` for the full one).
+    public init() {}
+
+    /// A registry with every area's builtins and topics.
+    public static func standard() -> BuiltinRegistry {
+        let registry = BuiltinRegistry()
+        registry.registerAllAreas()
+        return registry
+    }
+
+    /// Adds (or replaces) a builtin.
+    public func register(_ builtin: Builtin) { builtins[builtin.name] = builtin }
+
+    /// Adds (or replaces) a help topic.
+    public func register(topic: HelpTopic) { topics[topic.name] = topic }
+
+    /// The builtin with this name.
+    public func lookup(_ name: String) -> Builtin? { builtins[name] }
+
+    /// Every builtin name, sorted.
+    public var names: [String] { builtins.keys.sorted() }
+
+    /// Every builtin, sorted by name.
+    public var all: [Builtin] { names.map { builtins[$0]! } }
+
+    /// Every help topic name (builtins and other topics), sorted.
+    public var topicNames: [String] { Set(builtins.keys).union(topics.keys).sorted() }
+
+    // MARK: - Binding
+
+    /// Binds positional and keyword arguments to a builtin's parameters, checking kinds.
+    ///
+    /// Throws a `BuiltinError` naming the argument at fault: an unknown keyword (with the
+    /// closest parameter name), a missing required argument, too many arguments, a wrong kind.
+    func bind(_ builtin: Builtin, positional: [Value], keywords: [(String, Value)]) throws -> (arguments: [String: Value], rest: [Value], given: Set<String>) {
+        var values: [String: Value] = [:]
+        var given = Set<String>()
+        var rest: [Value] = []
+        let positionalParameters = builtin.parameters.filter { !$0.keywordOnly }
+        for (i, value) in positional.enumerated() {
+            if i < positionalParameters.count {
+                values[positionalParameters[i].name] = value
+                given.insert(positionalParameters[i].name)
+            } else if builtin.variadic != nil {
+                rest.append(value)
+            } else {
+                throw BuiltinError("\(builtin.name)() takes at most \(positionalParameters.count) positional argument\(positionalParameters.count == 1 ? "" : "s"), got \(positional.count); see 'help \(builtin.name)'")
+            }
+        }
+        for (name, value) in keywords {
+            guard builtin.parameters.contains(where: { $0.name == name }) else {
+                let names = builtin.parameters.map(\.name)
+                let known = names.isEmpty ? "it takes no keyword arguments" : "its arguments: " + names.joined(separator: ", ")
+                throw BuiltinError("\(builtin.name)() has no argument '\(name)'\(Spelling.didYouMean(name, among: names)) (\(known))", argument: name)
+            }
+            if given.contains(name) { throw BuiltinError("argument '\(name)' of \(builtin.name)() is given twice", argument: name) }
+            values[name] = value
+            given.insert(name)
+        }
+        for parameter in builtin.parameters {
+            guard let value = values[parameter.name] else {
+                guard let fallback = parameter.defaultValue else {
+                    throw BuiltinError("\(builtin.name)() needs the argument '\(parameter.name)' (\(parameter.kind.noun)); see 'help \(builtin.name)'")
+                }
+                values[parameter.name] = fallback
+                continue
+            }
+            if !parameter.kind.accepts(value), !(value.isNone && parameter.defaultValue?.isNone == true) {
+                throw BuiltinError("argument '\(parameter.name)' of \(builtin.name)() must be \(parameter.kind.noun), got \(Self.describe(value))", argument: parameter.name)
+            }
+        }
+        if let variadic = builtin.variadic {
+            for value in rest where !variadic.kind.accepts(value) {
+                throw BuiltinError("\(builtin.name)() takes \(variadic.kind.noun) for each of its \(variadic.name), got \(Self.describe(value))")
+            }
+        }
+        return (values, rest, given)
+    }
+
+    static func describe(_ value: Value) -> String {
+        switch value {
+        case .number(let q): return q.kindDescription
+        case .string(let s): return "the string \(Value.quote(String(s.prefix(30))))"
+        case .none: return "none"
+        default: return "a \(value.typeName)"
+        }
+    }
+
+    // MARK: - Help
+
+    /// The help page for a name, or nil when there is none.
+    public func helpText(for name: String) -> String? {
+        if let b = builtins[name] {
+            return page(title: b.signatureText, category: b.category, text: b.help.isEmpty ? b.summary : b.help,
+                        parameters: b.parameters, example: b.example, paper: b.paper)
+        }
+        if let t = topics[name] {
+            return page(title: t.name, category: t.category, text: t.help, parameters: [], example: t.example, paper: t.paper)
+        }
+        return nil
+    }
+
+    /// The closest topic name to a misspelt one.
+    public func suggestion(for name: String) -> String? { Spelling.suggestion(for: name, among: topicNames) }
+
+    /// The overview `help` prints: every builtin and topic by category, with its one-line summary.
+    public func overview() -> String {
+        var byCategory: [String: [(String, String)]] = [:]
+        for b in builtins.values { byCategory[b.category, default: []].append((b.name, b.summary)) }
+        for t in topics.values where builtins[t.name] == nil { byCategory[t.category, default: []].append((t.name, t.summary)) }
+        var lines = ["naslab help: 'help NAME' or '?NAME' shows one page.", ""]
+        for category in byCategory.keys.sorted(by: Self.categoryOrder) {
+            lines.append("\(category):")
+            let entries = byCategory[category]!.sorted { $0.0 < $1.0 }
+            let width = min(14, entries.map(\.0.count).max() ?? 0)
+            for (name, summary) in entries {
+                lines.append("  " + name.padding(toLength: max(width, name.count), withPad: " ", startingAt: 0) + "  " + summary)
+            }
+            lines.append("")
+        }
+        lines.removeLast()
+        return lines.joined(separator: "\n")
+    }
+
+    static func categoryOrder(_ a: String, _ b: String) -> Bool {
+        let first = ["language", "core", "tables", "table verbs"]
+        let ia = first.firstIndex(of: a) ?? first.count, ib = first.firstIndex(of: b) ?? first.count
+        return ia != ib ? ia < ib : a < b
+    }
+
+    private func page(title: String, category: String, text: String, parameters: [Parameter], example: String?, paper: String?) -> String {
+        var lines = ["\(title)    [\(category)]", "", text]
+        let documented = parameters.filter { !$0.help.isEmpty }
+        if !documented.isEmpty {
+            lines.append("")
+            lines.append("Arguments:")
+            for p in documented { lines.append("  \(p.name): \(p.help)") }
+        }
+        if let example {
+            lines.append("")
+            lines.append("Example:")
+            lines.append(contentsOf: example.split(separator: "\n", omittingEmptySubsequences: false).map { "  " + $0 })
+        }
+        if let paper {
+            lines.append("")
+            lines.append("Paper: \(paper)")
+        }
+        return lines.joined(separator: "\n")
+    }
+}

@@ -1,0 +1,271 @@
+import NASCore
+
+extension Interpreter {
+    /// The largest list or string an expression may build (a guard against runaway growth).
+    static let maxCollectionSize = 10_000_000
+
+    /// Evaluates an expression.
+    func evaluate(_ expr: Expr, in env: Environment) throws -> Value {
+        switch expr.kind {
+        case .number(let q): return .number(q)
+        case .string(let s): return .string(s)
+        case .bool(let b): return .bool(b)
+        case .none: return .none
+        case .name(let name): return try lookup(name, expr.range, in: env)
+        case .list(let items): return .list(try items.map { try evaluate($0, in: env) })
+        case .record(let fields):
+            var record = Record()
+            for field in fields { record[field.name] = try evaluate(field.value, in: env) }
+            return .record(record)
+        case .unary(let op, let operand):
+            return try unary(op, try evaluate(operand, in: env), expr.range)
+        case .binary(.and, let a, let b):
+            guard try truth(evaluate(a, in: env), a.range, "and") else { return .bool(false) }
+            return .bool(try truth(evaluate(b, in: env), b.range, "and"))
+        case .binary(.or, let a, let b):
+            if try truth(evaluate(a, in: env), a.range, "or") { return .bool(true) }
+            return .bool(try truth(evaluate(b, in: env), b.range, "or"))
+        case .binary(let op, let a, let b):
+            return try binary(op, try evaluate(a, in: env), try evaluate(b, in: env), expr.range)
+        case .range(let a, let b, let inclusive):
+            let lower = try integer(evaluate(a, in: env), a.range, "a range bound")
+            let upper = try integer(evaluate(b, in: env), b.range, "a range bound")
+            return .range(RangeValue(lower: lower, upper: upper, inclusive: inclusive))
+        case .call(let callee, let arguments):
+            return try call(callee, arguments, prepending: nil, range: expr.range, in: env)
+        case .member(let base, let name, let nameRange):
+            return try member(name, of: try evaluate(base, in: env), nameRange)
+        case .index(let base, let index):
+            return try subscripting(try evaluate(base, in: env), try evaluate(index, in: env), index.range)
+        case .pipe(let input, let verb):
+            return try pipe(try evaluate(input, in: env), verb, in: env)
+        case .function(let decl):
+            return .function(.user(UserFunction(decl: decl, closure: env)))
+        }
+    }
+
+    /// A variable, then a builtin; otherwise an error with the closest known name.
+    func lookup(_ name: String, _ range: SourceRange, in env: Environment) throws -> Value {
+        if let value = env.lookup(name) { return value }
+        if let builtin = registry.lookup(name) { return .function(.builtin(builtin)) }
+        let candidates = env.visibleNames.union(registry.names)
+        var message = "unknown name '\(name)'" + Spelling.didYouMean(name, among: candidates)
+        if VerbKind.names.contains(name) { message += " ('\(name)' is a table verb: write 't | \(name) …')" }
+        throw RuntimeError(message, at: range)
+    }
+
+    // MARK: - Operators
+
+    func unary(_ op: UnaryOperator, _ value: Value, _ range: SourceRange) throws -> Value {
+        switch (op, value) {
+        case (.negate, .number(let q)): return .number(Quantity(-q.value, q.dimension, hint: q.hint))
+        case (.not, .bool(let b)): return .bool(!b)
+        case (.negate, _): throw RuntimeError("cannot negate \(RegistryText.describe(value)): '-' needs a number", at: range)
+        case (.not, _): throw RuntimeError("'not' needs true or false, got \(RegistryText.describe(value))", at: range)
+        }
+    }
+
+    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, _ range: SourceRange) throws -> Value {
+        do {
+            switch op {
+            case .add: return try add(left, right, range)
+            case .subtract, .multiply, .divide, .power: return try arithmetic(op, left, right, range)
+            case .equal: return .bool(try left.equals(right))
+            case .notEqual: return .bool(try !left.equals(right))
+            case .less, .lessOrEqual, .greater, .greaterOrEqual: return .bool(try compare(op, left, right, range))
+            case .contains: return .bool(try contains(right, left, range))
+            case .and, .or: return .bool(try truth(left, range, op.rawValue) && truth(right, range, op.rawValue))
+            }
+        } catch let error as UnitError {
+            throw RuntimeError(error.message, at: range)
+        }
+    }
+
+    private func add(_ left: Value, _ right: Value, _ range: SourceRange) throws -> Value {
+        switch (left, right) {
+        case (.number(let a), .number(let b)): return .number(try Quantity.adding(a, b))
+        case (.string, _), (_, .string):
+            let text = left.displayText + right.displayText
+            guard text.utf8.count <= Self.maxCollectionSize else { throw RuntimeError("the string would be too long", at: range) }
+            return .string(text)
+        case (.list(let a), .list(let b)):
+            guard a.count + b.count <= Self.maxCollectionSize else { throw RuntimeError("the list would be too long", at: range) }
+            return .list(a + b)
+        default:
+            throw RuntimeError("cannot add \(RegistryText.describe(left)) and \(RegistryText.describe(right))", at: range)
+        }
+    }
+
+    private func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value, _ range: SourceRange) throws -> Value {
+        guard case .number(let a) = left, case .number(let b) = right else {
+            throw RuntimeError("'\(op.rawValue)' needs numbers, got \(RegistryText.describe(left)) and \(RegistryText.describe(right))", at: range)
+        }
+        switch op {
+        case .subtract: return .number(try Quantity.subtracting(a, b))
+        case .multiply: return .number(try Quantity.multiplying(a, b))
+        case .divide: return .number(try Quantity.dividing(a, b))
+        default: return .number(try Quantity.power(a, b))
+        }
+    }
+
+    private func compare(_ op: BinaryOperator, _ left: Value, _ right: Value, _ range: SourceRange) throws -> Bool {
+        let order: Int
+        switch (left, right) {
+        case (.number(let a), .number(let b)): order = try Quantity.compare(a, b)
+        case (.string(let a), .string(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
+        default:
+            throw RuntimeError("cannot compare \(RegistryText.describe(left)) with \(RegistryText.describe(right)) using '\(op.rawValue)'", at: range)
+        }
+        switch op {
+        case .less: return order < 0
+        case .lessOrEqual: return order <= 0
+        case .greater: return order > 0
+        default: return order >= 0
+        }
+    }
+
+    private func contains(_ container: Value, _ item: Value, _ range: SourceRange) throws -> Bool {
+        switch (container, item) {
+        case (.list(let items), _): return try items.contains { try $0.equals(item) }
+        case (.range(let r), .number(let q)): return q.dimension == .scalar && q.value == q.value.rounded() && abs(q.value) < 1e15 && r.contains(Int(q.value))
+        case (.string(let s), .string(let part)): return s.contains(part)
+        case (.record(let r), .string(let key)): return r[key] != nil
+        case (.table(let t), .string(let column)): return t.columns.contains(column)
+        default:
+            throw RuntimeError("cannot look for \(RegistryText.describe(item)) in \(RegistryText.describe(container))", at: range)
+        }
+    }
+
+    // MARK: - Members and indexing
+
+    func member(_ name: String, of value: Value, _ range: SourceRange) throws -> Value {
+        switch value {
+        case .record(let record):
+            if let field = record[name] { return field }
+            throw RuntimeError("the record has no field '\(name)'\(Spelling.didYouMean(name, among: record.keys)) (fields: \(record.keys.joined(separator: ", ")))", at: range)
+        case .table(let t):
+            if t.columns.contains(name) { return .list(try materialize(t, range).column(name)!.map(Value.init)) }
+            if name == "columns" { return .list(t.columns.map { .string($0) }) }
+            if name == "rows" { return .list(try rowRecords(materialize(t, range))) }
+            throw RuntimeError("no column '\(name)' in this table\(Spelling.didYouMean(name, among: t.columns)) (columns: \(t.columns.joined(separator: ", ")); also .columns and .rows)", at: range)
+        case .object(let o):
+            let found: Value?
+            do { found = try o.member(name) } catch { throw RuntimeError(describeError(error), at: range) }
+            if let found { return found }
+            let names = o.memberNames
+            let list = names.isEmpty ? "it has no fields" : "fields: " + names.joined(separator: ", ")
+            throw RuntimeError("\(o.typeName) has no field '\(name)'\(Spelling.didYouMean(name, among: names)) (\(list))", at: range)
+        default:
+            throw RuntimeError("\(RegistryText.describe(value)) has no fields (looking for '.\(name)')", at: range)
+        }
+    }
+
+    func subscripting(_ value: Value, _ index: Value, _ range: SourceRange) throws -> Value {
+        switch (value, index) {
+        case (.list(let items), .number): return items[try listPosition(index, count: items.count, range)]
+        case (.range(let r), .number): return .number(Double(r.element(try listPosition(index, count: r.count, range))))
+        case (.string(let s), .number):
+            let i = try listPosition(index, count: s.count, range)
+            return .string(String(s[s.index(s.startIndex, offsetBy: i)]))
+        case (.record(let r), .string(let key)):
+            guard let field = r[key] else {
+                throw RuntimeError("the record has no field '\(key)'\(Spelling.didYouMean(key, among: r.keys))", at: range)
+            }
+            return field
+        case (.table(let t), .number):
+            let table = try materialize(t, range)
+            return rowRecord(table, try listPosition(index, count: table.count, range))
+        case (.table, .string(let column)):
+            return try member(column, of: value, range)
+        default:
+            throw RuntimeError("cannot index \(RegistryText.describe(value)) with \(RegistryText.describe(index))", at: range)
+        }
+    }
+
+    /// A position from 0 (negative counts from the end), checked against `count`.
+    func listPosition(_ index: Value, count: Int, _ range: SourceRange) throws -> Int {
+        let i = try integer(index, range, "an index")
+        let position = i < 0 ? count + i : i
+        guard position >= 0, position < count else {
+            throw RuntimeError("index \(i) is out of range (\(count) item\(count == 1 ? "" : "s"); the first is 0, the last is \(count - 1) or -1)", at: range)
+        }
+        return position
+    }
+
+    /// A whole plain number as an `Int`, or an error naming what was expected.
+    func integer(_ value: Value, _ range: SourceRange, _ what: String) throws -> Int {
+        guard case .number(let q) = value, q.dimension == .scalar, q.value.isFinite, q.value == q.value.rounded(),
+              abs(q.value) < 1e15 else {
+            throw RuntimeError("\(what) must be a whole number, got \(RegistryText.describe(value))", at: range)
+        }
+        return Int(q.value)
+    }
+
+    // MARK: - Tables
+
+    func materialize(_ table: TableValue, _ range: SourceRange) throws -> Table {
+        do { return try table.materialize() } catch { throw RuntimeError(describeError(error), at: range) }
+    }
+
+    func rowRecord(_ table: Table, _ i: Int) -> Value {
+        .record(Record(zip(table.columns, table.rows[i]).map { ($0, Value($1)) }))
+    }
+
+    func rowRecords(_ table: Table) -> [Value] {
+        table.rows.indices.map { rowRecord(table, $0) }
+    }
+
+    /// A table from a table value, a list of records (union of their fields) or a record of equal-length lists.
+    public func tableFrom(_ value: Value) throws -> Table {
+        switch value {
+        case .table(let t): return try t.materialize()
+        case .list(let items):
+            var columns: [String] = []
+            var records: [Record] = []
+            for item in items {
+                guard case .record(let r) = item else {
+                    throw BuiltinError("a table needs a list of records, but one item is \(RegistryText.describe(item))")
+                }
+                for key in r.keys where !columns.contains(key) { columns.append(key) }
+                records.append(r)
+            }
+            let rows = try records.map { r in try columns.map { try cell(r[$0] ?? .none, column: $0) } }
+            return Table(columns: columns, rows: rows)
+        case .record(let r):
+            let lists = try r.fields.map { field -> [Value] in
+                switch field.value {
+                case .list(let items): return items
+                case .range(let range): return (0..<range.count).map { .number(Double(range.element($0))) }
+                default: throw BuiltinError("column '\(field.key)' must be a list, got \(RegistryText.describe(field.value))")
+                }
+            }
+            let count = lists.first?.count ?? 0
+            if let bad = zip(r.keys, lists).first(where: { $0.1.count != count }) {
+                throw BuiltinError("columns must have the same length: '\(r.keys[0])' has \(count), '\(bad.0)' has \(bad.1.count)")
+            }
+            let rows = try (0..<count).map { i in try zip(r.keys, lists).map { try cell($0.1[i], column: $0.0) } }
+            return Table(columns: r.keys, rows: rows)
+        default:
+            throw BuiltinError("cannot make a table from \(RegistryText.describe(value)); give a list of records or a record of lists")
+        }
+    }
+
+    func cell(_ value: Value, column: String) throws -> Cell {
+        guard let cell = value.cell else {
+            throw BuiltinError("column '\(column)' cannot hold \(RegistryText.describe(value)): table cells are numbers, strings, booleans or none")
+        }
+        return cell
+    }
+
+    /// The message of any error, in the user's terms.
+    func describeError(_ error: Error) -> String {
+        switch error {
+        case let e as BuiltinError: return e.message
+        case let e as TableError: return e.message
+        case let e as UnitError: return e.message
+        case let e as RuntimeError: return e.message
+        case is CancellationError: return "interrupted"
+        default: return String(describing: error)
+        }
+    }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import NASCore
+import NASEngine
+
+/// Runs naslab source: parses it, walks the tree, prints what scripts print.
+///
+/// The interpreter owns the language's variables (the global scope) and holds the
+/// `Session`, which owns the workspace, the interrupt flag and the jobs; builtins reach the
+/// engine only through that session. One interpreter serves one REPL or one script run,
+/// and is used from one thread at a time.
+public final class Interpreter {
+    /// The engine session every command runs against.
+    public let session: Session
+    /// The builtins and help topics.
+    public let registry: BuiltinRegistry
+    /// Whether rendered values use ANSI colours (the REPL sets it; scripts leave it off).
+    public var color = false
+    /// The width values are fitted to when rendered.
+    public var width = 100
+    /// The most statements, loop iterations and calls one `execute` may run; nil for no limit.
+    /// Tests and fuzzing set it so that no input can run forever.
+    public var stepLimit: Int?
+    /// The deepest nesting of user function calls before the script stops with an error.
+    public var maxCallDepth = 200
+
+    let output: (String) -> Void
+    let globals = Environment()
+    var callDepth = 0
+    var steps = 0
+    var currentFile = "<input>"
+
+    /// Creates an interpreter with the standard builtins; `output` receives printed text, newlines included.
+    public convenience init(session: Session, output: @escaping (String) -> Void) {
+        self.init(session: session, registry: .standard(), output: output)
+    }
+
+    /// Creates an interpreter with a given registry.
+    public init(session: Session, registry: BuiltinRegistry, output: @escaping (String) -> Void) {
+        self.session = session
+        self.registry = registry
+        self.output = output
+    }
+
+    // MARK: - Running
+
+    /// Parses and runs `source`; `file` names it in diagnostics.
+    ///
+    /// Resets `session.interrupt` first, so a Ctrl-C pressed at an idle prompt does not stop the
+    /// next cell. Runs on a thread with a large stack, so deep (but bounded) recursion is safe.
+    /// Parse errors stop before anything runs (all of them are reported); the first runtime
+    /// error stops the rest.
+    public func execute(_ source: String, file: String, mode: ExecutionMode) -> ExecutionResult {
+        session.interrupt.reset()
+        let box = ResultBox()
+        let work = UncheckedSendable { [self] in box.result = self.run(source, file: file, mode: mode) }
+        let done = DispatchSemaphore(value: 0)
+        let thread = Thread {
+            work.value()
+            done.signal()
+        }
+        thread.stackSize = 256 << 20
+        thread.start()
+        done.wait()
+        return box.result ?? ExecutionResult(diagnostics: [], outcome: .scriptError)
+    }
+
+    /// Reads and runs a script file in script mode; a missing or unreadable file gives `.inputMissing`.
+    public func executeFile(at path: String) -> ExecutionResult {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let reason = FileManager.default.fileExists(atPath: path) ? "cannot read it" : "no such file"
+            let d = Diagnostic(message: "cannot open '\(path)': \(reason)", file: path, range: nil)
+            return ExecutionResult(diagnostics: [d], outcome: .inputMissing)
+        }
+        return execute(String(decoding: data, as: UTF8.self), file: path, mode: .script)
+    }
+
+    /// Whether `source` is a complete input or needs more lines (open brackets, an unterminated
+    /// string, a trailing operator, `|`, `,` or `else`). The REPL and the file runner share it.
+    public static func isComplete(_ source: String) -> Bool {
+        Completeness.isComplete(source)
+    }
+
+    // MARK: - Variables
+
+    /// Sets a global variable (the REPL sets `_` and `_1`, `_2`, …).
+    public func setVariable(_ name: String, _ value: Value) { globals.define(name, value) }
+
+    /// A global variable's value.
+    public func variable(_ name: String) -> Value? { globals.lookup(name) }
+
+    /// The global variable names, sorted.
+    public var variableNames: [String] { globals.values.keys.sorted() }
+
+    /// One line per global variable: name, type and a short rendering (for `.vars`).
+    public func describeVariables() -> String {
+        let names = variableNames
+        guard !names.isEmpty else { return "(no variables)" }
+        let width = min(16, names.map(\.count).max() ?? 0)
+        return names.map { name in
+            let value = globals.lookup(name)!
+            let text = Table.clipped(value.inline(depth: 0), 60)
+            return name.padding(toLength: max(width, name.count), withPad: " ", startingAt: 0)
+                + "  " + value.typeName.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + text
+        }.joined(separator: "\n")
+    }
+
+    /// Forgets every variable and function the user defined.
+    public func reset() { globals.removeAll() }
+
+    // MARK: - Internals shared by the extensions
+
+    func run(_ source: String, file: String, mode: ExecutionMode) -> ExecutionResult {
+        currentFile = file
+        steps = 0
+        callDepth = 0
+        let (statements, parseDiagnostics) = Parser.parse(source, file: file)
+        if !parseDiagnostics.isEmpty {
+            return ExecutionResult(diagnostics: DiagnosticRenderer.attachSource(parseDiagnostics, source: source), outcome: .scriptError)
+        }
+        var lastValue: Value?
+        for (i, statement) in statements.enumerated() {
+            do {
+                let flow = try execute(statement, in: globals)
+                lastValue = nil
+                switch flow {
+                case .normal(let value):
+                    guard let value, !statement.suppressed else { break }
+                    if mode == .script, !value.isNone { write(value.render(width: width, color: color) + "\n") }
+                    if mode == .cell, i == statements.count - 1 { lastValue = value }
+                case .returned:
+                    throw RuntimeError("'return' outside a function", at: statement.range)
+                case .broke(let range):
+                    throw RuntimeError("'break' outside a loop", at: range)
+                case .continued(let range):
+                    throw RuntimeError("'continue' outside a loop", at: range)
+                }
+            } catch let error as RuntimeError {
+                return failure(error, source: source)
+            } catch {
+                return failure(RuntimeError("internal error: \(error)", at: statement.range), source: source)
+            }
+        }
+        return ExecutionResult(value: lastValue, diagnostics: [], outcome: .ok)
+    }
+
+    private func failure(_ error: RuntimeError, source: String) -> ExecutionResult {
+        let d = Diagnostic(message: error.message, file: currentFile, range: error.range)
+        let outcome: Outcome
+        switch error.kind {
+        case .error: outcome = .scriptError
+        case .assertion: outcome = .assertionFailed
+        case .interrupted: outcome = .interrupted
+        }
+        return ExecutionResult(diagnostics: DiagnosticRenderer.attachSource([d], source: source), outcome: outcome)
+    }
+
+    /// Sends text to the output.
+    func write(_ text: String) { output(text) }
+
+    /// Counts one step and stops on Ctrl-C or when the step limit is reached.
+    func tick(_ range: SourceRange) throws {
+        steps += 1
+        if session.interrupt.isCancelled { throw RuntimeError("interrupted", at: range, kind: .interrupted) }
+        if let stepLimit, steps > stepLimit {
+            throw RuntimeError("stopped after \(stepLimit) steps (the step limit)", at: range)
+        }
+    }
+}
+
+/// Carries a value across the thread boundary in `execute`; only one thread touches it at a time.
+private final class ResultBox: @unchecked Sendable {
+    var result: ExecutionResult?
+}
+
+/// Wraps a non-Sendable closure for the worker thread; the caller waits, so there is no overlap.
+struct UncheckedSendable<T>: @unchecked Sendable {
+    let value: T
+    init(_ value: T) { self.value = value }
+}
+
+extension Table {
+    static func clipped(_ s: String, _ width: Int) -> String {
+        let flat = String(s.map { $0.isNewline ? " " : $0 })
+        return flat.count > width ? String(flat.prefix(width - 1)) + "…" : flat
+    }
+}

@@ -1,0 +1,24 @@
+/// How an execution ended; the CLI maps it to an exit status.
+public enum Outcome: Sendable, Hashable {
+    /// Everything ran (exit 0).
+    case ok
+    /// An `assert` failed (exit 1).
+    case assertionFailed
+    /// A syntax, type or runtime error (exit 65).
+    case scriptError
+    /// The input file could not be read (exit 66).
+    case inputMissing
+    /// The user pressed Ctrl-C (the REPL returns to its prompt; a script exits 130).
+    case interrupted
+
+    /// The conventional exit status: 0, 1, 65, 66, or 130 for an interrupt.
+    public var exitCode: Int32 {
+        switch self {
+        case .ok: return 0
+        case .assertionFailed: return 1
+        case .scriptError: return 65
+        case .inputMissing: return 66
+        case .interrupted: return 130
+        }
+    }
+}

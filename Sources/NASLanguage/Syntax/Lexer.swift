@@ -1,0 +1,258 @@
+import NASCore
+
+/// Turns source text into tokens, reporting bad characters, numbers and strings as diagnostics.
+///
+/// Line breaks are tokens, except inside `(…)` and `[…]`, where expressions may span lines.
+/// Comments run from `#` to the end of the line.
+public struct Lexer {
+    private let bytes: [UInt8]
+    private let file: String
+    private var position = 0
+    private var line = 1
+    private var lineStart = 0
+    private var brackets: [TokenKind] = []
+    private var sawLineBreak = true
+
+    /// The tokens, ending with `.eof`.
+    public private(set) var tokens: [Token] = []
+    /// Problems found while lexing.
+    public private(set) var diagnostics: [Diagnostic] = []
+    /// Brackets still open at the end of the input, innermost last.
+    public var openBrackets: [TokenKind] { brackets }
+    /// Whether the input ends inside a string literal.
+    public private(set) var endsInsideString = false
+
+    /// Lexes `source` completely.
+    public init(_ source: String, file: String = "<input>") {
+        self.bytes = Array(source.utf8)
+        self.file = file
+        run()
+    }
+
+    private mutating func run() {
+        while position < bytes.count {
+            let c = bytes[position]
+            switch c {
+            case UInt8(ascii: " "), UInt8(ascii: "\t"), UInt8(ascii: "\r"): position += 1
+            case UInt8(ascii: "\n"): newline()
+            case UInt8(ascii: "#"): skipComment()
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): number()
+            case UInt8(ascii: "\""), UInt8(ascii: "'"): string(quote: c)
+            default:
+                if Self.isIdentifierStart(c) { identifier() } else { symbol(c) }
+            }
+        }
+        add(.eof, from: position, text: "")
+    }
+
+    // MARK: - Pieces
+
+    private mutating func newline() {
+        let inside = brackets.last == .leftParen || brackets.last == .leftBracket
+        if !inside, let last = tokens.last?.kind, last != .newline { add(.newline, from: position, text: "\n") }
+        position += 1
+        line += 1
+        lineStart = position
+        sawLineBreak = true
+    }
+
+    private mutating func skipComment() {
+        while position < bytes.count, bytes[position] != UInt8(ascii: "\n") { position += 1 }
+    }
+
+    private mutating func number() {
+        let start = position
+        var digits = ""
+        scanDigits(into: &digits)
+        if peek(0) == UInt8(ascii: "."), let next = peek(1), Self.isDigit(next) {
+            digits.append("."); position += 1
+            scanDigits(into: &digits)
+        }
+        if peek(0) == UInt8(ascii: "e") || peek(0) == UInt8(ascii: "E"), exponentFollows() {
+            digits.append("e"); position += 1
+            if let sign = peek(0), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
+                digits.append(Character(UnicodeScalar(sign))); position += 1
+            }
+            scanDigits(into: &digits)
+        }
+        let suffixStart = position
+        if peek(0) == UInt8(ascii: "%") { position += 1 } else {
+            while let b = peek(0), Self.isIdentifierPart(b) { position += 1 }
+        }
+        let suffix = text(from: suffixStart)
+        let value = Double(digits) ?? .nan
+        guard let quantity = UnitSuffix.quantity(value, suffix: suffix) else {
+            let hint = Spelling.didYouMean(suffix, among: UnitSuffix.documented)
+            error("unknown unit '\(suffix)' after \(digits)\(hint) (units: \(UnitSuffix.documented.joined(separator: " ")))",
+                  from: suffixStart)
+            add(.number, from: start, text: text(from: start), number: Quantity(value))
+            return
+        }
+        add(.number, from: start, text: text(from: start), number: quantity)
+    }
+
+    private func exponentFollows() -> Bool {
+        guard let next = peek(1) else { return false }
+        if Self.isDigit(next) { return true }
+        if next == UInt8(ascii: "+") || next == UInt8(ascii: "-"), let after = peek(2) { return Self.isDigit(after) }
+        return false
+    }
+
+    private mutating func scanDigits(into digits: inout String) {
+        while let b = peek(0), Self.isDigit(b) || b == UInt8(ascii: "_") {
+            if b != UInt8(ascii: "_") { digits.append(Character(UnicodeScalar(b))) }
+            position += 1
+        }
+    }
+
+    private mutating func string(quote: UInt8) {
+        let start = position, startLine = line, startColumn = position - lineStart + 1
+        position += 1
+        var out: [UInt8] = []
+        while position < bytes.count, bytes[position] != quote {
+            let b = bytes[position]
+            if b == UInt8(ascii: "\\"), position + 1 < bytes.count {
+                out.append(contentsOf: escape(bytes[position + 1]))
+                position += 2
+                continue
+            }
+            if b == UInt8(ascii: "\n") { line += 1; lineStart = position + 1 }
+            out.append(b)
+            position += 1
+        }
+        let range = SourceRange(start: start, end: position, line: startLine, column: startColumn)
+        if position >= bytes.count {
+            endsInsideString = true
+            diagnostics.append(Diagnostic(message: "unterminated string: add the closing \(quote == UInt8(ascii: "'") ? "'" : "\"")",
+                                          file: file, range: SourceRange(start: start, end: start + 1, line: startLine, column: startColumn)))
+        } else {
+            position += 1
+        }
+        var token = Token(kind: .string, range: SourceRange(start: start, end: position, line: startLine, column: range.column),
+                          text: String(decoding: out, as: UTF8.self))
+        token.startsLine = sawLineBreak
+        sawLineBreak = false
+        tokens.append(token)
+    }
+
+    private mutating func escape(_ b: UInt8) -> [UInt8] {
+        switch b {
+        case UInt8(ascii: "n"): return [10]
+        case UInt8(ascii: "t"): return [9]
+        case UInt8(ascii: "r"): return [13]
+        case UInt8(ascii: "0"): return [0]
+        case UInt8(ascii: "\\"), UInt8(ascii: "\""), UInt8(ascii: "'"): return [b]
+        default:
+            error("unknown escape '\\\(Character(UnicodeScalar(b)))' (use \\n \\t \\r \\0 \\\\ \\\" or \\')", from: position, length: 2)
+            return [b]
+        }
+    }
+
+    private mutating func identifier() {
+        let start = position
+        while let b = peek(0), Self.isIdentifierPart(b) { position += 1 }
+        let name = text(from: start)
+        add(TokenKind.keywords[name] ?? .identifier, from: start, text: name)
+    }
+
+    private mutating func symbol(_ c: UInt8) {
+        let start = position
+        let two = peek(1)
+        func take(_ kind: TokenKind, _ length: Int) {
+            position += length
+            add(kind, from: start, text: kind.rawValue)
+        }
+        switch Character(UnicodeScalar(c)) {
+        case "(": open(.leftParen)
+        case "[": open(.leftBracket)
+        case "{": open(.leftBrace)
+        case ")": close(.rightParen, matching: .leftParen)
+        case "]": close(.rightBracket, matching: .leftBracket)
+        case "}": close(.rightBrace, matching: .leftBrace)
+        case ",": take(.comma, 1)
+        case ":": take(.colon, 1)
+        case ";": take(.semicolon, 1)
+        case "?": take(.question, 1)
+        case "+": take(.plus, 1)
+        case "-": take(.minus, 1)
+        case "/": take(.slash, 1)
+        case "*": two == UInt8(ascii: "*") ? take(.starStar, 2) : take(.star, 1)
+        case "=": two == UInt8(ascii: "=") ? take(.equal, 2) : take(.assign, 1)
+        case "<": two == UInt8(ascii: "=") ? take(.lessEqual, 2) : take(.less, 1)
+        case ">": two == UInt8(ascii: "=") ? take(.greaterEqual, 2) : take(.greater, 1)
+        case ".":
+            if two == UInt8(ascii: ".") {
+                peek(2) == UInt8(ascii: "<") ? take(.dotDotLess, 3) : take(.dotDot, 2)
+            } else { take(.dot, 1) }
+        case "|":
+            if two == UInt8(ascii: "|") { misspelt("||", "or", length: 2); take(.kwOr, 0); position += 2 } else { take(.pipe, 1) }
+        case "&":
+            misspelt(two == UInt8(ascii: "&") ? "&&" : "&", "and", length: two == UInt8(ascii: "&") ? 2 : 1)
+            let length = two == UInt8(ascii: "&") ? 2 : 1
+            take(.kwAnd, 0); position += length
+        case "!":
+            if two == UInt8(ascii: "=") { take(.notEqual, 2) } else { misspelt("!", "not", length: 1); take(.kwNot, 0); position += 1 }
+        default:
+            let scalarLength = Self.scalarLength(c)
+            let bad = String(decoding: bytes[position..<min(bytes.count, position + scalarLength)], as: UTF8.self)
+            error("unexpected character '\(bad)'", from: position, length: scalarLength)
+            position += scalarLength
+        }
+    }
+
+    private mutating func misspelt(_ spelling: String, _ word: String, length: Int) {
+        error("'\(spelling)' is not an operator in naslab; write '\(word)'", from: position, length: length)
+    }
+
+    private mutating func open(_ kind: TokenKind) {
+        brackets.append(kind)
+        position += 1
+        add(kind, from: position - 1, text: kind.rawValue)
+    }
+
+    private mutating func close(_ kind: TokenKind, matching: TokenKind) {
+        if let i = brackets.lastIndex(of: matching) { brackets.removeSubrange(i...) }
+        position += 1
+        add(kind, from: position - 1, text: kind.rawValue)
+    }
+
+    // MARK: - Helpers
+
+    private func peek(_ offset: Int) -> UInt8? {
+        let i = position + offset
+        return i < bytes.count ? bytes[i] : nil
+    }
+
+    private func text(from start: Int) -> String {
+        String(decoding: bytes[start..<position], as: UTF8.self)
+    }
+
+    private mutating func add(_ kind: TokenKind, from start: Int, text: String, number: Quantity? = nil) {
+        let range = SourceRange(start: start, end: max(start, position), line: line, column: start - lineStart + 1)
+        tokens.append(Token(kind: kind, range: range, text: text, number: number, startsLine: sawLineBreak))
+        if kind != .newline { sawLineBreak = false }
+    }
+
+    private mutating func error(_ message: String, from start: Int, length: Int? = nil) {
+        let end = length.map { start + $0 } ?? max(position, start + 1)
+        diagnostics.append(Diagnostic(message: message, file: file,
+                                      range: SourceRange(start: start, end: end, line: line, column: start - lineStart + 1)))
+    }
+
+    static func isDigit(_ b: UInt8) -> Bool { b >= UInt8(ascii: "0") && b <= UInt8(ascii: "9") }
+
+    static func isIdentifierStart(_ b: UInt8) -> Bool {
+        (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
+            || b == UInt8(ascii: "_") || b >= 0xC0
+    }
+
+    static func isIdentifierPart(_ b: UInt8) -> Bool { isIdentifierStart(b) || isDigit(b) || (b >= 0x80 && b < 0xC0) }
+
+    static func scalarLength(_ b: UInt8) -> Int {
+        if b < 0x80 { return 1 }
+        if b >= 0xF0 { return 4 }
+        if b >= 0xE0 { return 3 }
+        if b >= 0xC0 { return 2 }
+        return 1
+    }
+}

@@ -1,0 +1,37 @@
+import Foundation
+import NASCore
+import NASSpaces
+
+/// Regularised (aging) evolution (Real et al., AAAI 2019).
+///
+/// A population of `populationSize` architectures, first random; each cycle draws
+/// `sampleSize` members at random, mutates the best of them, adds the child and removes the
+/// *oldest* member, so every architecture's influence is limited by its age.
+public final class RegularizedEvolution: SearchStrategy {
+    private var core: EvolutionCore
+    private let space: any SearchSpace
+    private let seed: UInt64
+
+    /// Creates the strategy; throws when the population or sample size is invalid.
+    public init(space: any SearchSpace, populationSize: Int = 10, sampleSize: Int = 3, seed: UInt64) throws {
+        self.space = space
+        self.seed = seed
+        self.core = try EvolutionCore(populationSize: populationSize, sampleSize: sampleSize, removal: .oldest, seed: seed)
+    }
+
+    public var name: String { "evolution" }
+    public var settings: [String: String] {
+        ["population": "\(core.populationSize)", "sample": "\(core.sampleSize)", "seed": "\(seed)"]
+    }
+    public var isFinished: Bool { false }
+
+    /// The current population, oldest first.
+    public var population: [Observation] { core.population }
+
+    public func ask(_ count: Int) throws -> [Proposal] { core.ask(count, space: space) }
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+        try core.tell(proposal, score: score, strategy: name)
+    }
+    public func checkpoint() throws -> Data { try StateCoding.encode(core, strategy: name) }
+    public func restore(from data: Data) throws { core = try StateCoding.decode(EvolutionCore.self, from: data, strategy: name) }
+}

@@ -1,0 +1,77 @@
+import Foundation
+import NASCore
+import NASSpaces
+
+/// REINFORCE with an LSTM controller (Zoph & Le, ICLR 2017).
+///
+/// The controller samples each architecture token by token; after each result it takes one
+/// Adam step on `-(R - b) · log p(a) - β · H`, with `b` an exponential moving average of the
+/// rewards and `H` the summed per-step entropy (an exploration bonus). Infeasible results get
+/// a reward just below the worst feasible one.
+public final class Reinforce: SearchStrategy {
+    private struct State: Codable {
+        var controller: LSTMController
+        var optimizer: AdamOptimizer
+        var baseline: MovingAverageBaseline
+        var floor = ScoreFloor()
+        var rng: SeededRandom
+        var counter = ProposalCounter()
+
+        /// A valid architecture drawn from the controller, recorded as pending.
+        mutating func proposeFromController(space: any SearchSpace) -> Proposal {
+            counter.propose(ControllerSampler.draw(controller, space: space, rng: &rng))
+        }
+
+        /// One policy-gradient step on `-(R - b) · log p(tokens) - β · H`.
+        mutating func learn(from tokens: [Int], score: Double, entropyWeight: Double) {
+            floor.observe(score)
+            let reward = floor.finite(score)
+            let advantage = baseline.advantage(of: reward)
+            let trajectory = controller.evaluate(tokens)
+            let dLogits = LSTMController.policyLogitGradients(trajectory, weight: advantage, entropyWeight: entropyWeight)
+            let gradient = controller.gradient(of: trajectory, logitGradients: dLogits)
+            optimizer.step(&controller.parameters, gradient: gradient)
+        }
+    }
+
+    private let space: any SearchSpace
+    private let seed: UInt64
+    private let entropyWeight: Double
+    private var state: State
+
+    /// Creates the strategy.
+    public init(space: any SearchSpace, learningRate: Double = 0.003, baselineDecay: Double = 0.9,
+                entropyWeight: Double = 1e-4, hiddenSize: Int = 32, seed: UInt64) throws {
+        self.space = space
+        self.seed = seed
+        self.entropyWeight = entropyWeight
+        let controller = LSTMController(optionCounts: try ControllerSampler.optionCounts(space),
+                                        hiddenSize: hiddenSize, seed: seed)
+        self.state = State(controller: controller,
+                           optimizer: AdamOptimizer(count: controller.parameters.count, learningRate: learningRate),
+                           baseline: MovingAverageBaseline(decay: baselineDecay),
+                           rng: SeededRandom(seed: seed ^ 0x5EED))
+    }
+
+    public var name: String { "reinforce" }
+    public var settings: [String: String] {
+        ["lr": "\(state.optimizer.learningRate)", "baseline_decay": "\(state.baseline.decay)",
+         "entropy": "\(entropyWeight)", "hidden": "\(state.controller.hiddenSize)", "seed": "\(seed)"]
+    }
+    public var isFinished: Bool { false }
+
+    /// The controller, for inspection (its most likely architecture, its entropy).
+    public var controller: LSTMController { state.controller }
+
+    public func ask(_ count: Int) throws -> [Proposal] {
+        (0..<max(count, 0)).map { _ in state.proposeFromController(space: space) }
+    }
+
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+        try state.counter.resolve(proposal, strategy: name)
+        state.learn(from: proposal.architecture.tokens, score: score, entropyWeight: entropyWeight)
+    }
+
+    public func checkpoint() throws -> Data { try StateCoding.encode(state, strategy: name) }
+    public func restore(from data: Data) throws { state = try StateCoding.decode(State.self, from: data, strategy: name) }
+}

@@ -1,0 +1,35 @@
+import Foundation
+import NASCore
+import NASSpaces
+
+/// Plain tournament evolution: like regularised evolution, but the *worst* member is removed.
+///
+/// The non-aging variant Real et al. compare against; it keeps strong early members forever.
+public final class TournamentEvolution: SearchStrategy {
+    private var core: EvolutionCore
+    private let space: any SearchSpace
+    private let seed: UInt64
+
+    /// Creates the strategy; throws when the population or sample size is invalid.
+    public init(space: any SearchSpace, populationSize: Int = 10, sampleSize: Int = 3, seed: UInt64) throws {
+        self.space = space
+        self.seed = seed
+        self.core = try EvolutionCore(populationSize: populationSize, sampleSize: sampleSize, removal: .worst, seed: seed)
+    }
+
+    public var name: String { "tournament" }
+    public var settings: [String: String] {
+        ["population": "\(core.populationSize)", "sample": "\(core.sampleSize)", "seed": "\(seed)"]
+    }
+    public var isFinished: Bool { false }
+
+    /// The current population, oldest first.
+    public var population: [Observation] { core.population }
+
+    public func ask(_ count: Int) throws -> [Proposal] { core.ask(count, space: space) }
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+        try core.tell(proposal, score: score, strategy: name)
+    }
+    public func checkpoint() throws -> Data { try StateCoding.encode(core, strategy: name) }
+    public func restore(from data: Data) throws { core = try StateCoding.decode(EvolutionCore.self, from: data, strategy: name) }
+}

@@ -1,0 +1,76 @@
+import GRDB
+
+/// The whitelist of columns of one store table: the only names a query may use.
+struct ColumnCatalog: Sendable {
+    /// The table's name as users know it (`trials`, `runs`).
+    var table: String
+    /// The columns shown by default, in order.
+    var columns: [QueryColumn]
+
+    /// The column with this name, or an error that lists the existing ones.
+    func column(_ name: String) throws -> QueryColumn {
+        guard let found = columns.first(where: { $0.name == name }) else {
+            throw StoreError.unknownColumn(name, table: table, available: columns.map(\.name))
+        }
+        return found
+    }
+
+    /// The columns of the trials table, given the metric names present.
+    static func trials(metrics: [String]) -> ColumnCatalog {
+        let promoted = StoreSchema.promotedMetrics.filter(metrics.contains)
+        let others = metrics.filter { !StoreSchema.promotedMetrics.contains($0) }.sorted()
+        var columns: [QueryColumn] = [
+            QueryColumn("run", sql: "t.run_id", .integer),
+            QueryColumn("trial", sql: "t.seq", .integer),
+            QueryColumn("architecture", sql: "t.architecture", .text),
+            QueryColumn("status", sql: "t.status", .text),
+            QueryColumn("epochs", sql: "t.epochs", .integer),
+            QueryColumn("seed", sql: "t.seed", .integer),
+        ]
+        columns += promoted.map { QueryColumn.promotedMetric($0, jsonPath: jsonPath($0)) }
+        columns += others.map {
+            QueryColumn($0, sql: "json_extract(t.metrics, ?)", arguments: [jsonPath($0).databaseValue], .metric)
+        }
+        columns += [
+            QueryColumn("score", sql: "t.score", .metric),
+            QueryColumn("wall_time", sql: "t.wall_seconds", .seconds),
+            QueryColumn("sim_time", sql: "t.simulated_seconds", .seconds),
+            QueryColumn("cached", sql: "t.cached", .bool),
+            QueryColumn("error", sql: "t.error", .text),
+            QueryColumn("identity", sql: "t.identity", .text),
+        ]
+        return ColumnCatalog(table: "trials", columns: columns)
+    }
+
+    /// The columns of the runs table.
+    static let runs = ColumnCatalog(table: "runs", columns: [
+        QueryColumn("run", sql: "r.id", .integer),
+        QueryColumn("strategy", sql: "r.strategy", .text),
+        QueryColumn("space", sql: "r.space", .text),
+        QueryColumn("evaluator", sql: "r.evaluator", .text),
+        QueryColumn("objective", sql: "r.objective_metric || CASE r.maximise WHEN 1 THEN ' max' ELSE ' min' END", .text),
+        QueryColumn("budget", sql: "CAST(r.budget_amount AS TEXT) || ' ' || r.budget_kind", .text),
+        QueryColumn("seed", sql: "r.seed", .integer),
+        QueryColumn("status", sql: "r.status", .text),
+        QueryColumn("trials", sql: "(SELECT COUNT(*) FROM trials t WHERE t.run_id = r.id AND t.status IN ('done', 'failed'))", .integer),
+        // The score is the objective's metric, negated when minimised.
+        QueryColumn("best", sql: """
+            (SELECT CASE r.maximise WHEN 1 THEN MAX(t.score) ELSE -MAX(t.score) END
+             FROM trials t WHERE t.run_id = r.id AND t.status = 'done')
+            """, .integer),
+        QueryColumn("created", sql: "r.created_at", .date),
+        QueryColumn("finished", sql: "r.finished_at", .date),
+        QueryColumn("error", sql: "r.error", .text),
+    ])
+
+    /// The columns of one latency table's entries.
+    static let latency = ColumnCatalog(table: "latency table", columns: [
+        QueryColumn("key", sql: "e.key", .text),
+        QueryColumn("latency", sql: "e.seconds", .seconds),
+    ])
+
+    /// The JSON path of a metric inside the `metrics` object.
+    static func jsonPath(_ metric: String) -> String {
+        "$." + StoreJSON.quoted(metric)
+    }
+}

@@ -1,0 +1,63 @@
+import Foundation
+import GRDB
+import NASCore
+
+extension SQLiteStore {
+    @discardableResult
+    public func saveLatencyTable(_ info: LatencyTableInfo, entries: [String: Double]) throws -> Int64 {
+        try write { db in
+            try db.execute(sql: """
+                INSERT INTO latency_tables(name, device, batch, threads, engine_version, measured_at) VALUES (?, ?, ?, ?, ?, ?)
+                """, arguments: [info.name, info.device, info.batch, info.threads, info.engineVersion,
+                                 info.date.timeIntervalSince1970])
+            let id = db.lastInsertedRowID
+            let statement = try db.cachedStatement(sql: "INSERT INTO latency_entries(table_id, key, seconds) VALUES (?, ?, ?)")
+            for (key, seconds) in entries {
+                try statement.execute(arguments: [id, key, seconds])
+            }
+            return id
+        }
+    }
+
+    public func latencyEntries(_ name: String) throws -> [String: Double] {
+        try read { db in
+            let id = try Self.latestLatencyTable(name, db)
+            let rows = try Row.fetchAll(db, sql: "SELECT key, seconds FROM latency_entries WHERE table_id = ?", arguments: [id])
+            return Dictionary(uniqueKeysWithValues: rows.map { ($0["key"] as String, $0["seconds"] as Double) })
+        }
+    }
+
+    public func latencyTable(_ name: String, query: TableQuery) throws -> NASCore.Table {
+        try read { db in
+            let id = try Self.latestLatencyTable(name, db)
+            let builder = SQLQueryBuilder(catalog: .latency, from: "latency_entries e",
+                                          baseConditions: [("e.table_id = ?", [id.databaseValue])], tieBreaker: "e.key")
+            return try Self.fetchTable(builder.build(query), db)
+        }
+    }
+
+    public func latencyTables() throws -> NASCore.Table {
+        try read { db in
+            let rows = try Row.fetchAll(db, sql: """
+                SELECT l.name, l.device, l.batch, l.threads, l.engine_version, l.measured_at,
+                       (SELECT COUNT(*) FROM latency_entries e WHERE e.table_id = l.id) AS entries
+                FROM latency_tables l ORDER BY l.id
+                """)
+            let cells: [[Cell]] = rows.map { row in
+                [.string(row["name"]), .string(row["device"]), .number(.scalar(Double(row["batch"] as Int))),
+                 .number(.scalar(Double(row["threads"] as Int))), .string(row["engine_version"]),
+                 .string(CellReader.dateText(row["measured_at"])), .number(Quantity(Double(row["entries"] as Int), hint: .count))]
+            }
+            return NASCore.Table(columns: ["name", "device", "batch", "threads", "engine", "date", "entries"], rows: cells)
+        }
+    }
+
+    /// The id of the latest latency table of a name, or an error listing the known names.
+    private static func latestLatencyTable(_ name: String, _ db: Database) throws -> Int64 {
+        if let id = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM latency_tables WHERE name = ?", arguments: [name]) {
+            return id
+        }
+        let known = try String.fetchAll(db, sql: "SELECT DISTINCT name FROM latency_tables ORDER BY name")
+        throw StoreError.noSuchLatencyTable(name, available: known)
+    }
+}

@@ -1,0 +1,139 @@
+import Foundation
+import GRDB
+import NASSpaces
+
+extension SQLiteStore {
+    public func startTrial(_ trial: TrialRecord) throws -> Int64 {
+        try write { db in
+            try Self.insert(trial, db)
+            return db.lastInsertedRowID
+        }
+    }
+
+    public func finishTrial(_ trial: TrialRecord, checkpoint: RunCheckpoint?) throws {
+        try write { db in
+            try Self.updateResult(of: trial, db)
+            try Self.noteMetricNames([trial.runID: Set(trial.metrics.keys)], db)
+            if let checkpoint {
+                try db.execute(sql: "UPDATE runs SET checkpoint = ?, checkpoint_seq = ?, spent_wall = ? WHERE id = ?",
+                               arguments: [checkpoint.strategyState, checkpoint.lastSequence, checkpoint.spentWallSeconds,
+                                           trial.runID])
+            }
+        }
+    }
+
+    @discardableResult
+    public func insertFinishedTrials(_ trials: [TrialRecord]) throws -> Int {
+        try write { db in
+            var names: [Int64: Set<String>] = [:]
+            for trial in trials {
+                try Self.insert(trial, db)
+                names[trial.runID, default: []].formUnion(trial.metrics.keys)
+            }
+            try Self.noteMetricNames(names, db)
+            return trials.count
+        }
+    }
+
+    @discardableResult
+    public func discardTrials(run id: Int64, after sequence: Int) throws -> Int {
+        try write { db in
+            try db.execute(sql: "DELETE FROM trials WHERE run_id = ? AND seq > ?", arguments: [id, sequence])
+            return db.changesCount
+        }
+    }
+
+    public func trials(run id: Int64) throws -> [TrialRecord] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT * FROM trials WHERE run_id = ? ORDER BY seq", arguments: [id])
+                .map(Self.trialRecord)
+        }
+    }
+
+    public func cachedResult(forKey key: String) throws -> TrialResult? {
+        try read { db in
+            try Row.fetchOne(db, sql: "SELECT * FROM trials WHERE cache_key = ? AND status = 'done' ORDER BY id LIMIT 1",
+                             arguments: [key]).map { try Self.trialRecord($0).result }
+        }
+    }
+
+    /// The statement that inserts a trial.
+    private static let insertSQL = """
+        INSERT INTO trials(run_id, seq, architecture, identity, tokens, epochs, data_fraction, seed, status,
+                           \(StoreSchema.promotedMetrics.joined(separator: ", ")),
+                           metrics, curve, score, wall_seconds, simulated_seconds, error, cache_key, cached,
+                           started_at, finished_at)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, \(StoreSchema.promotedMetrics.map { _ in "?" }.joined(separator: ", ")),
+                ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+        """
+
+    /// The statement that writes a trial's result.
+    private static let updateSQL = """
+        UPDATE trials SET status = ?, \(StoreSchema.promotedMetrics.map { "\($0) = ?" }.joined(separator: ", ")),
+                          metrics = ?, curve = ?, score = ?, wall_seconds = ?, simulated_seconds = ?, error = ?,
+                          cached = ?, finished_at = ?
+        WHERE run_id = ? AND seq = ?
+        """
+
+    /// Inserts a trial with everything it holds.
+    private static func insert(_ trial: TrialRecord, _ db: Database) throws {
+        let now = Date().timeIntervalSince1970
+        let finished: Double? = trial.status == .running || trial.status == .pending ? nil : now
+        let statement = try db.cachedStatement(sql: insertSQL)
+        var values: [DatabaseValue] = [
+            trial.runID.databaseValue, trial.sequence.databaseValue, trial.architecture.databaseValue,
+            trial.identity.databaseValue, StoreJSON.array(trial.tokens).databaseValue,
+            trial.fidelity.epochs.databaseValue, trial.fidelity.dataFraction.databaseValue,
+            Int64(bitPattern: trial.seed).databaseValue, trial.status.rawValue.databaseValue,
+        ]
+        values.reserveCapacity(9 + StoreSchema.promotedMetrics.count + 10)
+        for name in StoreSchema.promotedMetrics { values.append(trial.metrics[name].databaseValue) }
+        values += [
+            StoreJSON.object(trial.metrics).databaseValue, StoreJSON.array(trial.curve).databaseValue,
+            trial.score.databaseValue, trial.wallSeconds.databaseValue, trial.simulatedSeconds.databaseValue,
+            trial.error.databaseValue, trial.cacheKey.databaseValue, trial.cached.databaseValue, now.databaseValue,
+            finished.databaseValue,
+        ]
+        try SQLiteBinding.bind(values, to: statement)
+        try statement.execute()
+    }
+
+    /// Writes a trial's result into its row (found by run and sequence number).
+    private static func updateResult(of trial: TrialRecord, _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: updateSQL)
+        var values: [(any DatabaseValueConvertible)?] = [trial.status.rawValue]
+        values += StoreSchema.promotedMetrics.map { trial.metrics[$0] }
+        values += [
+            StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.score, trial.wallSeconds,
+            trial.simulatedSeconds, trial.error, trial.cached, Date().timeIntervalSince1970, trial.runID, trial.sequence,
+        ]
+        try statement.execute(arguments: StatementArguments(values))
+        if db.changesCount == 0 {
+            throw StoreError.corrupt("trial \(trial.sequence) of run \(trial.runID) was never started")
+        }
+    }
+
+    /// Records the names of metrics of each run, so tables know their columns.
+    private static func noteMetricNames(_ names: [Int64: Set<String>], _ db: Database) throws {
+        let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_metrics(run_id, name) VALUES (?, ?)")
+        for (run, runNames) in names {
+            for name in runNames { try statement.execute(arguments: [run, name]) }
+        }
+    }
+
+    /// A trial record from its row.
+    static func trialRecord(_ row: Row) throws -> TrialRecord {
+        let statusText: String = row["status"]
+        guard let status = TrialStatus(rawValue: statusText) else { throw StoreError.corrupt("trial status \(statusText)") }
+        let seed: Int64 = row["seed"]
+        return TrialRecord(
+            id: row["id"], runID: row["run_id"], sequence: row["seq"], architecture: row["architecture"],
+            identity: row["identity"], tokens: try StoreJSON.decode([Int].self, from: row["tokens"], field: "tokens"),
+            fidelity: Fidelity(epochs: row["epochs"], dataFraction: row["data_fraction"]),
+            seed: UInt64(bitPattern: seed), status: status,
+            metrics: try StoreJSON.decode([String: Double].self, from: row["metrics"], field: "metrics"),
+            curve: try StoreJSON.decode([Double].self, from: row["curve"], field: "curve"),
+            wallSeconds: row["wall_seconds"], simulatedSeconds: row["simulated_seconds"], error: row["error"],
+            score: row["score"], cacheKey: row["cache_key"], cached: row["cached"])
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import NASEngine
+import NASLanguage
+import NASNotebook
+
+/// Runs `.nas` scripts without a terminal: no banner, no history, diagnostics on stderr.
+///
+/// A script runs in one go, unless `--echo` or `--keep-going` ask for it statement by
+/// statement (split by the language's completeness check, with line numbers kept).
+struct ScriptRunner {
+    private let session: Session
+    private let interpreter: Interpreter
+    private let echo: Bool
+    private let keepGoing: Bool
+    private let color: Bool
+
+    /// Creates a runner over `session`.
+    init(session: Session, echo: Bool, keepGoing: Bool, color: Bool) {
+        let sink = OutputSink()
+        self.session = session
+        self.interpreter = Interpreter(session: session) { sink.write($0) }
+        self.echo = echo
+        self.keepGoing = keepGoing
+        self.color = color
+        if Terminal.isTerminal(STDERR_FILENO) {
+            let bar = ProgressBar(columns: Terminal.width(of: STDERR_FILENO))
+            session.onProgress = { bar.show($0) }
+        }
+    }
+
+    /// Runs the files in order; stops at the first failure unless keeping going.
+    func run(files: [String]) -> ExitStatus {
+        var firstFailure = ExitStatus.ok
+        for file in files {
+            let status = run(file: file)
+            if status == .ok { continue }
+            if firstFailure == .ok { firstFailure = status }
+            if !keepGoing || status == .interrupted { break }
+        }
+        return firstFailure
+    }
+
+    /// Runs the script read from stdin (a last line without a newline still runs).
+    func runStandardInput() -> ExitStatus {
+        let data = FileHandle.standardInput.readDataToEndOfFile()
+        guard let source = String(data: data, encoding: .utf8) else {
+            Terminal.writeError("naslab: error: <stdin>: the script is not UTF-8 text\n")
+            return .scriptError
+        }
+        return run(source: source, file: "<stdin>")
+    }
+
+    private func run(file: String) -> ExitStatus {
+        if file == "-" { return runStandardInput() }
+        guard FileManager.default.fileExists(atPath: file) else {
+            Terminal.writeError("naslab: error: \(file): no such file\n")
+            return .inputMissing
+        }
+        guard let data = FileManager.default.contents(atPath: file) else {
+            Terminal.writeError("naslab: error: \(file): cannot be read\n")
+            return .inputMissing
+        }
+        guard let source = String(data: data, encoding: .utf8) else {
+            Terminal.writeError("naslab: error: \(file): the script is not UTF-8 text\n")
+            return .scriptError
+        }
+        return run(source: source, file: file)
+    }
+
+    private func run(source: String, file: String) -> ExitStatus {
+        guard echo || keepGoing else { return execute(source, file: file) }
+        var firstFailure = ExitStatus.ok
+        for chunk in SourceChunker(isComplete: { Interpreter.isComplete($0) }).chunks(of: source) {
+            if echo { Terminal.writeOut(Self.echoText(chunk.text)) }
+            let padding = String(repeating: "\n", count: chunk.line - 1)
+            let status = execute(padding + chunk.text, file: file)
+            if status == .ok { continue }
+            if firstFailure == .ok { firstFailure = status }
+            if !keepGoing || status == .interrupted { break }
+        }
+        return firstFailure
+    }
+
+    private func execute(_ source: String, file: String) -> ExitStatus {
+        session.interrupt.reset()
+        let result = interpreter.execute(source, file: file, mode: .script)
+        if !result.diagnostics.isEmpty {
+            Terminal.writeError(result.renderDiagnostics(color: color))
+        }
+        return ExitStatus(result.outcome)
+    }
+
+    /// A statement as `--echo` shows it: each line after `> `.
+    static func echoText(_ statement: String) -> String {
+        statement.split(separator: "\n", omittingEmptySubsequences: false)
+            .map { "> " + $0 }
+            .joined(separator: "\n") + "\n"
+    }
+}

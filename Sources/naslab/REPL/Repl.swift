@@ -1,0 +1,196 @@
+import Foundation
+import NASEngine
+import NASLanguage
+import NASNotebook
+
+/// The notebook-style REPL: numbered cells, `_`/`_n`, dot-commands, Ctrl-C that stops a cell.
+final class Repl {
+    private let session: Session
+    private let interpreter: Interpreter
+    private let sink: OutputSink
+    private let prompt: Prompt
+    private let color: Bool
+    private let editor: LineEditor
+    private let progress: ProgressBar?
+    private var notebook = Notebook()
+    private var timing = false
+
+    /// Creates a REPL over `session`, colouring output when `color` is set.
+    init(session: Session, color: Bool) {
+        let sink = OutputSink()
+        let interpreter = Interpreter(session: session) { sink.write($0) }
+        let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+        let completer = LineCompleter(directory: directory) { interpreter.completions(for: $0, cursor: $1) }
+        self.session = session
+        self.interpreter = interpreter
+        self.sink = sink
+        self.color = color
+        self.prompt = Prompt(style: Style(enabled: color))
+        self.editor = LineEditor(historyPath: LineEditor.defaultHistoryPath()) { line, cursor in
+            let completion = completer.complete(line: line, cursor: cursor)
+            return (completion.start, completion.candidates)
+        }
+        self.progress = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar(columns: Terminal.width(of: STDERR_FILENO)) : nil
+        if let progress { session.onProgress = { progress.show($0) } }
+    }
+
+    /// Reads and runs cells until Ctrl-D or `.quit`; returns the exit status.
+    func run() -> ExitStatus {
+        Terminal.writeOut(banner)
+        while let input = readCell() {
+            if DotCommand.isCommandLine(input) {
+                editor.remember(input)
+                if !perform(input) { break }
+            } else if !input.allSatisfy(\.isWhitespace) {
+                editor.remember(input)
+                runCell(input)
+            }
+        }
+        Terminal.writeOut("\n")
+        return .ok
+    }
+
+    private var banner: String {
+        "naslab \(NaslabVersion.number): `help` for the language, `.help` for session commands, Ctrl-D to leave.\n"
+    }
+
+    /// Reads one cell: lines until the input is complete; nil at Ctrl-D.
+    private func readCell() -> String? {
+        var lines: [String] = []
+        while true {
+            let n = notebook.nextNumber
+            let text = lines.isEmpty ? Prompt.inputText(n) : Prompt.continuationText(n)
+            switch editor.read(prompt: prompt.forEditor(text)) {
+            case .endOfInput:
+                return nil
+            case .interrupted:
+                Terminal.writeOut("\n")
+                lines.removeAll()
+            case .line(let line):
+                lines.append(line)
+                let cell = lines.joined(separator: "\n")
+                if Self.isFinished(cell, lines: lines) { return cell }
+            }
+        }
+    }
+
+    /// Whether a cell is ready to run: complete, a dot-command, or ended by two empty lines.
+    /// Comment lines wait for the code they describe, so they become that cell's prose.
+    private static func isFinished(_ cell: String, lines: [String]) -> Bool {
+        if lines.count == 1, DotCommand.isCommandLine(cell) || cell.allSatisfy(\.isWhitespace) { return true }
+        if lines.count >= 3, lines.suffix(2).allSatisfy({ $0.allSatisfy(\.isWhitespace) }) { return true }
+        if lines.allSatisfy(ProseSplitter.isComment) { return false }
+        return Interpreter.isComplete(cell)
+    }
+
+    /// Runs one cell, shows its output as `Out[n]`, and records it in the notebook.
+    private func runCell(_ input: String) {
+        let n = notebook.nextNumber
+        session.interrupt.reset()
+        _ = sink.takeCaptured()
+        let started = ContinuousClock.now
+        let result = interpreter.execute(input, file: "In[\(n)]", mode: .cell)
+        let elapsed = ContinuousClock.now - started
+        _ = InterruptSignal.take()
+        progress?.clear()
+        let printed = sink.takeCaptured()
+        var shown: String?
+        if let value = result.value, result.outcome == .ok {
+            Terminal.writeOut(prompt.output(n, value: value.render(width: Terminal.width(), color: color)))
+            shown = value.render(width: 100, color: false)
+            interpreter.setVariable("_", value)
+            interpreter.setVariable("_\(n)", value)
+        }
+        showDiagnostics(result)
+        if timing { Terminal.writeOut(prompt.style.dim("Time: \(Self.describe(elapsed))") + "\n") }
+        notebook.record(input: input, printed: printed, result: shown,
+                        diagnostics: result.diagnostics.isEmpty ? "" : result.renderDiagnostics(color: false),
+                        status: Self.status(result.outcome))
+    }
+
+    private func showDiagnostics(_ result: ExecutionResult) {
+        if !result.diagnostics.isEmpty {
+            Terminal.writeError(Self.withNewline(result.renderDiagnostics(color: color)))
+        } else if result.outcome == .interrupted {
+            Terminal.writeError("Interrupted.\n")
+        }
+    }
+
+    /// Runs a dot-command; returns false when the REPL should end.
+    private func perform(_ line: String) -> Bool {
+        switch DotCommand.parse(line) {
+        case .failure(let error):
+            Terminal.writeError("error: \(error)\n")
+        case .success(.quit):
+            return false
+        case .success(.help):
+            Terminal.writeOut(DotCommand.helpText)
+        case .success(.vars):
+            Terminal.writeOut(Self.withNewline(interpreter.describeVariables()))
+        case .success(.timer(let setting)):
+            timing = setting ?? timing
+            Terminal.writeOut("Timing is \(timing ? "on" : "off").\n")
+        case .success(.reset):
+            interpreter.reset()
+            notebook.reset()
+            Terminal.writeOut("Session reset: no variables, numbering starts again at 1.\n")
+        case .success(.load(let path)):
+            load(path)
+        case .success(.save(let path)):
+            save(path)
+        }
+        return true
+    }
+
+    /// `.load FILE`: runs a script in this session as one cell.
+    private func load(_ path: String) {
+        guard let data = FileManager.default.contents(atPath: path),
+              let source = String(data: data, encoding: .utf8) else {
+            Terminal.writeError("error: cannot read '\(path)'\n")
+            return
+        }
+        let n = notebook.nextNumber
+        session.interrupt.reset()
+        _ = sink.takeCaptured()
+        let result = interpreter.execute(source, file: path, mode: .script)
+        _ = InterruptSignal.take()
+        showDiagnostics(result)
+        notebook.record(input: source, printed: sink.takeCaptured(),
+                        diagnostics: result.diagnostics.isEmpty ? "" : result.renderDiagnostics(color: false),
+                        status: Self.status(result.outcome))
+        Terminal.writeOut("Loaded \(path) as cell \(n).\n")
+    }
+
+    /// `.save FILE`: writes the session as a script, a Markdown page or a notebook.
+    private func save(_ path: String) {
+        guard let format = ExportFormat(fileName: path) else {
+            Terminal.writeError("error: .save writes .nas, .md or .ipynb files, not '\(path)'\n")
+            return
+        }
+        do {
+            try format.render(notebook).write(toFile: path, atomically: true, encoding: .utf8)
+            let count = format == .script ? notebook.successfulCells.count : notebook.cells.count
+            Terminal.writeOut("Saved \(count) cell\(count == 1 ? "" : "s") to \(path).\n")
+        } catch {
+            Terminal.writeError("error: cannot write '\(path)': \(error.localizedDescription)\n")
+        }
+    }
+
+    private static func status(_ outcome: Outcome) -> CellStatus {
+        switch outcome {
+        case .ok: return .ok
+        case .assertionFailed: return .assertionFailed
+        case .interrupted: return .interrupted
+        case .scriptError, .inputMissing: return .error
+        }
+    }
+
+    private static func describe(_ duration: Duration) -> String {
+        let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
+        return seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
+    }
+
+    private static func withNewline(_ text: String) -> String {
+        text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
+    }
+}

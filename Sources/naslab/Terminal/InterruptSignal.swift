@@ -1,0 +1,40 @@
+import Foundation
+import NASCore
+import Synchronization
+
+/// Set by the SIGINT handler; read and cleared by `InterruptSignal.take()`.
+private let interruptRequested = Atomic<Bool>(false)
+
+/// The cancellation token the SIGINT handler cancels (the session's).
+private let interruptTarget = Atomic<Unmanaged<CancellationToken>?>(nil)
+
+/// Ctrl-C: a SIGINT handler that cancels the running cell instead of killing the process.
+///
+/// The handler is installed with `sigaction` without `SA_RESTART`, so a blocked `read` (the line
+/// editor waiting for a key) returns and the REPL can clear the line. A second Ctrl-C before the
+/// first was handled ends the process, for work that does not poll its token.
+enum InterruptSignal {
+    /// Installs the handler; from now on SIGINT cancels `token`.
+    static func install(cancelling token: CancellationToken) {
+        _ = interruptRequested.load(ordering: .relaxed)
+        interruptTarget.store(Unmanaged.passRetained(token), ordering: .releasing)
+        var action = sigaction()
+        action.__sigaction_handler.sa_handler = handleInterrupt
+        sigemptyset(&action.sa_mask)
+        action.sa_flags = 0
+        sigaction(SIGINT, &action, nil)
+    }
+
+    /// Whether Ctrl-C was pressed since the last call; clears the request.
+    static func take() -> Bool {
+        interruptRequested.exchange(false, ordering: .acquiringAndReleasing)
+    }
+}
+
+/// The SIGINT handler: async-signal-safe atomics only.
+private func handleInterrupt(_ signal: Int32) {
+    if interruptRequested.exchange(true, ordering: .acquiringAndReleasing) {
+        _exit(130)
+    }
+    interruptTarget.load(ordering: .acquiring)?._withUnsafeGuaranteedRef { $0.cancel() }
+}

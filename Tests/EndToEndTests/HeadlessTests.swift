@@ -1,0 +1,112 @@
+import Foundation
+import Testing
+
+/// The real binary run on scripts: output, diagnostics and every exit code.
+@Suite struct HeadlessTests {
+    @Test func runsAFileAndPrintsItsValues() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.nas", "x = 20ms + 1s\nprint(x)\nx * 2\nx;\n")
+        let run = try NaslabBinary.run(["a.nas"], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "1.02s\n2.04s\n")
+        #expect(run.stderr.isEmpty)
+    }
+
+    @Test func runSubcommandRunsScriptsInOneSession() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.nas", "greeting = \"hello\"\n")
+        try folder.write("b.nas", "print(greeting)\n")
+        let run = try NaslabBinary.run(["run", "a.nas", "b.nas"], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "hello\n")
+    }
+
+    @Test func readsTheScriptFromStdinIncludingALastLineWithoutNewline() throws {
+        let folder = try TemporaryFolder()
+        let run = try NaslabBinary.run([], input: "x = 40\nprint(x + 2)", in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "42\n")
+    }
+
+    @Test func aFailedAssertExitsOneWithItsMessage() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("t.nas", "x = 3\nassert x > 5, \"x is too small\"\nprint(\"after\")\n")
+        let run = try NaslabBinary.run(["t.nas"], in: folder.url)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("x is too small"))
+        #expect(!run.stdout.contains("after"))
+    }
+
+    @Test func aScriptErrorExits65WithFileLineAndColumn() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("bad.nas", "x = 1\ny = x + undefinedthing\n")
+        let run = try NaslabBinary.run(["bad.nas"], in: folder.url)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("bad.nas:2:"))
+        #expect(run.stderr.contains("error"))
+        #expect(run.stdout.isEmpty)
+    }
+
+    @Test func aMissingFileExits66() throws {
+        let folder = try TemporaryFolder()
+        let run = try NaslabBinary.run(["run", "nowhere.nas"], in: folder.url)
+        #expect(run.status == 66)
+        #expect(run.stderr.contains("nowhere.nas"))
+    }
+
+    @Test(arguments: [["run"], ["--color", "sometimes", "a.nas"], ["--no-such-flag"]])
+    func badUsageExits64(arguments: [String]) throws {
+        let folder = try TemporaryFolder()
+        try folder.write("a.nas", "1\n")
+        let run = try NaslabBinary.run(arguments, in: folder.url)
+        #expect(run.status == 64)
+        #expect(!run.stderr.isEmpty)
+    }
+
+    @Test func keepGoingRunsPastErrorsAndExitsWithTheFirstFailure() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("k.nas", "print(\"one\")\nnope + 1\nprint(\"three\")\nassert false, \"four\"\n")
+        let stopped = try NaslabBinary.run(["k.nas"], in: folder.url)
+        #expect(stopped.status == 65)
+        #expect(stopped.stdout == "one\n")
+        let kept = try NaslabBinary.run(["--keep-going", "k.nas"], in: folder.url)
+        #expect(kept.status == 65)
+        #expect(kept.stdout == "one\nthree\n")
+        #expect(kept.stderr.contains("k.nas:2:"))
+        #expect(kept.stderr.contains("four"))
+    }
+
+    @Test func echoPrintsEachStatementBeforeItsOutput() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("e.nas", "# a comment\nxs = [1,\n  2]\nprint(\"hi\")\n")
+        let run = try NaslabBinary.run(["--echo", "e.nas"], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout == "> xs = [1,\n>   2]\n> print(\"hi\")\nhi\n")
+    }
+
+    @Test func diagnosticsAreColouredOnlyWhenAsked() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("bad.nas", "y = nope\n")
+        let plain = try NaslabBinary.run(["bad.nas"], in: folder.url)
+        #expect(!plain.stderr.contains("\u{1B}["))
+        let coloured = try NaslabBinary.run(["--color", "always", "bad.nas"], in: folder.url)
+        #expect(coloured.status == 65)
+        #expect(coloured.stderr.contains("\u{1B}["))
+    }
+
+    @Test func versionPrintsTheVersion() throws {
+        let folder = try TemporaryFolder()
+        let run = try NaslabBinary.run(["--version"], in: folder.url)
+        #expect(run.status == 0)
+        #expect(run.stdout.hasPrefix("naslab "))
+    }
+
+    @Test func theTourRunsHeadlessAndPasses() throws {
+        let folder = try TemporaryFolder()
+        let tour = NaslabBinary.packageRoot.appendingPathComponent("samples/00-tour.nas").path
+        let run = try NaslabBinary.run([tour, "--workspace", folder.url.appendingPathComponent("ws").path],
+                                       in: folder.url, timeout: 60)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stderr.isEmpty)
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+
+/// Runs naslab on a pseudo-terminal, types into it and reads what it draws.
+///
+/// The child runs under `setsid -c`, so the pty is its controlling terminal and Ctrl-C (`\u{3}`)
+/// typed on it raises SIGINT, as on a real terminal.
+final class PseudoTerminal {
+    /// Raised when expected text does not appear in time.
+    struct Timeout: Error, CustomStringConvertible {
+        /// What was awaited.
+        let expected: String
+        /// What had been read since the last match.
+        let screen: String
+
+        var description: String { "timed out waiting for \(expected.debugDescription); got \(screen.debugDescription)" }
+    }
+
+    private let master: Int32
+    private let process = Process()
+    private var unread = ""
+    /// Everything read so far.
+    private(set) var transcript = ""
+
+    /// Starts naslab with `arguments` on a new 100×30 pseudo-terminal, in `directory`.
+    init(arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws {
+        master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master) else {
+            throw POSIXError(.ENOTTY)
+        }
+        var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
+        _ = ioctl(master, UInt(TIOCSWINSZ), &size)
+        let slave = open(name, O_RDWR | O_NOCTTY)
+        guard slave >= 0 else { throw POSIXError(.ENOTTY) }
+        defer { close(slave) }
+        let handle = FileHandle(fileDescriptor: slave, closeOnDealloc: false)
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/setsid")
+        process.arguments = ["-w", "-c", NaslabBinary.path] + arguments
+        process.currentDirectoryURL = directory
+        process.environment = NaslabBinary.testEnvironment(home: directory).merging(extra) { $1 }
+        process.standardInput = handle
+        process.standardOutput = handle
+        process.standardError = handle
+        try process.run()
+    }
+
+    deinit {
+        if process.isRunning { process.terminate(); process.waitUntilExit() }
+        close(master)
+    }
+
+    /// Types `text` (use `\r` for Enter, `\u{1b}[A` for Up, `\t` for Tab, `\u{3}` for Ctrl-C).
+    func type(_ text: String) {
+        var bytes = Array(text.utf8)
+        while !bytes.isEmpty {
+            let written = write(master, bytes, bytes.count)
+            if written <= 0 { return }
+            bytes.removeFirst(written)
+        }
+    }
+
+    /// Reads until `text` appears (after earlier matches); returns everything read up to and including it.
+    @discardableResult
+    func expect(_ text: String, timeout: TimeInterval = 10) throws -> String {
+        let deadline = Date().addingTimeInterval(timeout)
+        while true {
+            if let range = unread.range(of: text) {
+                let seen = String(unread[..<range.upperBound])
+                unread = String(unread[range.upperBound...])
+                return seen
+            }
+            let remaining = deadline.timeIntervalSinceNow
+            guard remaining > 0, readSome(waitingAtMost: remaining) else {
+                throw Timeout(expected: text, screen: unread)
+            }
+        }
+    }
+
+    /// Waits for the process to end and returns its exit status (nil on timeout).
+    func waitForExit(timeout: TimeInterval = 10) -> Int32? {
+        let deadline = Date().addingTimeInterval(timeout)
+        while process.isRunning, Date() < deadline {
+            _ = readSome(waitingAtMost: 0.05)
+        }
+        return process.isRunning ? nil : process.terminationStatus
+    }
+
+    /// Reads what is available within `seconds`; false when nothing more can come.
+    private func readSome(waitingAtMost seconds: TimeInterval) -> Bool {
+        var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
+        let ready = poll(&descriptor, 1, Int32(max(1, min(seconds, 1) * 1000)))
+        if ready == 0 { return process.isRunning }
+        var buffer = [UInt8](repeating: 0, count: 4096)
+        let count = read(master, &buffer, buffer.count)
+        guard count > 0 else { return false }
+        let text = String(decoding: buffer[0..<count], as: UTF8.self)
+        unread += text
+        transcript += text
+        return true
+    }
+}

@@ -1,1 +1,0 @@
-// Tests for NASBenchmarks arrive with its issue.

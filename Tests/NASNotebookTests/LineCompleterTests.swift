@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import NASNotebook
+
+@Suite struct LineCompleterTests {
+    /// A stand-in for the language: names in scope, members of `r`.
+    static func language(_ line: String, _ cursor: Int) -> [String] {
+        let before = String(line.prefix(cursor))
+        if before.hasSuffix("r.acc") { return ["accuracy"] }
+        let word = LineCompleter.trailingWord(of: before) { $0.isLetter || $0 == "_" }
+        return ["sample", "sleep", "size"].filter { $0.hasPrefix(word) }
+    }
+
+    func makeFolder() throws -> URL {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("naslab-complete-\(UUID())")
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("samples"), withIntermediateDirectories: true)
+        try Data().write(to: folder.appendingPathComponent("samples/00-tour.nas"))
+        try Data().write(to: folder.appendingPathComponent("samples/01-spaces.nas"))
+        return folder
+    }
+
+    @Test func completesDotCommandsAtTheStartOfTheLine() {
+        let completer = LineCompleter(directory: URL(fileURLWithPath: "/"), language: Self.language)
+        #expect(completer.complete(line: ".ti", cursor: 3) == Completion(start: 0, candidates: [".timer"]))
+        #expect(completer.complete(line: ".s", cursor: 2).candidates == [".save"])
+    }
+
+    @Test func completesNamesAndMembersFromTheLanguage() {
+        let completer = LineCompleter(directory: URL(fileURLWithPath: "/"), language: Self.language)
+        #expect(completer.complete(line: "x = sl", cursor: 6) == Completion(start: 4, candidates: ["sleep"]))
+        #expect(completer.complete(line: "r.acc", cursor: 5) == Completion(start: 2, candidates: ["accuracy"]))
+    }
+
+    @Test func completesPathsInsideStringsAndAfterLoad() throws {
+        let folder = try makeFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let completer = LineCompleter(directory: folder, language: Self.language)
+        let line = "x = read(\"samples/0"
+        #expect(completer.complete(line: line, cursor: line.count)
+            == Completion(start: 10, candidates: ["samples/00-tour.nas", "samples/01-spaces.nas"]))
+        #expect(completer.complete(line: ".load sam", cursor: 9) == Completion(start: 6, candidates: ["samples/"]))
+    }
+
+    @Test func aClosedStringIsNotAPath() {
+        #expect(LineCompleter.openStringStart("f(\"a\", si") == nil)
+        #expect(LineCompleter.openStringStart("f(\"a\", \"b") == 8)
+        #expect(LineCompleter.openStringStart("x # \"comment") == nil)
+    }
+}

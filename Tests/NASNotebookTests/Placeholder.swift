@@ -1,1 +1,0 @@
-// Tests for NASNotebook arrive with its issue.

@@ -1,1 +1,0 @@
-// Tests for NASSearch arrive with its issue.

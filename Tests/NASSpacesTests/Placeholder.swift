@@ -1,1 +1,0 @@
-// Tests for NASSpaces arrive with its issue.

@@ -1,1 +1,0 @@
-// Tests for NASStore arrive with its issue.
