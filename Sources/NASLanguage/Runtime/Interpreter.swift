@@ -28,6 +28,8 @@ public final class Interpreter {
     var callDepth = 0
     var steps = 0
     var currentFile = "<input>"
+    /// The call of the builtin now running; errors of functions it invokes point here.
+    var currentCallRange = SourceRange.zero
 
     /// Creates an interpreter with the standard builtins; `output` receives printed text, newlines included.
     public convenience init(session: Session, output: @escaping (String) -> Void) {
@@ -51,17 +53,9 @@ public final class Interpreter {
     /// error stops the rest.
     public func execute(_ source: String, file: String, mode: ExecutionMode) -> ExecutionResult {
         session.interrupt.reset()
-        let box = ResultBox()
-        let work = UncheckedSendable { [self] in box.result = self.run(source, file: file, mode: mode) }
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            work.value()
-            done.signal()
-        }
-        thread.stackSize = 256 << 20
-        thread.start()
-        done.wait()
-        return box.result ?? ExecutionResult(diagnostics: [], outcome: .scriptError)
+        var result: ExecutionResult?
+        LargeStackExecutor.shared.run { result = self.run(source, file: file, mode: mode) }
+        return result ?? ExecutionResult(diagnostics: [], outcome: .scriptError)
     }
 
     /// Reads and runs a script file in script mode; a missing or unreadable file gives `.inputMissing`.
@@ -98,7 +92,7 @@ public final class Interpreter {
         let width = min(16, names.map(\.count).max() ?? 0)
         return names.map { name in
             let value = globals.lookup(name)!
-            let text = Table.clipped(value.inline(depth: 0), 60)
+            let text = Self.oneLine(value.inline(depth: 0), width: 60)
             return name.padding(toLength: max(width, name.count), withPad: " ", startingAt: 0)
                 + "  " + value.typeName.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + text
         }.joined(separator: "\n")
@@ -154,6 +148,12 @@ public final class Interpreter {
         return ExecutionResult(diagnostics: DiagnosticRenderer.attachSource([d], source: source), outcome: outcome)
     }
 
+    /// Text on one line, cut with `…` at `width` characters.
+    static func oneLine(_ s: String, width: Int) -> String {
+        let flat = String(s.map { $0.isNewline ? " " : $0 })
+        return flat.count > width ? String(flat.prefix(width - 1)) + "…" : flat
+    }
+
     /// Sends text to the output.
     func write(_ text: String) { output(text) }
 
@@ -164,23 +164,5 @@ public final class Interpreter {
         if let stepLimit, steps > stepLimit {
             throw RuntimeError("stopped after \(stepLimit) steps (the step limit)", at: range)
         }
-    }
-}
-
-/// Carries a value across the thread boundary in `execute`; only one thread touches it at a time.
-private final class ResultBox: @unchecked Sendable {
-    var result: ExecutionResult?
-}
-
-/// Wraps a non-Sendable closure for the worker thread; the caller waits, so there is no overlap.
-struct UncheckedSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
-}
-
-extension Table {
-    static func clipped(_ s: String, _ width: Int) -> String {
-        let flat = String(s.map { $0.isNewline ? " " : $0 })
-        return flat.count > width ? String(flat.prefix(width - 1)) + "…" : flat
     }
 }
