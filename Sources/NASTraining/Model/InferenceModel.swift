@@ -12,6 +12,16 @@ public final class InferenceModel {
     private let skipped: Set<Int>
     private let frozen: [Int: LayerParameters]
 
+    /// The batch at the spec's input resolution (see `Model.forward`).
+    private func fitted(_ x: Tensor) throws -> Tensor {
+        let s = spec.input
+        guard x.count / max(x.batch, 1) != s.elementCount else { return x }
+        guard x.shape.count == 4, x.channels == s.channels else {
+            throw ModelError("the network expects inputs of \(s), the data has samples of shape \(x.shape.dropFirst())")
+        }
+        return BatchLoader.resized(x, height: s.height, width: s.width)
+    }
+
     /// One unit of work: a fused convolution or a node computed as in the training graph.
     private enum Step {
         case fused(FusedConv2d, input: Int, output: Int)
@@ -32,7 +42,7 @@ public final class InferenceModel {
             }
             var last = node.id, chain: [Int] = []
             var bn: (Tensor, Tensor, Tensor, Tensor, Float)?
-            var activation: Activation?
+            var activation: NASTensor.Activation?
             if let next = InferenceModel.soleReader(of: last, in: spec, uses: uses), case .batchNorm = next.op,
                case .batchNorm(let s, let t, let m, let v)? = model.layers[next.id] {
                 bn = (s, t, m, v, 1e-5)
@@ -62,7 +72,7 @@ public final class InferenceModel {
     }
 
     /// The activation a convolution kernel can apply itself.
-    private static func fusable(_ op: LayerOp) -> Activation? {
+    private static func fusable(_ op: LayerOp) -> NASTensor.Activation? {
         switch op {
         case .relu: return .relu
         case .relu6: return .relu6
@@ -90,7 +100,8 @@ public final class InferenceModel {
     }
 
     /// Runs the network on `[n, c, h, w]` inputs and returns `[n, classes]` logits.
-    public func callAsFunction(_ x: Tensor) throws -> Tensor {
+    public func callAsFunction(_ input: Tensor) throws -> Tensor {
+        let x = try fitted(input)
         var values = [Tensor?](repeating: nil, count: spec.nodes.count)
         var rng = SeededRandom(seed: 0)  // dropout is the identity here
         for step in steps {

@@ -46,9 +46,22 @@ public final class Model {
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
     /// Runs the network on `[n, c, h, w]` inputs and returns `[n, classes]` logits.
+    ///
+    /// Images of another resolution than the spec's input are resized first (bilinear); a
+    /// different channel count is an error.
     public func forward(_ x: Tensor, training: Bool, rng: inout SeededRandom) throws -> Tensor {
-        let values = try activations(x, training: training, keepAll: false, rng: &rng)
+        let values = try activations(try fitted(x), training: training, keepAll: false, rng: &rng)
         return try Model.flattened(values[spec.output]!.plain())
+    }
+
+    /// The batch at the spec's input resolution.
+    func fitted(_ x: Tensor) throws -> Tensor {
+        let s = spec.input
+        guard x.count / max(x.batch, 1) != s.elementCount else { return x }
+        guard x.shape.count == 4, x.channels == s.channels else {
+            throw ModelError("the network expects inputs of \(s), the data has samples of shape \(x.shape.dropFirst())")
+        }
+        return BatchLoader.resized(x, height: s.height, width: s.width)
     }
 
     /// Every node's output (inference drops those nobody reads any more unless `keepAll`).
