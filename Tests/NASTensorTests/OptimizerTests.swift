@@ -72,3 +72,13 @@ import Testing
         #expect(abs(std - (2.0 / 288).squareRoot()) < 0.003)
     }
 }
+
+/// The kernel thread setting reaches OpenMP.
+@Suite struct ComputeThreadsTests {
+    @Test func settingTheThreadCountIsVisible() {
+        #expect(ComputeThreads.apply(1))
+        #expect(ComputeThreads.current == 1)
+        #expect(ComputeThreads.apply(nil))
+        #expect(ComputeThreads.current == ProcessInfo.processInfo.activeProcessorCount)
+    }
+}
