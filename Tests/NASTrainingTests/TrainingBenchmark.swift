@@ -6,8 +6,8 @@ import Testing
 import NASTraining
 
 /// Throughput figures for `scripts/bench.d/train.sh`; runs only with `NASLAB_BENCH=1` (in a
-/// release build) and asserts nothing about time: timings never decide a test.
-@Suite(.enabled(if: ProcessInfo.processInfo.environment["NASLAB_BENCH"] == "1"))
+/// release build), one test at a time, and asserts nothing about time: timings never decide a test.
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["NASLAB_BENCH"] == "1"))
 struct TrainingBenchmark {
     static let threads = Int(ProcessInfo.processInfo.environment["NASLAB_BENCH_THREADS"] ?? "2") ?? 2
 
