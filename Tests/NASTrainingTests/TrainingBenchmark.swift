@@ -18,8 +18,8 @@ struct TrainingBenchmark {
         return t
     }
 
-    /// The median of `repeats` timings of `body`, after one warm-up.
-    private func median(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+    /// Wall times of `repeats` runs of `body`, after one warm-up run.
+    private func timings(_ repeats: Int, _ body: () throws -> Void) rethrows -> [Double] {
         try body()
         var times: [Double] = []
         for _ in 0..<repeats {
@@ -27,7 +27,25 @@ struct TrainingBenchmark {
             try body()
             times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9)
         }
-        return times.sorted()[times.count / 2]
+        return times.sorted()
+    }
+
+    /// The median of `repeats` timings of `body`, after one warm-up.
+    private func median(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+        let times = try timings(repeats, body)
+        return times[times.count / 2]
+    }
+
+    /// The fastest of `repeats` timings of `body`, after one warm-up (the least disturbed by load).
+    private func best(_ repeats: Int, _ body: () throws -> Void) rethrows -> Double {
+        try timings(repeats, body)[0]
+    }
+
+    /// The process's peak resident set so far, in MiB (Linux reports `ru_maxrss` in KiB).
+    private func peakRSSMiB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
     }
 
     @Test func kernels() throws {
@@ -37,16 +55,20 @@ struct TrainingBenchmark {
             let x = randomTensor([n, c, hw, hw], seed: 1, grad: true)
             let w = randomTensor([c, c / groups, 3, 3], seed: 2, grad: true)
             let flops = 2.0 * Double(n * c * hw * hw * (c / groups) * 9) * 3  // forward + two backwards
-            let t = try median(5) {
+            let t = try best(5) {
                 let y = try x.conv2d(weight: w, padding: 1, groups: groups)
                 x.zeroGrad(); w.zeroGrad()
                 try y.backward()
             }
             print("BENCH kernel \(name) fwd+bwd: \(String(format: "%.1f", flops / t / 1e9)) GFLOP/s (\(String(format: "%.2f", t * 1000)) ms)")
+            print("RESULT side=naslab kernel=\(groups == 1 ? "conv3x3" : "depthwise3x3") "
+                + "gflops=\(String(format: "%.1f", flops / t / 1e9)) ms=\(String(format: "%.3f", t * 1000))")
         }
         let a = randomTensor([1024, 1024], seed: 3), b = randomTensor([1024, 1024], seed: 4)
-        let t = try median(5) { _ = try a.linear(weight: b) }
+        let t = try best(10) { _ = try a.linear(weight: b) }
         print("BENCH kernel GEMM 1024^3 (inner product): \(String(format: "%.1f", 2 * pow(1024, 3) / t / 1e9)) GFLOP/s")
+        print("RESULT side=naslab kernel=gemm1024 gflops=\(String(format: "%.1f", 2 * pow(1024, 3) / t / 1e9)) "
+            + "ms=\(String(format: "%.3f", t * 1000))")
     }
 
     @Test func perOpOverhead() throws {
@@ -66,31 +88,54 @@ struct TrainingBenchmark {
             + "\(String(format: "%.1f", fusedTime * 1e6)))")
     }
 
+    /// Training steps per network: enough for a stable best-of-n under load.
+    private static let steps = ["mlp": 200, "small-cnn": 30, "nb201": 6, "mobilenetv2": 8]
+
+    /// Every network, or only the one `NASLAB_BENCH_NET` names (the bench script runs one per
+    /// process, so that the process's peak RSS belongs to that network).
     @Test func networks() throws {
         ComputeThreads.apply(Self.threads)
-        let batch = Int(ProcessInfo.processInfo.environment["NASLAB_BENCH_BATCH"] ?? "128") ?? 128
+        let only = ProcessInfo.processInfo.environment["NASLAB_BENCH_NET"]
         for (name, spec) in [("mlp", BenchNetworks.mlp()), ("small-cnn", BenchNetworks.smallCNN()),
-                             ("nb201", BenchNetworks.nb201()), ("mobilenetv2", BenchNetworks.mobileNetV2())] {
-            let model = try Model(spec: spec, seed: 1)
-            var sgd = SGD(momentum: 0.9, nesterov: true, weightDecay: 5e-4)
-            var rng = SeededRandom(seed: 1)
-            let x = randomTensor([batch, 1, 28, 28], seed: 5)
-            let labels = (0..<batch).map { $0 % 10 }
-            let steps = name == "mlp" ? 50 : (name == "small-cnn" ? 10 : 3)
-            let t = try median(steps) {
-                let loss = try model.forward(x, training: true, rng: &rng).softmaxCrossEntropy(labels: labels)
-                sgd.zeroGrad(model.parameters)
-                try loss.backward()
-                sgd.step(model.parameters, lr: 0.01)
-            }
-            let fast = model.inferenceModel()
-            let one = randomTensor([1, 1, 28, 28], seed: 6)
-            let latency = try median(50) { _ = try fast(one) }
-            let unfused = try median(50) { _ = try model.forward(one, training: false, rng: &rng) }
-            print("BENCH net \(name): train \(String(format: "%.0f", Double(batch) / t)) images/s "
-                + "(batch \(batch), \(String(format: "%.1f", t * 1000)) ms/step), "
-                + "batch-1 latency \(String(format: "%.3f", latency * 1000)) ms fused "
-                + "(\(String(format: "%.3f", unfused * 1000)) ms unfused), params \(model.parameterCount)")
+                             ("nb201", BenchNetworks.nb201()), ("mobilenetv2", BenchNetworks.mobileNetV2())]
+        where only == nil || only == name {
+            try benchmark(name, spec)
         }
+    }
+
+    private func benchmark(_ name: String, _ spec: NetworkSpec) throws {
+        let batch = Int(ProcessInfo.processInfo.environment["NASLAB_BENCH_BATCH"] ?? "128") ?? 128
+        let baseRSS = peakRSSMiB()
+        let model = try Model(spec: spec, seed: 1)
+        var sgd = SGD(momentum: 0.9, nesterov: true, weightDecay: 5e-4)
+        var rng = SeededRandom(seed: 1)
+        let x = randomTensor([batch, 1, 28, 28], seed: 5)
+        let labels = (0..<batch).map { $0 % 10 }
+        let times = try timings(Self.steps[name] ?? 5) {
+            let loss = try model.forward(x, training: true, rng: &rng).softmaxCrossEntropy(labels: labels)
+            sgd.zeroGrad(model.parameters)
+            try loss.backward()
+            sgd.step(model.parameters, lr: 0.01)
+        }
+        let trainRSS = peakRSSMiB()
+        let (t, tMedian) = (times[0], times[times.count / 2])
+        let fast = model.inferenceModel()
+        let one = randomTensor([1, 1, 28, 28], seed: 6)
+        let latencies = try timings(200) { _ = try fast(one) }
+        let unfused = try best(50) { _ = try model.forward(one, training: false, rng: &rng) }
+        let (latency, latencyMedian) = (latencies[0], latencies[latencies.count / 2])
+        print("BENCH net \(name): train \(String(format: "%.0f", Double(batch) / t)) images/s best, "
+            + "\(String(format: "%.0f", Double(batch) / tMedian)) median "
+            + "(batch \(batch), \(String(format: "%.1f", t * 1000)) ms/step), "
+            + "batch-1 latency \(String(format: "%.3f", latency * 1000)) ms fused "
+            + "(\(String(format: "%.3f", unfused * 1000)) ms unfused), peak RSS \(String(format: "%.0f", trainRSS)) MB, "
+            + "params \(model.parameterCount)")
+        print("RESULT side=naslab net=\(name) train_ips=\(String(format: "%.1f", Double(batch) / t)) "
+            + "train_ips_median=\(String(format: "%.1f", Double(batch) / tMedian)) "
+            + "step_ms=\(String(format: "%.3f", t * 1000)) latency_ms=\(String(format: "%.4f", latency * 1000)) "
+            + "latency_median_ms=\(String(format: "%.4f", latencyMedian * 1000)) "
+            + "unfused_latency_ms=\(String(format: "%.4f", unfused * 1000)) "
+            + "rss_train_mb=\(String(format: "%.1f", trainRSS)) rss_base_mb=\(String(format: "%.1f", baseRSS)) "
+            + "rss_peak_mb=\(String(format: "%.1f", peakRSSMiB())) params=\(model.parameterCount)")
     }
 }

@@ -1,28 +1,68 @@
 #!/usr/bin/env bash
-# Training and inference throughput of naslab's tensor engine (release build), and, when PyTorch
-# is available, the same networks in PyTorch side by side.
+# Training and inference of naslab's tensor engine against PyTorch (and onnxruntime for batch-1
+# latency), side by side in one run: the same four networks (MLP, small CNN, NAS-Bench-201 network,
+# MobileNetV2-style; 28x28x1 inputs), the same batch, the same thread count, then the ratios.
 #
-#   NASLAB_BENCH_THREADS  kernel threads (default 2)       NASLAB_BENCH_BATCH  training batch (default 128)
-#   NASLAB_BENCH_TORCH=1  install torch from PyPI if it is missing (large download)
+#   NASLAB_BENCH_THREADS  kernel threads on both sides (default 2): OMP_NUM_THREADS for naslab's
+#                         oneDNN, torch.set_num_threads and onnxruntime's intra-op threads for Python
+#   NASLAB_BENCH_BATCH    training batch (default 128)
+#   NASLAB_BENCH_NETS     networks to run (default "mlp small-cnn nb201 mobilenetv2")
+#   NASLAB_BENCH_INSTALL  1 (default): pip-install torch, onnx, onnxruntime from PyPI when missing
+#                         (about 1.5 min, a large download); 0: never install, naslab figures only
 #
-# naslab's figures come from Tests/NASTrainingTests/TrainingBenchmark.swift, which runs only with
-# NASLAB_BENCH=1; PyTorch's from scripts/reference/bench_torch.py (same networks and recipe).
-# Run it on an otherwise idle machine: OpenMP teams spin, and timings under load mean little.
+# naslab's figures come from Tests/NASTrainingTests/TrainingBenchmark.swift (runs only with
+# NASLAB_BENCH=1), PyTorch's and onnxruntime's from scripts/reference/bench_torch.py; each network
+# runs in its own process on each side so that the peak RSS belongs to it.
+# scripts/reference/bench_compare.py prints the table. OpenMP teams spin: the load average is
+# printed next to each network; under load, trust the best-of-n figures, not the medians.
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 export NASLAB_BENCH_THREADS="${NASLAB_BENCH_THREADS:-2}" NASLAB_BENCH_BATCH="${NASLAB_BENCH_BATCH:-128}"
-echo "threads $NASLAB_BENCH_THREADS, batch $NASLAB_BENCH_BATCH, peak for comparison ~480 GFLOP/s (2 threads, oneDNN 3x3 conv)"
-swift build -c release --build-tests -Xswiftc -enable-testing >/dev/null
-echo "-- naslab"
-NASLAB_BENCH=1 OMP_NUM_THREADS="$NASLAB_BENCH_THREADS" \
-  swift test -c release -Xswiftc -enable-testing --skip-build --filter TrainingBenchmark 2>&1 | grep '^BENCH' || true
-if ! python3 -c 'import torch' 2>/dev/null && [ "${NASLAB_BENCH_TORCH:-0}" = "1" ]; then
-  python3 -m pip install --quiet torch || echo "(could not install torch)"
+export OMP_NUM_THREADS="$NASLAB_BENCH_THREADS"
+nets="${NASLAB_BENCH_NETS:-mlp small-cnn nb201 mobilenetv2}"
+load() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' ','; }
+
+python_ready() { python3 -c 'import torch, onnx, onnxruntime' 2>/dev/null; }
+if ! python_ready && [ "${NASLAB_BENCH_INSTALL:-1}" = "1" ]; then
+  missing=()
+  for pkg in torch onnx onnxruntime; do python3 -c "import $pkg" 2>/dev/null || missing+=("$pkg"); done
+  echo "installing ${missing[*]} from PyPI with pip (about 1.5 min; NASLAB_BENCH_INSTALL=0 skips this)"
+  python3 -m pip install --quiet "${missing[@]}" || echo "(could not install ${missing[*]})"
 fi
-if python3 -c 'import torch' 2>/dev/null; then
-  echo "-- PyTorch $(python3 -c 'import torch; print(torch.__version__)')"
-  OMP_NUM_THREADS="$NASLAB_BENCH_THREADS" python3 scripts/reference/bench_torch.py
+have_torch=0
+python_ready && have_torch=1
+
+echo "threads $NASLAB_BENCH_THREADS, batch $NASLAB_BENCH_BATCH, $(nproc) cores, load $(load)"
+echo "naslab: oneDNN $(dpkg-query -W -f='${Version}' libdnnl-dev 2>/dev/null || echo '?'), $(swift --version 2>&1 | head -1)"
+if [ $have_torch = 1 ]; then
+  python3 -c 'import torch, onnx, onnxruntime; print(f"python: torch {torch.__version__}, onnx {onnx.__version__}, onnxruntime {onnxruntime.__version__}")'
 else
-  echo "-- PyTorch: not installed (set NASLAB_BENCH_TORCH=1 to install it from PyPI); no side-by-side figures"
+  echo "python: torch/onnx/onnxruntime not installed: naslab figures only"
 fi
+swift build -c release --build-tests -Xswiftc -enable-testing >/dev/null
+
+results="$(mktemp)"
+trap 'rm -f "$results"' EXIT
+naslab() {  # naslab's benchmark test $1 (kernels | networks), network $2
+  NASLAB_BENCH=1 NASLAB_BENCH_NET="${2:-}" swift test -c release -Xswiftc -enable-testing --skip-build \
+    --filter "TrainingBenchmark/$1" 2>&1 | grep -E '^(BENCH|RESULT)' | tee -a "$results" | grep '^BENCH' || true
+}
+torch_side() {
+  [ $have_torch = 1 ] || return 0
+  python3 scripts/reference/bench_torch.py "$@" 2>&1 | grep -E '^(BENCH|RESULT|Traceback|[A-Za-z]*Error)' \
+    | tee -a "$results" | grep -v '^RESULT' || true
+}
+
+echo "-- kernels (load $(load))"
+naslab kernels
+torch_side --kernels
+grep '^RESULT side=torch kernel' "$results" | sed 's/^RESULT side=torch /BENCH torch /' || true
+for net in $nets; do
+  echo "-- $net (load $(load))"
+  echo "LOAD net=$net load=$(load)" >> "$results"
+  naslab networks "$net"
+  torch_side --net "$net"
+done
+naslab perOpOverhead
+python3 scripts/reference/bench_compare.py < "$results"

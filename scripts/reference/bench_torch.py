@@ -1,12 +1,23 @@
 #!/usr/bin/env python3
-"""PyTorch side of scripts/bench.d/train.sh: the same four networks as
-Tests/NASTrainingTests/BenchNetworks.swift, the same batch, thread count and SGD recipe.
+"""PyTorch and onnxruntime side of scripts/bench.d/train.sh.
 
-Prints lines in the same form as the Swift benchmark ("BENCH net NAME: train N images/s ...").
-Needs `torch` (CPU); the bench script installs it from PyPI only when NASLAB_BENCH_TORCH=1.
-Batch-1 latency is measured in eval mode under torch.inference_mode (no BN folding).
+The same four networks as Tests/NASTrainingTests/BenchNetworks.swift (28x28x1 inputs, 10 classes),
+the same batch, thread count and SGD recipe (momentum 0.9, Nesterov, weight decay 5e-4).
+
+  bench_torch.py --net NAME   one network: training images/s (best and median step), batch-1
+                              latency in eval mode (PyTorch, and onnxruntime on the torch.onnx.export
+                              of the same network), the training step's FLOPs and the process's peak RSS
+  bench_torch.py --kernels    the kernels the Swift benchmark measures (conv, depthwise, GEMM)
+
+Run one network per process so that the peak RSS belongs to that network. Every figure is printed
+as a `RESULT side=... key=value ...` line that train.sh combines with naslab's.
+Threads: NASLAB_BENCH_THREADS (torch.set_num_threads, onnxruntime intra-op threads).
 """
+import argparse
+import warnings
+import io
 import os
+import resource
 import statistics
 import sys
 import time
@@ -18,6 +29,7 @@ threads = int(os.environ.get("NASLAB_BENCH_THREADS", "2"))
 batch = int(os.environ.get("NASLAB_BENCH_BATCH", "128"))
 torch.set_num_threads(threads)
 torch.manual_seed(1)
+warnings.filterwarnings("ignore", category=DeprecationWarning)
 
 
 def conv_bn(cin, cout, k, stride=1, groups=1, act=nn.ReLU):
@@ -103,39 +115,129 @@ NETS = {
 }
 
 
-def median(repeats, body):
+
+STEPS = {"mlp": 200, "small-cnn": 30, "nb201": 6, "mobilenetv2": 8}
+
+
+def timings(repeats, body):
+    """Wall times of `repeats` runs of `body` after one warm-up run."""
     body()
     times = []
     for _ in range(repeats):
         start = time.perf_counter()
         body()
         times.append(time.perf_counter() - start)
-    return statistics.median(times)
+    return times
+
+
+def peak_rss_mb():
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
+
+
+def forward_macs(model, x):
+    """Multiply-accumulates of one forward pass of conv and linear layers (batch of x)."""
+    total = 0
+
+    def hook(module, inputs, output):
+        nonlocal total
+        if isinstance(module, nn.Conv2d):
+            k = module.kernel_size[0] * module.kernel_size[1]
+            total += output.numel() * (module.in_channels // module.groups) * k
+        elif isinstance(module, nn.Linear):
+            total += output.numel() * module.in_features
+
+    handles = [m.register_forward_hook(hook) for m in model.modules() if isinstance(m, (nn.Conv2d, nn.Linear))]
+    with torch.no_grad():
+        model(x)
+    for h in handles:
+        h.remove()
+    return total
+
+
+def onnx_latency(model, one, repeats):
+    """Batch-1 latency of `model` exported to ONNX and run by onnxruntime on `threads` threads."""
+    import onnxruntime as ort
+    buffer = io.BytesIO()
+    torch.onnx.export(model, (one,), buffer, input_names=["x"], output_names=["y"], dynamo=False)
+    options = ort.SessionOptions()
+    options.intra_op_num_threads = threads
+    options.inter_op_num_threads = 1
+    options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
+    session = ort.InferenceSession(buffer.getvalue(), options, providers=["CPUExecutionProvider"])
+    feed = {"x": one.numpy()}
+    expected = model(one).detach().numpy()
+    got = session.run(None, feed)[0]
+    error = float(abs(got - expected).max())
+    times = timings(repeats, lambda: session.run(None, feed))
+    return min(times), statistics.median(times), error
+
+
+def bench_net(name):
+    base_rss = peak_rss_mb()
+    model = NETS[name]()
+    x = torch.randn(batch, 1, 28, 28)
+    y = torch.arange(batch) % 10
+    macs = forward_macs(model, x)
+    opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, nesterov=True, weight_decay=5e-4)
+    loss_fn = nn.CrossEntropyLoss()
+
+    def step():
+        opt.zero_grad()
+        loss_fn(model(x), y).backward()
+        opt.step()
+
+    model.train()
+    times = timings(STEPS[name], step)
+    train_rss = peak_rss_mb()
+    model.eval()
+    one = torch.randn(1, 1, 28, 28)
+    with torch.inference_mode():
+        lat = timings(200, lambda: model(one))
+    with torch.no_grad():
+        ort_min, ort_median, ort_error = onnx_latency(model, one, 200)
+    params = sum(p.numel() for p in model.parameters())
+    best, med = min(times), statistics.median(times)
+    print(f"BENCH torch net {name}: train {batch / best:.0f} images/s best, {batch / med:.0f} median "
+          f"(batch {batch}, {best * 1000:.1f} ms/step), batch-1 latency {min(lat) * 1000:.3f} ms eval, "
+          f"onnxruntime {ort_min * 1000:.3f} ms (max |diff| {ort_error:.1e}), peak RSS {train_rss:.0f} MB, "
+          f"params {params}")
+    print(f"RESULT side=torch net={name} train_ips={batch / best:.1f} train_ips_median={batch / med:.1f} "
+          f"step_ms={best * 1000:.3f} latency_ms={min(lat) * 1000:.4f} latency_median_ms={statistics.median(lat) * 1000:.4f} "
+          f"ort_latency_ms={ort_min * 1000:.4f} ort_latency_median_ms={ort_median * 1000:.4f} "
+          f"rss_train_mb={train_rss:.1f} rss_base_mb={base_rss:.1f} rss_peak_mb={peak_rss_mb():.1f} "
+          f"train_flops={6 * macs} params={params}")
+
+
+def bench_kernels():
+    for name, n, c, hw, groups in [("conv3x3", 128, 64, 28, 1), ("depthwise3x3", 128, 96, 14, 96)]:
+        x = torch.randn(n, c, hw, hw, requires_grad=True)
+        w = torch.randn(c, c // groups, 3, 3, requires_grad=True)
+        flops = 2.0 * n * c * hw * hw * (c // groups) * 9 * 3
+
+        def run():
+            x.grad = None
+            w.grad = None
+            torch.nn.functional.conv2d(x, w, padding=1, groups=groups).sum().backward()
+
+        t = min(timings(5, run))
+        print(f"RESULT side=torch kernel={name} gflops={flops / t / 1e9:.1f} ms={t * 1000:.3f}")
+    a, b = torch.randn(1024, 1024), torch.randn(1024, 1024)
+    t = min(timings(10, lambda: torch.nn.functional.linear(a, b)))
+    print(f"RESULT side=torch kernel=gemm1024 gflops={2 * 1024 ** 3 / t / 1e9:.1f} ms={t * 1000:.3f}")
 
 
 def main():
-    x = torch.randn(batch, 1, 28, 28)
-    y = torch.arange(batch) % 10
-    for name, make in NETS.items():
-        model = make()
-        opt = torch.optim.SGD(model.parameters(), lr=0.01, momentum=0.9, nesterov=True, weight_decay=5e-4)
-        loss_fn = nn.CrossEntropyLoss()
-
-        def step():
-            opt.zero_grad()
-            loss_fn(model(x), y).backward()
-            opt.step()
-
-        model.train()
-        steps = 50 if name == "mlp" else (10 if name == "small-cnn" else 3)
-        t = median(steps, step)
-        model.eval()
-        one = torch.randn(1, 1, 28, 28)
-        with torch.inference_mode():
-            latency = median(50, lambda: model(one))
-        params = sum(p.numel() for p in model.parameters())
-        print(f"BENCH net {name}: train {batch / t:.0f} images/s (batch {batch}, {t * 1000:.1f} ms/step), "
-              f"batch-1 latency {latency * 1000:.3f} ms, params {params}")
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--net", choices=sorted(NETS))
+    parser.add_argument("--kernels", action="store_true")
+    args = parser.parse_args()
+    if args.kernels:
+        bench_kernels()
+    if args.net:
+        bench_net(args.net)
+    if not args.kernels and not args.net:
+        for name in NETS:
+            bench_net(name)
     sys.stdout.flush()
 
 

@@ -1,0 +1,81 @@
+#!/usr/bin/env python3
+"""Combines the `RESULT side=... key=value` lines of naslab's and PyTorch's benchmarks (stdin)
+into the side-by-side table scripts/bench.d/train.sh prints: ratios naslab / PyTorch (and
+onnxruntime for batch-1 latency), and GFLOP/s as a fraction of the machine's peak.
+
+Training FLOPs of a step are PyTorch's count of the network's conv and linear multiply-adds
+(forward, hooks on every layer) times 2 (FLOPs per MAC) times 3 (forward + two backwards).
+"""
+import os
+import sys
+
+PEAK = float(os.environ.get("NASLAB_BENCH_PEAK", "480"))
+NETS = ["mlp", "small-cnn", "nb201", "mobilenetv2"]
+KERNELS = ["conv3x3", "depthwise3x3", "gemm1024"]
+
+
+def parse(lines):
+    nets, kernels, loads = {}, {}, {}
+    for line in lines:
+        if line.startswith("LOAD "):
+            fields = dict(f.split("=", 1) for f in line.split()[1:])
+            loads[fields["net"]] = fields["load"].replace(",", " ")
+        if not line.startswith("RESULT "):
+            continue
+        fields = dict(f.split("=", 1) for f in line.split()[1:])
+        side = fields.pop("side")
+        if "net" in fields:
+            nets.setdefault(fields.pop("net"), {})[side] = {k: float(v) for k, v in fields.items()}
+        elif "kernel" in fields:
+            kernels.setdefault(fields.pop("kernel"), {})[side] = {k: float(v) for k, v in fields.items()}
+    return nets, kernels, loads
+
+
+def ratio(a, b):
+    return f"{a / b:.2f}x" if a and b else "-"
+
+
+def main():
+    nets, kernels, loads = parse(sys.stdin.read().splitlines())
+    print(f"\nTraining (batch {os.environ.get('NASLAB_BENCH_BATCH', '128')}, best step of several; "
+          "ratio > 1: naslab faster)")
+    print(f"{'network':<12} {'naslab img/s':>13} {'torch img/s':>12} {'ratio':>7} {'naslab GFLOP/s':>15} "
+          f"{'% peak':>7} {'torch % peak':>13}   load (1/5/15 min)")
+    for name in NETS:
+        n, t = nets.get(name, {}).get("naslab"), nets.get(name, {}).get("torch")
+        if not n or not t:
+            print(f"{name:<12} (missing: {'naslab' if not n else 'torch'})")
+            continue
+        flops = t["train_flops"]
+        ng, tg = flops / (n["step_ms"] / 1000) / 1e9, flops / (t["step_ms"] / 1000) / 1e9
+        print(f"{name:<12} {n['train_ips']:>13.0f} {t['train_ips']:>12.0f} {ratio(n['train_ips'], t['train_ips']):>7} "
+              f"{ng:>15.1f} {100 * ng / PEAK:>6.1f}% {100 * tg / PEAK:>12.1f}%   {loads.get(name, '?')}")
+    print("\nBatch-1 inference latency, ms (best of 200; ratio < 1: naslab faster)")
+    print(f"{'network':<12} {'naslab fused':>13} {'torch eval':>11} {'onnxruntime':>12} {'vs torch':>9} {'vs ort':>7}")
+    for name in NETS:
+        n, t = nets.get(name, {}).get("naslab"), nets.get(name, {}).get("torch")
+        if not n or not t:
+            continue
+        print(f"{name:<12} {n['latency_ms']:>13.3f} {t['latency_ms']:>11.3f} {t['ort_latency_ms']:>12.3f} "
+              f"{ratio(n['latency_ms'], t['latency_ms']):>9} {ratio(n['latency_ms'], t['ort_latency_ms']):>7}")
+    print("\nPeak memory, MiB (max RSS of a process that runs only that network; growth = peak minus the "
+          "process's peak before building the model; ratio < 1: naslab smaller)")
+    print(f"{'network':<12} {'naslab peak':>12} {'torch peak':>11} {'ratio':>7} {'naslab growth':>14} "
+          f"{'torch growth':>13} {'ratio':>7}")
+    for name in NETS:
+        n, t = nets.get(name, {}).get("naslab"), nets.get(name, {}).get("torch")
+        if not n or not t:
+            continue
+        ng, tg = n["rss_train_mb"] - n["rss_base_mb"], t["rss_train_mb"] - t["rss_base_mb"]
+        print(f"{name:<12} {n['rss_train_mb']:>12.0f} {t['rss_train_mb']:>11.0f} "
+              f"{ratio(n['rss_train_mb'], t['rss_train_mb']):>7} {ng:>14.0f} {tg:>13.0f} {ratio(ng, tg):>7}")
+    print(f"\nKernels, forward + both backwards for convolutions (best of several; peak {PEAK:.0f} GFLOP/s)")
+    print(f"{'kernel':<14} {'naslab GFLOP/s':>15} {'% peak':>7} {'torch GFLOP/s':>14} {'% peak':>7}")
+    for name in KERNELS:
+        n, t = kernels.get(name, {}).get("naslab"), kernels.get(name, {}).get("torch")
+        ng, tg = (n or {}).get("gflops", 0), (t or {}).get("gflops", 0)
+        print(f"{name:<14} {ng:>15.1f} {100 * ng / PEAK:>6.1f}% {tg:>14.1f} {100 * tg / PEAK:>6.1f}%")
+
+
+if __name__ == "__main__":
+    main()
