@@ -7,6 +7,7 @@
 #                         oneDNN, torch.set_num_threads and onnxruntime's intra-op threads for Python
 #   NASLAB_BENCH_BATCH    training batch (default 128)
 #   NASLAB_BENCH_NETS     networks to run (default "mlp small-cnn nb201 mobilenetv2")
+#   NASLAB_BENCH_RESULTS  file to keep the raw RESULT lines in (default: a temporary file)
 #   NASLAB_BENCH_INSTALL  1 (default): pip-install torch, onnx, onnxruntime from PyPI when missing
 #                         (about 1.5 min, a large download); 0: never install, naslab figures only
 #
@@ -42,8 +43,11 @@ else
 fi
 swift build -c release --build-tests -Xswiftc -enable-testing >/dev/null
 
-results="$(mktemp)"
-trap 'rm -f "$results"' EXIT
+if [ -n "${NASLAB_BENCH_RESULTS:-}" ]; then
+  results="$NASLAB_BENCH_RESULTS"; : > "$results"
+else
+  results="$(mktemp)"; trap 'rm -f "$results"' EXIT
+fi
 naslab() {  # naslab's benchmark test $1 (kernels | networks), network $2
   NASLAB_BENCH=1 NASLAB_BENCH_NET="${2:-}" swift test -c release -Xswiftc -enable-testing --skip-build \
     --filter "TrainingBenchmark/$1" 2>&1 | grep -E '^(BENCH|RESULT)' | tee -a "$results" | grep '^BENCH' || true

@@ -25,9 +25,11 @@ def parse(lines):
         fields = dict(f.split("=", 1) for f in line.split()[1:])
         side = fields.pop("side")
         if "net" in fields:
-            nets.setdefault(fields.pop("net"), {})[side] = {k: float(v) for k, v in fields.items()}
+            name = fields.pop("net")
+            nets.setdefault(name, {})[side] = {k: float(v) for k, v in fields.items()}
         elif "kernel" in fields:
-            kernels.setdefault(fields.pop("kernel"), {})[side] = {k: float(v) for k, v in fields.items()}
+            name = fields.pop("kernel")
+            kernels.setdefault(name, {})[side] = {k: float(v) for k, v in fields.items()}
     return nets, kernels, loads
 
 
