@@ -54,7 +54,8 @@ public final class Tensor {
         self.count = shape.reduce(1, *)
         self.layout = layout
         self.storage = TensorStorage(uninitialized: max(DNNL.byteSize(layout) / 4, 1))
-        self.storage.zero()
+        // Kernels write every value of a dense layout; only padded channels need zeros.
+        if storage.count != count { storage.zero() }
         self.requiresGrad = false
         self.name = ""
     }
@@ -140,6 +141,9 @@ public final class Tensor {
 
     /// Back-propagates from this tensor (a scalar loss, seeded with gradient 1, unless
     /// a gradient is already set) through everything it was computed from.
+    ///
+    /// Gradients are kept for leaves (tensors not computed by an op: parameters, inputs) and
+    /// for this tensor; intermediate results' gradients are released once used.
     public func backward() throws {
         if grad == nil {
             precondition(layout == nil, "backward() starts from a plain tensor")
@@ -148,8 +152,11 @@ public final class Tensor {
             grad = g
         }
         for node in topologicalOrder().reversed() {
-            guard let step = node.backwardStep, node.grad != nil else { continue }
-            try step(node)
+            guard let step = node.backwardStep else { continue }
+            if node.grad != nil { try step(node) }
+            // An intermediate result's gradient is spent once pushed to its inputs (leaves keep
+            // theirs for the optimiser); freeing it as we go roughly halves backward's peak memory.
+            if node !== self { node.grad = nil }
         }
     }
 

@@ -18,22 +18,28 @@ public enum PoolKind: String, Sendable, Hashable {
     }
 }
 
-/// The compiled oneDNN pooling kernels for one shape (forward with workspace, and backward).
+/// The compiled oneDNN pooling kernels for one shape and input layout (forward with
+/// workspace, and backward).
+///
+/// A blocked input (`nChw16c`) is pooled in its layout and the output keeps the kernel's
+/// blocked layout, so a convolution → pooling → convolution chain never goes through plain
+/// NCHW (oneDNN's plain-layout pooling is also its slow reference path).
 final class PoolPlan: @unchecked Sendable {
     let forward: DNNLPrimitive
     let backward: DNNLPrimitive
     let src: dnnl_memory_desc_t
     let dst: dnnl_memory_desc_t
     let workspace: dnnl_memory_desc_t?
+    /// Whether the output is in a blocked layout (the input was).
+    let blockedOutput: Bool
 
-    static func plan(_ kind: PoolKind, _ g: ConvGeometry) throws -> PoolPlan {
-        try PrimitiveCache.shared.value("pool:\(kind):\(g)") { try PoolPlan(kind, g) }
+    static func plan(_ kind: PoolKind, _ g: ConvGeometry, source: dnnl_memory_desc_t?) throws -> PoolPlan {
+        let layoutKey = source.map { String(Reorder.fingerprint($0)) } ?? "plain"
+        return try PrimitiveCache.shared.value("pool:\(kind):\(g):\(layoutKey)") { try PoolPlan(kind, g, source: source) }
     }
 
-    private init(_ kind: PoolKind, _ g: ConvGeometry) throws {
-        var s = DNNL.plain(g.srcDims), d = DNNL.plain(g.dstDims)
-        src = s
-        dst = d
+    private init(_ kind: PoolKind, _ g: ConvGeometry, source: dnnl_memory_desc_t?) throws {
+        var s = source ?? DNNL.plain(g.srcDims), d = source == nil ? DNNL.plain(g.dstDims) : DNNL.any(g.dstDims)
         let strides = DNNL.dims([g.stride, g.stride]), kernel = DNNL.dims([g.kernel, g.kernel])
         let dil = DNNL.dims([0, 0])
         let padL = DNNL.dims([g.padding, g.padding]), padR = DNNL.dims([g.paddingEndH, g.paddingEndW])
@@ -42,6 +48,10 @@ final class PoolPlan: @unchecked Sendable {
                                                               strides, kernel, dil, padL, padR),
                             "pooling_forward \(kind) \(g)")
         forward = try DNNLPrimitive(opDesc: &fwd, what: "pooling \(g)")
+        src = s
+        dst = forward.desc(dnnl_query_dst_md)
+        blockedOutput = !DNNL.same(dst, DNNL.plain(g.dstDims))
+        d = dst
         var bwd = dnnl_pooling_v2_desc_t()
         try DNNLError.check(dnnl_pooling_v2_backward_desc_init(&bwd, kind.algorithm, &s, &d, strides, kernel, dil,
                                                                padL, padR), "pooling_backward \(kind) \(g)")
@@ -53,11 +63,13 @@ final class PoolPlan: @unchecked Sendable {
 
 extension Tensor {
     /// Max or average pooling with a square window.
+    ///
+    /// A blocked input is pooled in its layout and gives a blocked output.
     public func pool(_ kind: PoolKind, kernel: Int, stride: Int, padding: Int = 0) throws -> Tensor {
         let g = ConvGeometry(batch: batch, inChannels: channels, outChannels: channels, height: height,
                              width: width, kernel: kernel, stride: stride, padding: padding)
-        let plan = try PoolPlan.plan(kind, g)
-        let out = Tensor(uninitialized: g.dstDims)
+        let plan = try PoolPlan.plan(kind, g, source: layout)
+        let out = plan.blockedOutput ? Tensor(shape: g.dstDims, blocked: plan.dst) : Tensor(uninitialized: g.dstDims)
         let workspace = try plan.workspace.map { try DNNLMemory(allocating: $0) }
         var args: [(Int32, DNNLMemory)] = [(DNNL.Arg.src, try DNNLMemory(plan.src, storage.raw)),
                                            (DNNL.Arg.dst, try DNNLMemory(plan.dst, out.storage.raw))]
@@ -87,7 +99,14 @@ extension Tensor {
     }
 
     /// Global average pooling to `[n, c, 1, 1]`.
+    ///
+    /// A blocked square input is pooled by oneDNN in its layout (one window over the whole
+    /// plane); other inputs in Swift on the plain layout.
     public func globalAvgPool() throws -> Tensor {
+        if !isPlain {
+            guard height == width else { return try plain().globalAvgPool() }
+            return try pool(.averageIncludingPadding, kernel: height, stride: height)
+        }
         let n = batch, c = channels, plane = height * width
         let out = Tensor(zeros: [n, c, 1, 1])
         let scale = 1 / Float(plane)

@@ -70,16 +70,22 @@ extension Tensor {
             // The memories above only borrow these buffers; keep them alive until backward.
             withExtendedLifetime((mean, variance)) {}
             let diffScale = TensorStorage(zeros: self.channels), diffShift = TensorStorage(zeros: self.channels)
-            let gradIn = TensorStorage(zeros: self.storage.count)
-            try plan.backward.execute([
-                (DNNL.Arg.src, src), (DNNL.Arg.mean, meanMem), (DNNL.Arg.variance, varMem),
-                (DNNL.Arg.diffDst, try DNNLMemory(plan.data, out.grad!.raw)), (DNNL.Arg.scale, scaleMem),
-                (DNNL.Arg.shift, shiftMem),
-                (DNNL.Arg.diffSrc, try DNNLMemory(plan.data, gradIn.raw)),
-                (DNNL.Arg.diffScale, try DNNLMemory(plan.channel, diffScale.raw)),
-                (DNNL.Arg.diffShift, try DNNLMemory(plan.channel, diffShift.raw)),
-            ])
-            self.accumulateGrad { $0.update(from: gradIn.pointer, count: gradIn.count) }
+            func run(_ gradIn: UnsafeMutableRawPointer) throws {
+                try plan.backward.execute([
+                    (DNNL.Arg.src, src), (DNNL.Arg.mean, meanMem), (DNNL.Arg.variance, varMem),
+                    (DNNL.Arg.diffDst, try DNNLMemory(plan.data, out.grad!.raw)), (DNNL.Arg.scale, scaleMem),
+                    (DNNL.Arg.shift, shiftMem), (DNNL.Arg.diffSrc, try DNNLMemory(plan.data, gradIn)),
+                    (DNNL.Arg.diffScale, try DNNLMemory(plan.channel, diffScale.raw)),
+                    (DNNL.Arg.diffShift, try DNNLMemory(plan.channel, diffShift.raw)),
+                ])
+            }
+            // The kernel writes the input's gradient straight into its buffer (when it is the first).
+            if self.requiresGrad {
+                try self.accumulateGrad { try run(UnsafeMutableRawPointer($0)) }
+            } else {
+                let scratch = TensorStorage(uninitialized: self.storage.count)
+                try withExtendedLifetime(scratch) { try run(scratch.raw) }
+            }
             scale.accumulateGrad { $0.update(from: diffScale.pointer, count: diffScale.count) }
             shift.accumulateGrad { $0.update(from: diffShift.pointer, count: diffShift.count) }
         }

@@ -29,14 +29,19 @@ extension Tensor {
         if let b = bias { inputs.append(b) }
         // Keep the input in the kernel's layout for backward-weights when both kernels share it.
         let keptSrc = DNNL.same(plan.fwdSrc.kernel, plan.bwSrc.kernel) ? src : nil
+        // Likewise the weights for backward-data: they do not change between forward and backward.
+        let keptWeights = DNNL.same(plan.fwdWeights.kernel, plan.bdWeights.kernel) ? wei : nil
         return out.record(inputs) { out in
-            try Tensor.convBackward(plan: plan, input: self, keptSrc: keptSrc, weight: weight, bias: bias, output: out)
+            try Tensor.convBackward(plan: plan, input: self, kept: (keptSrc, keptWeights), weight: weight, bias: bias,
+                                    output: out)
         }
     }
 
     /// The two backward passes of a convolution, each only when its input needs a gradient.
-    private static func convBackward(plan: ConvPlan, input: Tensor, keptSrc: DNNLMemory?, weight: Tensor,
-                                     bias: Tensor?, output: Tensor) throws {
+    /// `kept` holds the forward pass's input and weights in kernel layout, when backward can reuse them.
+    private static func convBackward(plan: ConvPlan, input: Tensor, kept: (src: DNNLMemory?, weights: DNNLMemory?),
+                                     weight: Tensor, bias: Tensor?, output: Tensor) throws {
+        let keptSrc = kept.src
         let gradOut = output.grad!.raw, outDesc = output.memoryDesc
         // The output gradient in the kernels' layout, converted once when both backwards share it.
         let shareDiffDst = DNNL.same(plan.bdDiffDst.kernel, plan.bwDiffDst.kernel)
@@ -44,7 +49,7 @@ extension Tensor {
         if input.requiresGrad {
             try input.accumulateGrad { gradIn in
                 let diffDst = try sharedDiffDst ?? Reorder.memory(gradOut, have: outDesc, want: plan.bdDiffDst.kernel)
-                let wei = try plan.bdWeights.input(weight.storage.raw)
+                let wei = try kept.weights ?? plan.bdWeights.input(weight.storage.raw)
                 let (diffSrc, finish) = try Reorder.output(UnsafeMutableRawPointer(gradIn), target: input.memoryDesc,
                                                            kernel: plan.bdDiffSrc.kernel)
                 try plan.backwardData.execute([(DNNL.Arg.diffDst, diffDst), (DNNL.Arg.weights, wei),

@@ -81,7 +81,9 @@ public final class Model {
     /// can reach it without a conversion to plain NCHW.
     static func acceptsBlocked(_ op: LayerOp) -> Bool {
         switch op {
-        case .conv, .batchNorm, .relu, .relu6, .hswish, .sigmoid, .swish, .add, .identity: return true
+        case .conv, .batchNorm, .relu, .relu6, .hswish, .sigmoid, .swish, .add, .identity, .maxPool, .avgPool,
+             .globalAvgPool:
+            return true
         default: return false
         }
     }
