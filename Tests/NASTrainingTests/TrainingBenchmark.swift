@@ -41,6 +41,13 @@ struct TrainingBenchmark {
         try timings(repeats, body)[0]
     }
 
+    /// CPU seconds the whole process (every thread) has used so far.
+    private func processCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+    }
+
     /// The process's peak resident set so far, in MiB (Linux reports `ru_maxrss` in KiB).
     private func peakRSSMiB() -> Double {
         var usage = rusage()
@@ -111,12 +118,15 @@ struct TrainingBenchmark {
         var rng = SeededRandom(seed: 1)
         let x = randomTensor([batch, 1, 28, 28], seed: 5)
         let labels = (0..<batch).map { $0 % 10 }
-        let times = try timings(Self.steps[name] ?? 5) {
+        let steps = Self.steps[name] ?? 5
+        let cpuStart = processCPUSeconds()
+        let times = try timings(steps) {
             let loss = try model.forward(x, training: true, rng: &rng).softmaxCrossEntropy(labels: labels)
             sgd.zeroGrad(model.parameters)
             try loss.backward()
             sgd.step(model.parameters, lr: 0.01)
         }
+        let cpuPerStep = (processCPUSeconds() - cpuStart) / Double(steps + 1)  // with the warm-up step
         let trainRSS = peakRSSMiB()
         let (t, tMedian) = (times[0], times[times.count / 2])
         let fast = model.inferenceModel()
@@ -132,7 +142,8 @@ struct TrainingBenchmark {
             + "params \(model.parameterCount)")
         print("RESULT side=naslab net=\(name) train_ips=\(String(format: "%.1f", Double(batch) / t)) "
             + "train_ips_median=\(String(format: "%.1f", Double(batch) / tMedian)) "
-            + "step_ms=\(String(format: "%.3f", t * 1000)) latency_ms=\(String(format: "%.4f", latency * 1000)) "
+            + "step_ms=\(String(format: "%.3f", t * 1000)) cpu_ms_per_step=\(String(format: "%.3f", cpuPerStep * 1000)) "
+            + "latency_ms=\(String(format: "%.4f", latency * 1000)) "
             + "latency_median_ms=\(String(format: "%.4f", latencyMedian * 1000)) "
             + "unfused_latency_ms=\(String(format: "%.4f", unfused * 1000)) "
             + "rss_train_mb=\(String(format: "%.1f", trainRSS)) rss_base_mb=\(String(format: "%.1f", baseRSS)) "

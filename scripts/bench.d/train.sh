@@ -7,6 +7,7 @@
 #                         oneDNN, torch.set_num_threads and onnxruntime's intra-op threads for Python
 #   NASLAB_BENCH_BATCH    training batch (default 128)
 #   NASLAB_BENCH_NETS     networks to run (default "mlp small-cnn nb201 mobilenetv2")
+#   OMP_WAIT_POLICY      both sides' OpenMP waiting (default PASSIVE here; see below)
 #   NASLAB_BENCH_RESULTS  file to keep the raw RESULT lines in (default: a temporary file)
 #   NASLAB_BENCH_INSTALL  1 (default): pip-install torch, onnx, onnxruntime from PyPI when missing
 #                         (about 1.5 min, a large download); 0: never install, naslab figures only
@@ -21,6 +22,10 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
 export NASLAB_BENCH_THREADS="${NASLAB_BENCH_THREADS:-2}" NASLAB_BENCH_BATCH="${NASLAB_BENCH_BATCH:-128}"
 export OMP_NUM_THREADS="$NASLAB_BENCH_THREADS"
+# OpenMP threads that wait at a barrier sleep instead of spinning (both sides run GNU libgomp).
+# On this shared 2-core machine spinning cost naslab's NB201 step 3x in wall time and 4x in CPU
+# time (threads spin while their partner is descheduled); set OMP_WAIT_POLICY=ACTIVE on an idle machine.
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 nets="${NASLAB_BENCH_NETS:-mlp small-cnn nb201 mobilenetv2}"
 load() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' ','; }
 
@@ -34,7 +39,7 @@ fi
 have_torch=0
 python_ready && have_torch=1
 
-echo "threads $NASLAB_BENCH_THREADS, batch $NASLAB_BENCH_BATCH, $(nproc) cores, load $(load)"
+echo "threads $NASLAB_BENCH_THREADS, batch $NASLAB_BENCH_BATCH, OMP_WAIT_POLICY $OMP_WAIT_POLICY, $(nproc) cores, load $(load)"
 echo "naslab: oneDNN $(dpkg-query -W -f='${Version}' libdnnl-dev 2>/dev/null || echo '?'), $(swift --version 2>&1 | head -1)"
 if [ $have_torch = 1 ]; then
   python3 -c 'import torch, onnx, onnxruntime; print(f"python: torch {torch.__version__}, onnx {onnx.__version__}, onnxruntime {onnxruntime.__version__}")'

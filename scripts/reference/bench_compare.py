@@ -52,6 +52,14 @@ def main():
         ng, tg = flops / (n["step_ms"] / 1000) / 1e9, flops / (t["step_ms"] / 1000) / 1e9
         print(f"{name:<12} {n['train_ips']:>13.0f} {t['train_ips']:>12.0f} {ratio(n['train_ips'], t['train_ips']):>7} "
               f"{ng:>15.1f} {100 * ng / PEAK:>6.1f}% {100 * tg / PEAK:>12.1f}%   {loads.get(name, '?')}")
+    print("\nTraining work: CPU time per step of the whole process (all threads, spinning included; "
+          "less sensitive to other processes than wall time; ratio > 1: naslab needs less)")
+    print(f"{'network':<12} {'naslab ms':>10} {'torch ms':>9} {'ratio':>7}")
+    for name in NETS:
+        n, t = nets.get(name, {}).get("naslab"), nets.get(name, {}).get("torch")
+        if n and t and "cpu_ms_per_step" in n and "cpu_ms_per_step" in t:
+            print(f"{name:<12} {n['cpu_ms_per_step']:>10.1f} {t['cpu_ms_per_step']:>9.1f} "
+                  f"{ratio(t['cpu_ms_per_step'], n['cpu_ms_per_step']):>7}")
     print("\nBatch-1 inference latency, ms (best of 200; ratio < 1: naslab faster)")
     print(f"{'network':<12} {'naslab fused':>13} {'torch eval':>11} {'onnxruntime':>12} {'vs torch':>9} {'vs ort':>7}")
     for name in NETS:

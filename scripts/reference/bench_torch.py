@@ -187,7 +187,9 @@ def bench_net(name):
         opt.step()
 
     model.train()
+    cpu_start = time.process_time()
     times = timings(STEPS[name], step)
+    cpu_per_step = (time.process_time() - cpu_start) / (STEPS[name] + 1)  # with the warm-up step
     train_rss = peak_rss_mb()
     model.eval()
     one = torch.randn(1, 1, 28, 28)
@@ -202,7 +204,7 @@ def bench_net(name):
           f"onnxruntime {ort_min * 1000:.3f} ms (max |diff| {ort_error:.1e}), peak RSS {train_rss:.0f} MB, "
           f"params {params}")
     print(f"RESULT side=torch net={name} train_ips={batch / best:.1f} train_ips_median={batch / med:.1f} "
-          f"step_ms={best * 1000:.3f} latency_ms={min(lat) * 1000:.4f} latency_median_ms={statistics.median(lat) * 1000:.4f} "
+          f"step_ms={best * 1000:.3f} cpu_ms_per_step={cpu_per_step * 1000:.3f} latency_ms={min(lat) * 1000:.4f} latency_median_ms={statistics.median(lat) * 1000:.4f} "
           f"ort_latency_ms={ort_min * 1000:.4f} ort_latency_median_ms={ort_median * 1000:.4f} "
           f"rss_train_mb={train_rss:.1f} rss_base_mb={base_rss:.1f} rss_peak_mb={peak_rss_mb():.1f} "
           f"train_flops={6 * macs} params={params}")
