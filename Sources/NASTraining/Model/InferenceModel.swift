@@ -100,7 +100,19 @@ public final class InferenceModel {
     }
 
     /// Runs the network on `[n, c, h, w]` inputs and returns `[n, classes]` logits.
+    ///
+    /// A single image runs its kernels on one thread: at batch 1 these small networks' kernels
+    /// take microseconds, less than waking a second OpenMP thread for each of them costs
+    /// (PyTorch likewise runs small ops serially).
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
+        guard input.batch == 1, ComputeThreads.current > 1 else { return try run(input) }
+        let threads = ComputeThreads.current
+        ComputeThreads.apply(1)
+        defer { ComputeThreads.apply(threads) }
+        return try run(input)
+    }
+
+    private func run(_ input: Tensor) throws -> Tensor {
         let x = try fitted(input)
         var values = [Tensor?](repeating: nil, count: spec.nodes.count)
         var rng = SeededRandom(seed: 0)  // dropout is the identity here
