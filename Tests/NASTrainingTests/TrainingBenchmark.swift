@@ -96,7 +96,7 @@ struct TrainingBenchmark {
     }
 
     /// Training steps per network: enough for a stable best-of-n under load.
-    private static let steps = ["mlp": 200, "small-cnn": 30, "nb201": 6, "mobilenetv2": 8]
+    private static let steps = ["mlp": 200, "small-cnn": 30, "nb201": 10, "mobilenetv2": 12]
 
     /// Every network, or only the one `NASLAB_BENCH_NET` names (the bench script runs one per
     /// process, so that the process's peak RSS belongs to that network).

@@ -116,7 +116,7 @@ NETS = {
 
 
 
-STEPS = {"mlp": 200, "small-cnn": 30, "nb201": 6, "mobilenetv2": 8}
+STEPS = {"mlp": 200, "small-cnn": 30, "nb201": 10, "mobilenetv2": 12}
 
 
 def timings(repeats, body):
