@@ -15,4 +15,16 @@ public enum ComputeThreads {
 
     /// The thread count kernels started from the calling thread will use.
     public static var current: Int { Int(naslab_omp_get_max_threads()) }
+
+    /// Runs `body` with the calling thread's kernels on one thread, then restores the setting.
+    ///
+    /// For kernels whose threads meet at oneDNN's own spinning barriers (the blocked batch
+    /// norm): on a loaded machine a thread spins there while its partner is descheduled.
+    static func serially<T>(_ body: () throws -> T) rethrows -> T {
+        let threads = current
+        guard threads > 1 else { return try body() }
+        apply(1)
+        defer { apply(threads) }
+        return try body()
+    }
 }

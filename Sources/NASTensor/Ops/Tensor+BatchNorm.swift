@@ -11,8 +11,13 @@ extension Tensor {
     public func batchNorm(scale: Tensor, shift: Tensor, runningMean: Tensor, runningVar: Tensor,
                           training: Bool, momentum: Float = 0.1, epsilon: Float = 1e-5) throws -> Tensor {
         if let blocked = layout {
-            return try blockedBatchNorm(blocked, scale: scale, shift: shift, runningMean: runningMean,
-                                        runningVar: runningVar, training: training, momentum: momentum, epsilon: epsilon)
+            // One thread: oneDNN's blocked batch norm synchronises its threads with spinning
+            // barriers, which cost NB201 training more than the second thread saved (see
+            // docs/performance.md).
+            return try ComputeThreads.serially {
+                try blockedBatchNorm(blocked, scale: scale, shift: shift, runningMean: runningMean,
+                                     runningVar: runningVar, training: training, momentum: momentum, epsilon: epsilon)
+            }
         }
         let n = batch, c = channels, plane = count / (n * c)
         let mean = TensorStorage(zeros: c), invStd = TensorStorage(zeros: c), variance = TensorStorage(zeros: c)
@@ -71,13 +76,16 @@ extension Tensor {
             withExtendedLifetime((mean, variance)) {}
             let diffScale = TensorStorage(zeros: self.channels), diffShift = TensorStorage(zeros: self.channels)
             func run(_ gradIn: UnsafeMutableRawPointer) throws {
-                try plan.backward.execute([
+                try ComputeThreads.serially { try plan.backward.execute(args(gradIn)) }
+            }
+            func args(_ gradIn: UnsafeMutableRawPointer) throws -> [(Int32, DNNLMemory)] {
+                [
                     (DNNL.Arg.src, src), (DNNL.Arg.mean, meanMem), (DNNL.Arg.variance, varMem),
                     (DNNL.Arg.diffDst, try DNNLMemory(plan.data, out.grad!.raw)), (DNNL.Arg.scale, scaleMem),
                     (DNNL.Arg.shift, shiftMem), (DNNL.Arg.diffSrc, try DNNLMemory(plan.data, gradIn)),
                     (DNNL.Arg.diffScale, try DNNLMemory(plan.channel, diffScale.raw)),
                     (DNNL.Arg.diffShift, try DNNLMemory(plan.channel, diffShift.raw)),
-                ])
+                ]
             }
             // The kernel writes the input's gradient straight into its buffer (when it is the first).
             if self.requiresGrad {
