@@ -10,7 +10,11 @@ extension Table {
         var widths = columns.map { Self.clip($0, maxCellWidth).count }
         for row in texts { for (i, t) in row.enumerated() { widths[i] = max(widths[i], t.count) } }
         var lines: [String] = []
-        lines.append(line(columns.map { Self.clip($0, maxCellWidth) }, widths, numeric: nil))
+        let numericColumns = columns.indices.map { i in shown.first.map { row -> Bool in
+            if case .number = row[i] { return true }
+            return false
+        } ?? false }
+        lines.append(line(columns.map { Self.clip($0, maxCellWidth) }, widths, numeric: numericColumns.map { $0 ? Cell.number(Quantity(0)) : Cell.null }))
         lines.append(widths.map { String(repeating: "-", count: $0) }.joined(separator: "  "))
         for (row, text) in zip(shown, texts) { lines.append(line(text, widths, numeric: row)) }
         if rows.isEmpty { lines.append("(no rows)") }

@@ -1,5 +1,6 @@
 import Foundation
 import NASCore
+import NASStore
 
 /// One user's working session: the workspace folder, the interrupt flag and the running jobs.
 ///
@@ -17,6 +18,7 @@ public final class Session: @unchecked Sendable {
 
     private let lock = NSLock()
     private var progressHandler: (@Sendable (ProgressEvent) -> Void)?
+    private var runManager: RunManager?
 
     /// Creates a session over a workspace folder (it is not created until something is written).
     public init(workspace: URL) {
@@ -52,6 +54,20 @@ public final class Session: @unchecked Sendable {
     public func runForeground<T>(_ name: String, _ work: (JobContext) throws -> T) throws -> T {
         try jobs.runForeground(name: name, interrupt: interrupt, work)
     }
+
+    /// The run manager over the workspace's store (`<workspace>/store.sqlite`), opened on first use.
+    public func runs() throws -> RunManager {
+        try lock.withLock {
+            if let runManager { return runManager }
+            let path = try ensureWorkspace().appendingPathComponent("store.sqlite").path
+            let manager = RunManager(store: try SQLiteStore(path: path))
+            runManager = manager
+            return manager
+        }
+    }
+
+    /// The run manager if the store was opened in this session, without opening it.
+    public var openedRuns: RunManager? { lock.withLock { runManager } }
 
     private func deliver(_ event: ProgressEvent) {
         onProgress?(event)

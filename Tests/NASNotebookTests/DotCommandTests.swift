@@ -2,7 +2,7 @@ import Testing
 @testable import NASNotebook
 
 @Suite struct DotCommandTests {
-    @Test func parsesEachCommandAndItsArgument() {
+    @Test func parsesEachCommandAndItsArgument() throws {
         #expect(try DotCommand.parse(".help").get() == .help)
         #expect(try DotCommand.parse(".timer on").get() == .timer(true))
         #expect(try DotCommand.parse(".timer  off").get() == .timer(false))

@@ -12,6 +12,8 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
     case mismatch(Int64, what: String, recorded: String, given: String)
     /// The strategy proposed nothing although it has not finished.
     case strategyStalled(String)
+    /// The run stopped on an error.
+    case failed(Int64, String)
     /// The evaluator cannot evaluate the space.
     case unsupportedSpace(evaluator: String, space: String, supported: [String])
 
@@ -24,6 +26,7 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
             return "run \(id) used \(what) '\(recorded)', but resume was given '\(given)'"
         case .strategyStalled(let name):
             return "strategy \(name) proposed nothing while waiting for no results"
+        case .failed(let id, let message): return "run \(id) failed: \(message)"
         case .unsupportedSpace(let evaluator, let space, let supported):
             return "evaluator \(evaluator) cannot evaluate space \(space); it supports \(supported.sorted().joined(separator: ", "))"
         }

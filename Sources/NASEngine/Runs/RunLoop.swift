@@ -157,7 +157,8 @@ final class RunLoop: @unchecked Sendable {
         progress.simulatedSeconds += trial.simulatedSeconds
         if trial.status == .failed { progress.failed += 1 }
         if trial.cached { progress.cached += 1 }
-        if trial.status == .done, let value = trial.metrics[settings.objective.metric], !value.isNaN {
+        let metric = settings.objective.metric
+        if trial.status == .done, let value = metric == "score" ? trial.score : trial.metrics[metric], value.isFinite {
             let better = progress.bestValue.map { settings.objective.maximise ? value > $0 : value < $0 } ?? true
             if better { progress.bestValue = value }
         }

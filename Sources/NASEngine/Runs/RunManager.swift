@@ -41,8 +41,11 @@ public final class RunManager: Sendable {
     /// Continues a run that was cancelled or interrupted (its process died), from its last checkpoint.
     ///
     /// `strategy` must be a fresh instance of the run's strategy with the same settings; the
-    /// space and evaluator must be the run's (checked by name and descriptor).
+    /// space and evaluator must be the run's (checked by name and descriptor). The store keeps the
+    /// objective's metric and direction only: pass `objective` (and `fidelity`) when the run was
+    /// launched with a richer objective (MnasNet reward, constraints) or a lower fidelity.
     public func resume(_ id: Int64, strategy: any SearchStrategy, space: any SearchSpace, evaluator: any Evaluator,
+                       objective: RunObjective? = nil, fidelity: Fidelity = .full,
                        execution: RunExecution = .background, token: CancellationToken? = nil,
                        onEvent: (@Sendable (RunEvent) -> Void)? = nil) throws -> RunHandle {
         guard let record = try store.run(id) else { throw RunError.noSuchRun(id) }
@@ -52,8 +55,10 @@ public final class RunManager: Sendable {
         try checkSame(id, "strategy settings", describe(record.strategySettings), describe(strategy.settings))
         try checkSame(id, "space", record.space, space.name)
         try checkSame(id, "evaluator", record.evaluator, evaluator.descriptor)
-        let settings = RunSettings(objective: RunObjective(metric: record.objectiveMetric, maximise: record.maximise),
-                                   budget: record.budget, seed: record.seed, script: record.script)
+        let recorded = RunObjective(metric: record.objectiveMetric, maximise: record.maximise)
+        if let objective { try checkSame(id, "objective", recorded.metric, objective.metric) }
+        let settings = RunSettings(objective: objective ?? recorded, budget: record.budget, seed: record.seed,
+                                   fidelity: fidelity, script: record.script)
         return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
                          execution: execution, token: token, onEvent: onEvent)
     }

@@ -1,25 +1,44 @@
+import NASSearch
 import NASSpaces
 
-/// What a run optimises: one metric, maximised or minimised.
+/// What a run optimises: a metric maximised or minimised, or the MnasNet reward, under hard constraints.
+///
+/// `metric` and `maximise` are what the store records and ranks by: the objective's metric for a
+/// plain objective, and `score` (larger is better) when the objective is the MnasNet reward or
+/// has constraints, since the trials table keeps each trial's score.
 public struct RunObjective: Sendable, Hashable {
-    /// The metric scored (`accuracy`).
+    /// The metric the store ranks trials by (`accuracy`, or `score`).
     public var metric: String
-    /// Whether larger values are better.
+    /// Whether larger values of `metric` are better.
     public var maximise: Bool
+    /// The full objective that scores trials.
+    public var objective: Objective
 
-    /// Creates an objective.
+    /// Maximises or minimises one metric.
     public init(metric: String = "accuracy", maximise: Bool = true) {
-        self.metric = metric
-        self.maximise = maximise
+        self.init(maximise ? .maximize(metric) : .minimize(metric))
+    }
+
+    /// Wraps a search objective (a metric, the MnasNet reward, constraints).
+    public init(_ objective: Objective) {
+        self.objective = objective
+        switch objective.target {
+        case let .metric(name, direction) where objective.constraints.isEmpty:
+            metric = name
+            maximise = direction == .maximize
+        default:
+            metric = "score"
+            maximise = true
+        }
     }
 
     /// Maximise validation accuracy: what searches optimise by default.
     public static let accuracy = RunObjective()
 
-    /// The score told to the strategy, larger is better: the metric, negated when minimised;
-    /// `-infinity` for a trial that did not finish as done or lacks the metric.
+    /// The score told to the strategy, larger is better: the metric, negated when minimised, or
+    /// the reward; `-infinity` for a trial that did not finish as done, breaks a constraint or
+    /// lacks the metric.
     public func score(_ result: TrialResult) -> Double {
-        guard result.status == .done, let value = result.metrics[metric], !value.isNaN else { return -.infinity }
-        return maximise ? value : -value
+        objective.score(result)
     }
 }

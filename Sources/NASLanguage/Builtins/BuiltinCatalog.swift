@@ -5,5 +5,10 @@ extension BuiltinRegistry {
         registerLanguageTopics()
         registerCoreBuiltins()
         registerSessionBuiltins()
+        registerSpaceBuiltins()
+        registerBenchmarkBuiltins()
+        registerStrategyBuiltins()
+        registerRunBuiltins()
+        registerStoreBuiltins()
     }
 }

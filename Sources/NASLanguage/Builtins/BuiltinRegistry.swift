@@ -22,6 +22,9 @@ public final class BuiltinRegistry {
     /// Adds (or replaces) a builtin.
     public func register(_ builtin: Builtin) { builtins[builtin.name] = builtin }
 
+    /// Removes a builtin (a fuzzer removes `sleep`, for instance).
+    public func remove(_ name: String) { builtins[name] = nil }
+
     /// Adds (or replaces) a help topic.
     public func register(topic: HelpTopic) { topics[topic.name] = topic }
 

@@ -249,7 +249,10 @@ extension BuiltinRegistry {
 private func extreme(_ call: BuiltinCall, wantSmallest: Bool) throws -> Value {
     var items = call.rest
     if items.count == 1, case .list(let inner) = items[0] { items = inner }
-    if items.count == 1, case .range(let r) = items[0] { items = (0..<min(r.count, 10_000_000)).map { .number(Double(r.element($0))) } }
+    if items.count == 1, case .range(let r) = items[0] {
+        guard r.count > 0 else { throw BuiltinError("\(call.builtin.name) of an empty range") }
+        return .number(Double(wantSmallest ? r.lower : r.element(r.count - 1)))
+    }
     guard var best = items.first else { throw BuiltinError("\(call.builtin.name) needs at least one value") }
     do {
         for item in items.dropFirst() {

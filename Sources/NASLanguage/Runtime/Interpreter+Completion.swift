@@ -132,19 +132,19 @@ extension Interpreter {
         return quote == nil ? nil : String(prefix[start...])
     }
 
-    /// Paths that extend `fragment`; directories end with `/`.
+    /// Paths that extend `fragment`; directories end with `/`; `~` stands for the home folder.
     static func pathCompletions(_ fragment: String) -> [String] {
-        let expanded = (fragment as NSString).expandingTildeInPath
-        let directoryPart = fragment.hasSuffix("/") ? fragment : (fragment as NSString).deletingLastPathComponent
-        let directory = expanded.hasSuffix("/") ? expanded : (expanded as NSString).deletingLastPathComponent
-        let partial = fragment.hasSuffix("/") ? "" : (fragment as NSString).lastPathComponent
+        guard !fragment.contains("\0"), !fragment.contains(where: \.isNewline) else { return [] }
+        let slash = fragment.lastIndex(of: "/")
+        let typedDirectory = slash.map { String(fragment[...$0]) } ?? ""
+        let partial = slash.map { String(fragment[fragment.index(after: $0)...]) } ?? fragment
+        var directory = typedDirectory
+        if directory.hasPrefix("~/") { directory = NSHomeDirectory() + "/" + directory.dropFirst(2) }
         let listing = (try? FileManager.default.contentsOfDirectory(atPath: directory.isEmpty ? "." : directory)) ?? []
         return listing.filter { $0.hasPrefix(partial) && (partial.hasPrefix(".") || !$0.hasPrefix(".")) }.sorted().map { name in
-            let base = directoryPart.isEmpty ? name : (directoryPart.hasSuffix("/") ? directoryPart + name : directoryPart + "/" + name)
             var isDirectory: ObjCBool = false
-            let full = directory.isEmpty ? name : (directory as NSString).appendingPathComponent(name)
-            _ = FileManager.default.fileExists(atPath: full, isDirectory: &isDirectory)
-            return isDirectory.boolValue ? base + "/" : base
+            _ = FileManager.default.fileExists(atPath: (directory.isEmpty ? "" : directory) + name, isDirectory: &isDirectory)
+            return typedDirectory + name + (isDirectory.boolValue ? "/" : "")
         }
     }
 }

@@ -2,7 +2,7 @@ import NASCore
 
 extension Interpreter {
     /// The largest list or string an expression may build (a guard against runaway growth).
-    static let maxCollectionSize = 10_000_000
+    static let maxCollectionSize = 2_000_000
 
     /// Evaluates an expression.
     func evaluate(_ expr: Expr, in env: Environment) throws -> Value {

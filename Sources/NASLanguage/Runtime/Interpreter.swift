@@ -28,6 +28,8 @@ public final class Interpreter {
     var callDepth = 0
     var steps = 0
     var currentFile = "<input>"
+    /// The text being run (kept with the runs it launches).
+    var currentSource = ""
 
     /// Creates an interpreter with the standard builtins; `output` receives printed text, newlines included.
     public convenience init(session: Session, output: @escaping (String) -> Void) {
@@ -51,17 +53,9 @@ public final class Interpreter {
     /// error stops the rest.
     public func execute(_ source: String, file: String, mode: ExecutionMode) -> ExecutionResult {
         session.interrupt.reset()
-        let box = ResultBox()
-        let work = UncheckedSendable { [self] in box.result = self.run(source, file: file, mode: mode) }
-        let done = DispatchSemaphore(value: 0)
-        let thread = Thread {
-            work.value()
-            done.signal()
-        }
-        thread.stackSize = 256 << 20
-        thread.start()
-        done.wait()
-        return box.result ?? ExecutionResult(diagnostics: [], outcome: .scriptError)
+        var result: ExecutionResult?
+        LargeStackExecutor.shared.run { result = self.run(source, file: file, mode: mode) }
+        return result ?? ExecutionResult(diagnostics: [], outcome: .scriptError)
     }
 
     /// Reads and runs a script file in script mode; a missing or unreadable file gives `.inputMissing`.
@@ -111,6 +105,7 @@ public final class Interpreter {
 
     func run(_ source: String, file: String, mode: ExecutionMode) -> ExecutionResult {
         currentFile = file
+        currentSource = source
         steps = 0
         callDepth = 0
         let (statements, parseDiagnostics) = Parser.parse(source, file: file)
@@ -135,11 +130,14 @@ public final class Interpreter {
                     throw RuntimeError("'continue' outside a loop", at: range)
                 }
             } catch let error as RuntimeError {
+                if mode == .script { session.cancelRuns() }
                 return failure(error, source: source)
             } catch {
+                if mode == .script { session.cancelRuns() }
                 return failure(RuntimeError("internal error: \(error)", at: statement.range), source: source)
             }
         }
+        if mode == .script { session.waitForRuns() }
         return ExecutionResult(value: lastValue, diagnostics: [], outcome: .ok)
     }
 
@@ -165,17 +163,6 @@ public final class Interpreter {
             throw RuntimeError("stopped after \(stepLimit) steps (the step limit)", at: range)
         }
     }
-}
-
-/// Carries a value across the thread boundary in `execute`; only one thread touches it at a time.
-private final class ResultBox: @unchecked Sendable {
-    var result: ExecutionResult?
-}
-
-/// Wraps a non-Sendable closure for the worker thread; the caller waits, so there is no overlap.
-struct UncheckedSendable<T>: @unchecked Sendable {
-    let value: T
-    init(_ value: T) { self.value = value }
 }
 
 extension Table {

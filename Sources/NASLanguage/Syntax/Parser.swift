@@ -27,8 +27,11 @@ public struct Parser {
 
     /// Parses `source` into statements and diagnostics.
     public static func parse(_ source: String, file: String = "<input>") -> (statements: [Stmt], diagnostics: [Diagnostic]) {
-        var parser = Parser(lexer: Lexer(source, file: file), file: file)
+        let lexer = Lexer(source, file: file)
+        var parser = Parser(lexer: lexer, file: file)
         let statements = parser.parseProgram()
+        // After an unterminated string the rest of the input is inside it: only the lexer's errors are useful.
+        if lexer.endsInsideString { return (statements, lexer.diagnostics) }
         return (statements, parser.diagnostics)
     }
 
@@ -457,6 +460,7 @@ public struct Parser {
     }
 
     private mutating func parseArguments() throws -> [Argument] {
+        let opening = previous
         var arguments: [Argument] = []
         while !check(.rightParen) {
             if check(.identifier), peekAt(1).kind == .colon {
@@ -475,7 +479,7 @@ public struct Parser {
             }
             if !match(.comma) { break }
         }
-        try expect(.rightParen, "to close the argument list")
+        try expectClosing(.rightParen, opened: opening)
         return arguments
     }
 
@@ -493,7 +497,7 @@ public struct Parser {
         case .leftParen:
             advance()
             let inner = try parseExpression()
-            try expect(.rightParen, "to close the '(' here")
+            try expectClosing(.rightParen, opened: token)
             return Expr(inner.kind, token.range.through(previous.range))
         case .leftBracket: return try parseList()
         case .leftBrace: return try parseRecord()
@@ -577,6 +581,15 @@ public struct Parser {
     private mutating func expect(_ kind: TokenKind, _ context: String) throws -> Token {
         guard check(kind) else { throw fail("expected \(kind.display) \(context), found \(peek.kind.display)", at: peek.range) }
         return advance()
+    }
+
+    /// Expects a closing bracket; when the input has moved on to a later line, blames the opening one.
+    private mutating func expectClosing(_ kind: TokenKind, opened: Token) throws {
+        guard !check(kind) else { advance(); return }
+        if peek.range.line > opened.range.line || check(.eof) {
+            throw fail("this '\(opened.kind.rawValue)' is never closed: add '\(kind.rawValue)'", at: opened.range)
+        }
+        throw fail("expected \(kind.display) to close the '\(opened.kind.rawValue)', found \(peek.kind.display)", at: peek.range)
     }
 
     private mutating func skipNewlines() { while check(.newline) { advance() } }

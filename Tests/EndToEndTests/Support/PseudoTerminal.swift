@@ -23,10 +23,8 @@ final class PseudoTerminal {
 
     /// Starts naslab with `arguments` on a new 100×30 pseudo-terminal, in `directory`.
     init(arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws {
-        master = posix_openpt(O_RDWR | O_NOCTTY | O_CLOEXEC)
-        guard master >= 0, grantpt(master) == 0, unlockpt(master) == 0, let name = ptsname(master) else {
-            throw POSIXError(.ENOTTY)
-        }
+        master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
+        guard master >= 0, let name = Self.unlockSlave(of: master) else { throw POSIXError(.ENOTTY) }
         var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         let slave = open(name, O_RDWR | O_NOCTTY)
@@ -41,6 +39,17 @@ final class PseudoTerminal {
         process.standardOutput = handle
         process.standardError = handle
         try process.run()
+    }
+
+    /// Unlocks the slave side of a `/dev/ptmx` master and returns its path (what `unlockpt` and
+    /// `ptsname` do; Swift's Glibc module does not export those two).
+    private static func unlockSlave(of master: Int32) -> String? {
+        let setLock: UInt = 0x4004_5431     // TIOCSPTLCK = _IOW('T', 0x31, int)
+        let getNumber: UInt = 0x8004_5430   // TIOCGPTN = _IOR('T', 0x30, unsigned int)
+        var unlock: Int32 = 0
+        var number: UInt32 = 0
+        guard ioctl(master, setLock, &unlock) == 0, ioctl(master, getNumber, &number) == 0 else { return nil }
+        return "/dev/pts/\(number)"
     }
 
     deinit {

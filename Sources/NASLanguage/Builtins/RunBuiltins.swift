@@ -1,0 +1,215 @@
+import Foundation
+import NASCore
+import NASEngine
+import NASSearch
+import NASSpaces
+import NASStore
+
+/// Builtins that launch search runs and follow them: launch, run, runs, status, wait, cancel, resume.
+extension BuiltinRegistry {
+    /// Registers the run builtins.
+    func registerRunBuiltins() {
+        registerLaunch()
+        registerRunQueries()
+        registerRunControl()
+    }
+
+    private func registerLaunch() {
+        register(Builtin("launch", category: "runs", summary: "start a search run in the background; returns the run at once",
+                         help: "Starts `strategy` searching `on` a space, each proposal evaluated `using` an evaluator, until the budget is spent; returns a run value at once while the run works in the background (the REPL stays usable; a script waits for its runs before it exits). Every trial is recorded in the workspace's store as it finishes: query it with r.trials or trials(r) while it works. The budget is a number of trials (60), or a time: simulated seconds charged by a tabular benchmark (20000s on nb201, as in NATS-Bench), or real seconds for other evaluators (say which with clock: \"simulated\" or \"wall\"). The objective is maximize(\"accuracy\") unless given: another objective value, or a metric name to maximise. Identical work (same architecture, evaluator, fidelity and seed) is reused from earlier runs.",
+                         parameters: [
+                            Parameter("strategy", .any, help: "a strategy value such as evolution(population: 20), or a strategy's name"),
+                            Parameter("on", .object("space"), help: "the search space"),
+                            Parameter("using", .any, help: "the evaluator that scores each architecture, or a list of evaluators and latency tables whose metrics are merged"),
+                            Parameter("budget", .number, help: "trials (a plain number) or a time (simulated on tables, else wall-clock)"),
+                            Parameter("seed", .integer, default: .number(1), help: "the run's seed: same seed, same run"),
+                            Parameter("objective", .any, default: Value.none, help: "an objective value, or a metric name to maximise (default: accuracy)"),
+                            Parameter("constraints", .list, default: .list([]), keywordOnly: true, help: "hard bounds such as [\"latency < 20ms\"]"),
+                            Parameter("epochs", .integer, default: Value.none, keywordOnly: true, help: "train or look up at this many epochs (a lower fidelity)"),
+                            Parameter("clock", .string, default: .string("auto"), keywordOnly: true, help: "for a time budget: \"simulated\", \"wall\", or \"auto\" (simulated on tabular benchmarks)"),
+                         ],
+                         example: "r = launch(evolution(population: 20, sample: 5), on: space, using: ev, budget: 20000s, seed: 1)\nwait(r)\nbest(r)") { call in
+            try launchRun(call)
+        })
+    }
+
+    private func registerRunQueries() {
+        register(Builtin("run", category: "runs", summary: "a run of the store, by its id",
+                         help: "Returns the run with this id from the workspace's store, whichever session launched it: its status, trials and best trial can be read (r.status, r.trials, best(r)).",
+                         parameters: [Parameter("id", .integer, help: "the run's id, as the runs table shows it")], example: "r = run(3)\nbest(r)") { call in
+            let id = Int64(try call.int("id"))
+            guard try call.session.runs().store.run(id) != nil else {
+                throw BuiltinError("no run \(id) in the store \(call.session.workspace.path)/store.sqlite; see runs()", argument: "id")
+            }
+            return .object(RunValue(id: id, session: call.session, launch: nil))
+        })
+        register(Builtin("runs", category: "runs", summary: "the table of every run in the store",
+                         help: "Returns one row per run of the workspace's store: run, strategy, space, evaluator, objective, budget, seed, status, trials, created, finished, error. It is store-backed: where, sort, take and select run as SQL.",
+                         example: "runs() | where status == \"done\" | sort run desc | take 5") { call in
+            .table(TableValue(try call.session.runsTable()))
+        })
+        register(Builtin("status", category: "runs", summary: "where a run stands, as a record",
+                         help: "Returns a record with the run's id, status (running, done, failed, cancelled), trials finished, budget, best value of its objective, simulated and wall time spent, and the progress line.",
+                         parameters: [Parameter("run", .object("run"))], example: "status(r).trials") { call in
+            let run = try call.object("run", as: RunValue.self)
+            let p = try call.session.runProgress(run.id)
+            return .record(Record([
+                ("id", .number(Double(run.id))), ("status", .string(p.status.rawValue)), ("trials", .number(Double(p.trials))),
+                ("budget", .string(p.budget.description)),
+                ("best", p.bestValue.map { .number(MetricCatalog.quantity(p.metric, $0)) } ?? .none),
+                ("simulated_time", .number(Quantity.seconds(p.simulatedSeconds))), ("wall_time", .number(Quantity.seconds(p.wallSeconds))),
+                ("line", .string(p.line)),
+            ]))
+        })
+    }
+
+    private func registerRunControl() {
+        register(Builtin("wait", category: "runs", summary: "wait until a run (or every run) stops",
+                         help: "Blocks until the run has stopped (budget spent, strategy finished, cancelled or failed) and returns it; without an argument, waits for every run of this session. Ctrl-C stops waiting (the run keeps working). A failed run makes wait an error that says why.",
+                         parameters: [Parameter("run", .object("run"), default: Value.none)], example: "wait(r)\nprint(r.status)") { call in
+            guard !call.isNone("run") else {
+                for handle in (call.session.openedRuns?.handles ?? []) { try waitFor(handle, call) }
+                return .none
+            }
+            let run = try call.object("run", as: RunValue.self)
+            if let handle = try call.session.runs().handle(run.id) {
+                try waitFor(handle, call)
+                if case .failed = handle.progress.status { throw BuiltinError("run \(run.id) failed: \(handle.progress.error ?? "unknown error")", argument: "run") }
+            }
+            return .object(run)
+        })
+        register(Builtin("cancel", category: "runs", summary: "stop a run (it can be resumed)",
+                         help: "Asks the run to stop after its current trial, waits until it has, and returns it with status cancelled. Every finished trial stays in the store; resume(r) continues where it stopped.",
+                         parameters: [Parameter("run", .object("run"))], example: "cancel(r)\nresume(r)") { call in
+            let run = try call.object("run", as: RunValue.self)
+            guard let handle = try call.session.runs().handle(run.id), !handle.isFinished else {
+                let status = try call.session.runProgress(run.id).status
+                throw BuiltinError("run \(run.id) is not working in this session (it is \(status.rawValue)); there is nothing to cancel", argument: "run")
+            }
+            handle.cancel()
+            handle.wait()
+            return .object(run)
+        })
+        register(Builtin("resume", category: "runs", summary: "continue a cancelled or interrupted run",
+                         help: "Continues a run that was cancelled, or whose process was killed, from its last checkpoint: no finished trial is lost or repeated, and the run ends as if it had never stopped. A run launched in this session remembers its strategy, space and evaluator; for a run of an earlier session (run(id)), give them again with strategy:, on: and using: (they must match the run's).",
+                         parameters: [Parameter("run", .object("run")),
+                                      Parameter("strategy", .object("strategy"), default: Value.none, keywordOnly: true, help: "the run's strategy (for a run of an earlier session)"),
+                                      Parameter("on", .object("space"), default: Value.none, keywordOnly: true, help: "the run's space (for a run of an earlier session)"),
+                                      Parameter("using", .any, default: Value.none, keywordOnly: true, help: "the run's evaluator (for a run of an earlier session)"),
+                                      Parameter("objective", .any, default: Value.none, keywordOnly: true, help: "the run's objective, when it was not a plain metric")],
+                         example: "r = run(3)\nresume(r, strategy: evolution(population: 20), on: space, using: ev)") { call in
+            try resumeRun(call)
+        })
+    }
+}
+
+// MARK: - Bodies
+
+private func launchRun(_ call: BuiltinCall) throws -> Value {
+    let strategy = try strategyValue(call)
+    let space = try call.object("on", as: SpaceValue.self).space
+    let evaluator = try evaluatorArgument(call, "using")
+    let objective = try runObjective(call, constraints: try constraints(call, "constraints")) ?? .accuracy
+    let seed = try call.int("seed")
+    guard seed >= 0 else { throw BuiltinError("the seed must be 0 or more", argument: "seed") }
+    var fidelity = Fidelity.full
+    if !call.isNone("epochs") {
+        let epochs = try call.int("epochs")
+        guard epochs >= 1 else { throw BuiltinError("epochs must be at least 1", argument: "epochs") }
+        fidelity = Fidelity(epochs: epochs)
+    }
+    let settings = RunSettings(objective: objective, budget: try budget(call, evaluator), seed: UInt64(seed), fidelity: fidelity,
+                               script: call.interpreter.currentSource)
+    let handle = try call.session.launchRun(strategy: strategy.name, settings: strategy.settings, space: space,
+                                            evaluator: evaluator, run: settings)
+    let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator, objective: objective, fidelity: fidelity)
+    return .object(RunValue(id: handle.id, session: call.session, launch: launch))
+}
+
+private func resumeRun(_ call: BuiltinCall) throws -> Value {
+    let run = try call.object("run", as: RunValue.self)
+    let strategy = call.isNone("strategy") ? run.launch?.strategy : try call.object("strategy", as: StrategyValue.self)
+    let space = call.isNone("on") ? run.launch?.space : try call.object("on", as: SpaceValue.self).space
+    let evaluator = call.isNone("using") ? run.launch?.evaluator : try evaluatorArgument(call, "using")
+    guard let strategy, let space, let evaluator else {
+        throw BuiltinError("run \(run.id) was launched in another session: give its strategy:, on: and using: to resume it", argument: "run")
+    }
+    let objective = try runObjective(call, constraints: []) ?? run.launch?.objective
+    let fidelity = run.launch?.fidelity ?? .full
+    _ = try call.session.resumeRun(run.id, strategy: strategy.name, settings: strategy.settings, space: space,
+                                   evaluator: evaluator, objective: objective, fidelity: fidelity)
+    let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator,
+                           objective: objective ?? RunObjective(), fidelity: fidelity)
+    return .object(RunValue(id: run.id, session: call.session, launch: launch))
+}
+
+/// An evaluator argument: an evaluator, a latency table, or a list of them (their metrics merged).
+private func evaluatorArgument(_ call: BuiltinCall, _ name: String) throws -> any Evaluator {
+    func one(_ value: Value) throws -> any Evaluator {
+        if case .object(let o) = value {
+            if let e = o as? EvaluatorValue { return e.evaluator }
+            if let t = o as? LatencyTableValue { return EvaluatorCatalog.evaluator(t.table) }
+        }
+        throw BuiltinError("\(name) must be an evaluator, a latency table or a list of them, got \(BuiltinRegistry.describe(value))", argument: name)
+    }
+    guard case .list(let items) = call[name] else { return try one(call[name]) }
+    guard !items.isEmpty else { throw BuiltinError("\(name) needs at least one evaluator", argument: name) }
+    return items.count == 1 ? try one(items[0]) : CombinedEvaluator(try items.map(one))
+}
+
+/// The strategy argument: a strategy value, or a name (with its default settings).
+private func strategyValue(_ call: BuiltinCall) throws -> StrategyValue {
+    switch call["strategy"] {
+    case .object(let o as StrategyValue): return o
+    case .string(let name):
+        do { return try StrategyValue(name: name, given: [:]) } catch { throw BuiltinError("\(error)", argument: "strategy") }
+    case .function(let f) where StrategyCatalog.entry(f.name) != nil:
+        return try StrategyValue(name: f.name, given: [:])
+    default:
+        throw BuiltinError("strategy must be a strategy such as evolution() or random(), got \(BuiltinRegistry.describe(call["strategy"]))", argument: "strategy")
+    }
+}
+
+/// The objective argument with extra constraints, or nil when neither is given.
+private func runObjective(_ call: BuiltinCall, constraints extra: [Constraint]) throws -> RunObjective? {
+    var objective: Objective
+    switch call["objective"] {
+    case .none:
+        guard !extra.isEmpty else { return nil }
+        objective = .maximize()
+    case .object(let o as ObjectiveValue): objective = o.objective.objective
+    case .string(let metric): objective = .maximize(metric)
+    default:
+        throw BuiltinError("objective must be maximize(…), minimize(…), mnasnet_reward(…) or a metric name, got \(BuiltinRegistry.describe(call["objective"]))", argument: "objective")
+    }
+    objective.constraints += extra
+    return RunObjective(objective)
+}
+
+/// The budget: trials for a plain number, simulated or wall seconds for a time.
+private func budget(_ call: BuiltinCall, _ evaluator: any Evaluator) throws -> RunBudget {
+    let q = try call.quantity("budget")
+    guard q.value > 0, q.value.isFinite else { throw BuiltinError("the budget must be above 0", argument: "budget") }
+    switch q.dimension {
+    case .scalar:
+        guard q.value == q.value.rounded() else { throw BuiltinError("a budget in trials is a whole number, got \(q)", argument: "budget") }
+        return .trials(Int(q.value))
+    case .time:
+        switch try call.string("clock") {
+        case "simulated": return .simulatedSeconds(q.value)
+        case "wall": return .wallSeconds(q.value)
+        case "auto": return Session.chargesSimulatedTime(evaluator) ? .simulatedSeconds(q.value) : .wallSeconds(q.value)
+        case let other: throw BuiltinError("clock must be \"simulated\", \"wall\" or \"auto\", not \"\(other)\"", argument: "clock")
+        }
+    case .bytes:
+        throw BuiltinError("a budget is a number of trials (like 100) or a time (like 20000s or 10min), not a memory size (\(q))", argument: "budget")
+    }
+}
+
+/// Waits for a run, polling Ctrl-C (which stops the wait, not the run).
+private func waitFor(_ handle: RunHandle, _ call: BuiltinCall) throws {
+    while !handle.isFinished {
+        try call.checkInterrupt()
+        handle.wait(timeout: 0.05)
+    }
+}

@@ -1,0 +1,16 @@
+import NASEngine
+import NASSpaces
+
+/// What launched a run in this session, kept so that `resume(r)` can rebuild its strategy.
+struct RunLaunch: Sendable {
+    /// The strategy recipe.
+    var strategy: StrategyValue
+    /// The space searched.
+    var space: any SearchSpace
+    /// The evaluator.
+    var evaluator: any Evaluator
+    /// The objective.
+    var objective: RunObjective
+    /// The fidelity of trials.
+    var fidelity: Fidelity
+}

@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// Every sample in `samples/` runs headless through the real binary and exits 0 (its asserts hold).
+@Suite struct SamplesTests {
+    static let samples: [String] = {
+        let folder = NaslabBinary.packageRoot.appendingPathComponent("samples")
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? []
+        return names.filter { $0.hasSuffix(".nas") }.sorted()
+    }()
+
+    @Test func theSpacesAndBenchmarksSamplesAreThere() {
+        #expect(Self.samples.contains("01-search-spaces.nas"))
+        #expect(Self.samples.contains("04-benchmarks.nas"))
+    }
+
+    @Test(arguments: samples)
+    func sampleRunsAndExitsZero(_ name: String) throws {
+        let folder = try TemporaryFolder()
+        let path = NaslabBinary.packageRoot.appendingPathComponent("samples").appendingPathComponent(name).path
+        let run = try NaslabBinary.run([path], in: folder.url, timeout: 240)
+        #expect(run.status == 0, "\(name) exited \(run.status):\n\(run.stderr)")
+        #expect(!run.stdout.isEmpty, "\(name) printed nothing")
+    }
+
+    @Test func theBenchmarksSampleFindsThePublishedBestCells() throws {
+        let folder = try TemporaryFolder()
+        let path = NaslabBinary.packageRoot.appendingPathComponent("samples/04-benchmarks.nas").path
+        let run = try NaslabBinary.run([path], in: folder.url, timeout: 240)
+        // Dong & Yang (ICLR 2020), Table 5: the optimal cells' validation and test accuracies.
+        #expect(run.stdout.contains("cifar10 6111 91.61% 94.37%"))
+        #expect(run.stdout.contains("cifar100 9930 73.49% 73.51%"))
+    }
+}

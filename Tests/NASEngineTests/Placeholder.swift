@@ -1,1 +1,0 @@
-// Tests for NASEngine arrive with its issue.

@@ -1,1 +1,0 @@
-// Tests for NASLanguage arrive with its issue.

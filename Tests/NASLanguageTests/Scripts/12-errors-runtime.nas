@@ -1,0 +1,1 @@
+print(1 / 0)   # expect error: division by zero

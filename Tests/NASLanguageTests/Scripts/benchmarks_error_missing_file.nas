@@ -1,0 +1,1 @@
+benchmark(csv: "no/such/results.csv", space: nb201(), metrics: ["accuracy"])   # expect error: no/such/results.csv: no such file

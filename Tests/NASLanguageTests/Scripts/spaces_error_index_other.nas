@@ -1,0 +1,1 @@
+arch(fbnet(), 3)   # expect error: only nb201 architectures have an index

@@ -1,0 +1,2 @@
+a = mobilenetv2()
+a.index   # expect error: architecture has no field 'index'
