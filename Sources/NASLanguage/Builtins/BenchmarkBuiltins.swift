@@ -2,6 +2,7 @@ import NASBenchmarks
 import NASCore
 import NASEngine
 import NASSpaces
+import NASTraining
 
 /// Tabular benchmarks and hardware tables: evaluation, the NB201 and latency tables, zero-cost
 /// proxies and a user's own CSV tables (the Pareto front is `pareto`, in StoreBuiltins).
@@ -26,8 +27,11 @@ extension BuiltinRegistry {
             let a = try call.architecture("a")
             let evaluator = try Self.evaluator(call, "evaluator")
             let result = try call.blaming("a") {
-                try EvaluatorCatalog.evaluate(evaluator, a.architecture, in: a.space, epochs: try call.optionalInt("epochs"), seed: try call.seed())
+                try EvaluatorCatalog.evaluate(evaluator, a.architecture, in: a.space, epochs: try call.optionalInt("epochs"), seed: try call.seed(),
+                                              cancel: call.session.interrupt)
             }
+            if result.status == .cancelled { throw CancellationError() }
+            if evaluator is TrainingEvaluator { return .record(Self.trainingRecord(result)) }
             if let error = result.error { throw BuiltinError("the evaluation failed: \(error)", argument: "a") }
             return .record(Self.metricRecord(result.metrics))
         })

@@ -32,7 +32,7 @@ public final class InferenceModel {
             }
             var last = node.id, chain: [Int] = []
             var bn: (Tensor, Tensor, Tensor, Tensor, Float)?
-            var activation: Activation?
+            var activation: NASTensor.Activation?
             if let next = InferenceModel.soleReader(of: last, in: spec, uses: uses), case .batchNorm = next.op,
                case .batchNorm(let s, let t, let m, let v)? = model.layers[next.id] {
                 bn = (s, t, m, v, 1e-5)
@@ -62,7 +62,7 @@ public final class InferenceModel {
     }
 
     /// The activation a convolution kernel can apply itself.
-    private static func fusable(_ op: LayerOp) -> Activation? {
+    private static func fusable(_ op: LayerOp) -> NASTensor.Activation? {
         switch op {
         case .relu: return .relu
         case .relu6: return .relu6
