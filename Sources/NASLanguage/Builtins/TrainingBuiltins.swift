@@ -132,7 +132,12 @@ extension BuiltinRegistry {
                 try DatasetCatalog.npy(features: try call.string("npy"), labels: labels, classes: classes, split: split)
             }
         default:
-            return try blamingData(call, "name") { try DatasetCatalog.builtin(try call.string("name"), split: split) }
+            let name = try call.string("name"), known = DatasetCatalog.builtinNames
+            guard known.contains(name) else {
+                throw BuiltinError("there is no built-in dataset '\(name)'\(Spelling.didYouMean(name, among: known)) (built in: "
+                    + "\(known.joined(separator: ", ")); a file is read with csv:, idx: or npy:)", argument: "name")
+            }
+            return try blamingData(call, "name") { try DatasetCatalog.builtin(name, split: split) }
         }
     }
 
@@ -161,7 +166,9 @@ extension BuiltinRegistry {
             throw BuiltinError("batch \(batch) is larger than the training part (\(data.train.count) samples), so no step would run", argument: "batch")
         }
         let lr = try call.double("lr")
-        guard lr > 0, lr.isFinite else { throw BuiltinError("lr must be a positive learning rate, got \(lr)", argument: "lr") }
+        guard lr > 0, lr.isFinite else {
+            throw BuiltinError("lr must be a positive learning rate, got \(try call.quantity("lr").description)", argument: "lr")
+        }
         let momentum = try call.double("momentum"), weightDecay = try call.double("weight_decay")
         guard (0..<1).contains(momentum) else { throw BuiltinError("momentum must be in [0, 1), got \(momentum)", argument: "momentum") }
         guard weightDecay >= 0, weightDecay.isFinite else {
