@@ -80,7 +80,7 @@ extension BuiltinRegistry {
                             Parameter("fidelity", .plainNumber, default: .number(1), keywordOnly: true, help: "fraction of the training part to train on, in (0, 1]"),
                          ],
                          paper: "Zoph & Le, NAS with reinforcement learning, ICLR 2017 (full training as the estimate); Loshchilov & Hutter, SGDR (cosine), ICLR 2017; Kingma & Ba, Adam, ICLR 2015",
-                         example: "data = dataset(\"digits\")\nev = train(data, epochs: 2, batch: 64, lr: 0.05)\nevaluate(ev, sample(chain(depth: 1..3), seed: 1))") { call in
+                         example: "data = dataset(\"digits\")\nev = train(data, epochs: 2, batch: 64, lr: 0.1)\nevaluate(ev, sample(chain(depth: 2..2, ops: [\"conv3x3\"], widths: [32], strides: [2]), seed: 1))") { call in
             let data = try call.object("data", as: DatasetValue.self).dataset
             let fraction = try Self.fraction(call)
             let config = try Self.trainingConfig(call, data: data.withTrainingFraction(fraction))
