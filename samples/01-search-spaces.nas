@@ -5,6 +5,16 @@
 # layers to once-for-all's elastic supernet: for each, its size, a sample, a mutation, its
 # diagram and its cost, checked against the figures the papers published.
 
+# Every space answers the same questions; this function asks them: how many architectures,
+# one drawn at random (drawn as a diagram, with its cost), and one local mutation of it.
+fn tour(s, seed) {
+  print(s)
+  a = sample(s, seed: seed)
+  show a
+  print("mutation:", mutate(a, seed: seed + 1))
+  a
+}
+
 # ## A chain of layers (MetaQNN), and chains with skips (ResNet, DenseNet)
 # Each layer picks a stride, an op and, for convolutions, a width; the depth is searched too.
 c = chain(depth: 1..6)
@@ -16,11 +26,12 @@ mutate(a, seed: 2)
 res = chain(depth: 2..4, skips: "resnet")
 dense = chain(depth: 2..4, skips: "densenet")
 assert size(res) == size(dense), "fixed skip patterns add no decision"
-cost(sample(res, seed: 3))
+tour(res, 3);
+tour(dense, 3);
 
 # ## Block-based spaces (MnasNet) with MobileNetV2 and MnasNet-A1 as members
 seg = segment()
-size(seg)
+tour(seg, 5);
 v2 = mobilenetv2()
 show v2
 m = cost(v2)
@@ -34,7 +45,7 @@ mutate(v2, seed: 1)
 
 # ## Cell-based spaces: DARTS, and NAS-Bench-201's 4-node cell
 d = darts()
-size(d)
+tour(d, 6);
 v2cell = darts_v2()
 show v2cell
 assert abs(cost(v2cell).params - 3.3M) < 0.1M, "DARTS-V2 has 3.3M parameters on CIFAR-10 (Liu et al. 2019)"
@@ -51,9 +62,9 @@ print(dot(cell))
 
 # ## Hierarchical (motifs of motifs) and elastic once-for-all spaces
 h = hierarchical()
-size(h)
-cost(sample(h, seed: 1))
+tour(h, 1);
 o = ofa()
+tour(o, 1);
 n = o.subnetworks
 n
 assert n.value > 1.9e19 and n.value < 2.3e19, "OFA has ~2×10^19 subnetworks (Cai et al. 2020)"
@@ -61,8 +72,7 @@ sub = sample(o, seed: 1)
 cost(sub)
 mutate(sub, seed: 2)
 f = fbnet()
-size(f)
-cost(sample(f, seed: 1))
+tour(f, 1);
 
 # ## Your own space, composed from the same primitives
 mine = space("mine", repeat("layer", 1..3, stack(inputs("in", "chosen"), choice("op", ["conv3x3", "sep_conv_3x3", "max_pool_3x3"]))))

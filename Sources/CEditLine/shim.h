@@ -70,6 +70,11 @@ static inline void naslab_flush_stdout(void) {
     fflush(stdout);
 }
 
+/* Makes stdout line-buffered, so piped output (CI logs) shows each line as it is printed. */
+static inline void naslab_line_buffer_stdout(void) {
+    setvbuf(stdout, NULL, _IOLBF, 0);
+}
+
 /* Writes a string to C stdio's stdout (the stream libedit draws on). */
 static inline void naslab_write_stdout(const char *text) {
     fputs(text, stdout);

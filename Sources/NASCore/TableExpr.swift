@@ -33,8 +33,11 @@ public enum TableUnaryOperator: String, Sendable, Hashable {
 
 /// An operator with two operands in a `TableExpr`.
 public enum TableBinaryOperator: String, Sendable, Hashable, CaseIterable {
+    /// Arithmetic.
     case add = "+", subtract = "-", multiply = "*", divide = "/"
+    /// Comparisons.
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    /// Boolean connectives.
     case and = "and", or = "or"
 
     /// Whether the operator compares two values and yields a boolean.

@@ -109,4 +109,26 @@ import Testing
         #expect(run.status == 0, "\(run.stderr)")
         #expect(run.stderr.isEmpty)
     }
+
+    @Test func ctrlCStopsAHeadlessScriptWithStatus130() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("slow.nas", "print(\"start\")\nsleep(5s)\nprint(\"never\")\n")
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: NaslabBinary.path)
+        process.arguments = ["slow.nas"]
+        process.currentDirectoryURL = folder.url
+        process.environment = NaslabBinary.testEnvironment(home: folder.url)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let handle = output.fileHandleForReading
+        #expect(String(decoding: handle.availableData, as: UTF8.self) == "start\n")
+        process.interrupt()
+        let deadline = Date().addingTimeInterval(4)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 130)
+        #expect(String(decoding: handle.readDataToEndOfFile(), as: UTF8.self).isEmpty)
+    }
 }

@@ -24,6 +24,9 @@ import Testing
         try repl.expect("   ...: ")
         repl.type("2]\r")
         try repl.expect("In [5]: ")
+        repl.type("print(\"hi\")\r")
+        try repl.expect("hi\r\nIn [6]: ")   // `none` gets no Out line
+        repl.settle()
         repl.type("\u{4}")
         #expect(repl.waitForExit() == 0)
     }
@@ -37,7 +40,7 @@ import Testing
         try repl.expect("In [2]: ")
         repl.type("\u{1b}[A\r")
         try repl.expect("Out[2]: 42")
-        repl.type("\u{4}")
+        repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
 
         let again = try startRepl(in: folder)
@@ -55,12 +58,12 @@ import Testing
         repl.type("learning_rate = 7\r")
         try repl.expect("In [2]: ")
         repl.type("learning_r\t")
-        try repl.expect("learning_rate")
+        try repl.expect("ate")
         repl.type(" + 1\r")
         try repl.expect("Out[2]: 8")
         repl.type(".tim\t on\r")
         try repl.expect("Timing is on.")
-        repl.type("\u{4}")
+        repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
     }
 
@@ -78,6 +81,8 @@ import Testing
         try repl.expect("In [3]: ", timeout: 3)
         repl.type("kept\r")
         try repl.expect("Out[3]: 5")
+        try repl.expect("In [4]: ")
+        repl.settle()
         repl.type("\u{4}")
         #expect(repl.waitForExit() == 0)
     }
@@ -92,7 +97,7 @@ import Testing
         try repl.expect("In [1]: ")
         repl.type("1 + 1\r")
         try repl.expect("Out[1]: 2")
-        repl.type("\u{4}")
+        repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
     }
 
@@ -111,7 +116,7 @@ import Testing
         try repl.expect("Saved 2 cells to s.nas.")
         repl.type(".save n.ipynb\r")
         try repl.expect("Saved 3 cells to n.ipynb.")
-        repl.type("\u{4}")
+        repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
 
         let replay = try NaslabBinary.run(["s.nas"], in: folder.url)
@@ -126,8 +131,38 @@ import Testing
     @Test func colourFollowsTheFlag() throws {
         let folder = try TemporaryFolder()
         let repl = try startRepl(in: folder, ["--color", "always"])
-        try repl.expect("\u{1B}[32m")
-        repl.type("\u{4}")
+        try repl.expect("\u{1B}[32mIn [1]:\u{1B}[0m ")
+        repl.type("1\r")
+        try repl.expect("\u{1B}[31mOut[1]: ")
+        repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
+    }
+
+    @Test func dotCommandsControlTheSession() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("lib.nas", "# helpers\nfn double(x) { x * 2 }\nloaded = double(21)\n")
+        let repl = try startRepl(in: folder)
+        try repl.expect("In [1]: ")
+        repl.type(".help\r")
+        try repl.expect(".save FILE")
+        repl.type(".load lib.nas\r")
+        try repl.expect("Loaded lib.nas as cell 1.")
+        repl.type("loaded\r")
+        try repl.expect("Out[2]: 42")
+        repl.type(".vars\r")
+        try repl.expect("loaded")
+        repl.type(".save notes.md\r")
+        try repl.expect("Saved 2 cells to notes.md.")
+        repl.type(".reset\r")
+        try repl.expect("In [1]: ")
+        repl.type("loaded\r")
+        try repl.expect("unknown name 'loaded'")
+        repl.type(".bogus\r")
+        try repl.expect("unknown command '.bogus'")
+        repl.type(".quit\r")
+        #expect(repl.waitForExit() == 0)
+        let page = try String(contentsOf: folder.url.appendingPathComponent("notes.md"), encoding: .utf8)
+        #expect(page.contains("helpers\n\n```nas\nfn double(x) { x * 2 }"))
+        #expect(page.contains("```text\n42\n```"))
     }
 }

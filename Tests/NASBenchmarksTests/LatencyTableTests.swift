@@ -35,6 +35,9 @@ struct LatencyTableTests {
         let pixel = try LatencyEvaluator(device: "pixel3")
         #expect(pixel.table.device == "pixel3" && pixel.table.batch == nil && pixel.table.unit == "ms")
         #expect(try LatencyTable.nb201(device: "1080ti_32").batch == 32)
+        #expect(try LatencyTable.nb201(device: "gold_6226").batch == nil)
+        #expect(try LatencyTable.nb201(device: "essential_ph_1").batch == nil)
+        #expect(try LatencyTable.fbnet(device: "titanxp", batch: 64).device == "titanxp_64")
     }
 
     @Test("every FBNet device column equals fbnet_device_latency_ms.csv; op digits and op names both find a row",
@@ -69,7 +72,7 @@ struct LatencyTableTests {
             _ = try LatencyTable.nb201(device: "1080ti")
             Issue.record("a device without its batch size was accepted")
         } catch let error as BenchmarkError {
-            #expect(error.message.contains("1080ti_1, 1080ti_256, 1080ti_32") || error.message.contains("1080ti_32"))
+            #expect(error.message.contains("choose one of 1080ti_1, 1080ti_32, 1080ti_256"))
         }
     }
 

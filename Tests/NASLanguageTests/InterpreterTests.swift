@@ -89,6 +89,18 @@ struct InterpreterTests {
         #expect(result.diagnostics.first?.message.contains("too many nested calls") == true)
     }
 
+    @Test("the deepest expressions inside the deepest recursion fit on the stack")
+    func deepestNesting() {
+        let depth = 45
+        let nested = String(repeating: "1 + (", count: depth) + "f(n - 1)" + String(repeating: ")", count: depth)
+        let source = "fn f(n) {\n  if n <= 0 { return 0 }\n  return \(nested)\n}\nf(199)"
+        let result = Harness(stepLimit: nil).run(source, mode: .cell).result
+        #expect(result.diagnostics.isEmpty, "\(result.renderDiagnostics(color: false))")
+        #expect(result.value.map { $0.render(width: 80, color: false) } == "\(45 * 199)")
+        let tooDeep = Harness(stepLimit: nil).run("fn f(n) { \(nested) }\nf(1000)").result
+        #expect(tooDeep.diagnostics.first?.message.contains("too many nested calls") == true)
+    }
+
     @Test("values render with units, quotes and truncation")
     func rendering() {
         let h = Harness()

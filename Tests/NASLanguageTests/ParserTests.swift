@@ -56,6 +56,19 @@ struct ParserTests {
         #expect(!Parser.parse(deepNot).diagnostics.isEmpty)
     }
 
+    @Test("long operator chains are bounded too: they would nest as deeply when evaluated")
+    func longChains() {
+        let h = Harness()
+        #expect(h.value(Array(repeating: "1", count: 100).joined(separator: " + ")) == "100")
+        let sum = Array(repeating: "1", count: 20_000).joined(separator: " + ")
+        #expect(h.value(sum).contains("chains too many operators"))
+        #expect(h.value("r = {a: 1}\nr" + String(repeating: ".a", count: 5_000)).hasPrefix("error:"))
+        #expect(h.value("[1]" + String(repeating: " | len", count: 5_000)).hasPrefix("error:"))
+        #expect(h.value(Array(repeating: "true", count: 5_000).joined(separator: " and ")).hasPrefix("error:"))
+        let (_, diagnostics) = Parser.parse(sum + "\nx = 1 +* 2\n" + sum)
+        #expect(diagnostics.count == 3, "recovery resets the nesting count")
+    }
+
     @Test("semicolons separate statements and mark them suppressed")
     func semicolons() {
         let (statements, diagnostics) = Parser.parse("a = 1; b = 2\nb;")

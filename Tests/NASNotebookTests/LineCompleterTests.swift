@@ -45,5 +45,6 @@ import Testing
         #expect(LineCompleter.openStringStart("f(\"a\", si") == nil)
         #expect(LineCompleter.openStringStart("f(\"a\", \"b") == 8)
         #expect(LineCompleter.openStringStart("x # \"comment") == nil)
+        #expect(LineCompleter.openStringStart("f('it\"s") == 3)
     }
 }

@@ -15,13 +15,13 @@ import Testing
     @Test func outputGoesOnThePromptLineOrBelowIt() {
         let plain = Prompt(style: Style(enabled: false))
         #expect(plain.output(2, value: "1.02s") == "Out[2]: 1.02s\n")
-        #expect(plain.output(2, value: "a\nb\n") == "Out[2]: \na\nb\n")
+        #expect(plain.output(2, value: "a\nb\n") == "Out[2]:\na\nb\n")
     }
 
     @Test func colouredPromptHidesEscapesFromTheEditor() {
         let coloured = Prompt(style: Style(enabled: true))
         let text = coloured.forEditor("In [1]: ")
-        #expect(text.hasPrefix("\u{1}\u{1B}[32m\u{2}In [1]: "))
+        #expect(text == "\u{1}\u{1B}[32m\u{2}In [1]:\u{1}\u{1B}[0m\u{2} ")
         #expect(Prompt(style: Style(enabled: false)).forEditor("In [1]: ") == "In [1]: ")
     }
 }

@@ -23,6 +23,23 @@ struct SearchLoopTests {
         #expect(outcome.trials.map(\.simulatedClock) == [27, 54, 81, 108])
     }
 
+    @Test func spentWallBudgetStopsBeforeTheFirstTrial() throws {
+        let ev = HiddenTargetEvaluator(space: space, seed: 1)
+        let outcome = try SearchLoop(space: space, evaluator: ev, budget: .wall(0)).run(RandomSearch(space: space, seed: 1))
+        #expect(outcome.trials.isEmpty)
+        #expect(!Budget().isLimited)
+        #expect(Budget(trials: 3, simulatedSeconds: 10).description == "3 trials, 10.0 simulated s")
+    }
+
+    @Test func cancellationStopsTheLoop() throws {
+        let ev = HiddenTargetEvaluator(space: space, seed: 1)
+        let token = CancellationToken()
+        token.cancel()
+        #expect(throws: CancellationError.self) {
+            try SearchLoop(space: space, evaluator: ev, budget: .trials(5)).run(RandomSearch(space: space, seed: 1), cancel: token)
+        }
+    }
+
     @Test func bestSoFarIsMonotone() throws {
         let ev = HiddenTargetEvaluator(space: space, seed: 2)
         let outcome = try SearchLoop(space: space, evaluator: ev, budget: .trials(40)).run(RandomSearch(space: space, seed: 3))

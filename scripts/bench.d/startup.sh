@@ -4,7 +4,10 @@
 set -euo pipefail
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 cd "$root"
-swift build -c release --product naslab >/dev/null
+if ! build_log="$(swift build -c release --product naslab 2>&1)"; then
+  echo "$build_log" | grep -E 'error' >&2
+  exit 1
+fi
 bin="$root/.build/release/naslab"
 reps="${NASLAB_BENCH_REPS:-40}"
 python3 - "$bin" "$reps" <<'PY'
@@ -17,7 +20,7 @@ empty = os.path.join(work, "empty.nas")
 open(empty, "w").close()
 
 def first_prompt():
-    """Seconds from fork to the first `In [1]: ` on a pseudo-terminal; then Ctrl-D."""
+    """Seconds from fork to the first `In [1]: ` on a pseudo-terminal; then `.quit`."""
     start = time.perf_counter()
     pid, fd = pty.fork()
     if pid == 0:
@@ -30,7 +33,7 @@ def first_prompt():
             raise SystemExit("no prompt within 5 s; got %r" % seen)
         seen += os.read(fd, 4096)
     elapsed = time.perf_counter() - start
-    os.write(fd, b"\x04")
+    os.write(fd, b".quit\r")
     try:
         while os.read(fd, 4096):
             pass

@@ -47,9 +47,11 @@ public struct DeviceLatencyBenchmark: Sendable {
         self.space = space
         self.devices = devices
         var tables: [String: LatencyTable] = [:]
+        let batched = DeviceLatencyBenchmark.batchVariants(devices)
         for device in devices {
             let seconds = try store.numbers(device).map { $0 / 1000 }
-            tables[device] = LatencyTable(name: "\(space)/\(device)", device: device, unit: "ms", keys: keys, seconds: seconds)
+            tables[device] = LatencyTable(name: "\(space)/\(device)", device: device, batch: batched[device]?.batch, unit: "ms",
+                                          keys: keys, seconds: seconds)
         }
         self.tables = tables
     }
@@ -58,7 +60,9 @@ public struct DeviceLatencyBenchmark: Sendable {
     public func table(device: String, batch: Int? = nil) throws -> LatencyTable {
         let name = batch.map { "\(device)_\($0)" } ?? device
         if let table = tables[name] ?? tables[name.lowercased()] { return table }
-        let batches = devices.filter { $0.hasPrefix(device.lowercased() + "_") && LatencyTable.batchSuffix(of: $0) != nil }
+        let batches = DeviceLatencyBenchmark.batchVariants(devices).filter { $0.value.device == device.lowercased() }.keys.sorted {
+            (tables[$0]?.batch ?? 0) < (tables[$1]?.batch ?? 0)
+        }
         if batch == nil && !batches.isEmpty {
             throw BenchmarkError("the \(space) latency table measures '\(device)' at several batch sizes; choose one of "
                 + batches.joined(separator: ", "))
@@ -78,6 +82,16 @@ public struct DeviceLatencyBenchmark: Sendable {
             return head + perDevice.map { .number(.seconds($0[row])) }
         }
         return Table(columns: columns, rows: rows)
+    }
+
+    /// The columns that are one device at several batch sizes (`1080ti_1`, `1080ti_32`, …), with
+    /// their device and batch. Batch sizes are powers of two and come in groups; other numeric
+    /// suffixes are part of a name (`gold_6226`, `gold_6240`, `essential_ph_1`).
+    static func batchVariants(_ columns: [String]) -> [String: (device: String, batch: Int)] {
+        let split = columns.compactMap { column in LatencyTable.splitBatch(column).map { (column, $0) } }
+            .filter { $0.1.batch > 0 && $0.1.batch & ($0.1.batch - 1) == 0 }
+        let perDevice = Dictionary(grouping: split, by: { $0.1.device })
+        return Dictionary(uniqueKeysWithValues: perDevice.values.filter { $0.count > 1 }.flatMap { $0 })
     }
 
     /// Keeps a load's outcome, success or error, for every later caller.

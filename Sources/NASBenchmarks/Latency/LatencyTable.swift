@@ -13,17 +13,17 @@ public struct LatencyTable: Sendable {
     public let name: String
     /// The device column (`pixel3`, `1080ti_32`).
     public let device: String
-    /// The batch size when the device name carries one (`1080ti_32` → 32), else nil.
+    /// The batch size when the source measured the device at several (`1080ti_32` → 32), else nil.
     public let batch: Int?
     /// The unit the source gave its numbers in (`ms`); values here are always seconds.
     public let unit: String
     let keys: LatencyKeys
     let seconds: [Double]
 
-    init(name: String, device: String, unit: String, keys: LatencyKeys, seconds: [Double]) {
+    init(name: String, device: String, batch: Int? = nil, unit: String, keys: LatencyKeys, seconds: [Double]) {
         self.name = name
         self.device = device
-        self.batch = LatencyTable.batchSuffix(of: device)
+        self.batch = batch
         self.unit = unit
         self.keys = keys
         self.seconds = seconds
@@ -69,9 +69,11 @@ public struct LatencyTable: Sendable {
         return Table(columns: ["arch", "latency"], rows: rows)
     }
 
-    /// The batch size in a device name's `_<digits>` suffix (`titan_rtx_256` → 256).
-    static func batchSuffix(of device: String) -> Int? {
-        guard let last = device.split(separator: "_").last, last.count < device.count else { return nil }
-        return Int(last)
+    /// The device and batch size of a column name with a numeric suffix (`titan_rtx_256` → `titan_rtx`, 256).
+    static func splitBatch(_ device: String) -> (device: String, batch: Int)? {
+        guard let underscore = device.lastIndex(of: "_"), let batch = Int(device[device.index(after: underscore)...]) else {
+            return nil
+        }
+        return (String(device[..<underscore]), batch)
     }
 }

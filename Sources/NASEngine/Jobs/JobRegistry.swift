@@ -88,10 +88,11 @@ public final class JobRegistry: @unchecked Sendable {
 
     private func end(_ job: Job, _ status: JobStatus) {
         let last = job.progress
-        job.finish(status)
         let event = ProgressEvent(jobID: job.id, job: job.name, done: last?.done ?? 0, total: last?.total,
                                   message: status.word, isFinal: true)
+        job.record(event)
         sink?(event)
+        job.finish(status)
     }
 }
 

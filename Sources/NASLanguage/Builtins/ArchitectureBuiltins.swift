@@ -116,7 +116,7 @@ extension BuiltinRegistry {
                 let index = try call.int("text")
                 return .object(ArchitectureValue(space: space, try call.blaming("text") { try nb201.architecture(atIndex: index) }))
             default:
-                throw BuiltinError("text must be a string (or an nb201 index), got \(BuiltinRegistry.describe(call["text"]))", argument: "text")
+                throw BuiltinError("text must be a string (or an nb201 index), got \(call["text"].kindDescription)", argument: "text")
             }
         })
         register(Builtin("identity", category: "spaces", summary: "a key equal for isomorphic architectures",

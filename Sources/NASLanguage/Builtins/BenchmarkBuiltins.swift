@@ -43,7 +43,7 @@ extension BuiltinRegistry {
             if let e = o as? EvaluatorValue { return e.evaluator }
             if let t = o as? LatencyTableValue { return EvaluatorCatalog.evaluator(t.table) }
         }
-        throw BuiltinError("\(name) must be an evaluator or a latency table, got \(BuiltinRegistry.describe(call[name]))", argument: name)
+        throw BuiltinError("\(name) must be an evaluator or a latency table, got \(call[name].kindDescription)", argument: name)
     }
 
     /// Metrics as a record in a stable order (accuracy first), each with its unit.
@@ -88,7 +88,7 @@ extension BuiltinRegistry {
                 }
                 return .object(LatencyTableValue(table))
             default:
-                throw BuiltinError("device must be a device name such as \"pixel3\" (or a latency table), got \(BuiltinRegistry.describe(call["device"]))", argument: "device")
+                throw BuiltinError("device must be a device name such as \"pixel3\" (or a latency table), got \(call["device"].kindDescription)", argument: "device")
             }
         })
         register(Builtin("devices", category: "benchmarks", summary: "the device configurations of the shipped latency tables",
@@ -157,7 +157,7 @@ extension BuiltinRegistry {
         var units: [String: String] = [:]
         for (metric, value) in record.fields {
             guard case .string(let unit) = value else {
-                throw BuiltinError("units.\(metric) must be a unit name such as \"ms\", got \(BuiltinRegistry.describe(value))", argument: "units")
+                throw BuiltinError("units.\(metric) must be a unit name such as \"ms\", got \(value.kindDescription)", argument: "units")
             }
             units[metric] = unit
         }

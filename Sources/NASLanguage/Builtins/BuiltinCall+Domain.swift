@@ -40,7 +40,7 @@ extension BuiltinCall {
     func strings(_ name: String) throws -> [String] {
         try list(name).map { item in
             guard case .string(let s) = item else {
-                throw BuiltinError("\(name) must be a list of strings, but one item is \(BuiltinRegistry.describe(item))", argument: name)
+                throw BuiltinError("\(name) must be a list of strings, but one item is \(item.kindDescription)", argument: name)
             }
             return s
         }
@@ -52,7 +52,7 @@ extension BuiltinCall {
         let numbers = try list(name).map { item -> Int in
             guard case .number(let q) = item, q.value == q.value.rounded(), q.value >= 1, q.value < 1e9 else {
                 throw BuiltinError("\(name) must be [channels, height, width] of positive whole numbers, but one item is "
-                    + BuiltinRegistry.describe(item), argument: name)
+                    + item.kindDescription, argument: name)
             }
             return Int(q.value)
         }

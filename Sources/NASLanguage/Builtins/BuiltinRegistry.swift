@@ -80,24 +80,15 @@ public final class BuiltinRegistry {
                 continue
             }
             if !parameter.kind.accepts(value), !(value.isNone && parameter.defaultValue?.isNone == true) {
-                throw BuiltinError("argument '\(parameter.name)' of \(builtin.name)() must be \(parameter.kind.noun), got \(Self.describe(value))", argument: parameter.name)
+                throw BuiltinError("argument '\(parameter.name)' of \(builtin.name)() must be \(parameter.kind.noun), got \(value.kindDescription)", argument: parameter.name)
             }
         }
         if let variadic = builtin.variadic {
             for value in rest where !variadic.kind.accepts(value) {
-                throw BuiltinError("\(builtin.name)() takes \(variadic.kind.noun) for each of its \(variadic.name), got \(Self.describe(value))")
+                throw BuiltinError("\(builtin.name)() takes \(variadic.kind.noun) for each of its \(variadic.name), got \(value.kindDescription)")
             }
         }
         return (values, rest, given)
-    }
-
-    static func describe(_ value: Value) -> String {
-        switch value {
-        case .number(let q): return q.kindDescription
-        case .string(let s): return "the string \(Value.quote(String(s.prefix(30))))"
-        case .none: return "none"
-        default: return "a \(value.typeName)"
-        }
     }
 
     // MARK: - Help
@@ -142,8 +133,25 @@ public final class BuiltinRegistry {
         return ia != ib ? ia < ib : a < b
     }
 
+    /// Splits a paragraph into lines of at most `width` characters, at spaces.
+    static func wrap(_ text: String, width: Int) -> [String] {
+        var lines: [String] = []
+        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            var line = ""
+            for word in paragraph.split(separator: " ") {
+                if !line.isEmpty, line.count + 1 + word.count > width {
+                    lines.append(line)
+                    line = ""
+                }
+                line += line.isEmpty ? String(word) : " " + word
+            }
+            lines.append(line)
+        }
+        return lines
+    }
+
     private func page(title: String, category: String, text: String, parameters: [Parameter], example: String?, paper: String?) -> String {
-        var lines = ["\(title)    [\(category)]", "", text]
+        var lines = ["\(title)    [\(category)]", ""] + Self.wrap(text, width: 78)
         let documented = parameters.filter { !$0.help.isEmpty }
         if !documented.isEmpty {
             lines.append("")

@@ -130,7 +130,7 @@ extension BuiltinRegistry {
         guard !items.isEmpty else { throw BuiltinError("\(name) must not be empty", argument: name) }
         return try items.map { item in
             guard case .number(let q) = item, q.value == q.value.rounded(), q.value >= (allowZero ? 0 : 1), q.value < 1e6 else {
-                throw BuiltinError("\(name) must hold whole numbers\(allowZero ? "" : " of 1 or more"), but one item is \(BuiltinRegistry.describe(item))", argument: name)
+                throw BuiltinError("\(name) must hold whole numbers\(allowZero ? "" : " of 1 or more"), but one item is \(item.kindDescription)", argument: name)
             }
             return Int(q.value)
         }
@@ -141,7 +141,7 @@ extension BuiltinRegistry {
             switch item {
             case .string(let s): return s
             case .number(let q) where q.dimension == .scalar: return Quantity.formatNumber(q.value)
-            default: throw BuiltinError("\(name) must hold op names or plain numbers, but one item is \(BuiltinRegistry.describe(item))", argument: name)
+            default: throw BuiltinError("\(name) must hold op names or plain numbers, but one item is \(item.kindDescription)", argument: name)
             }
         }
     }
@@ -149,7 +149,7 @@ extension BuiltinRegistry {
     private static func spec(_ value: Value, argument: String, allowNone: Bool) throws -> SpaceSpec {
         if allowNone, value.isNone { return .sequence([]) }
         guard let spec = value.objectValue as? SpecValue else {
-            throw BuiltinError("\(argument) must hold specs (from choice, repeat, stack, …)\(allowNone ? " or none" : ""), got \(BuiltinRegistry.describe(value))", argument: argument)
+            throw BuiltinError("\(argument) must hold specs (from choice, repeat, stack, …)\(allowNone ? " or none" : ""), got \(value.kindDescription)", argument: argument)
         }
         return spec.spec
     }

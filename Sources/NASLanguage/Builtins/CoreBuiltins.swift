@@ -20,7 +20,7 @@ extension BuiltinRegistry {
             return .none
         })
         register(Builtin("show", category: "core", summary: "print the full view of a value",
-                         help: "Prints the detailed view of a value: all of an object's description (a space, an architecture, a run), or up to 200 rows of a table. `show x` and `show(x)` are the same.",
+                         help: "Prints the detailed view of a value: all of an object's description (a space, an architecture, a run), up to 200 rows of a table, or a builtin's help page. `show x` and `show(x)` are the same.",
                          parameters: [Parameter("value")], example: "show t") { call in
             call.write(call.interpreter.showText(call["value"]) + "\n")
             return .none
@@ -75,7 +75,7 @@ extension BuiltinRegistry {
             case .string(let s): return .number(Double(s.count))
             case .record(let r): return .number(Double(r.count))
             case .table: return .number(Double(try call.table("value").count))
-            default: throw BuiltinError("len needs a list, string, record, range or table, got \(BuiltinRegistry.describe(call["value"]))", argument: "value")
+            default: throw BuiltinError("len needs a list, string, record, range or table, got \(call["value"].kindDescription)", argument: "value")
             }
         })
         register(Builtin("table", category: "tables", summary: "make a table from records or columns",
@@ -116,25 +116,25 @@ extension BuiltinRegistry {
             case .string(let s):
                 guard let n = Int(s.trimmingCharacters(in: .whitespaces)) else { throw BuiltinError("'\(s)' is not a whole number", argument: "x") }
                 return .number(Double(n))
-            default: throw BuiltinError("int needs a plain number or a string, got \(BuiltinRegistry.describe(call["x"]))", argument: "x")
+            default: throw BuiltinError("int needs a plain number or a string, got \(call["x"].kindDescription)", argument: "x")
             }
         })
-        for (name, summary, f) in [("abs", "the absolute value", { (x: Double) in Swift.abs(x) })] as [(String, String, (Double) -> Double)] {
-            register(Builtin(name, category: "core", summary: summary, help: "Returns \(summary) of a number, keeping its unit.",
-                             parameters: [Parameter("x", .number)]) { call in
-                let q = try call.quantity("x")
-                return .number(Quantity(f(q.value), q.dimension, hint: q.hint))
-            })
-        }
-        let plainFunctions: [(String, String, (Double) -> Double)] = [
-            ("sqrt", "the square root", { $0.squareRoot() }), ("log", "the natural logarithm", { Foundation.log($0) }),
-            ("log2", "the base-2 logarithm", { Foundation.log2($0) }), ("log10", "the base-10 logarithm", { Foundation.log10($0) }),
-            ("exp", "e raised to the power", { Foundation.exp($0) }), ("floor", "the largest whole number not above", { $0.rounded(.down) }),
-            ("ceil", "the smallest whole number not below", { $0.rounded(.up) }),
+        register(Builtin("abs", category: "core", summary: "the absolute value of x",
+                         help: "Returns the absolute value of a number, keeping its unit.", parameters: [Parameter("x", .number)]) { call in
+            let q = try call.quantity("x")
+            return .number(Quantity(Swift.abs(q.value), q.dimension, hint: q.hint))
+        })
+        let plainFunctions: [(String, String, String, (Double) -> Double)] = [
+            ("sqrt", "the square root of x", "Returns the square root of a plain number.", { $0.squareRoot() }),
+            ("log", "the natural logarithm of x", "Returns the natural (base e) logarithm of a plain number.", { Foundation.log($0) }),
+            ("log2", "the base-2 logarithm of x", "Returns the base-2 logarithm of a plain number.", { Foundation.log2($0) }),
+            ("log10", "the base-10 logarithm of x", "Returns the base-10 logarithm of a plain number.", { Foundation.log10($0) }),
+            ("exp", "e to the power x", "Returns e raised to the power of a plain number.", { Foundation.exp($0) }),
+            ("floor", "x rounded down to a whole number", "Rounds a plain number down to the nearest whole number.", { $0.rounded(.down) }),
+            ("ceil", "x rounded up to a whole number", "Rounds a plain number up to the nearest whole number.", { $0.rounded(.up) }),
         ]
-        for (name, summary, f) in plainFunctions {
-            register(Builtin(name, category: "core", summary: "\(summary) of a plain number",
-                             help: "Returns \(summary) of a plain number (no time or memory unit).",
+        for (name, summary, help, f) in plainFunctions {
+            register(Builtin(name, category: "core", summary: summary, help: help + " Numbers with a time or memory unit are refused.",
                              parameters: [Parameter("x", .plainNumber)]) { call in
                 .number(Quantity(f(try call.double("x"))))
             })
@@ -202,7 +202,7 @@ extension BuiltinRegistry {
             case .string(let s): return .list(s.map { .string(String($0)) })
             case .record(let r): return .list(r.keys.map { .string($0) })
             case .table: return .list(call.interpreter.rowRecords(try call.table("value")))
-            default: throw BuiltinError("list needs a range, string, record or table, got \(BuiltinRegistry.describe(value))", argument: "value")
+            default: throw BuiltinError("list needs a range, string, record or table, got \(value.kindDescription)", argument: "value")
             }
         })
         register(Builtin("append", category: "core", summary: "a new list with an item added at the end",
@@ -239,7 +239,7 @@ extension BuiltinRegistry {
                          example: "filter(range(10), fn(x) { x > 6 })   # [7, 8, 9]") { call in
             try .list(call.list("values").filter { item in
                 let keep = try call.invoke(call["f"], [item])
-                guard case .bool(let b) = keep else { throw BuiltinError("filter's function must return true or false, got \(BuiltinRegistry.describe(keep))", argument: "f") }
+                guard case .bool(let b) = keep else { throw BuiltinError("filter's function must return true or false, got \(keep.kindDescription)", argument: "f") }
                 return b
             })
         })
@@ -268,7 +268,7 @@ private func extreme(_ call: BuiltinCall, wantSmallest: Bool) throws -> Value {
 private func quantities(_ call: BuiltinCall) throws -> [Quantity] {
     try call.list("values").map { item in
         guard case .number(let q) = item else {
-            throw BuiltinError("\(call.builtin.name) needs a list of numbers, but one item is \(BuiltinRegistry.describe(item))", argument: "values")
+            throw BuiltinError("\(call.builtin.name) needs a list of numbers, but one item is \(item.kindDescription)", argument: "values")
         }
         return q
     }

@@ -150,7 +150,7 @@ private func evaluatorArgument(_ call: BuiltinCall, _ name: String) throws -> an
             if let e = o as? EvaluatorValue { return e.evaluator }
             if let t = o as? LatencyTableValue { return EvaluatorCatalog.evaluator(t.table) }
         }
-        throw BuiltinError("\(name) must be an evaluator, a latency table or a list of them, got \(BuiltinRegistry.describe(value))", argument: name)
+        throw BuiltinError("\(name) must be an evaluator, a latency table or a list of them, got \(value.kindDescription)", argument: name)
     }
     guard case .list(let items) = call[name] else { return try one(call[name]) }
     guard !items.isEmpty else { throw BuiltinError("\(name) needs at least one evaluator", argument: name) }
@@ -166,7 +166,7 @@ private func strategyValue(_ call: BuiltinCall) throws -> StrategyValue {
     case .function(let f) where StrategyCatalog.entry(f.name) != nil:
         return try StrategyValue(name: f.name, given: [:])
     default:
-        throw BuiltinError("strategy must be a strategy such as evolution() or random(), got \(BuiltinRegistry.describe(call["strategy"]))", argument: "strategy")
+        throw BuiltinError("strategy must be a strategy such as evolution() or random(), got \(call["strategy"].kindDescription)", argument: "strategy")
     }
 }
 
@@ -180,7 +180,7 @@ private func runObjective(_ call: BuiltinCall, constraints extra: [Constraint]) 
     case .object(let o as ObjectiveValue): objective = o.objective.objective
     case .string(let metric): objective = .maximize(metric)
     default:
-        throw BuiltinError("objective must be maximize(…), minimize(…), mnasnet_reward(…) or a metric name, got \(BuiltinRegistry.describe(call["objective"]))", argument: "objective")
+        throw BuiltinError("objective must be maximize(…), minimize(…), mnasnet_reward(…) or a metric name, got \(call["objective"].kindDescription)", argument: "objective")
     }
     objective.constraints += extra
     return RunObjective(objective)

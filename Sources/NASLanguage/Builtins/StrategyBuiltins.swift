@@ -77,7 +77,7 @@ func constraints(_ call: BuiltinCall, _ name: String) throws -> [Constraint] {
             }
             return try makeConstraint(metric, op, bound.value, text: "\(metric) \(op) \(bound)", argument: name)
         default:
-            throw BuiltinError("each constraint is a string like \"latency < 20ms\" or a record {metric:, op:, value:}, got \(BuiltinRegistry.describe(item))", argument: name)
+            throw BuiltinError("each constraint is a string like \"latency < 20ms\" or a record {metric:, op:, value:}, got \(item.kindDescription)", argument: name)
         }
     }
 }

@@ -24,10 +24,8 @@ extension Interpreter {
 
     /// Calls a function value with positional arguments (for builtins such as `map`).
     public func invoke(_ function: Value, _ arguments: [Value]) throws -> Value {
-        try invoke(function, arguments, [], site: CallSite(range: currentRange, positionalRanges: [], keywordRanges: [:]))
+        try invoke(function, arguments, [], site: CallSite(range: currentCallRange, positionalRanges: [], keywordRanges: [:]))
     }
-
-    private var currentRange: SourceRange { .zero }
 
     func invoke(_ function: Value, _ positional: [Value], _ keywords: [(String, Value)], site: CallSite) throws -> Value {
         try tick(site.range)
@@ -37,12 +35,15 @@ extension Interpreter {
         case .function(.user(let f)):
             return try callUser(f, positional, keywords, site: site)
         default:
-            throw RuntimeError("\(RegistryText.describe(function)) is not a function and cannot be called", at: site.range)
+            throw RuntimeError("\(function.kindDescription) is not a function and cannot be called", at: site.range)
         }
     }
 
     private func callBuiltin(_ builtin: Builtin, _ positional: [Value], _ keywords: [(String, Value)], site: CallSite) throws -> Value {
         let positionalNames = builtin.parameters.filter { !$0.keywordOnly }.map(\.name)
+        let outerRange = currentCallRange
+        currentCallRange = site.range
+        defer { currentCallRange = outerRange }
         do {
             let bound = try registry.bind(builtin, positional: positional, keywords: keywords)
             let call = BuiltinCall(builtin: builtin, arguments: bound.arguments, rest: bound.rest, given: bound.given, interpreter: self)

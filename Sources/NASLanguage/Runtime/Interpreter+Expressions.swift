@@ -60,8 +60,8 @@ extension Interpreter {
         switch (op, value) {
         case (.negate, .number(let q)): return .number(Quantity(-q.value, q.dimension, hint: q.hint))
         case (.not, .bool(let b)): return .bool(!b)
-        case (.negate, _): throw RuntimeError("cannot negate \(RegistryText.describe(value)): '-' needs a number", at: range)
-        case (.not, _): throw RuntimeError("'not' needs true or false, got \(RegistryText.describe(value))", at: range)
+        case (.negate, _): throw RuntimeError("cannot negate \(value.kindDescription): '-' needs a number", at: range)
+        case (.not, _): throw RuntimeError("'not' needs true or false, got \(value.kindDescription)", at: range)
         }
     }
 
@@ -92,13 +92,13 @@ extension Interpreter {
             guard a.count + b.count <= Self.maxCollectionSize else { throw RuntimeError("the list would be too long", at: range) }
             return .list(a + b)
         default:
-            throw RuntimeError("cannot add \(RegistryText.describe(left)) and \(RegistryText.describe(right))", at: range)
+            throw RuntimeError("cannot add \(left.kindDescription) and \(right.kindDescription)", at: range)
         }
     }
 
     private func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value, _ range: SourceRange) throws -> Value {
         guard case .number(let a) = left, case .number(let b) = right else {
-            throw RuntimeError("'\(op.rawValue)' needs numbers, got \(RegistryText.describe(left)) and \(RegistryText.describe(right))", at: range)
+            throw RuntimeError("'\(op.rawValue)' needs numbers, got \(left.kindDescription) and \(right.kindDescription)", at: range)
         }
         switch op {
         case .subtract: return .number(try Quantity.subtracting(a, b))
@@ -114,7 +114,7 @@ extension Interpreter {
         case (.number(let a), .number(let b)): order = try Quantity.compare(a, b)
         case (.string(let a), .string(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
         default:
-            throw RuntimeError("cannot compare \(RegistryText.describe(left)) with \(RegistryText.describe(right)) using '\(op.rawValue)'", at: range)
+            throw RuntimeError("cannot compare \(left.kindDescription) with \(right.kindDescription) using '\(op.rawValue)'", at: range)
         }
         switch op {
         case .less: return order < 0
@@ -132,7 +132,7 @@ extension Interpreter {
         case (.record(let r), .string(let key)): return r[key] != nil
         case (.table(let t), .string(let column)): return t.columns.contains(column)
         default:
-            throw RuntimeError("cannot look for \(RegistryText.describe(item)) in \(RegistryText.describe(container))", at: range)
+            throw RuntimeError("cannot look for \(item.kindDescription) in \(container.kindDescription)", at: range)
         }
     }
 
@@ -156,7 +156,7 @@ extension Interpreter {
             let list = names.isEmpty ? "it has no fields" : "fields: " + names.joined(separator: ", ")
             throw RuntimeError("\(o.typeName) has no field '\(name)'\(Spelling.didYouMean(name, among: names)) (\(list))", at: range)
         default:
-            throw RuntimeError("\(RegistryText.describe(value)) has no fields (looking for '.\(name)')", at: range)
+            throw RuntimeError("\(value.kindDescription) has no fields (looking for '.\(name)')", at: range)
         }
     }
 
@@ -178,7 +178,7 @@ extension Interpreter {
         case (.table, .string(let column)):
             return try member(column, of: value, range)
         default:
-            throw RuntimeError("cannot index \(RegistryText.describe(value)) with \(RegistryText.describe(index))", at: range)
+            throw RuntimeError("cannot index \(value.kindDescription) with \(index.kindDescription)", at: range)
         }
     }
 
@@ -196,7 +196,7 @@ extension Interpreter {
     func integer(_ value: Value, _ range: SourceRange, _ what: String) throws -> Int {
         guard case .number(let q) = value, q.dimension == .scalar, q.value.isFinite, q.value == q.value.rounded(),
               abs(q.value) < 1e15 else {
-            throw RuntimeError("\(what) must be a whole number, got \(RegistryText.describe(value))", at: range)
+            throw RuntimeError("\(what) must be a whole number, got \(value.kindDescription)", at: range)
         }
         return Int(q.value)
     }
@@ -224,7 +224,7 @@ extension Interpreter {
             var records: [Record] = []
             for item in items {
                 guard case .record(let r) = item else {
-                    throw BuiltinError("a table needs a list of records, but one item is \(RegistryText.describe(item))")
+                    throw BuiltinError("a table needs a list of records, but one item is \(item.kindDescription)")
                 }
                 for key in r.keys where !columns.contains(key) { columns.append(key) }
                 records.append(r)
@@ -236,7 +236,7 @@ extension Interpreter {
                 switch field.value {
                 case .list(let items): return items
                 case .range(let range): return (0..<range.count).map { .number(Double(range.element($0))) }
-                default: throw BuiltinError("column '\(field.key)' must be a list, got \(RegistryText.describe(field.value))")
+                default: throw BuiltinError("column '\(field.key)' must be a list, got \(field.value.kindDescription)")
                 }
             }
             let count = lists.first?.count ?? 0
@@ -246,13 +246,13 @@ extension Interpreter {
             let rows = try (0..<count).map { i in try zip(r.keys, lists).map { try cell($0.1[i], column: $0.0) } }
             return Table(columns: r.keys, rows: rows)
         default:
-            throw BuiltinError("cannot make a table from \(RegistryText.describe(value)); give a list of records or a record of lists")
+            throw BuiltinError("cannot make a table from \(value.kindDescription); give a list of records or a record of lists")
         }
     }
 
     func cell(_ value: Value, column: String) throws -> Cell {
         guard let cell = value.cell else {
-            throw BuiltinError("column '\(column)' cannot hold \(RegistryText.describe(value)): table cells are numbers, strings, booleans or none")
+            throw BuiltinError("column '\(column)' cannot hold \(value.kindDescription): table cells are numbers, strings, booleans or none")
         }
         return cell
     }

@@ -28,7 +28,7 @@ extension Interpreter {
         case .list:
             do { return TableValue(try tableFrom(input)) } catch { throw RuntimeError(describeError(error), at: range) }
         default:
-            throw RuntimeError("table verbs need a table on their left, got \(RegistryText.describe(input))", at: range)
+            throw RuntimeError("table verbs need a table on their left, got \(input.kindDescription)", at: range)
         }
     }
 
@@ -41,6 +41,12 @@ extension Interpreter {
     private func plan(_ verb: Verb, on table: TableValue, in env: Environment) throws -> Step {
         if case .filter(let condition) = verb.kind, try compile(condition, columns: Set(table.columns), in: env) == nil {
             return .done(try rowwiseFilter(condition, table, in: env))
+        }
+        if case .pareto(let objectives) = verb.kind {
+            try check(objectives.map(\.0), in: table.columns)
+            let x = objectives[0], y = objectives[1]
+            return .done(try materialize(table, verb.nameRange)
+                .pareto(x: (x.0.name, !x.maximize), y: (y.0.name, !y.maximize)))
         }
         if case .extend(let fields) = verb.kind {
             let single = fields.count == 1 ? try compile(fields[0].value, columns: Set(table.columns), in: env) : nil
@@ -72,8 +78,8 @@ extension Interpreter {
             try check(keys, in: columns)
             try check(keys, in: other.columns)
             return .join(try materialize(other, otherExpr.range), on: keys.map(\.name))
-        case .call:
-            preconditionFailure("calls are handled before")
+        case .call, .pareto:
+            preconditionFailure("handled before")
         }
     }
 
@@ -177,7 +183,7 @@ extension Interpreter {
                 try tick(field.value.range)
                 let value = try evaluate(field.value, in: rowScope(table, i, parent: env))
                 guard let cell = value.cell else {
-                    throw RuntimeError("column '\(field.name)' cannot hold \(RegistryText.describe(value))", at: field.value.range)
+                    throw RuntimeError("column '\(field.name)' cannot hold \(value.kindDescription)", at: field.value.range)
                 }
                 values.append(cell)
             }

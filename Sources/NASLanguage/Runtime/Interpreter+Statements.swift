@@ -81,7 +81,7 @@ extension Interpreter {
         case .string(let s): return s.count
         case .record(let r): return r.count
         case .table(let t): return try materialize(t, range).count
-        default: throw RuntimeError("cannot loop over \(RegistryText.describe(value)); loop over a list, range, string, record or table", at: range)
+        default: throw RuntimeError("cannot loop over \(value.kindDescription); loop over a list, range, string, record or table", at: range)
         }
     }
 
@@ -99,7 +99,7 @@ extension Interpreter {
     private func runAssert(_ condition: Expr, _ message: Expr?, in env: Environment) throws {
         let value = try evaluate(condition, in: env)
         guard case .bool(let ok) = value else {
-            throw RuntimeError("assert needs true or false, got \(RegistryText.describe(value))", at: condition.range)
+            throw RuntimeError("assert needs true or false, got \(value.kindDescription)", at: condition.range)
         }
         if ok { return }
         var text = "assertion failed"
@@ -117,7 +117,7 @@ extension Interpreter {
 
     func truth(_ value: Value, _ range: SourceRange, _ context: String) throws -> Bool {
         guard case .bool(let b) = value else {
-            throw RuntimeError("'\(context)' needs true or false, got \(RegistryText.describe(value))", at: range)
+            throw RuntimeError("'\(context)' needs true or false, got \(value.kindDescription)", at: range)
         }
         return b
     }
@@ -153,7 +153,7 @@ extension Interpreter {
             record[key] = value
             return .record(record)
         default:
-            throw RuntimeError("cannot set an element of \(RegistryText.describe(container)) at \(index.inline(depth: 0))", at: range)
+            throw RuntimeError("cannot set an element of \(container.kindDescription) at \(index.inline(depth: 0))", at: range)
         }
     }
 
@@ -172,15 +172,11 @@ extension Interpreter {
     func showText(_ value: Value) -> String {
         switch value {
         case .object(let o): return o.render(width: width)
+        case .function(.builtin(let b)): return registry.helpText(for: b.name) ?? value.render(width: width, color: color)
         case .table(let t):
             guard let table = try? t.materialize() else { return value.render(width: width, color: color) }
             return table.render(maxRows: 200, maxCellWidth: max(8, width / 2))
         default: return value.render(width: width, color: color)
         }
     }
-}
-
-/// Descriptions of values for messages.
-enum RegistryText {
-    static func describe(_ value: Value) -> String { BuiltinRegistry.describe(value) }
 }

@@ -28,6 +28,8 @@ public final class Interpreter {
     var callDepth = 0
     var steps = 0
     var currentFile = "<input>"
+    /// The call of the builtin now running; errors of functions it invokes point here.
+    var currentCallRange = SourceRange.zero
     /// The text being run (kept with the runs it launches).
     var currentSource = ""
 
@@ -92,7 +94,7 @@ public final class Interpreter {
         let width = min(16, names.map(\.count).max() ?? 0)
         return names.map { name in
             let value = globals.lookup(name)!
-            let text = Table.clipped(value.inline(depth: 0), 60)
+            let text = Self.oneLine(value.inline(depth: 0), width: 60)
             return name.padding(toLength: max(width, name.count), withPad: " ", startingAt: 0)
                 + "  " + value.typeName.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + text
         }.joined(separator: "\n")
@@ -152,6 +154,12 @@ public final class Interpreter {
         return ExecutionResult(diagnostics: DiagnosticRenderer.attachSource([d], source: source), outcome: outcome)
     }
 
+    /// Text on one line, cut with `…` at `width` characters.
+    static func oneLine(_ s: String, width: Int) -> String {
+        let flat = String(s.map { $0.isNewline ? " " : $0 })
+        return flat.count > width ? String(flat.prefix(width - 1)) + "…" : flat
+    }
+
     /// Sends text to the output.
     func write(_ text: String) { output(text) }
 
@@ -162,12 +170,5 @@ public final class Interpreter {
         if let stepLimit, steps > stepLimit {
             throw RuntimeError("stopped after \(stepLimit) steps (the step limit)", at: range)
         }
-    }
-}
-
-extension Table {
-    static func clipped(_ s: String, _ width: Int) -> String {
-        let flat = String(s.map { $0.isNewline ? " " : $0 })
-        return flat.count > width ? String(flat.prefix(width - 1)) + "…" : flat
     }
 }

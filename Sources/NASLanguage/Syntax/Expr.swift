@@ -70,13 +70,17 @@ public struct Argument: Sendable {
 
 /// Operators with one operand.
 public enum UnaryOperator: String, Sendable {
+    /// `-x` and `not x`.
     case negate = "-", not = "not"
 }
 
 /// Operators with two operands.
 public enum BinaryOperator: String, Sendable {
+    /// Arithmetic.
     case add = "+", subtract = "-", multiply = "*", divide = "/", power = "**"
+    /// Comparisons.
     case equal = "==", notEqual = "!=", less = "<", lessOrEqual = "<=", greater = ">", greaterOrEqual = ">="
+    /// Boolean connectives and membership.
     case and = "and", or = "or", contains = "in"
 
     /// The matching table-expression operator, when there is one.

@@ -26,6 +26,7 @@ public struct Lexer {
     public init(_ source: String, file: String = "<input>") {
         self.bytes = Array(source.utf8)
         self.file = file
+        tokens.reserveCapacity(bytes.count / 3 + 16)
         run()
     }
 
@@ -62,16 +63,16 @@ public struct Lexer {
 
     private mutating func number() {
         let start = position
-        var digits = ""
+        var digits: [UInt8] = []
         scanDigits(into: &digits)
         if peek(0) == UInt8(ascii: "."), let next = peek(1), Self.isDigit(next) {
-            digits.append("."); position += 1
+            digits.append(UInt8(ascii: ".")); position += 1
             scanDigits(into: &digits)
         }
         if peek(0) == UInt8(ascii: "e") || peek(0) == UInt8(ascii: "E"), exponentFollows() {
-            digits.append("e"); position += 1
+            digits.append(UInt8(ascii: "e")); position += 1
             if let sign = peek(0), sign == UInt8(ascii: "+") || sign == UInt8(ascii: "-") {
-                digits.append(Character(UnicodeScalar(sign))); position += 1
+                digits.append(sign); position += 1
             }
             scanDigits(into: &digits)
         }
@@ -79,11 +80,12 @@ public struct Lexer {
         if peek(0) == UInt8(ascii: "%") { position += 1 } else {
             while let b = peek(0), Self.isIdentifierPart(b) { position += 1 }
         }
-        let suffix = text(from: suffixStart)
-        let value = Double(digits) ?? .nan
+        let suffix = suffixStart == position ? "" : text(from: suffixStart)
+        let spelling = String(decoding: digits, as: UTF8.self)
+        let value = Double(spelling) ?? .nan
         guard let quantity = UnitSuffix.quantity(value, suffix: suffix) else {
             let hint = Spelling.didYouMean(suffix, among: UnitSuffix.documented)
-            error("unknown unit '\(suffix)' after \(digits)\(hint) (units: \(UnitSuffix.documented.joined(separator: " ")))",
+            error("unknown unit '\(suffix)' after \(spelling)\(hint) (units: \(UnitSuffix.documented.joined(separator: " ")))",
                   from: suffixStart)
             add(.number, from: start, text: text(from: start), number: Quantity(value))
             return
@@ -98,9 +100,9 @@ public struct Lexer {
         return false
     }
 
-    private mutating func scanDigits(into digits: inout String) {
+    private mutating func scanDigits(into digits: inout [UInt8]) {
         while let b = peek(0), Self.isDigit(b) || b == UInt8(ascii: "_") {
-            if b != UInt8(ascii: "_") { digits.append(Character(UnicodeScalar(b))) }
+            if b != UInt8(ascii: "_") { digits.append(b) }
             position += 1
         }
     }

@@ -7,6 +7,7 @@ public struct Parser {
     struct Abandon: Error {}
 
     private var tokens: [Token]
+    private let kinds: [TokenKind]
     private var current = 0
     private let file: String
     private var depth = 0
@@ -21,6 +22,7 @@ public struct Parser {
     /// Creates a parser over lexed tokens.
     public init(lexer: Lexer, file: String) {
         self.tokens = lexer.tokens
+        self.kinds = lexer.tokens.map(\.kind)
         self.file = file
         self.diagnostics = lexer.diagnostics
     }
@@ -234,7 +236,10 @@ public struct Parser {
         try descend()
         defer { depth -= 1 }
         var left = try parseOr()
+        var links = 0
+        defer { depth -= links }
         while continuesWithPipe() {
+            try descend(); links += 1
             advance()
             let verb = try parseVerb()
             left = Expr(.pipe(left, verb), left.range.through(previous.range))
@@ -245,8 +250,8 @@ public struct Parser {
     private mutating func continuesWithPipe() -> Bool {
         if check(.pipe) { return true }
         var i = current
-        while tokens[i].kind == .newline { i += 1 }
-        guard i > current, tokens[i].kind == .pipe else { return false }
+        while kinds[i] == .newline { i += 1 }
+        guard i > current, kinds[i] == .pipe else { return false }
         current = i
         return true
     }
@@ -257,57 +262,68 @@ public struct Parser {
             throw fail("expected a verb after '|' (\(VerbKind.names.joined(separator: ", ")) or a function), found \(peek.kind.display)", at: peek.range)
         }
         let name = peek
-        switch name.text {
-        case "where":
-            advance()
-            return Verb(kind: .filter(try parseOr()), nameRange: name.range)
-        case "sort":
-            advance()
-            var keys: [(ColumnRef, descending: Bool)] = []
-            repeat {
-                let column = try parseColumnRef("sort")
-                var descending = false
-                if check(.identifier), peek.text == "desc" || peek.text == "asc" { descending = advance().text == "desc" }
-                keys.append((column, descending))
-            } while match(.comma)
-            return Verb(kind: .sort(keys), nameRange: name.range)
-        case "take":
-            advance()
-            return Verb(kind: .take(try parseOr()), nameRange: name.range)
-        case "select":
-            advance()
-            return Verb(kind: .select(try parseColumnRefs("select")), nameRange: name.range)
-        case "extend":
-            advance()
-            return Verb(kind: .extend(try parseFields(for: "extend")), nameRange: name.range)
-        case "group":
-            advance()
-            if check(.identifier), peek.text == "by" { advance() }
-            let keys = try parseColumnRefs("group by")
-            guard check(.identifier), peek.text == "summarize" else {
-                throw fail("expected 'summarize' after 'group by \(keys.map(\.name).joined(separator: ", "))' (as in '| group by k summarize n: count()')", at: peek.range)
-            }
-            advance()
-            return Verb(kind: .summarize(groupBy: keys, try parseFields(for: "summarize")), nameRange: name.range)
-        case "summarize":
-            advance()
-            return Verb(kind: .summarize(groupBy: [], try parseFields(for: "summarize")), nameRange: name.range)
-        case "join":
-            advance()
-            let other = try parseOr()
-            var keys: [ColumnRef] = []
-            if check(.identifier), peek.text == "on" {
-                advance()
-                keys = try parseColumnRefs("join … on")
-            }
-            return Verb(kind: .join(other, on: keys), nameRange: name.range)
-        default:
-            let target = try parsePostfix()
-            if case .call(let function, let arguments) = target.kind {
-                return Verb(kind: .call(function, arguments), nameRange: name.range)
-            }
-            return Verb(kind: .call(target, []), nameRange: name.range)
+        let verb = VerbKind.names.contains(name.text) ? advance().text : ""
+        let kind: VerbKind
+        switch verb {
+        case "where": kind = .filter(try parseOr())
+        case "sort": kind = .sort(try parseOrderedColumns("sort", words: ("desc", "asc")).map { ($0.0, descending: $0.1) })
+        case "take": kind = .take(try parseOr())
+        case "select": kind = .select(try parseColumnRefs("select"))
+        case "extend": kind = .extend(try parseFields(for: "extend"))
+        case "group": kind = try parseGroup()
+        case "summarize": kind = .summarize(groupBy: [], try parseFields(for: "summarize"))
+        case "join": kind = try parseJoin()
+        case "pareto": kind = try parsePareto(name.range)
+        default: kind = try parseVerbCall()
         }
+        return Verb(kind: kind, nameRange: name.range)
+    }
+
+    /// `col [first|second], …`: columns each followed by an optional direction word.
+    private mutating func parseOrderedColumns(_ verb: String, words: (String, String)) throws -> [(ColumnRef, Bool)] {
+        var columns: [(ColumnRef, Bool)] = []
+        repeat {
+            let column = try parseColumnRef(verb)
+            var first = false
+            if check(.identifier), peek.text == words.0 || peek.text == words.1 { first = advance().text == words.0 }
+            columns.append((column, first))
+        } while match(.comma)
+        return columns
+    }
+
+    private mutating func parseGroup() throws -> VerbKind {
+        if check(.identifier), peek.text == "by" { advance() }
+        let keys = try parseColumnRefs("group by")
+        guard check(.identifier), peek.text == "summarize" else {
+            throw fail("expected 'summarize' after 'group by \(keys.map(\.name).joined(separator: ", "))' (as in '| group by k summarize n: count()')", at: peek.range)
+        }
+        advance()
+        return .summarize(groupBy: keys, try parseFields(for: "summarize"))
+    }
+
+    private mutating func parseJoin() throws -> VerbKind {
+        let other = try parseOr()
+        var keys: [ColumnRef] = []
+        if check(.identifier), peek.text == "on" {
+            advance()
+            keys = try parseColumnRefs("join … on")
+        }
+        return .join(other, on: keys)
+    }
+
+    private mutating func parsePareto(_ nameRange: SourceRange) throws -> VerbKind {
+        let objectives = try parseOrderedColumns("pareto", words: ("max", "min"))
+        guard objectives.count == 2 else {
+            throw fail("pareto takes two columns, each with max or min (as in '| pareto accuracy max, latency min')", at: nameRange)
+        }
+        return .pareto(objectives.map { ($0.0, maximize: $0.1) })
+    }
+
+    /// `| f(args)` or `| f`: a call with the left side as the first argument.
+    private mutating func parseVerbCall() throws -> VerbKind {
+        let target = try parsePostfix()
+        if case .call(let function, let arguments) = target.kind { return .call(function, arguments) }
+        return .call(target, [])
     }
 
     private mutating func parseColumnRef(_ verb: String) throws -> ColumnRef {
@@ -339,7 +355,10 @@ public struct Parser {
 
     private mutating func parseOr() throws -> Expr {
         var left = try parseAnd()
+        var links = 0
+        defer { depth -= links }
         while match(.kwOr) {
+            try descend(); links += 1
             skipNewlines()
             let right = try parseAnd()
             left = Expr(.binary(.or, left, right), left.range.through(right.range))
@@ -349,7 +368,10 @@ public struct Parser {
 
     private mutating func parseAnd() throws -> Expr {
         var left = try parseNot()
+        var links = 0
+        defer { depth -= links }
         while match(.kwAnd) {
+            try descend(); links += 1
             skipNewlines()
             let right = try parseNot()
             left = Expr(.binary(.and, left, right), left.range.through(right.range))
@@ -368,18 +390,26 @@ public struct Parser {
         return try parseComparison()
     }
 
-    private static let comparisons: [TokenKind: BinaryOperator] = [
-        .equal: .equal, .notEqual: .notEqual, .less: .less, .lessEqual: .lessOrEqual,
-        .greater: .greater, .greaterEqual: .greaterOrEqual, .kwIn: .contains,
-    ]
+    private static func comparison(_ kind: TokenKind) -> BinaryOperator? {
+        switch kind {
+        case .equal: return .equal
+        case .notEqual: return .notEqual
+        case .less: return .less
+        case .lessEqual: return .lessOrEqual
+        case .greater: return .greater
+        case .greaterEqual: return .greaterOrEqual
+        case .kwIn: return .contains
+        default: return nil
+        }
+    }
 
     private mutating func parseComparison() throws -> Expr {
         let left = try parseRange()
-        guard let op = Self.comparisons[peek.kind] else { return left }
+        guard let op = Self.comparison(kinds[current]) else { return left }
         advance()
         skipNewlines()
         let right = try parseRange()
-        if Self.comparisons[peek.kind] != nil {
+        if Self.comparison(kinds[current]) != nil {
             throw fail("comparisons do not chain; write 'a < b and b < c'", at: peek.range)
         }
         return Expr(.binary(op, left, right), left.range.through(right.range))
@@ -395,7 +425,10 @@ public struct Parser {
 
     private mutating func parseAdditive() throws -> Expr {
         var left = try parseMultiplicative()
+        var links = 0
+        defer { depth -= links }
         while check(.plus) || check(.minus) {
+            try descend(); links += 1
             let op: BinaryOperator = advance().kind == .plus ? .add : .subtract
             skipNewlines()
             let right = try parseMultiplicative()
@@ -406,7 +439,10 @@ public struct Parser {
 
     private mutating func parseMultiplicative() throws -> Expr {
         var left = try parseUnary()
+        var links = 0
+        defer { depth -= links }
         while check(.star) || check(.slash) {
+            try descend(); links += 1
             let op: BinaryOperator = advance().kind == .star ? .multiply : .divide
             skipNewlines()
             let right = try parseUnary()
@@ -439,7 +475,10 @@ public struct Parser {
 
     private mutating func parsePostfix() throws -> Expr {
         var expr = try parsePrimary()
+        var links = 0
+        defer { depth -= links }
         while true {
+            try descend(); links += 1
             if match(.leftParen) {
                 let arguments = try parseArguments()
                 expr = Expr(.call(expr, arguments), expr.range.through(previous.range))
@@ -561,7 +600,7 @@ public struct Parser {
     private var peek: Token { tokens[current] }
     private var previous: Token { tokens[max(0, current - 1)] }
     private func peekAt(_ offset: Int) -> Token { tokens[min(tokens.count - 1, current + offset)] }
-    private func check(_ kind: TokenKind) -> Bool { peek.kind == kind }
+    private func check(_ kind: TokenKind) -> Bool { kinds[current] == kind }
     private var endsStatement: Bool { check(.newline) || check(.eof) || check(.semicolon) || check(.rightBrace) }
 
     @discardableResult
@@ -598,7 +637,8 @@ public struct Parser {
     private mutating func descend() throws {
         depth += 1
         if depth > Self.maxDepth {
-            throw fail("this is nested too deeply (more than \(Self.maxDepth) levels)", at: peek.range)
+            depth -= 1
+            throw fail("this expression is nested too deeply or chains too many operators (more than \(Self.maxDepth) levels); split it into several statements", at: peek.range)
         }
     }
 

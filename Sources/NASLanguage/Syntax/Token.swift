@@ -12,4 +12,13 @@ public struct Token: Sendable, Hashable {
     public var number: Quantity?
     /// Whether a line break comes before this token (used for `|` continuation lines).
     public var startsLine: Bool = false
+
+    /// Creates a token.
+    public init(kind: TokenKind, range: SourceRange, text: String, number: Quantity? = nil, startsLine: Bool = false) {
+        self.kind = kind
+        self.range = range
+        self.text = text
+        self.number = number
+        self.startsLine = startsLine
+    }
 }

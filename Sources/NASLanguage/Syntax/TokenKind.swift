@@ -1,14 +1,22 @@
 /// The kinds of token the lexer produces.
 public enum TokenKind: String, Sendable, Hashable {
+    /// Literals and names.
     case number, string, identifier
+    /// Separators and punctuation.
     case newline, semicolon, comma, colon, dot, dotDot = "..", dotDotLess = "..<"
+    /// Brackets.
     case leftParen = "(", rightParen = ")", leftBracket = "[", rightBracket = "]", leftBrace = "{", rightBrace = "}"
+    /// Arithmetic operators.
     case plus = "+", minus = "-", star = "*", slash = "/", starStar = "**"
+    /// Assignment and comparison operators.
     case assign = "=", equal = "==", notEqual = "!=", less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">="
+    /// The pipeline bar and the help prefix.
     case pipe = "|", question = "?"
+    /// Keywords.
     case kwIf = "if", kwElse = "else", kwFor = "for", kwIn = "in", kwWhile = "while", kwFn = "fn"
     case kwReturn = "return", kwBreak = "break", kwContinue = "continue", kwAssert = "assert"
     case kwTrue = "true", kwFalse = "false", kwNone = "none", kwAnd = "and", kwOr = "or", kwNot = "not"
+    /// The end of the input.
     case eof
 
     /// The reserved words, by spelling.

@@ -30,9 +30,11 @@ public enum VerbKind: Sendable {
     case summarize(groupBy: [ColumnRef], [RecordField])
     /// `join other on a, b` (without `on`: the shared columns).
     case join(Expr, on: [ColumnRef])
+    /// `pareto accuracy max, latency min`: the rows no other row beats on both columns.
+    case pareto([(ColumnRef, maximize: Bool)])
     /// `| f(args)`: calls `f` with the left side as the first argument.
     case call(Expr, [Argument])
 
     /// The verbs that have their own syntax, for help and completion.
-    public static let names = ["where", "sort", "take", "select", "extend", "group", "summarize", "join"]
+    public static let names = ["where", "sort", "take", "select", "extend", "group", "summarize", "join", "pareto"]
 }

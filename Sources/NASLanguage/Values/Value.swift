@@ -72,6 +72,17 @@ public enum Value {
         }
     }
 
+    /// The value's kind with a glimpse of it, for messages: `a plain number (3)`, `time (20ms)`,
+    /// `the string "abc"`, `a list`.
+    public var kindDescription: String {
+        switch self {
+        case .number(let q): return q.kindDescription
+        case .string(let s): return "the string \(Value.quote(String(s.prefix(30))))"
+        case .none: return "none"
+        default: return "a \(typeName)"
+        }
+    }
+
     /// Whether the value counts as true in `if`, `while`, `and`, `or`, `not` and `assert` (only booleans are allowed).
     var isNone: Bool {
         if case .none = self { return true }

@@ -40,12 +40,19 @@ public struct LineCompleter {
     /// Where the text of a string literal still open at the end of `before` starts, or nil.
     static func openStringStart(_ before: String) -> Int? {
         var start: Int?
+        var quote: Character?
         var escaped = false
         for (offset, character) in before.enumerated() {
             if escaped { escaped = false; continue }
-            if character == "\\", start != nil { escaped = true; continue }
-            if character == "#", start == nil { return nil }
-            if character == "\"" { start = start == nil ? offset + 1 : nil }
+            if character == "\\", quote != nil { escaped = true; continue }
+            if let open = quote {
+                if character == open { quote = nil; start = nil }
+            } else if character == "#" {
+                return nil
+            } else if character == "\"" || character == "'" {
+                quote = character
+                start = offset + 1
+            }
         }
         return start
     }

@@ -21,17 +21,20 @@ public struct Prompt: Sendable {
     public static func outputText(_ n: Int) -> String { "Out[\(n)]: " }
 
     /// The input prompt as given to the line editor: colour escapes are wrapped in the
-    /// editor's "ignore" markers (`\u{1}` … `\u{2}`) so the cursor column stays right.
+    /// editor's "ignore" markers (`\u{1}` … `\u{2}`) so the cursor column stays right. The
+    /// trailing space stays outside them: libedit drops an ignored run at the very end.
     public func forEditor(_ text: String) -> String {
         guard style.enabled else { return text }
-        return "\u{1}\u{1B}[32m\u{2}" + text + "\u{1}\u{1B}[0m\u{2}"
+        let body = text.hasSuffix(" ") ? String(text.dropLast()) : text
+        let tail = text.hasSuffix(" ") ? " " : ""
+        return "\u{1}\u{1B}[32m\u{2}" + body + "\u{1}\u{1B}[0m\u{2}" + tail
     }
 
     /// A cell's value shown below its input: on the prompt's line when it is one line,
     /// below the prompt when it spans several.
     public func output(_ n: Int, value: String) -> String {
-        let label = style.red(Self.outputText(n))
         let text = value.trimmingTrailingNewlines()
-        return text.contains("\n") ? label + "\n" + text + "\n" : label + text + "\n"
+        guard text.contains("\n") else { return style.red(Self.outputText(n)) + text + "\n" }
+        return style.red(String(Self.outputText(n).dropLast())) + "\n" + text + "\n"
     }
 }

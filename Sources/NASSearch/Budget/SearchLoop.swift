@@ -58,7 +58,7 @@ public struct SearchLoop {
         let start = Date()
         while !budget.isExhausted(by: spent), !strategy.isFinished {
             try cancel.check()
-            let proposals = try strategy.ask(batchSize)
+            let proposals = try strategy.ask(min(batchSize, budget.trials.map { $0 - spent.trials } ?? batchSize))
             if proposals.isEmpty {
                 if strategy.isFinished { break }
                 throw StrategyError("\(strategy.name) proposed nothing although every result was told")
@@ -69,13 +69,14 @@ public struct SearchLoop {
                 let score = objective.score(result)
                 spent.trials += 1
                 spent.simulatedSeconds += result.simulatedSeconds
-                spent.wallSeconds = Date().timeIntervalSince(start)
+                if budget.wallSeconds != nil { spent.wallSeconds = Date().timeIntervalSince(start) }
                 tracker.record(score, fidelity: proposal.fidelity)
                 trials.append(SearchTrial(proposal: proposal, result: result, score: score,
                                           simulatedClock: spent.simulatedSeconds, bestScore: tracker.best))
                 try strategy.tell(proposal, result: result, score: score)
             }
         }
+        spent.wallSeconds = Date().timeIntervalSince(start)
         return Outcome(trials: trials, spent: spent)
     }
 }

@@ -4,20 +4,20 @@ import NASSpaces
 struct ProposalCounter: Codable, Sendable, Hashable {
     /// The id the next proposal gets.
     private(set) var nextID = 0
-    /// The proposals asked for and not yet told, by id.
-    private(set) var pending: [Int: Proposal] = [:]
+    /// The ids of proposals asked for and not yet told.
+    private(set) var pending: Set<Int> = []
 
     /// A new proposal for `architecture` at `fidelity`, recorded as pending.
     mutating func propose(_ architecture: Architecture, fidelity: Fidelity = .full) -> Proposal {
         let proposal = Proposal(id: nextID, architecture: architecture, fidelity: fidelity)
         nextID += 1
-        pending[proposal.id] = proposal
+        pending.insert(proposal.id)
         return proposal
     }
 
     /// Marks a proposal as answered; throws if the strategy never made it.
     mutating func resolve(_ proposal: Proposal, strategy: String) throws {
-        guard pending.removeValue(forKey: proposal.id) != nil else {
+        guard pending.remove(proposal.id) != nil else {
             throw StrategyError("\(strategy) was told about proposal \(proposal.id), which it has not asked for or was already told")
         }
     }

@@ -30,11 +30,19 @@ public struct AdamOptimizer: Sendable, Hashable, Codable {
         steps += 1
         let c1 = 1 - pow(beta1, Double(steps))
         let c2 = 1 - pow(beta2, Double(steps))
-        for i in parameters.indices {
-            let g = gradient[i]
-            m[i] = beta1 * m[i] + (1 - beta1) * g
-            v[i] = beta2 * v[i] + (1 - beta2) * g * g
-            parameters[i] -= learningRate * (m[i] / c1) / ((v[i] / c2).squareRoot() + epsilon)
+        let (b1, b2, lr, eps) = (beta1, beta2, learningRate, epsilon)
+        parameters.withUnsafeMutableBufferPointer { p in
+            gradient.withUnsafeBufferPointer { g in
+                m.withUnsafeMutableBufferPointer { m in
+                    v.withUnsafeMutableBufferPointer { v in
+                        for i in 0..<p.count {
+                            m[i] = b1 * m[i] + (1 - b1) * g[i]
+                            v[i] = b2 * v[i] + (1 - b2) * g[i] * g[i]
+                            p[i] -= lr * (m[i] / c1) / ((v[i] / c2).squareRoot() + eps)
+                        }
+                    }
+                }
+            }
         }
     }
 }

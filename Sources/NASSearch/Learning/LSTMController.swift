@@ -124,11 +124,18 @@ public struct LSTMController: Sendable, Hashable, Codable {
     private func gateActivations(_ input: [Double]) -> [Double] {
         let h = hiddenSize, n = input.count
         var z = Array(parameters[layout.gateBias..<(layout.gateBias + 4 * h)])
-        for r in 0..<(4 * h) {
-            let row = layout.gateWeights + r * n
-            var s = 0.0
-            for c in 0..<n { s += parameters[row + c] * input[c] }
-            z[r] += s
+        parameters.withUnsafeBufferPointer { p in
+            input.withUnsafeBufferPointer { x in
+                z.withUnsafeMutableBufferPointer { z in
+                    let w = p.baseAddress! + layout.gateWeights
+                    for r in 0..<(4 * h) {
+                        var s = 0.0
+                        let row = w + r * n
+                        for c in 0..<n { s += row[c] * x[c] }
+                        z[r] += s
+                    }
+                }
+            }
         }
         for j in 0..<h {
             z[j] = LSTMController.sigmoid(z[j])
@@ -140,11 +147,13 @@ public struct LSTMController: Sendable, Hashable, Codable {
     }
 
     private func logits(decision d: Int, hidden: [Double]) -> [Double] {
-        let w = layout.outputWeights[d], b = layout.outputBias[d]
-        return (0..<optionCounts[d]).map { k in
-            var s = parameters[b + k]
-            for j in 0..<hiddenSize { s += parameters[w + k * hiddenSize + j] * hidden[j] }
-            return s
+        let w = layout.outputWeights[d], b = layout.outputBias[d], h = hiddenSize
+        return parameters.withUnsafeBufferPointer { p in
+            (0..<optionCounts[d]).map { k in
+                var s = p[b + k]
+                for j in 0..<h { s += p[w + k * h + j] * hidden[j] }
+                return s
+            }
         }
     }
 
@@ -179,12 +188,21 @@ public struct LSTMController: Sendable, Hashable, Codable {
                 dCellNext[j] = dCell * f
             }
             var dInput = [Double](repeating: 0, count: n)
-            for r in 0..<(4 * h) where dGates[r] != 0 {
-                grad[layout.gateBias + r] += dGates[r]
-                let row = layout.gateWeights + r * n
-                for c in 0..<n {
-                    grad[row + c] += dGates[r] * cache.input[c]
-                    dInput[c] += dGates[r] * parameters[row + c]
+            parameters.withUnsafeBufferPointer { p in
+                grad.withUnsafeMutableBufferPointer { g in
+                    cache.input.withUnsafeBufferPointer { x in
+                        dInput.withUnsafeMutableBufferPointer { dx in
+                            for r in 0..<(4 * h) where dGates[r] != 0 {
+                                let d = dGates[r]
+                                g[layout.gateBias + r] += d
+                                let row = layout.gateWeights + r * n
+                                for c in 0..<n {
+                                    g[row + c] += d * x[c]
+                                    dx[c] += d * p[row + c]
+                                }
+                            }
+                        }
+                    }
                 }
             }
             let inputOffset = t == 0 ? layout.start : layout.embeddings[t - 1] + trajectory.tokens[t - 1] * e

@@ -7,9 +7,13 @@ import Foundation
 public struct Constraint: Sendable, Hashable, Codable, CustomStringConvertible {
     /// How the metric is compared with the bound.
     public enum Comparison: String, Sendable, Hashable, Codable, CaseIterable {
+        /// Strictly below the bound.
         case less = "<"
+        /// At most the bound.
         case lessOrEqual = "<="
+        /// Strictly above the bound.
         case greater = ">"
+        /// At least the bound.
         case greaterOrEqual = ">="
 
         /// Whether `value` stands in this relation to `bound`.

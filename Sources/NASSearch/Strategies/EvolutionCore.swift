@@ -19,6 +19,12 @@ struct EvolutionCore: Codable {
     var population: [Observation] = []
     /// How many initial random proposals have been made.
     var seeded = 0
+    /// Mutants drawn per child and screened by a surrogate (1: no screening).
+    var screening = 1
+    /// The encoding the surrogate reads, when screening.
+    var encoding: ArchitectureEncoding = .onehot
+    /// Every result, kept for the surrogate when screening.
+    var history: [Observation] = []
 
     init(populationSize: Int, sampleSize: Int, removal: Removal, seed: UInt64) throws {
         guard populationSize >= 1 else { throw StrategyError("evolution needs a population of at least 1, not \(populationSize)") }
@@ -33,18 +39,44 @@ struct EvolutionCore: Codable {
 
     /// The next proposals: random while seeding the population, then mutated tournament winners.
     mutating func ask(_ count: Int, space: any SearchSpace) -> [Proposal] {
+        let surrogate = screening > 1 ? fittedSurrogate(space: space) : nil
         var proposals: [Proposal] = []
         for _ in 0..<max(count, 0) {
             if seeded < populationSize {
                 seeded += 1
                 proposals.append(counter.propose(space.sample(using: &rng)))
             } else if let parent = tournamentWinner() {
-                proposals.append(counter.propose(space.mutate(parent.architecture, using: &rng)))
+                let child = surrogate.map { screenedChild(of: parent.architecture, space: space, surrogate: $0) }
+                    ?? space.mutate(parent.architecture, using: &rng)
+                proposals.append(counter.propose(child))
             } else {
                 break
             }
         }
         return proposals
+    }
+
+    /// A surrogate fitted on the history, once there are at least 10 results.
+    func fittedSurrogate(space: any SearchSpace) -> SurrogatePredictor? {
+        guard history.count >= 10 else { return nil }
+        var floor = ScoreFloor()
+        history.forEach { floor.observe($0.score) }
+        guard let xs = try? history.map({ try space.encode($0.architecture, as: encoding) }) else { return nil }
+        var surrogate = SurrogatePredictor()
+        guard (try? surrogate.fit(xs, history.map { floor.finite($0.score) })) != nil else { return nil }
+        return surrogate
+    }
+
+    /// The mutant, among `screening` drawn, with the best predicted score.
+    mutating func screenedChild(of parent: Architecture, space: any SearchSpace, surrogate: SurrogatePredictor) -> Architecture {
+        var best = space.mutate(parent, using: &rng)
+        var bestMean = (try? space.encode(best, as: encoding)).map { surrogate.predict($0).mean } ?? -.infinity
+        for _ in 1..<screening {
+            let candidate = space.mutate(parent, using: &rng)
+            let m = (try? space.encode(candidate, as: encoding)).map { surrogate.predict($0).mean } ?? -.infinity
+            if m > bestMean { (best, bestMean) = (candidate, m) }
+        }
+        return best
     }
 
     /// The best of `sampleSize` members drawn uniformly with replacement.
@@ -61,7 +93,9 @@ struct EvolutionCore: Codable {
     /// Adds a told result and removes one member when over size.
     mutating func tell(_ proposal: Proposal, score: Double, strategy: String) throws {
         try counter.resolve(proposal, strategy: strategy)
-        population.append(Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score))
+        let observation = Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)
+        population.append(observation)
+        if screening > 1 { history.append(observation) }
         guard population.count > populationSize else { return }
         switch removal {
         case .oldest:

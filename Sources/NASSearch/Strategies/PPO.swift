@@ -38,7 +38,7 @@ public final class PPO: SearchStrategy {
     /// Creates the strategy.
     public init(space: any SearchSpace, learningRate: Double = 0.003, batchSize: Int = 5, epochs: Int = 4,
                 clip: Double = 0.2, baselineDecay: Double = 0.9, entropyWeight: Double = 1e-4,
-                hiddenSize: Int = 32, seed: UInt64) throws {
+                hiddenSize: Int = 32, embeddingSize: Int = 16, seed: UInt64) throws {
         guard batchSize >= 1, epochs >= 1, clip > 0 else {
             throw StrategyError("PPO needs batch ≥ 1, epochs ≥ 1 and clip > 0; got batch \(batchSize), epochs \(epochs), clip \(clip)")
         }
@@ -49,7 +49,7 @@ public final class PPO: SearchStrategy {
         self.clip = clip
         self.entropyWeight = entropyWeight
         let controller = LSTMController(optionCounts: try ControllerSampler.optionCounts(space),
-                                        hiddenSize: hiddenSize, seed: seed)
+                                        hiddenSize: hiddenSize, embeddingSize: embeddingSize, seed: seed)
         self.state = State(controller: controller,
                            optimizer: AdamOptimizer(count: controller.parameters.count, learningRate: learningRate),
                            baseline: MovingAverageBaseline(decay: baselineDecay),

@@ -7,21 +7,30 @@ import NASSpaces
 /// A population of `populationSize` architectures, first random; each cycle draws
 /// `sampleSize` members at random, mutates the best of them, adds the child and removes the
 /// *oldest* member, so every architecture's influence is limited by its age.
+///
+/// With `screening` above 1, each child is the best of that many mutants of the winner as
+/// rated by a `SurrogatePredictor` fitted on every result so far (predictor-guided evolution,
+/// as in NPENAS); the first 10 results are gathered without screening.
 public final class RegularizedEvolution: SearchStrategy {
     private var core: EvolutionCore
     private let space: any SearchSpace
     private let seed: UInt64
 
     /// Creates the strategy; throws when the population or sample size is invalid.
-    public init(space: any SearchSpace, populationSize: Int = 10, sampleSize: Int = 3, seed: UInt64) throws {
+    public init(space: any SearchSpace, populationSize: Int = 10, sampleSize: Int = 3, screening: Int = 1,
+                seed: UInt64) throws {
+        guard screening >= 1 else { throw StrategyError("screening draws at least 1 mutant per child, not \(screening)") }
         self.space = space
         self.seed = seed
         self.core = try EvolutionCore(populationSize: populationSize, sampleSize: sampleSize, removal: .oldest, seed: seed)
+        core.screening = screening
+        core.encoding = screening > 1 ? EncodingChoice.best(for: space) : .onehot
     }
 
     public var name: String { "evolution" }
     public var settings: [String: String] {
-        ["population": "\(core.populationSize)", "sample": "\(core.sampleSize)", "seed": "\(seed)"]
+        ["population": "\(core.populationSize)", "sample": "\(core.sampleSize)", "screening": "\(core.screening)",
+         "seed": "\(seed)"]
     }
     public var isFinished: Bool { false }
 

@@ -41,12 +41,12 @@ public final class Reinforce: SearchStrategy {
 
     /// Creates the strategy.
     public init(space: any SearchSpace, learningRate: Double = 0.003, baselineDecay: Double = 0.9,
-                entropyWeight: Double = 1e-4, hiddenSize: Int = 32, seed: UInt64) throws {
+                entropyWeight: Double = 1e-4, hiddenSize: Int = 32, embeddingSize: Int = 16, seed: UInt64) throws {
         self.space = space
         self.seed = seed
         self.entropyWeight = entropyWeight
         let controller = LSTMController(optionCounts: try ControllerSampler.optionCounts(space),
-                                        hiddenSize: hiddenSize, seed: seed)
+                                        hiddenSize: hiddenSize, embeddingSize: embeddingSize, seed: seed)
         self.state = State(controller: controller,
                            optimizer: AdamOptimizer(count: controller.parameters.count, learningRate: learningRate),
                            baseline: MovingAverageBaseline(decay: baselineDecay),

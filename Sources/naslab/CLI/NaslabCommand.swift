@@ -38,6 +38,7 @@ struct NaslabCommand: ParsableCommand {
     }
 
     func run() throws {
+        Terminal.lineBufferOutput()
         let session = Session(workspace: workspaceURL)
         InterruptSignal.install(cancelling: session.interrupt)
         let status = runMode(session: session)

@@ -19,6 +19,7 @@ struct ScriptRunner {
         let sink = OutputSink()
         self.session = session
         self.interpreter = Interpreter(session: session) { sink.write($0) }
+        self.interpreter.color = color
         self.echo = echo
         self.keepGoing = keepGoing
         self.color = color
@@ -85,7 +86,7 @@ struct ScriptRunner {
         session.interrupt.reset()
         let result = interpreter.execute(source, file: file, mode: .script)
         if !result.diagnostics.isEmpty {
-            Terminal.writeError(result.renderDiagnostics(color: color))
+            Terminal.writeError(Terminal.withNewline(result.renderDiagnostics(color: color)))
         }
         return ExitStatus(result.outcome)
     }

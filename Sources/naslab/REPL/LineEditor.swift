@@ -46,9 +46,12 @@ final class LineEditor {
         return InterruptSignal.take() ? .interrupted : .line(line)
     }
 
-    /// Adds an entry to the history and saves the (capped) history file.
+    private var lastEntry: String?
+
+    /// Adds an entry to the history (unless it repeats the last one) and saves the capped file.
     func remember(_ entry: String) {
-        guard !entry.allSatisfy(\.isWhitespace) else { return }
+        guard !entry.allSatisfy(\.isWhitespace), entry != lastEntry else { return }
+        lastEntry = entry
         _ = add_history(entry)
         _ = write_history(historyPath)
     }

@@ -19,6 +19,8 @@ final class Repl {
     init(session: Session, color: Bool) {
         let sink = OutputSink()
         let interpreter = Interpreter(session: session) { sink.write($0) }
+        interpreter.color = color
+        interpreter.width = Terminal.width()
         let directory = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
         let completer = LineCompleter(directory: directory) { interpreter.completions(for: $0, cursor: $1) }
         self.session = session
@@ -39,8 +41,8 @@ final class Repl {
         Terminal.writeOut(banner)
         while let input = readCell() {
             if DotCommand.isCommandLine(input) {
-                editor.remember(input)
                 if !perform(input) { break }
+                editor.remember(input)
             } else if !input.allSatisfy(\.isWhitespace) {
                 editor.remember(input)
                 runCell(input)
@@ -95,7 +97,7 @@ final class Repl {
         progress?.clear()
         let printed = sink.takeCaptured()
         var shown: String?
-        if let value = result.value, result.outcome == .ok {
+        if let value = result.value, result.outcome == .ok, !Self.isNone(value) {
             Terminal.writeOut(prompt.output(n, value: value.render(width: Terminal.width(), color: color)))
             shown = value.render(width: 100, color: false)
             interpreter.setVariable("_", value)
@@ -110,7 +112,7 @@ final class Repl {
 
     private func showDiagnostics(_ result: ExecutionResult) {
         if !result.diagnostics.isEmpty {
-            Terminal.writeError(Self.withNewline(result.renderDiagnostics(color: color)))
+            Terminal.writeError(Terminal.withNewline(result.renderDiagnostics(color: color)))
         } else if result.outcome == .interrupted {
             Terminal.writeError("Interrupted.\n")
         }
@@ -126,7 +128,7 @@ final class Repl {
         case .success(.help):
             Terminal.writeOut(DotCommand.helpText)
         case .success(.vars):
-            Terminal.writeOut(Self.withNewline(interpreter.describeVariables()))
+            Terminal.writeOut(Terminal.withNewline(interpreter.describeVariables()))
         case .success(.timer(let setting)):
             timing = setting ?? timing
             Terminal.writeOut("Timing is \(timing ? "on" : "off").\n")
@@ -176,6 +178,12 @@ final class Repl {
         }
     }
 
+    /// Whether a value is `none`, which a cell does not show (as IPython hides `None`).
+    private static func isNone(_ value: Value) -> Bool {
+        if case .none = value { return true }
+        return false
+    }
+
     private static func status(_ outcome: Outcome) -> CellStatus {
         switch outcome {
         case .ok: return .ok
@@ -188,9 +196,5 @@ final class Repl {
     private static func describe(_ duration: Duration) -> String {
         let seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) * 1e-18
         return seconds < 1 ? String(format: "%.1f ms", seconds * 1000) : String(format: "%.2f s", seconds)
-    }
-
-    private static func withNewline(_ text: String) -> String {
-        text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
     }
 }

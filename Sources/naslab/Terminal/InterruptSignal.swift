@@ -23,6 +23,16 @@ enum InterruptSignal {
         sigemptyset(&action.sa_mask)
         action.sa_flags = 0
         sigaction(SIGINT, &action, nil)
+        unblockTerminationSignals()
+    }
+
+    /// Unblocks SIGINT, SIGTERM and SIGHUP, which a parent may have left blocked in the signal
+    /// mask it passed on (a process spawned from a dispatch thread inherits that thread's mask).
+    private static func unblockTerminationSignals() {
+        var signals = sigset_t()
+        sigemptyset(&signals)
+        for signal in [SIGINT, SIGTERM, SIGHUP] { sigaddset(&signals, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &signals, nil)
     }
 
     /// Whether Ctrl-C was pressed since the last call; clears the request.

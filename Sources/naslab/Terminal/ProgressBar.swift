@@ -1,5 +1,6 @@
 import Foundation
 import NASEngine
+import NASNotebook
 import Synchronization
 
 /// Draws job progress as one line on stderr, redrawn in place, and erases it when the job ends.
@@ -30,7 +31,7 @@ final class ProgressBar: Sendable {
             if let last = state.lastDraw, now - last < .milliseconds(50), event.done != event.total { return nil }
             state.lastDraw = now
             state.visible = true
-            return "\r\u{1B}[2K" + render(event)
+            return "\r\u{1B}[2K" + ProgressLine.text(for: event, width: width)
         }
         if let line { Terminal.writeError(line) }
     }
@@ -42,20 +43,5 @@ final class ProgressBar: Sendable {
             return state.visible
         }
         if wasVisible { Terminal.writeError("\r\u{1B}[2K") }
-    }
-
-    /// The bar's text: `name [#####.....]  45% 9/20 message`, cut to the terminal's width.
-    func render(_ event: ProgressEvent) -> String {
-        var text = event.job + " "
-        if let fraction = event.fraction, let total = event.total {
-            let cells = 20
-            let filled = Int((fraction * Double(cells)).rounded(.down))
-            text += "[" + String(repeating: "#", count: filled) + String(repeating: ".", count: cells - filled) + "] "
-            text += String(format: "%3d%% %d/%d", Int((fraction * 100).rounded(.down)), event.done, total)
-        } else {
-            text += "\(event.done)"
-        }
-        if !event.message.isEmpty { text += " " + event.message }
-        return String(text.prefix(width))
     }
 }

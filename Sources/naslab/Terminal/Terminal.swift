@@ -22,6 +22,11 @@ enum Terminal {
         naslab_write_stdout(text)
     }
 
+    /// Makes stdout line-buffered, so a pipe sees each line as soon as it is printed.
+    static func lineBufferOutput() {
+        naslab_line_buffer_stdout()
+    }
+
     /// Flushes stdout.
     static func flush() {
         naslab_flush_stdout()
@@ -30,5 +35,10 @@ enum Terminal {
     /// Writes text to stderr, after flushing stdout so the two stay in order on a terminal.
     static func writeError(_ text: String) {
         naslab_write_stderr(text)
+    }
+
+    /// The text with a final newline (unless empty).
+    static func withNewline(_ text: String) -> String {
+        text.isEmpty || text.hasSuffix("\n") ? text : text + "\n"
     }
 }

@@ -34,9 +34,9 @@ enum NaslabBinary {
         let errURL = directory.appendingPathComponent("stderr-\(UUID()).txt")
         let inURL = directory.appendingPathComponent("stdin-\(UUID()).txt")
         defer { for url in [outURL, errURL, inURL] { try? FileManager.default.removeItem(at: url) } }
-        FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        FileManager.default.createFile(atPath: inURL.path, contents: Data(input.utf8))
+        try Data().write(to: outURL)
+        try Data().write(to: errURL)
+        try Data(input.utf8).write(to: inURL)
         let process = Process()
         process.executableURL = URL(fileURLWithPath: path)
         process.arguments = arguments

@@ -25,6 +25,7 @@ final class PseudoTerminal {
     init(arguments: [String], in directory: URL, environment extra: [String: String] = [:]) throws {
         master = open("/dev/ptmx", O_RDWR | O_NOCTTY | O_CLOEXEC)
         guard master >= 0, let name = Self.unlockSlave(of: master) else { throw POSIXError(.ENOTTY) }
+        _ = fcntl(master, F_SETFL, fcntl(master, F_GETFL) | O_NONBLOCK)
         var size = winsize(ws_row: 30, ws_col: 100, ws_xpixel: 0, ws_ypixel: 0)
         _ = ioctl(master, UInt(TIOCSWINSZ), &size)
         let slave = open(name, O_RDWR | O_NOCTTY)
@@ -52,9 +53,12 @@ final class PseudoTerminal {
         return "/dev/pts/\(number)"
     }
 
+    /// Hangs up the terminal (naslab reads end-of-input and leaves); kills what is left after 2 s.
     deinit {
-        if process.isRunning { process.terminate(); process.waitUntilExit() }
         close(master)
+        let deadline = Date().addingTimeInterval(2)
+        while process.isRunning, Date() < deadline { usleep(10_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
     }
 
     /// Types `text` (use `\r` for Enter, `\u{1b}[A` for Up, `\t` for Tab, `\u{3}` for Ctrl-C).
@@ -65,6 +69,14 @@ final class PseudoTerminal {
             if written <= 0 { return }
             bytes.removeFirst(written)
         }
+    }
+
+    /// Waits a moment after a prompt appeared, until the line editor has switched the terminal to
+    /// raw mode: a Ctrl-D typed earlier reaches the terminal in cooked mode, which swallows it
+    /// (libedit changes modes with TCSADRAIN, after the prompt has been read from the master).
+    func settle() {
+        let deadline = Date().addingTimeInterval(0.2)
+        while deadline.timeIntervalSinceNow > 0, readSome(waitingAtMost: deadline.timeIntervalSinceNow) {}
     }
 
     /// Reads until `text` appears (after earlier matches); returns everything read up to and including it.
@@ -97,9 +109,10 @@ final class PseudoTerminal {
     private func readSome(waitingAtMost seconds: TimeInterval) -> Bool {
         var descriptor = pollfd(fd: master, events: Int16(POLLIN), revents: 0)
         let ready = poll(&descriptor, 1, Int32(max(1, min(seconds, 1) * 1000)))
-        if ready == 0 { return process.isRunning }
+        if ready <= 0 { return process.isRunning }
         var buffer = [UInt8](repeating: 0, count: 4096)
         let count = read(master, &buffer, buffer.count)
+        if count < 0, errno == EAGAIN || errno == EINTR { return true }
         guard count > 0 else { return false }
         let text = String(decoding: buffer[0..<count], as: UTF8.self)
         unread += text

@@ -44,3 +44,14 @@ print(t.columns)                        # expect: ["id", "op", "accuracy", "late
 for row in t | take 2 { print(row.id, row.latency) }
 # expect: 1 12ms
 # expect: 2 4ms
+t | pareto accuracy max, latency min | select id
+# expect: id
+# expect: --
+# expect:  3
+# expect:  5
+# expect:  1
+# expect:  2
+# expect:  4
+p = table({id: [1, 2, 3, 4], acc: [90%, 85%, 80%, 95%], lat: [10ms, 5ms, 12ms, 20ms]})
+print((p | pareto acc max, lat min).id)   # expect: [4, 1, 2]
+print((p | pareto acc min, lat max).id)   # expect: [3, 4]

@@ -18,6 +18,8 @@ a0                                  # expect: |avg_pool_3x3~0|+|nor_conv_1x1~0|s
 best = arch(s, "|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_3x3~1|+|skip_connect~0|nor_conv_3x3~1|nor_conv_1x1~2|")
 print(best.index)                   # expect: 6111
 print(arch(s, str(best)) == best, arch(s, 6111) == best)   # expect: true true
+# All 15,625 (index, string) pairs of the space equal the benchmark table's, row for row.
+print(len(t | join bench_table("nb201") on index, arch))   # expect: 15625
 
 # The cost model against the benchmark's parameter counts (c10/c100/in16 params_M × 10^6).
 print(cost(best).params == 1073466, cost(a0).params == 129306)   # expect: true true

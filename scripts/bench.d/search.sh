@@ -1,0 +1,28 @@
+#!/usr/bin/env bash
+# Benchmarks of NASSearch on the NAS-Bench-201 table (not a test):
+#  1. Reproduction of NATS-Bench's multi-trial results: random search, regularised evolution (REA),
+#     REINFORCE and BOHB on CIFAR-10, CIFAR-100 and ImageNet16-120, searching on the 12-epoch
+#     validation accuracy under a simulated time budget and reporting the chosen cell's 200-epoch
+#     validation and test accuracy (mean ± std over many seeds) beside the published figures.
+#  2. Speed: one full 20,000 s simulated REA run (Swift: RegularizedEvolution + SearchLoop +
+#     NB201Evaluator) against a plain-Python REA over the same table (scripts/reference/search_baseline.py).
+#
+# Builds the libraries in release mode, compiles the small driver below against their objects and runs it.
+# Usage: scripts/bench.d/search.sh   (NASLAB_SEARCH_SEEDS=N: seeds per cell, default 100;
+#                                     NASLAB_SEARCH_BANANAS_SEEDS=N: BANANAS seeds on CIFAR-10, default 10)
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+swift build -c release --target NASSearch >/dev/null
+swift build -c release --target NASBenchmarks >/dev/null
+BIN=$(swift build -c release --show-bin-path)
+WORK=$(mktemp -d)
+trap 'rm -rf "$WORK"' EXIT
+cp scripts/bench.d/search_driver.swift "$WORK/main.swift"
+OBJS=$(ls "$BIN"/NASCore.build/*.o "$BIN"/NASSpaces.build/*.o "$BIN"/NASBenchmarks.build/*.o "$BIN"/NASSearch.build/*.o)
+swiftc -O -module-name SearchBenchDriver -I "$BIN/Modules" -I "$BIN" -I Sources/CZlib "$WORK/main.swift" $OBJS -lz \
+    -o "$WORK/bench" 2>&1 | grep -v '^$' || true
+echo "== NASSearch ($(date -u +%Y-%m-%dT%H:%MZ), $(uname -m), release build)"
+PY=$(python3 scripts/reference/search_baseline.py --runs 300)
+echo "$PY" | sed 's/^/python: /'
+PY_MS=$(echo "$PY" | awk '/python_rea_run_ms/ { print $2 }')
+"$WORK/bench" "$PY_MS" "${NASLAB_SEARCH_SEEDS:-100}" "${NASLAB_SEARCH_BANANAS_SEEDS:-10}"
