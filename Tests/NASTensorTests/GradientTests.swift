@@ -80,7 +80,7 @@ import Testing
     @Test func addMulAndBroadcast() throws {
         let a = GradientCheck.input([2, 3, 4, 4], seed: 17), b = GradientCheck.input([2, 3, 4, 4], seed: 18)
         let s = GradientCheck.input([2, 3, 1, 1], seed: 19)
-        try expectGradients([a, b, s]) { ($0[0] + $0[1]).mul($0[2]).mul($0[0]) }
+        try expectGradients([a, b, s]) { try ($0[0] + $0[1]).mul($0[2]).mul($0[0]) }
     }
 
     @Test func concatSliceShift() throws {

@@ -11,7 +11,7 @@ import Testing
         let target = Tensor(shape: [2], values: [-3, -3])
         for _ in 0..<steps {
             w.zeroGrad()
-            let d = w + target
+            let d = try w + target
             try d.mul(d).sumAll().backward()
             optimizer.step([w], lr: lr)
         }
@@ -70,5 +70,15 @@ import Testing
         let std = (values.map { ($0 - mean) * ($0 - mean) }.reduce(0, +) / Double(values.count)).squareRoot()
         #expect(abs(mean) < 0.005)
         #expect(abs(std - (2.0 / 288).squareRoot()) < 0.003)
+    }
+}
+
+/// The kernel thread setting reaches OpenMP.
+@Suite struct ComputeThreadsTests {
+    @Test func settingTheThreadCountIsVisible() {
+        #expect(ComputeThreads.apply(1))
+        #expect(ComputeThreads.current == 1)
+        #expect(ComputeThreads.apply(nil))
+        #expect(ComputeThreads.current == ProcessInfo.processInfo.activeProcessorCount)
     }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NASCore
+import NASTensor
 import Testing
 @testable import NASTraining
 
@@ -146,5 +147,18 @@ import Testing
         #expect(d.classes == 4)
         #expect(d.valid.count == 6 && d.test.count == 6 && d.train.count == 28)
         #expect(d.shape.channels == 1 && d.shape.height == 2 && d.shape.width == 2)
+    }
+}
+
+/// Bilinear resizing for networks that choose their own input resolution.
+@Suite struct ResizeTests {
+    @Test func bilinearResizeMatchesHandComputedValues() {
+        // 2×2 → 4×4 with half-pixel centres: output pixel centres map to -0.25, 0.25, 0.75, 1.25,
+        // clamped to [0, 1]; so rows/cols weigh the inputs 1, 0.75/0.25, 0.25/0.75, 1.
+        let x = Tensor(shape: [1, 1, 2, 2], values: [0, 4, 8, 12])
+        let y = BatchLoader.resized(x, height: 4, width: 4).values
+        #expect(y[0] == 0 && y[3] == 4 && y[12] == 8 && y[15] == 12)
+        #expect(y[1] == 1 && y[2] == 3)      // 0·0.75 + 4·0.25, 0·0.25 + 4·0.75
+        #expect(y[4] == 2 && y[5] == 3)      // rows: 0·0.75 + 8·0.25; then 2 + 1
     }
 }

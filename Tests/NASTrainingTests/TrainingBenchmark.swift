@@ -49,6 +49,23 @@ struct TrainingBenchmark {
         print("BENCH kernel GEMM 1024^3 (inner product): \(String(format: "%.1f", 2 * pow(1024, 3) / t / 1e9)) GFLOP/s")
     }
 
+    @Test func perOpOverhead() throws {
+        ComputeThreads.apply(Self.threads)
+        let x = randomTensor([1, 16, 28, 28], seed: 7)
+        let w = randomTensor([16, 16, 3, 3], seed: 8)
+        let small = randomTensor([1, 16, 2, 2], seed: 9)
+        let relu = try median(2000) { _ = try small.relu() }
+        let conv = try median(2000) { _ = try x.conv2d(weight: w, padding: 1) }
+        let fused = FusedConv2d(weight: w, bias: nil, batchNorm: nil, activation: .relu, stride: 1, padding: 1,
+                                dilation: 1, groups: 1)
+        let fusedTime = try median(2000) { _ = try fused(x) }
+        let add = try median(2000) { _ = try small + small }
+        print("BENCH overhead per op (µs): relu on 64 values \(String(format: "%.1f", relu * 1e6)), "
+            + "add on 64 values \(String(format: "%.1f", add * 1e6)), "
+            + "conv3x3 16->16 28x28 batch 1 \(String(format: "%.1f", conv * 1e6)) (fused inference "
+            + "\(String(format: "%.1f", fusedTime * 1e6)))")
+    }
+
     @Test func networks() throws {
         ComputeThreads.apply(Self.threads)
         let batch = Int(ProcessInfo.processInfo.environment["NASLAB_BENCH_BATCH"] ?? "128") ?? 128

@@ -1,14 +1,15 @@
 import CDNNL
+import Foundation
 
 /// The number of threads oneDNN's kernels use (its Debian build runs on OpenMP).
 ///
 /// OpenMP keeps the setting per calling thread, so training code calls `apply(_:)` on the
 /// thread that runs the steps; the default is every core.
 public enum ComputeThreads {
-    /// Sets the thread count for kernels started from the calling thread; `nil` keeps the default.
+    /// Sets the thread count for kernels started from the calling thread; `nil` means every core.
     @discardableResult
     public static func apply(_ count: Int?) -> Bool {
-        guard let n = count, n > 0 else { return true }
+        let n = max(count ?? ProcessInfo.processInfo.activeProcessorCount, 1)
         return naslab_omp_set_num_threads(Int32(n)) != 0
     }
 

@@ -1,3 +1,5 @@
+import CDNNL
+
 /// A Float32 tensor (NCHW for images, NC for vectors) that records how it was computed.
 ///
 /// Each op makes a new tensor and, when any input needs a gradient, stores a closure that
@@ -11,6 +13,12 @@ public final class Tensor {
     public let storage: TensorStorage
     /// The accumulated gradient of the loss with respect to this tensor, once `backward()` ran.
     public private(set) var grad: TensorStorage?
+    /// The number of elements (the product of `shape`).
+    public let count: Int
+    /// oneDNN's layout when the values are in a kernel's blocked format (`nChw16c`); nil for
+    /// plain row-major. Only layout-aware ops (convolution, activations, batch norm, sums) accept
+    /// blocked tensors; `plain()` converts, differentiably.
+    let layout: dnnl_memory_desc_t?
     /// Whether gradients flow into this tensor (parameters, and anything computed from them).
     public var requiresGrad: Bool
     /// A label for debugging and parameter tables.
@@ -28,6 +36,8 @@ public final class Tensor {
     public init(shape: [Int], storage: TensorStorage, requiresGrad: Bool = false, name: String = "") {
         precondition(shape.reduce(1, *) == storage.count, "shape \(shape) does not match \(storage.count) values")
         self.shape = shape
+        self.count = storage.count
+        self.layout = nil
         self.storage = storage
         self.requiresGrad = requiresGrad
         self.name = name
@@ -37,6 +47,20 @@ public final class Tensor {
     public convenience init(zeros shape: [Int], requiresGrad: Bool = false, name: String = "") {
         self.init(shape: shape, storage: TensorStorage(zeros: shape.reduce(1, *)), requiresGrad: requiresGrad, name: name)
     }
+
+    /// Creates a tensor in a kernel's blocked layout (its storage may be padded).
+    init(shape: [Int], blocked layout: dnnl_memory_desc_t) {
+        self.shape = shape
+        self.count = shape.reduce(1, *)
+        self.layout = layout
+        self.storage = TensorStorage(uninitialized: max(DNNL.byteSize(layout) / 4, 1))
+        self.storage.zero()
+        self.requiresGrad = false
+        self.name = ""
+    }
+
+    /// Whether the values are in plain row-major order.
+    public var isPlain: Bool { layout == nil }
 
     /// Creates a tensor whose values a kernel is about to overwrite.
     convenience init(uninitialized shape: [Int]) {
@@ -55,10 +79,8 @@ public final class Tensor {
         return t
     }
 
-    /// The number of elements.
-    public var count: Int { storage.count }
-    /// The values as an array (a copy).
-    public var values: [Float] { storage.array }
+    /// The values in plain row-major order (a copy).
+    public var values: [Float] { layout == nil ? storage.array : Reorder.plainValues(storage, layout!, shape) }
     /// The first dimension (the batch).
     public var batch: Int { shape[0] }
     /// Channels (`shape[1]`).
@@ -68,9 +90,15 @@ public final class Tensor {
     /// Width (1 for vectors).
     public var width: Int { shape.count > 3 ? shape[3] : 1 }
     /// The gradient values as an array (zeros when none has arrived).
-    public var gradValues: [Float] { grad?.array ?? Array(repeating: 0, count: count) }
-    /// The raw data pointer.
-    public var data: UnsafeMutablePointer<Float> { storage.pointer }
+    public var gradValues: [Float] {
+        guard let g = grad else { return Array(repeating: 0, count: count) }
+        return layout == nil ? g.array : Reorder.plainValues(g, layout!, shape)
+    }
+    /// The raw data pointer of a plain tensor.
+    public var data: UnsafeMutablePointer<Float> {
+        precondition(layout == nil, "a blocked tensor's values need plain() first")
+        return storage.pointer
+    }
 
     /// Forgets the gradient (before the next step).
     public func zeroGrad() { grad = nil }
@@ -79,7 +107,7 @@ public final class Tensor {
     @discardableResult
     public func ensureGrad() -> TensorStorage {
         if let g = grad { return g }
-        let g = TensorStorage(zeros: count)
+        let g = TensorStorage(zeros: storage.count)
         grad = g
         return g
     }
@@ -90,11 +118,11 @@ public final class Tensor {
     func accumulateGrad(_ write: (UnsafeMutablePointer<Float>) throws -> Void) rethrows {
         guard requiresGrad else { return }
         if let g = grad {
-            let temp = TensorStorage(zeros: count)
+            let temp = TensorStorage(zeros: storage.count)
             try write(temp.pointer)
             g.add(temp.pointer)
         } else {
-            let g = TensorStorage(zeros: count)
+            let g = TensorStorage(zeros: storage.count)
             try write(g.pointer)
             grad = g
         }
@@ -114,6 +142,7 @@ public final class Tensor {
     /// a gradient is already set) through everything it was computed from.
     public func backward() throws {
         if grad == nil {
+            precondition(layout == nil, "backward() starts from a plain tensor")
             let g = TensorStorage(zeros: count)
             g.pointer.update(repeating: 1, count: count)
             grad = g

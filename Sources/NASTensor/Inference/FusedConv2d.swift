@@ -37,12 +37,15 @@ public final class FusedConv2d {
         self.groups = groups
     }
 
-    /// Runs the fused kernel on an NCHW batch.
-    public func callAsFunction(_ x: Tensor) throws -> Tensor {
+    /// Runs the fused kernel on an NCHW batch (plain or blocked); with `keepLayout` the output
+    /// stays in the kernel's blocked layout for a layout-aware reader.
+    public func callAsFunction(_ x: Tensor, keepLayout: Bool = false) throws -> Tensor {
         let (plan, weights) = try prepare(x)
-        let out = Tensor(uninitialized: plan.geometry.dstDims)
-        let src = try plan.src.input(x.storage.raw)
-        let (dst, finish) = try plan.dst.output(out.storage.raw)
+        let keep = keepLayout && !plan.dst.isIdentity
+        let dims = plan.geometry.dstDims
+        let out = keep ? Tensor(shape: dims, blocked: plan.dst.kernel) : Tensor(uninitialized: dims)
+        let src = try Reorder.memory(x.storage.raw, have: x.memoryDesc, want: plan.src.kernel)
+        let (dst, finish) = try Reorder.output(out.storage.raw, target: out.memoryDesc, kernel: plan.dst.kernel)
         try plan.primitive.execute([(DNNL.Arg.src, src), (DNNL.Arg.weights, weights),
                                     (DNNL.Arg.bias, try DNNLMemory(plan.bias, bias.storage.raw)), (DNNL.Arg.dst, dst)])
         try finish()

@@ -22,7 +22,7 @@ final class FusedConvPlan: @unchecked Sendable {
         bias = b
         var desc = dnnl_convolution_desc_t()
         try DNNLError.check(dnnl_dilated_convolution_forward_desc_init(
-            &desc, dnnl_forward_inference, dnnl_convolution_direct, &s, &w, &b, &d,
+            &desc, dnnl_forward_training, dnnl_convolution_direct, &s, &w, &b, &d,
             DNNL.dims([g.stride, g.stride]), DNNL.dims([g.dilation - 1, g.dilation - 1]),
             DNNL.dims([g.padding, g.padding]), DNNL.dims([g.paddingEndH, g.paddingEndW])),
                             "fused convolution \(g)")

@@ -37,7 +37,7 @@ public final class LSTMCell {
         let f = try gates.sliceChannels(start: h, count: h).sigmoid()
         let g = try gates.sliceChannels(start: 2 * h, count: h).tanh()
         let o = try gates.sliceChannels(start: 3 * h, count: h).sigmoid()
-        let c = f.mul(state.c) + i.mul(g)
+        let c = try f.mul(state.c) + i.mul(g)
         return (try o.mul(c.tanh()), c)
     }
 

@@ -47,13 +47,19 @@ final class EltwisePlan: @unchecked Sendable {
     let backward: DNNLPrimitive
     let desc: dnnl_memory_desc_t
 
+    /// The kernels for a plain tensor of `count` values (treated as one flat run).
     static func plan(_ act: Activation, count: Int) throws -> EltwisePlan {
-        try PrimitiveCache.shared.value("eltwise:\(act):\(count)") { try EltwisePlan(act, count: count) }
+        try PrimitiveCache.shared.value("eltwise:\(act):\(count)") { try EltwisePlan(act, desc: DNNL.plain([count])) }
     }
 
-    private init(_ act: Activation, count: Int) throws {
-        var md = DNNL.plain([count])
-        desc = md
+    /// The kernels for a tensor in a blocked layout.
+    static func plan(_ act: Activation, blocked md: dnnl_memory_desc_t) throws -> EltwisePlan {
+        try PrimitiveCache.shared.value("eltwise:\(act):\(Reorder.fingerprint(md))") { try EltwisePlan(act, desc: md) }
+    }
+
+    private init(_ act: Activation, desc: dnnl_memory_desc_t) throws {
+        var md = desc
+        self.desc = md
         let k = act.kernel
         var fwd = dnnl_eltwise_desc_t()
         try DNNLError.check(dnnl_eltwise_forward_desc_init(&fwd, dnnl_forward_training, k.alg, &md, k.alpha, k.beta),
@@ -70,8 +76,8 @@ final class EltwisePlan: @unchecked Sendable {
 extension Tensor {
     /// Applies an activation elementwise.
     public func activation(_ act: Activation) throws -> Tensor {
-        let plan = try EltwisePlan.plan(act, count: count)
-        let out = Tensor(uninitialized: shape)
+        let plan = try layout.map { try EltwisePlan.plan(act, blocked: $0) } ?? EltwisePlan.plan(act, count: count)
+        let out = layout.map { Tensor(shape: shape, blocked: $0) } ?? Tensor(uninitialized: shape)
         try plan.forward.execute([(DNNL.Arg.src, try DNNLMemory(plan.desc, storage.raw)),
                                   (DNNL.Arg.dst, try DNNLMemory(plan.desc, out.storage.raw))])
         return out.record([self]) { out in

@@ -1,3 +1,5 @@
+import CDNNL
+
 extension Tensor {
     /// Batch normalisation over the channels of an NCHW (or NC) batch.
     ///
@@ -8,6 +10,10 @@ extension Tensor {
     /// batch norm took longer than the convolutions around it.
     public func batchNorm(scale: Tensor, shift: Tensor, runningMean: Tensor, runningVar: Tensor,
                           training: Bool, momentum: Float = 0.1, epsilon: Float = 1e-5) throws -> Tensor {
+        if let blocked = layout {
+            return try blockedBatchNorm(blocked, scale: scale, shift: shift, runningMean: runningMean,
+                                        runningVar: runningVar, training: training, momentum: momentum, epsilon: epsilon)
+        }
         let n = batch, c = channels, plane = count / (n * c)
         let mean = TensorStorage(zeros: c), invStd = TensorStorage(zeros: c), variance = TensorStorage(zeros: c)
         if training {
@@ -35,6 +41,51 @@ extension Tensor {
                                    n: n, c: c, plane: plane)
         }
     }
+
+    /// Batch norm of a blocked tensor with oneDNN's kernels (same semantics as the plain path).
+    private func blockedBatchNorm(_ layout: dnnl_memory_desc_t, scale: Tensor, shift: Tensor, runningMean: Tensor,
+                                  runningVar: Tensor, training: Bool, momentum: Float, epsilon: Float) throws -> Tensor {
+        let plan = try BatchNormPlan.plan(layout, channels: channels, epsilon: epsilon)
+        let out = Tensor(shape: shape, blocked: layout)
+        let src = try DNNLMemory(plan.data, storage.raw)
+        let dst = try DNNLMemory(plan.data, out.storage.raw)
+        let scaleMem = try DNNLMemory(plan.channel, scale.storage.raw)
+        let shiftMem = try DNNLMemory(plan.channel, shift.storage.raw)
+        guard training else {
+            try plan.inference.execute([
+                (DNNL.Arg.src, src), (DNNL.Arg.dst, dst), (DNNL.Arg.scale, scaleMem), (DNNL.Arg.shift, shiftMem),
+                (DNNL.Arg.mean, try DNNLMemory(plan.channel, runningMean.storage.raw)),
+                (DNNL.Arg.variance, try DNNLMemory(plan.channel, runningVar.storage.raw)),
+            ])
+            return out // Inference normalisation is not differentiated.
+        }
+        let mean = TensorStorage(zeros: channels), variance = TensorStorage(zeros: channels)
+        let meanMem = try DNNLMemory(plan.channel, mean.raw), varMem = try DNNLMemory(plan.channel, variance.raw)
+        try plan.training.execute([(DNNL.Arg.src, src), (DNNL.Arg.dst, dst), (DNNL.Arg.scale, scaleMem),
+                                   (DNNL.Arg.shift, shiftMem), (DNNL.Arg.mean, meanMem),
+                                   (DNNL.Arg.variance, varMem)])
+        updateRunning(runningMean, runningVar, mean: mean, variance: variance, momentum: momentum,
+                      samples: count / channels)
+        return out.record([self, scale, shift]) { out in
+            // The memories above only borrow these buffers; keep them alive until backward.
+            withExtendedLifetime((mean, variance)) {}
+            let diffScale = TensorStorage(zeros: self.channels), diffShift = TensorStorage(zeros: self.channels)
+            let gradIn = TensorStorage(zeros: self.storage.count)
+            try plan.backward.execute([
+                (DNNL.Arg.src, src), (DNNL.Arg.mean, meanMem), (DNNL.Arg.variance, varMem),
+                (DNNL.Arg.diffDst, try DNNLMemory(plan.data, out.grad!.raw)), (DNNL.Arg.scale, scaleMem),
+                (DNNL.Arg.shift, shiftMem),
+                (DNNL.Arg.diffSrc, try DNNLMemory(plan.data, gradIn.raw)),
+                (DNNL.Arg.diffScale, try DNNLMemory(plan.channel, diffScale.raw)),
+                (DNNL.Arg.diffShift, try DNNLMemory(plan.channel, diffShift.raw)),
+            ])
+            self.accumulateGrad { $0.update(from: gradIn.pointer, count: gradIn.count) }
+            scale.accumulateGrad { $0.update(from: diffScale.pointer, count: diffScale.count) }
+            shift.accumulateGrad { $0.update(from: diffShift.pointer, count: diffShift.count) }
+        }
+    }
+
+
 
     /// Per-channel batch mean, biased variance and `1/√(variance + ε)` (two passes, for accuracy).
     private func batchStatistics(n: Int, c: Int, plane: Int, mean: TensorStorage, variance: TensorStorage,

@@ -4,19 +4,23 @@ extension Tensor {
     /// 2-D convolution of an NCHW batch with weights `[out, in / groups, k, k]` and an optional bias.
     ///
     /// Forward, backward-data and backward-weights all run oneDNN kernels in the layouts the
-    /// library chooses; `groups == channels` is a depthwise convolution.
+    /// library chooses; `groups == channels` is a depthwise convolution. The input may be plain
+    /// or blocked; with `keepLayout` the output stays in the kernel's blocked layout (for a
+    /// layout-aware reader: another convolution, an activation, batch norm or a sum), otherwise
+    /// it is converted to plain NCHW.
     public func conv2d(weight: Tensor, bias: Tensor? = nil, stride: Int = 1, padding: Int = 0,
-                       dilation: Int = 1, groups: Int = 1) throws -> Tensor {
+                       dilation: Int = 1, groups: Int = 1, keepLayout: Bool = false) throws -> Tensor {
         precondition(shape.count == 4, "conv2d needs an NCHW input, got \(shape)")
         let g = ConvGeometry(batch: batch, inChannels: channels, outChannels: weight.shape[0], height: height,
                              width: width, kernel: weight.shape[2], stride: stride, padding: padding,
                              dilation: dilation, groups: groups)
         precondition(weight.shape == g.weightShape, "conv2d weight \(weight.shape) does not fit \(g.weightShape)")
         let plan = try ConvPlan.plan(g, bias: bias != nil)
-        let out = Tensor(uninitialized: g.dstDims)
-        let src = try plan.fwdSrc.input(storage.raw)
+        let keep = keepLayout && !plan.fwdDst.isIdentity
+        let out = keep ? Tensor(shape: g.dstDims, blocked: plan.fwdDst.kernel) : Tensor(uninitialized: g.dstDims)
+        let src = try Reorder.memory(storage.raw, have: memoryDesc, want: plan.fwdSrc.kernel)
         let wei = try plan.fwdWeights.input(weight.storage.raw)
-        let (dst, finish) = try plan.fwdDst.output(out.storage.raw)
+        let (dst, finish) = try Reorder.output(out.storage.raw, target: out.memoryDesc, kernel: plan.fwdDst.kernel)
         var args: [(Int32, DNNLMemory)] = [(DNNL.Arg.src, src), (DNNL.Arg.weights, wei), (DNNL.Arg.dst, dst)]
         if let b = bias { args.append((DNNL.Arg.bias, try DNNLMemory(plan.plainBias, b.storage.raw))) }
         try plan.forward.execute(args)
@@ -24,24 +28,25 @@ extension Tensor {
         var inputs = [self, weight]
         if let b = bias { inputs.append(b) }
         // Keep the input in the kernel's layout for backward-weights when both kernels share it.
-        let keptSrc = DNNL.same(plan.fwdSrc.kernel, plan.bwSrc.kernel) && !plan.fwdSrc.isIdentity ? src : nil
+        let keptSrc = DNNL.same(plan.fwdSrc.kernel, plan.bwSrc.kernel) ? src : nil
         return out.record(inputs) { out in
-            try Tensor.convBackward(plan: plan, input: self, keptSrc: keptSrc, weight: weight, bias: bias,
-                                    gradOut: out.grad!)
+            try Tensor.convBackward(plan: plan, input: self, keptSrc: keptSrc, weight: weight, bias: bias, output: out)
         }
     }
 
     /// The two backward passes of a convolution, each only when its input needs a gradient.
     private static func convBackward(plan: ConvPlan, input: Tensor, keptSrc: DNNLMemory?, weight: Tensor,
-                                     bias: Tensor?, gradOut: TensorStorage) throws {
-        // The output gradient in the kernels' layout, reordered once when both backwards share it.
+                                     bias: Tensor?, output: Tensor) throws {
+        let gradOut = output.grad!.raw, outDesc = output.memoryDesc
+        // The output gradient in the kernels' layout, converted once when both backwards share it.
         let shareDiffDst = DNNL.same(plan.bdDiffDst.kernel, plan.bwDiffDst.kernel)
-        let sharedDiffDst = shareDiffDst ? try plan.bdDiffDst.input(gradOut.raw) : nil
+        let sharedDiffDst = shareDiffDst ? try Reorder.memory(gradOut, have: outDesc, want: plan.bdDiffDst.kernel) : nil
         if input.requiresGrad {
             try input.accumulateGrad { gradIn in
-                let diffDst = try sharedDiffDst ?? plan.bdDiffDst.input(gradOut.raw)
+                let diffDst = try sharedDiffDst ?? Reorder.memory(gradOut, have: outDesc, want: plan.bdDiffDst.kernel)
                 let wei = try plan.bdWeights.input(weight.storage.raw)
-                let (diffSrc, finish) = try plan.bdDiffSrc.output(UnsafeMutableRawPointer(gradIn))
+                let (diffSrc, finish) = try Reorder.output(UnsafeMutableRawPointer(gradIn), target: input.memoryDesc,
+                                                           kernel: plan.bdDiffSrc.kernel)
                 try plan.backwardData.execute([(DNNL.Arg.diffDst, diffDst), (DNNL.Arg.weights, wei),
                                                (DNNL.Arg.diffSrc, diffSrc)])
                 try finish()
@@ -49,9 +54,10 @@ extension Tensor {
         }
         guard weight.requiresGrad || (bias?.requiresGrad ?? false) else { return }
         let diffBias = bias.map { _ in TensorStorage(zeros: plan.geometry.outChannels) }
-        try weight.accumulateGrad { gradW in
-            let src = try keptSrc ?? plan.bwSrc.input(input.storage.raw)
-            let diffDst = try sharedDiffDst ?? plan.bwDiffDst.input(gradOut.raw)
+        let weightGrad = weight.requiresGrad ? nil : TensorStorage(zeros: weight.count)
+        func backwardWeights(_ gradW: UnsafeMutablePointer<Float>) throws {
+            let src = try keptSrc ?? Reorder.memory(input.storage.raw, have: input.memoryDesc, want: plan.bwSrc.kernel)
+            let diffDst = try sharedDiffDst ?? Reorder.memory(gradOut, have: outDesc, want: plan.bwDiffDst.kernel)
             let (diffW, finish) = try plan.bwDiffWeights.output(UnsafeMutableRawPointer(gradW))
             var args: [(Int32, DNNLMemory)] = [(DNNL.Arg.src, src), (DNNL.Arg.diffDst, diffDst),
                                                (DNNL.Arg.diffWeights, diffW)]
@@ -59,6 +65,7 @@ extension Tensor {
             try plan.backwardWeights.execute(args)
             try finish()
         }
+        if let scratch = weightGrad { try backwardWeights(scratch.pointer) } else { try weight.accumulateGrad(backwardWeights) }
         if let b = bias, let db = diffBias { b.accumulateGrad { $0.update(from: db.pointer, count: db.count) } }
     }
 }

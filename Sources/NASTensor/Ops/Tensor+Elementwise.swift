@@ -1,13 +1,25 @@
 extension Tensor {
     /// The elementwise sum of tensors of one shape.
-    public static func sum(_ terms: [Tensor]) -> Tensor {
+    ///
+    /// Blocked tensors are added in their layout when every term shares it; mixed layouts are
+    /// summed in plain layout.
+    public static func sum(_ terms: [Tensor]) throws -> Tensor {
         precondition(!terms.isEmpty, "sum of no tensors")
         let shape = terms[0].shape
         precondition(terms.allSatisfy { $0.shape == shape }, "sum of tensors with shapes \(terms.map(\.shape))")
-        let out = Tensor(zeros: shape)
-        let n = out.count, o = out.data
-        o.update(from: terms[0].data, count: n)
-        for t in terms.dropFirst() { out.storage.add(t.data) }
+        let first = terms[0].layout
+        let shared = terms.allSatisfy { t in
+            switch (t.layout, first) {
+            case (nil, nil): return true
+            case (let a?, let b?): return DNNL.same(a, b)
+            default: return false
+            }
+        }
+        guard shared else { return try sum(terms.map { try $0.plain() }) }
+        let out = first.map { Tensor(shape: shape, blocked: $0) } ?? Tensor(uninitialized: shape)
+        let n = out.storage.count
+        out.storage.pointer.update(from: terms[0].storage.pointer, count: n)
+        for t in terms.dropFirst() { out.storage.add(t.storage.pointer) }
         return out.record(terms) { out in
             let g = out.grad!.pointer
             for t in terms { t.accumulateGrad { $0.update(from: g, count: n) } }
@@ -15,7 +27,7 @@ extension Tensor {
     }
 
     /// `self + other` (same shape).
-    public static func + (lhs: Tensor, rhs: Tensor) -> Tensor { sum([lhs, rhs]) }
+    public static func + (lhs: Tensor, rhs: Tensor) throws -> Tensor { try sum([lhs, rhs]) }
 
     /// The elementwise product; `other` may be `[n, c, 1, 1]` and is then broadcast over the
     /// spatial positions (squeeze-and-excitation scaling).

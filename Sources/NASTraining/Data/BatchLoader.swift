@@ -48,6 +48,30 @@ public struct BatchLoader {
         return (x, indices.map { data.labels[$0] })
     }
 
+    /// The batch resized (bilinear, half-pixel centres) to `height × width`, for networks whose
+    /// input resolution is part of the architecture (once-for-all spaces).
+    public static func resized(_ x: Tensor, height: Int, width: Int) -> Tensor {
+        let n = x.batch, c = x.channels, h = x.height, w = x.width
+        if h == height && w == width { return x }
+        let out = Tensor(zeros: [n, c, height, width])
+        let sy = Double(h) / Double(height), sx = Double(w) / Double(width)
+        for plane in 0..<(n * c) {
+            let src = x.data + plane * h * w, dst = out.data + plane * height * width
+            for y in 0..<height {
+                let fy = max(0, min(Double(h - 1), (Double(y) + 0.5) * sy - 0.5))
+                let y0 = Int(fy), y1 = min(y0 + 1, h - 1), wy = Float(fy - Double(y0))
+                for xx in 0..<width {
+                    let fx = max(0, min(Double(w - 1), (Double(xx) + 0.5) * sx - 0.5))
+                    let x0 = Int(fx), x1 = min(x0 + 1, w - 1), wx = Float(fx - Double(x0))
+                    let top = src[y0 * w + x0] * (1 - wx) + src[y0 * w + x1] * wx
+                    let bottom = src[y1 * w + x0] * (1 - wx) + src[y1 * w + x1] * wx
+                    dst[y * width + xx] = top * (1 - wy) + bottom * wy
+                }
+            }
+        }
+        return out
+    }
+
     /// Random crop (zero padding `cropPadding`, then a same-size window) and horizontal flip, in place.
     private func augment(_ p: UnsafeMutablePointer<Float>, shape: TensorShape, rng: inout SeededRandom) {
         let h = shape.height, w = shape.width, plane = h * w

@@ -12,6 +12,16 @@ public final class InferenceModel {
     private let skipped: Set<Int>
     private let frozen: [Int: LayerParameters]
 
+    /// The batch at the spec's input resolution (see `Model.forward`).
+    private func fitted(_ x: Tensor) throws -> Tensor {
+        let s = spec.input
+        guard x.count / max(x.batch, 1) != s.elementCount else { return x }
+        guard x.shape.count == 4, x.channels == s.channels else {
+            throw ModelError("the network expects inputs of \(s), the data has samples of shape \(x.shape.dropFirst())")
+        }
+        return BatchLoader.resized(x, height: s.height, width: s.width)
+    }
+
     /// One unit of work: a fused convolution or a node computed as in the training graph.
     private enum Step {
         case fused(FusedConv2d, input: Int, output: Int)
@@ -90,19 +100,21 @@ public final class InferenceModel {
     }
 
     /// Runs the network on `[n, c, h, w]` inputs and returns `[n, classes]` logits.
-    public func callAsFunction(_ x: Tensor) throws -> Tensor {
+    public func callAsFunction(_ input: Tensor) throws -> Tensor {
+        let x = try fitted(input)
         var values = [Tensor?](repeating: nil, count: spec.nodes.count)
         var rng = SeededRandom(seed: 0)  // dropout is the identity here
         for step in steps {
             switch step {
             case .fused(let conv, let input, let output):
-                values[output] = try conv(Model.image(input == -1 ? x : values[input]!))
+                values[output] = try conv(Model.image(input == -1 ? x : values[input]!), keepLayout: true)
             case .node(let node):
-                let inputs = node.inputs.map { $0 == -1 ? x : values[$0]! }
+                var inputs = node.inputs.map { $0 == -1 ? x : values[$0]! }
+                if !Model.acceptsBlocked(node.op) { inputs = try inputs.map { try $0.plain() } }
                 values[node.id] = try compute(node, inputs, rng: &rng)
             }
         }
-        return Model.flattened(values[spec.output]!)
+        return try Model.flattened(values[spec.output]!.plain())
     }
 
     private func compute(_ node: LayerNode, _ inputs: [Tensor], rng: inout SeededRandom) throws -> Tensor {
@@ -111,8 +123,8 @@ public final class InferenceModel {
             return try inputs[0].batchNorm(scale: s, shift: t, runningMean: m, runningVar: v, training: false)
         case .linear(let w, let b)?:
             return try inputs[0].linear(weight: w, bias: b)
-        case .conv(let w, let b)?:
-            return try Model.image(inputs[0]).conv2d(weight: w, bias: b)
+        case .conv?:
+            throw ModelError("node \(node.id) (\(node.name)): convolutions run fused in inference")
         case nil:
             return try Model.applyParameterFree(node, inputs, training: false, rng: &rng)
         }

@@ -46,9 +46,22 @@ public final class Model {
     public var parameterCount: Int { parameters.reduce(0) { $0 + $1.count } }
 
     /// Runs the network on `[n, c, h, w]` inputs and returns `[n, classes]` logits.
+    ///
+    /// Images of another resolution than the spec's input are resized first (bilinear); a
+    /// different channel count is an error.
     public func forward(_ x: Tensor, training: Bool, rng: inout SeededRandom) throws -> Tensor {
-        let values = try activations(x, training: training, keepAll: false, rng: &rng)
-        return Model.flattened(values[spec.output]!)
+        let values = try activations(try fitted(x), training: training, keepAll: false, rng: &rng)
+        return try Model.flattened(values[spec.output]!.plain())
+    }
+
+    /// The batch at the spec's input resolution.
+    func fitted(_ x: Tensor) throws -> Tensor {
+        let s = spec.input
+        guard x.count / max(x.batch, 1) != s.elementCount else { return x }
+        guard x.shape.count == 4, x.channels == s.channels else {
+            throw ModelError("the network expects inputs of \(s), the data has samples of shape \(x.shape.dropFirst())")
+        }
+        return BatchLoader.resized(x, height: s.height, width: s.width)
     }
 
     /// Every node's output (inference drops those nobody reads any more unless `keepAll`).
@@ -56,11 +69,21 @@ public final class Model {
         var values = [Tensor?](repeating: nil, count: spec.nodes.count)
         var remainingUses = Model.useCounts(spec)
         for node in spec.nodes {
-            let inputs = node.inputs.map { $0 == -1 ? x : values[$0]! }
+            var inputs = node.inputs.map { $0 == -1 ? x : values[$0]! }
+            if !Model.acceptsBlocked(node.op) { inputs = try inputs.map { try $0.plain() } }
             values[node.id] = try apply(node, inputs, training: training, rng: &rng)
             if !training && !keepAll { release(node.inputs, &values, &remainingUses) }
         }
         return values
+    }
+
+    /// Whether an op works on tensors in oneDNN's blocked layouts, so a convolution's output
+    /// can reach it without a conversion to plain NCHW.
+    static func acceptsBlocked(_ op: LayerOp) -> Bool {
+        switch op {
+        case .conv, .batchNorm, .relu, .relu6, .hswish, .sigmoid, .swish, .add, .identity: return true
+        default: return false
+        }
     }
 
     /// In inference, drops activations nobody reads any more.
@@ -94,7 +117,7 @@ public final class Model {
         switch (node.op, layers[node.id]) {
         case (.conv(_, _, let stride, let padding, let dilation, let groups, _), .conv(let w, let b)?):
             return try Model.image(x!).conv2d(weight: w, bias: b, stride: stride, padding: padding,
-                                              dilation: dilation, groups: groups)
+                                              dilation: dilation, groups: groups, keepLayout: true)
         case (.batchNorm, .batchNorm(let s, let t, let m, let v)?):
             return try x!.batchNorm(scale: s, shift: t, runningMean: m, runningVar: v, training: training)
         case (.linear, .linear(let w, let b)?):
@@ -121,8 +144,8 @@ public final class Model {
         case .add:
             let live = inputs.filter { !$0.isKnownZero }
             let terms = live.isEmpty ? [inputs[0]] : live
-            let shaped = terms.map { $0.shape == terms[0].shape ? $0 : $0.reshaped(terms[0].shape) }
-            return shaped.count == 1 ? shaped[0] : Tensor.sum(shaped)
+            let shaped = try terms.map { $0.shape == terms[0].shape ? $0 : try $0.plain().reshaped(terms[0].shape) }
+            return shaped.count == 1 ? shaped[0] : try Tensor.sum(shaped)
         case .mul: return image(x).mul(image(inputs[1]))
         case .concat: return Tensor.concat(inputs.map(image))
         case .sliceChannels(let start, let count): return image(x).sliceChannels(start: start, count: count)
