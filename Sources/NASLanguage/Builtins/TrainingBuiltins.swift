@@ -226,7 +226,7 @@ extension BuiltinRegistry {
     private static func positiveList(_ call: BuiltinCall, _ name: String) throws -> [Int] {
         try call.list(name).map { item in
             guard case .number(let q) = item, q.dimension == .scalar, q.value == q.value.rounded(), q.value >= 1, q.value < 1e9 else {
-                throw BuiltinError("\(name) must be a list of positive whole numbers, but one item is \(BuiltinRegistry.describe(item))", argument: name)
+                throw BuiltinError("\(name) must be a list of positive whole numbers, but one item is \(item.kindDescription)", argument: name)
             }
             return Int(q.value)
         }
