@@ -14,6 +14,9 @@ print(m.train, m.valid, m.test, m.shape)   # expect: 3500 750 750 [1, 28, 28]
 s = dataset("mnist5k", train: 1k, valid: 0.5k, test: 200, seed: 7)
 print(s.train, s.valid, s.test, s.seed)    # expect: 1000 500 200 7
 
+# Same seed, same split; another seed draws other samples into the same sizes.
+print(d == dataset("digits"), d == dataset("digits", seed: 2))   # expect: true false
+
 # A user's CSV: a header, numeric feature columns and an integer label column. Without test:
 # and valid:, 15% each (40 rows: 6 and 6, leaving 28 to train); classes = largest label + 1.
 rows = map(range(40), fn(i) { {a: i, b: 40 - i, c: i * i, d: 1, y: int(i / 10)} })

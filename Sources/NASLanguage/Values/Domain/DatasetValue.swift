@@ -27,6 +27,11 @@ public struct DatasetValue: DomainValue {
         return lines.map { String($0.prefix(max(width, 20))) }.joined(separator: "\n")
     }
 
+    /// Equal when the same samples fall in the same parts (same source, sizes and split seed).
+    public func isEqual(to other: any DomainValue) -> Bool {
+        (other as? DatasetValue)?.dataset == dataset
+    }
+
     /// The field names, for completion and messages.
     public var memberNames: [String] { ["name", "train", "valid", "test", "shape", "classes", "seed"] }
 
