@@ -141,7 +141,7 @@ private func launchRun(_ call: BuiltinCall) throws -> Value {
     let handle = try call.session.launchRun(strategy: strategy.name, settings: strategy.settings, space: space,
                                             evaluator: evaluator, run: settings, objectives: all)
     let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator, objective: objective, fidelity: fidelity,
-                           objectives: all)
+                           objectives: all, earlyStopping: stopping)
     return .object(RunValue(id: handle.id, session: call.session, launch: launch))
 }
 
@@ -162,10 +162,12 @@ private func resumeRun(_ call: BuiltinCall) throws -> Value {
     let all = given.isEmpty ? run.launch?.objectives ?? [] : given
     let objective = given.first.map(RunObjective.init) ?? run.launch?.objective
     let fidelity = run.launch?.fidelity ?? .full
+    let stopping = run.launch?.earlyStopping
     _ = try call.session.resumeRun(run.id, strategy: strategy.name, settings: strategy.settings, space: space,
-                                   evaluator: evaluator, objective: objective, fidelity: fidelity, objectives: all)
+                                   evaluator: evaluator, objective: objective, fidelity: fidelity, earlyStopping: stopping,
+                                   objectives: all)
     let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator,
-                           objective: objective ?? RunObjective(), fidelity: fidelity, objectives: all)
+                           objective: objective ?? RunObjective(), fidelity: fidelity, objectives: all, earlyStopping: stopping)
     return .object(RunValue(id: run.id, session: call.session, launch: launch))
 }
 
