@@ -86,16 +86,6 @@ import Testing
         #expect(a == b, "the resumed run's trials differ from the uninterrupted run's")
     }
 
-    @Test("the run and search samples run headless and pass their own asserts",
-          arguments: ["03-results.nas", "05-evolution-vs-rl.nas", "06-mnasnet-reward.nas", "07-low-fidelity.nas"])
-    func sample(_ name: String) throws {
-        let folder = try TemporaryFolder()
-        let path = NaslabBinary.packageRoot.appendingPathComponent("samples/\(name)").path
-        let run = try NaslabBinary.run([path], in: folder.url, timeout: 180)
-        #expect(run.status == 0, "\(name): \(run.stderr)")
-        #expect(!run.stdout.isEmpty)
-    }
-
     // MARK: - Helpers
 
     private func startNaslab(_ arguments: [String], in directory: URL) throws -> Process {
