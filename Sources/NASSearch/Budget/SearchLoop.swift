@@ -84,7 +84,7 @@ public struct SearchLoop {
     }
 
     /// Evaluates one proposal, records the trial and tells the strategy.
-    private func evaluate(_ proposal: Proposal, for strategy: any SearchStrategy, into progress: inout Progress,
+    private func evaluate(_ proposal: consuming Proposal, for strategy: any SearchStrategy, into progress: inout Progress,
                           cancel: CancellationToken) throws {
         let result = try evaluator.evaluate(proposal.architecture, in: space, fidelity: proposal.fidelity,
                                             seed: seed &+ UInt64(progress.trials.count), cancel: cancel)
@@ -94,7 +94,7 @@ public struct SearchLoop {
         if budget.wallSeconds != nil { progress.spent.wallSeconds = Date().timeIntervalSince(progress.start) }
         progress.tracker.record(score, fidelity: proposal.fidelity)
         try strategy.tell(proposal, result: result, score: score)
-        progress.trials.append(SearchTrial(proposal: proposal, result: result, score: score,
+        progress.trials.append(SearchTrial(proposal: consume proposal, result: consume result, score: score,
                                            simulatedClock: progress.spent.simulatedSeconds, bestScore: progress.tracker.best))
     }
 

@@ -44,13 +44,13 @@ struct AgedPopulation: Codable, Sendable {
     func architecture(atRank rank: Int) -> Architecture { ring[position(rank)].architecture }
 
     /// Adds the youngest member.
-    mutating func append(_ member: Observation) {
+    mutating func append(_ member: consuming Observation) {
         normalize()
         ring.append(member)
     }
 
     /// Puts `member` (the youngest) in the place of the oldest, which leaves.
-    mutating func replaceOldest(with member: Observation) {
+    mutating func replaceOldest(with member: consuming Observation) {
         guard !ring.isEmpty else {
             ring.append(member)
             return

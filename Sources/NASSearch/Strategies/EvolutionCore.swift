@@ -108,10 +108,10 @@ struct EvolutionCore: Codable {
         let observation = Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)
         if screening > 1 { history.append(observation) }
         if removal == .oldest && population.count >= populationSize {
-            population.replaceOldest(with: observation)
+            population.replaceOldest(with: consume observation)
             return
         }
-        population.append(observation)
+        population.append(consume observation)
         guard population.count > populationSize else { return }
         let worst = (0..<population.count).min { population.score(atRank: $0) < population.score(atRank: $1) }!
         population.remove(atRank: worst)
