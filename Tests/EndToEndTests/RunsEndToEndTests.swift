@@ -63,7 +63,7 @@ import Testing
             resume(r, on: space, using: ev);
             wait(r);
             print(r.status, len(r.trials))
-            r.trials | sort trial | select trial, architecture, accuracy | save("trials.csv");
+            r.trials | sort trial | select trial, arch, accuracy | save("trials.csv");
 
             """
         try killed.write("resume.nas", resume)
@@ -75,7 +75,7 @@ import Testing
         try alone.write("launch.nas", Self.search + """
             r = launch(s, on: space, using: ev, budget: 1500, seed: 9)
             wait(r);
-            r.trials | sort trial | select trial, architecture, accuracy | save("trials.csv");
+            r.trials | sort trial | select trial, arch, accuracy | save("trials.csv");
 
             """)
         let uninterrupted = try NaslabBinary.run(["launch.nas"], in: alone.url, timeout: 120)
