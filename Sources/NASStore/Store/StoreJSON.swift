@@ -1,3 +1,4 @@
+import NASCore
 import Foundation
 
 /// The small JSON forms the store writes (metrics, curves, tokens, settings), written by hand
@@ -98,36 +99,7 @@ enum StoreJSON {
     }
 
     /// Appends a JSON string literal.
-    static func appendQuoted(_ s: String, to out: inout [UInt8]) {
-        out.append(UInt8(ascii: "\""))
-        var s = s
-        let plain = s.withUTF8 { bytes in
-            guard bytes.allSatisfy({ $0 >= 0x20 && $0 != UInt8(ascii: "\"") && $0 != UInt8(ascii: "\\") }) else { return false }
-            out.append(contentsOf: bytes)
-            return true
-        }
-        if plain {
-            out.append(UInt8(ascii: "\""))
-            return
-        }
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out.append(contentsOf: "\\\"".utf8)
-            case "\\": out.append(contentsOf: "\\\\".utf8)
-            case "\n": out.append(contentsOf: "\\n".utf8)
-            case "\r": out.append(contentsOf: "\\r".utf8)
-            case "\t": out.append(contentsOf: "\\t".utf8)
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out.append(contentsOf: ("\\u" + String(repeating: "0", count: 4 - hex.count) + hex).utf8)
-                } else {
-                    out.append(contentsOf: String(scalar).utf8)
-                }
-            }
-        }
-        out.append(UInt8(ascii: "\""))
-    }
+    static func appendQuoted(_ s: String, to out: inout [UInt8]) { JSONText.appendQuoted(s, to: &out) }
 
     /// Reads back a value written by this type.
     static func decode<T: Decodable>(_ type: T.Type, from text: String, field: String) throws -> T {
