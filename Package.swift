@@ -8,6 +8,10 @@ import Foundation
 /// {NASSearch, NASHardware, NASBenchmarks, NASStore} → NASTraining → NASSpaces, NASTensor → NASCore.
 let strictSettings: [SwiftSetting] = []
 
+/// The numeric kernels and the training loop are compiled with optimisation even in debug builds:
+/// unoptimised Swift loops make training 20-50× slower, too slow for the golden scripts and samples.
+let optimizedInDebug: [SwiftSetting] = [.unsafeFlags(["-O"], .when(configuration: .debug))]
+
 var targets: [Target] = [
     // System libraries (Debian -dev packages, installed by scripts/setup).
     .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
@@ -16,9 +20,10 @@ var targets: [Target] = [
 
     // Libraries, bottom to top.
     .target(name: "NASCore", dependencies: ["CZlib"]),
-    .target(name: "NASTensor", dependencies: ["NASCore", "CDNNL"]),
+    .target(name: "NASTensor", dependencies: ["NASCore", "CDNNL"], swiftSettings: optimizedInDebug),
     .target(name: "NASSpaces", dependencies: ["NASCore"], resources: [.copy("Resources")]),
-    .target(name: "NASTraining", dependencies: ["NASCore", "NASTensor", "NASSpaces"], resources: [.copy("Resources")]),
+    .target(name: "NASTraining", dependencies: ["NASCore", "NASTensor", "NASSpaces"], resources: [.copy("Resources")],
+            swiftSettings: optimizedInDebug),
     .target(name: "NASBenchmarks", dependencies: ["NASCore", "NASSpaces"], resources: [.copy("Resources")]),
     .target(name: "NASHardware", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
     .target(name: "NASStore", dependencies: ["NASCore", "NASSpaces", .product(name: "GRDB", package: "GRDB.swift")]),

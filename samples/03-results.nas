@@ -22,7 +22,7 @@ assert so_far.n[0] < 1500, "the run was still working when queried"
 # (trials answered from the result cache repeat earlier work: leave them out to see distinct cells)
 wait(r)
 assert r.status == "done" and len(r.trials) == 1500
-top = r.trials | where status == "done" and cached == false | sort accuracy desc | take 5 | select trial, architecture, accuracy, test_accuracy, params
+top = r.trials | where status == "done" and cached == false | sort accuracy desc | take 5 | select trial, arch, accuracy, test_accuracy, params
 top
 b = best(r)
 print("best trial", b.trial, "valid", b.accuracy, "test", b.test_accuracy)
@@ -40,5 +40,5 @@ r.trials | group by cached summarize n: count()
 path = workspace() + "/best-trials.csv"
 save(top, path);
 back = load(path)
-assert back.architecture == top.architecture and back.accuracy == top.accuracy, "the CSV round trip keeps every cell"
+assert back.arch == top.arch and back.accuracy == top.accuracy, "the CSV round trip keeps every cell"
 print("saved", len(back), "rows to", path)

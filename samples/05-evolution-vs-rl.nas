@@ -57,7 +57,7 @@ final = []
 for s in strategies {
   for r in runs_of[s.name] {
     b = best(r)
-    test200 = evaluate(ev, arch(space, b.architecture)).test_accuracy
+    test200 = evaluate(ev, arch(space, b.arch)).test_accuracy
     final = append(final, {strategy: s.name, seed: r.seed, trials: len(r.trials), valid12: b.accuracy, test200: test200})
   }
 }

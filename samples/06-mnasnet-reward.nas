@@ -24,7 +24,7 @@ wait();
 picked = []
 for pair in [["soft", soft], ["hard", hard], ["accuracy only", plain]] {
   b = best(pair[1])
-  picked = append(picked, {reward: pair[0], accuracy: b.accuracy, latency: b.latency, score: b.score, architecture: b.architecture})
+  picked = append(picked, {reward: pair[0], accuracy: b.accuracy, latency: b.latency, score: b.score, arch: b.arch})
 }
 table(picked)
 s = best(soft)

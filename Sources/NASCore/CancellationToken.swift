@@ -3,9 +3,13 @@ import Synchronization
 /// A flag that long work polls to stop early (Ctrl-C, `cancel(r)`).
 public final class CancellationToken: Sendable {
     private let flag = Atomic<Bool>(false)
+    private let parent: CancellationToken?
 
     /// Creates a token that is not cancelled.
-    public init() {}
+    public init() { parent = nil }
+
+    /// Creates a token that is also cancelled whenever `parent` is (cancelling it leaves the parent alone).
+    public init(linkedTo parent: CancellationToken) { self.parent = parent }
 
     /// Asks the work to stop.
     public func cancel() { flag.store(true, ordering: .relaxed) }
@@ -14,7 +18,7 @@ public final class CancellationToken: Sendable {
     public func reset() { flag.store(false, ordering: .relaxed) }
 
     /// Whether the work was asked to stop.
-    public var isCancelled: Bool { flag.load(ordering: .relaxed) }
+    public var isCancelled: Bool { flag.load(ordering: .relaxed) || (parent?.isCancelled ?? false) }
 
     /// Throws `CancellationError` when the work was asked to stop.
     public func check() throws {

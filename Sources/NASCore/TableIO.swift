@@ -126,7 +126,7 @@ public enum TableIO {
     /// The table as a JSON array of objects, keys in column order; non-finite numbers as strings.
     public static func json(_ table: Table) -> String {
         let objects = table.rows.map { row in
-            "  {" + zip(table.columns, row).map { jsonString($0) + ": " + jsonValue($1) }.joined(separator: ", ") + "}"
+            "  {" + zip(table.columns, row).map { JSONText.quoted($0) + ": " + jsonValue($1) }.joined(separator: ", ") + "}"
         }
         return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
@@ -154,30 +154,9 @@ public enum TableIO {
         switch cell {
         case .null: return "null"
         case .bool(let b): return b ? "true" : "false"
-        case .number(let q): return q.value.isFinite ? plainNumber(q.value) : jsonString(plainNumber(q.value))
-        case .string(let s): return jsonString(s)
+        case .number(let q): return q.value.isFinite ? plainNumber(q.value) : JSONText.quoted(plainNumber(q.value))
+        case .string(let s): return JSONText.quoted(s)
         }
-    }
-
-    private static func jsonString(_ s: String) -> String {
-        var out = "\""
-        for scalar in s.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case "\n": out += "\\n"
-            case "\r": out += "\\r"
-            case "\t": out += "\\t"
-            default:
-                if scalar.value < 0x20 {
-                    let hex = String(scalar.value, radix: 16)
-                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
-                } else {
-                    out.unicodeScalars.append(scalar)
-                }
-            }
-        }
-        return out + "\""
     }
 
     private static func jsonCell(_ value: Any?, column: String) -> Cell {

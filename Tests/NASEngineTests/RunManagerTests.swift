@@ -120,7 +120,7 @@ struct RunManagerTests {
             strategy: RunTestRandomStrategy(space: NB201Space(), seed: 1), space: NB201Space(),
             evaluator: RunTestEvaluator(delay: 0.02), settings: RunSettings(budget: .wallSeconds(0.1), seed: 0))
         let progress = handle.wait()
-        #expect(progress.status == .done)
+        #expect(progress.status == .done, "\(progress.error ?? "")")
         #expect(progress.wallSeconds >= 0.1)
         #expect(progress.trials >= 1)
         #expect(try store.checkpoint(run: handle.id).spentWallSeconds == progress.wallSeconds)
@@ -135,8 +135,9 @@ struct RunManagerTests {
             settings: RunSettings(objective: RunObjective(metric: "latency", maximise: false), budget: .trials(15), seed: 0))
         let progress = handle.wait()
         let trials = try store.trials(run: handle.id)
-        #expect(trials.allSatisfy { $0.score == -$0.metrics["latency"]! })
-        let smallest = trials.map { $0.metrics["latency"]! }.min()!
+        #expect(progress.status == .done, "\(progress.error ?? "")")
+        #expect(trials.allSatisfy { $0.score.map { -$0 } == $0.metrics["latency"] })
+        let smallest = try #require(trials.compactMap { $0.metrics["latency"] }.min())
         #expect(progress.bestValue == smallest)
         let best = try store.best(run: handle.id, by: nil, maximise: nil)
         #expect(best.count == 1)
@@ -153,6 +154,7 @@ struct RunManagerTests {
             strategy: RunTestRandomStrategy(space: RunTestSpace(), seed: 3), space: RunTestSpace(),
             evaluator: RunTestEvaluator(failing: failing), settings: RunSettings(budget: .trials(25), seed: 0))
         let progress = handle.wait()
+        #expect(progress.status == .done, "\(progress.error ?? "")")
         let trials = try store.trials(run: handle.id)
         let failed = trials.filter { failing.contains($0.tokens) }
         #expect(!failed.isEmpty)

@@ -58,8 +58,9 @@ struct RobustnessTests {
         var rng = SeededRandom(seed: 2026)
         let seeds = Self.seeds()
         let registry = BuiltinRegistry.standard()
-        // No sleeping, and no background runs: their work is not bounded by the step limit.
-        for name in ["sleep", "launch", "resume"] { registry.remove(name) }
+        // No sleeping, no background runs and no training: their work is real seconds per call,
+        // not bounded by the step limit.
+        for name in ["sleep", "launch", "resume", "dataset", "train"] { registry.remove(name) }
         let session = Session(workspace: FileManager.default.temporaryDirectory.appendingPathComponent("naslab-robust/.naslab"))
         var outcomes: [Outcome: Int] = [:]
         var failures: [String] = []

@@ -70,7 +70,7 @@ struct ReadOnlySQLTests {
     func valueInjection(_ value: String) throws {
         let store = try Self.populated()
         let before = try Self.snapshot(store)
-        let table = try store.trialsTable(run: nil, query: TableQuery(filter: .compare("architecture", .equal, .string(value))))
+        let table = try store.trialsTable(run: nil, query: TableQuery(filter: .compare("arch", .equal, .string(value))))
         #expect(table.count == 0)
         #expect(try Self.snapshot(store) == before)
     }

@@ -81,13 +81,13 @@ struct StoreQueryTests {
     @Test("select keeps the named columns in order; the default columns include every metric")
     func selectColumns() throws {
         let (store, runs, _) = try Self.fixture()
-        let table = try store.trialsTable(run: runs[1], query: TableQuery(limit: 3, columns: ["accuracy", "architecture"]))
-        #expect(table.columns == ["accuracy", "architecture"])
+        let table = try store.trialsTable(run: runs[1], query: TableQuery(limit: 3, columns: ["accuracy", "arch"]))
+        #expect(table.columns == ["accuracy", "arch"])
         #expect(table.count == 3)
         let full = try store.trialsTable(run: runs[1], query: .all)
         #expect(full.count == 150)
         for metric in ["accuracy", "params", "latency", "energy"] { #expect(full.columns.contains(metric)) }
-        #expect(full.columns.prefix(4) == ["run", "trial", "architecture", "status"])
+        #expect(full.columns.prefix(4) == ["run", "trial", "arch", "status"])
     }
 
     @Test("an unknown column is an error that lists the columns there are")
@@ -98,7 +98,7 @@ struct StoreQueryTests {
             Issue.record("expected an error")
         } catch let error as StoreError {
             let text = "\(error)"
-            #expect(text.hasPrefix("no column 'acuracy' in trials; columns are: run, trial, architecture"))
+            #expect(text.hasPrefix("no column 'acuracy' in trials; columns are: run, trial, arch"))
             #expect(text.contains("accuracy"))
             #expect(text.contains("energy"))
         }

@@ -22,7 +22,14 @@ public struct NB201Evaluator: Evaluator {
     public let metric: NB201Metric
     /// Mean over runs, or one seeded random run (200-epoch validation only).
     public let trial: NB201TrialChoice
-    private let benchmark: NB201Benchmark
+    /// Whether the 200-epoch test accuracies are shipped.
+    private let hasTest200: Bool
+    /// The chosen dataset's results, fetched once.
+    private let results: NB201DatasetResults
+    /// Every cell's result at `epochs`, when results do not depend on the seed (`trial: mean`).
+    private let table: NB201ResultTable?
+    /// Whether the results are the shared benchmark's, whose result tables are cached for the process.
+    private let usesSharedTables: Bool
 
     /// The epoch counts the table offers.
     public static let availableEpochs = [12, 200]
@@ -30,17 +37,23 @@ public struct NB201Evaluator: Evaluator {
     /// Creates an evaluator; throws when a setting asks for results the table does not have.
     public init(dataset: NB201Dataset = .cifar10, epochs: Int = 200, metric: NB201Metric = .valid,
                 trial: NB201TrialChoice = .mean) throws {
-        try self.init(dataset: dataset, epochs: epochs, metric: metric, trial: trial, benchmark: NB201Benchmark.shared())
+        try self.init(dataset: dataset, epochs: epochs, metric: metric, trial: trial, benchmark: NB201Benchmark.shared(),
+                      sharedTables: true)
     }
 
-    /// Creates an evaluator over a given copy of the tables.
-    init(dataset: NB201Dataset, epochs: Int, metric: NB201Metric, trial: NB201TrialChoice, benchmark: NB201Benchmark) throws {
-        self.benchmark = benchmark
+    /// Creates an evaluator over a given copy of the tables (`sharedTables`: it is `NB201Benchmark.shared()`).
+    init(dataset: NB201Dataset, epochs: Int, metric: NB201Metric, trial: NB201TrialChoice, benchmark: NB201Benchmark,
+         sharedTables: Bool = false) throws {
+        try NB201Evaluator.checkAvailable(epochs: epochs, metric: metric, trial: trial, hasTest200: benchmark.hasTest200)
         self.dataset = dataset
         self.epochs = epochs
         self.metric = metric
         self.trial = trial
-        try checkAvailable(epochs: epochs)
+        hasTest200 = benchmark.hasTest200
+        results = benchmark.results(dataset)
+        usesSharedTables = sharedTables
+        table = trial == .mean
+            ? NB201Evaluator.resultTable(results, epochs: epochs, metric: metric, shared: sharedTables) : nil
     }
 
     /// Creates an evaluator from settings as the language spells them (`"cifar100"`, `"test"`, `"random"`).
@@ -65,12 +78,43 @@ public struct NB201Evaluator: Evaluator {
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {
         let index = try NB201Evaluator.tableIndex(of: architecture, in: space)
         let epochs = fidelity.epochs ?? self.epochs
-        try checkAvailable(epochs: epochs)
+        if epochs != self.epochs {
+            try NB201Evaluator.checkAvailable(epochs: epochs, metric: metric, trial: trial, hasTest200: hasTest200)
+        }
         if fidelity.dataFraction != 1 {
             throw BenchmarkError("the NB201 table was trained on the whole dataset; a data fraction of \(fidelity.dataFraction) is not available")
         }
-        let results = benchmark.results(dataset)
-        let valid = validAccuracy(results, index: index, epochs: epochs, seed: seed)
+        guard epochs == self.epochs else { return result(index: index, otherEpochs: epochs, seed: seed) }
+        if let table { return table.results[index] }
+        return NB201Evaluator.result(results, index: index, epochs: epochs, metric: metric, trial: trial, seed: seed)
+    }
+
+    /// The table of every cell's result at `epochs` (mean over runs): cached when `shared`.
+    private static func resultTable(_ results: NB201DatasetResults, epochs: Int, metric: NB201Metric,
+                                    shared: Bool) -> NB201ResultTable {
+        let build = {
+            NB201ResultTable(cellCount: NB201Benchmark.cellCount) {
+                result(results, index: $0, epochs: epochs, metric: metric, trial: .mean, seed: 0)
+            }
+        }
+        guard shared else { return build() }
+        return NB201ResultTable.shared(NB201ResultTable.Setting(dataset: results.dataset, epochs: epochs, metric: metric),
+                                       build: build)
+    }
+
+    /// The result at another epoch count than the evaluator's own: from the shared tables when
+    /// they apply, otherwise read from the columns.
+    private func result(index: Int, otherEpochs epochs: Int, seed: UInt64) -> TrialResult {
+        if trial == .mean && usesSharedTables {
+            return NB201Evaluator.resultTable(results, epochs: epochs, metric: metric, shared: true).results[index]
+        }
+        return NB201Evaluator.result(results, index: index, epochs: epochs, metric: metric, trial: trial, seed: seed)
+    }
+
+    /// The result of the cell at `index` after `epochs`, read from the dataset's columns.
+    private static func result(_ results: NB201DatasetResults, index: Int, epochs: Int, metric: NB201Metric,
+                               trial: NB201TrialChoice, seed: UInt64) -> TrialResult {
+        let valid = validAccuracy(results, index: index, epochs: epochs, trial: trial, seed: seed)
         let test = epochs == 200 ? results.test200?[index] : results.test12[index]
         var metrics: [String: Double] = [
             "accuracy": metric == .valid ? valid : (test ?? .nan),
@@ -84,19 +128,29 @@ public struct NB201Evaluator: Evaluator {
 
     /// The official index of an `nb201` architecture; throws for other spaces and invalid tokens.
     public static func tableIndex(of architecture: Architecture, in space: any SearchSpace) throws -> Int {
-        guard let nb201 = space as? NB201Space, architecture.space == "nb201" else {
+        guard let nb201 = NB201Evaluator.nb201(space), architecture.space == "nb201" else {
             throw BenchmarkError("the NB201 table evaluates architectures of the nb201 space, not of '\(architecture.space)'")
         }
         guard nb201.channels == 16, nb201.cellsPerStage == 5 else {
             throw BenchmarkError("the NB201 table holds results for the benchmark's own skeleton (16 channels, 5 cells per stage), "
                 + "not for \(nb201.channels) channels and \(nb201.cellsPerStage) cells per stage")
         }
-        do { try nb201.validate(architecture) } catch { throw BenchmarkError("\(error)") }
-        return nb201.index(of: architecture)
+        let index = nb201.index(of: architecture)
+        if index < 0 {
+            do { try nb201.validate(architecture) } catch { throw BenchmarkError("\(error)") }
+        }
+        return index
+    }
+
+    /// The space as an `NB201Space`, if it is one. This runs once per lookup, and a dynamic cast
+    /// costs more than the rest of it; the types are compared first, so the bit cast is the identity.
+    private static func nb201<S: SearchSpace>(_ space: S) -> NB201Space? {
+        S.self == NB201Space.self ? unsafeBitCast(space, to: NB201Space.self) : nil
     }
 
     /// The validation accuracy: the mean, or one seeded run when `trial` is random.
-    private func validAccuracy(_ results: NB201DatasetResults, index: Int, epochs: Int, seed: UInt64) -> Double {
+    private static func validAccuracy(_ results: NB201DatasetResults, index: Int, epochs: Int, trial: NB201TrialChoice,
+                                      seed: UInt64) -> Double {
         guard epochs == 200 else { return results.valid12[index] }
         guard trial == .random else { return results.validMean[index] }
         let runs = results.validRuns(at: index)
@@ -105,7 +159,7 @@ public struct NB201Evaluator: Evaluator {
     }
 
     /// Throws unless the table has the asked-for results at `epochs`.
-    private func checkAvailable(epochs: Int) throws {
+    private static func checkAvailable(epochs: Int, metric: NB201Metric, trial: NB201TrialChoice, hasTest200: Bool) throws {
         guard NB201Evaluator.availableEpochs.contains(epochs) else {
             throw BenchmarkError("the NB201 table has results after 12 and 200 epochs only, not \(epochs)")
         }
@@ -113,7 +167,7 @@ public struct NB201Evaluator: Evaluator {
             throw BenchmarkError("trial: random needs per-run values, which the table has only for the 200-epoch "
                 + "validation accuracy; \(epochs)-epoch \(metric.rawValue) accuracy exists only as a mean over runs (use trial: mean)")
         }
-        if epochs == 200 && metric == .test && !benchmark.hasTest200 {
+        if epochs == 200 && metric == .test && !hasTest200 {
             throw BenchmarkError("the 200-epoch test accuracies (nb201_test200) are not shipped with this build of naslab; "
                 + "use metric: valid, or epochs: 12")
         }

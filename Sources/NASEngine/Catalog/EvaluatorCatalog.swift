@@ -69,16 +69,18 @@ public enum EvaluatorCatalog {
     /// The latency table as an evaluator.
     public static func evaluator(_ table: LatencyTable) -> LatencyEvaluator { LatencyEvaluator(table: table) }
 
-    /// Evaluates one architecture at the evaluator's own fidelity (or `epochs` when given).
+    /// Evaluates one architecture at the evaluator's own fidelity (or `epochs` when given);
+    /// `cancel` (the session's Ctrl-C flag) stops a long evaluation such as training.
     public static func evaluate(_ evaluator: any Evaluator, _ architecture: Architecture, in space: any SearchSpace,
-                                epochs: Int? = nil, seed: UInt64 = 0) throws -> TrialResult {
+                                epochs: Int? = nil, seed: UInt64 = 0,
+                                cancel: CancellationToken = CancellationToken()) throws -> TrialResult {
         let supported = evaluator.supportedSpaces
         guard supported.isEmpty || supported.contains(space.name) else {
             throw BenchmarkError("\(evaluator.descriptor) evaluates \(supported.sorted().joined(separator: ", ")) architectures, "
                 + "not \(space.name) ones")
         }
         return try evaluator.evaluate(architecture, in: space, fidelity: Fidelity(epochs: epochs), seed: seed,
-                                      cancel: CancellationToken())
+                                      cancel: cancel)
     }
 
     /// Runs a load, reporting errors in the file by the path as the user wrote it.

@@ -16,6 +16,11 @@ import NASStore
 /// reuses the sequence number of the one that was lost. A deterministic strategy proposes the
 /// same architecture again, so a resumed run records the same trials as an uninterrupted one.
 ///
+/// With early stopping (`RunSettings.earlyStopping`) and an evaluator that trains epoch by
+/// epoch, each trial's partial curve is checked after every epoch against the incumbent of its
+/// epochs; a stopped trial is recorded as done with the metric `pruned` = 1, and its cache key
+/// names the early stopping, so that it never stands in for a full training elsewhere.
+///
 /// The loop is used by one thread at a time: the thread that starts it hands the strategy
 /// over and never touches it again, hence `@unchecked Sendable`.
 final class RunLoop: @unchecked Sendable {
@@ -31,6 +36,8 @@ final class RunLoop: @unchecked Sendable {
     private var sequence = 0
     private var wallBefore = 0.0
     private var startedAt = Date()
+    /// The best final accuracy of the fully trained trials, by their epochs (early stopping's incumbents).
+    private var incumbents: [Int: Double] = [:]
 
     /// Prepares the loop of a run already recorded in the store.
     init(runID: Int64, store: any ExperimentStore, strategy: any SearchStrategy, space: any SearchSpace,
@@ -111,7 +118,7 @@ final class RunLoop: @unchecked Sendable {
         try space.validate(architecture)
         let fidelity = proposal.fidelity == .full ? settings.fidelity : proposal.fidelity
         let identity = space.identity(architecture)
-        let key = ResultCacheKey.make(evaluator: evaluator.descriptor, space: space.name, identity: identity,
+        let key = ResultCacheKey.make(evaluator: cacheDescriptor(fidelity), space: space.name, identity: identity,
                                       fidelity: fidelity, seed: settings.seed)
         var trial = TrialRecord(runID: runID, sequence: sequence, architecture: space.canonical(architecture),
                                 identity: identity, tokens: architecture.tokens, fidelity: fidelity,
@@ -139,8 +146,7 @@ final class RunLoop: @unchecked Sendable {
         let fidelity = proposal.fidelity == .full ? settings.fidelity : proposal.fidelity
         let clock = Date()
         do {
-            var result = try evaluator.evaluate(proposal.architecture, in: space, fidelity: fidelity,
-                                                seed: settings.seed, cancel: handle.cancellation)
+            var result = try evaluateWatched(proposal.architecture, fidelity: fidelity)
             if result.wallSeconds == 0 { result.wallSeconds = Date().timeIntervalSince(clock) }
             return (result, false)
         } catch is CancellationError {
@@ -150,9 +156,38 @@ final class RunLoop: @unchecked Sendable {
         }
     }
 
+    /// Evaluates one architecture, under early stopping when the run asks for it and the evaluator can.
+    private func evaluateWatched(_ architecture: Architecture, fidelity: Fidelity) throws -> TrialResult {
+        guard let (observing, pruner) = watcher(for: fidelity) else {
+            return try evaluator.evaluate(architecture, in: space, fidelity: fidelity, seed: settings.seed,
+                                          cancel: handle.cancellation)
+        }
+        let incumbent = incumbents[pruner.maxEpochs]
+        return try observing.evaluate(architecture, in: space, fidelity: fidelity, seed: settings.seed,
+                                      cancel: handle.cancellation) { curve in
+            if case .stop = pruner.verdict(curve: curve, incumbent: incumbent) { return true }
+            return false
+        }
+    }
+
+    /// The evaluator that can be watched and the pruner for trials at this fidelity, when the run
+    /// stops trials early and they are long enough to be stopped.
+    private func watcher(for fidelity: Fidelity) -> (any EpochObservingEvaluator, LearningCurvePruner)? {
+        guard let stopping = settings.earlyStopping, let observing = evaluator as? any EpochObservingEvaluator,
+              let epochs = fidelity.epochs ?? evaluator.maxEpochs, let pruner = stopping.pruner(epochs: epochs) else { return nil }
+        return (observing, pruner)
+    }
+
+    /// The evaluator's part of a trial's cache key: its descriptor, plus the early stopping when it watches the trial.
+    private func cacheDescriptor(_ fidelity: Fidelity) -> String {
+        guard watcher(for: fidelity) != nil, let stopping = settings.earlyStopping else { return evaluator.descriptor }
+        return "\(evaluator.descriptor) \(stopping)"
+    }
+
     /// Adds a finished trial to the spent budget and the best value.
     private func count(_ trial: TrialRecord) {
         guard trial.status == .done || trial.status == .failed else { return }
+        noteIncumbent(trial)
         progress.trials += 1
         progress.simulatedSeconds += trial.simulatedSeconds
         if trial.status == .failed { progress.failed += 1 }
@@ -162,6 +197,13 @@ final class RunLoop: @unchecked Sendable {
             let better = progress.bestValue.map { settings.objective.maximise ? value > $0 : value < $0 } ?? true
             if better { progress.bestValue = value }
         }
+    }
+
+    /// Keeps the best final accuracy per epoch count among trials that trained to the end.
+    private func noteIncumbent(_ trial: TrialRecord) {
+        guard trial.status == .done, trial.metrics["pruned"] != 1, let accuracy = trial.metrics["accuracy"], accuracy.isFinite,
+              let epochs = trial.fidelity.epochs ?? evaluator.maxEpochs else { return }
+        incumbents[epochs] = max(incumbents[epochs] ?? accuracy, accuracy)
     }
 
     /// Whether the budget is used up, judged between trials on what is recorded (a wall-clock

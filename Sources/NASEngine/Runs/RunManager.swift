@@ -45,7 +45,7 @@ public final class RunManager: Sendable {
     /// objective's metric and direction only: pass `objective` (and `fidelity`) when the run was
     /// launched with a richer objective (MnasNet reward, constraints) or a lower fidelity.
     public func resume(_ id: Int64, strategy: any SearchStrategy, space: any SearchSpace, evaluator: any Evaluator,
-                       objective: RunObjective? = nil, fidelity: Fidelity = .full,
+                       objective: RunObjective? = nil, fidelity: Fidelity = .full, earlyStopping: EarlyStopping? = nil,
                        execution: RunExecution = .background, token: CancellationToken? = nil,
                        onEvent: (@Sendable (RunEvent) -> Void)? = nil) throws -> RunHandle {
         guard let record = try store.run(id) else { throw RunError.noSuchRun(id) }
@@ -58,7 +58,7 @@ public final class RunManager: Sendable {
         let recorded = RunObjective(metric: record.objectiveMetric, maximise: record.maximise)
         if let objective { try checkSame(id, "objective", recorded.metric, objective.metric) }
         let settings = RunSettings(objective: objective ?? recorded, budget: record.budget, seed: record.seed,
-                                   fidelity: fidelity, script: record.script)
+                                   fidelity: fidelity, script: record.script, earlyStopping: earlyStopping)
         return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
                          execution: execution, token: token, onEvent: onEvent)
     }

@@ -14,14 +14,18 @@ public struct RunSettings: Sendable, Hashable {
     public var fidelity: Fidelity
     /// The script text that launched the run, kept with it.
     public var script: String?
+    /// Learning-curve early stopping of training trials, when wanted (needs an evaluator that
+    /// trains epoch by epoch, `EpochObservingEvaluator`; others evaluate as usual).
+    public var earlyStopping: EarlyStopping?
 
     /// Creates run settings.
     public init(objective: RunObjective = .accuracy, budget: RunBudget, seed: UInt64 = 0,
-                fidelity: Fidelity = .full, script: String? = nil) {
+                fidelity: Fidelity = .full, script: String? = nil, earlyStopping: EarlyStopping? = nil) {
         self.objective = objective
         self.budget = budget
         self.seed = seed
         self.fidelity = fidelity
         self.script = script
+        self.earlyStopping = earlyStopping
     }
 }

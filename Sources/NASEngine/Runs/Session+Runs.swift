@@ -26,14 +26,14 @@ extension Session {
     /// Continues a cancelled run (or one whose process died) from its last checkpoint.
     public func resumeRun(_ id: Int64, strategy name: String, settings: [String: Double], space: any SearchSpace,
                           evaluator: any Evaluator, objective: RunObjective?, fidelity: Fidelity = .full,
-                          objectives: [Objective] = []) throws -> RunHandle {
+                          earlyStopping: EarlyStopping? = nil, objectives: [Objective] = []) throws -> RunHandle {
         let manager = try runs()
         guard let record = try manager.store.run(id) else { throw RunError.noSuchRun(id) }
         let evaluator = Self.fidelityAdapted(evaluator, strategy: name)
         let strategy = try StrategyCatalog.make(name, settings: settings, space: space, seed: record.seed,
                                                 maxEpochs: evaluator.maxEpochs, objectives: objectives)
         let handle = try manager.resume(id, strategy: strategy, space: space, evaluator: evaluator,
-                                        objective: objective, fidelity: fidelity)
+                                        objective: objective, fidelity: fidelity, earlyStopping: earlyStopping)
         follow(handle, name: "run \(handle.id) (\(name))")
         return handle
     }

@@ -2,6 +2,7 @@ import NASBenchmarks
 import NASCore
 import NASEngine
 import NASSpaces
+import NASTraining
 
 /// Tabular benchmarks and hardware tables: evaluation, the NB201 and latency tables, zero-cost
 /// proxies and a user's own CSV tables (the Pareto front is `pareto`, in StoreBuiltins).
@@ -17,7 +18,7 @@ extension BuiltinRegistry {
 
     private func registerEvaluate() {
         register(Builtin("evaluate", category: "benchmarks", summary: "the metrics of an architecture from an evaluator or latency table",
-                         help: "Asks an evaluator (a tabular benchmark such as `nb201(dataset: …)`, a latency table from `latency(…)`, or your own `benchmark(csv: …)`) for the metrics of one architecture. Returns a record in base units: accuracies as percentages, times in seconds (latency, train_time), params as counts. A table lookup costs nothing real; `train_time` is what the run's simulated clock is charged. `seed` picks the trial when the evaluator draws a random seed per query.",
+                         help: "Asks an evaluator (a tabular benchmark such as `nb201(dataset: …)`, a latency table from `latency(…)`, or your own `benchmark(csv: …)`) for the metrics of one architecture. Returns a record in base units: accuracies as percentages, times in seconds (latency, train_time), params as counts. A table lookup costs nothing real; `train_time` is what the run's simulated clock is charged. `seed` picks the trial when the evaluator draws a random seed per query, and seeds the training of a `train(…)` evaluator, whose record also holds the per-epoch `curve` and `status`: a training that diverges returns status \"failed\" and its `error` instead of stopping the script, and Ctrl-C stops it within a batch.",
                          parameters: [Parameter("evaluator", .any, help: "an evaluator or a latency table"),
                                       Parameter("a", .object("architecture"), help: "the architecture to evaluate"),
                                       Parameter("seed", .integer, default: .number(0), help: "seed for evaluators with noise"),
@@ -26,8 +27,11 @@ extension BuiltinRegistry {
             let a = try call.architecture("a")
             let evaluator = try Self.evaluator(call, "evaluator")
             let result = try call.blaming("a") {
-                try EvaluatorCatalog.evaluate(evaluator, a.architecture, in: a.space, epochs: try call.optionalInt("epochs"), seed: try call.seed())
+                try EvaluatorCatalog.evaluate(evaluator, a.architecture, in: a.space, epochs: try call.optionalInt("epochs"), seed: try call.seed(),
+                                              cancel: call.session.interrupt)
             }
+            if result.status == .cancelled { throw CancellationError() }
+            if evaluator is TrainingEvaluator { return .record(Self.trainingRecord(result)) }
             if let error = result.error { throw BuiltinError("the evaluation failed: \(error)", argument: "a") }
             return .record(Self.metricRecord(result.metrics))
         })

@@ -7,6 +7,7 @@ extension BuiltinRegistry {
         registerSessionBuiltins()
         registerSpaceBuiltins()
         registerBenchmarkBuiltins()
+        registerTrainingBuiltins()
         registerStrategyBuiltins()
         registerRunBuiltins()
         registerStoreBuiltins()

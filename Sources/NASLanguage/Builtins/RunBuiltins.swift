@@ -10,6 +10,7 @@ extension BuiltinRegistry {
     /// Registers the run builtins.
     func registerRunBuiltins() {
         registerLaunch()
+        registerCurveStop()
         registerRunQueries()
         registerRunControl()
     }
@@ -27,9 +28,25 @@ extension BuiltinRegistry {
                             Parameter("constraints", .list, default: .list([]), keywordOnly: true, help: "hard bounds such as [\"latency < 20ms\"]"),
                             Parameter("epochs", .integer, default: Value.none, keywordOnly: true, help: "train or look up at this many epochs (a lower fidelity)"),
                             Parameter("clock", .string, default: .string("auto"), keywordOnly: true, help: "for a time budget: \"simulated\", \"wall\", or \"auto\" (simulated on tabular benchmarks)"),
+                            Parameter("early_stop", .any, default: Value.none, keywordOnly: true, help: "learning-curve early stopping of training trials: curve_stop(…), or its threshold such as 5% (see help(curve_stop))"),
                          ],
                          example: "r = launch(evolution(population: 20, sample: 5), on: space, using: ev, budget: 20000s, seed: 1)\nwait(r)\nbest(r)") { call in
             try launchRun(call)
+        })
+    }
+
+    private func registerCurveStop() {
+        register(Builtin("curve_stop", category: "runs", summary: "learning-curve early stopping, for launch(…, early_stop:)",
+                         help: "Describes learning-curve early stopping (Domhan, Springenberg & Hutter, \"Speeding up automatic hyperparameter optimization of deep neural networks by extrapolation of learning curves\", IJCAI 2015) for launch's early_stop: option. After `after` epochs of a training trial, and after every epoch from then on, four of the paper's parametric curves (pow3, log-power, exp3, ilog2) are fitted to its validation curve so far by least squares, mixed by BIC weights instead of the paper's MCMC, and extrapolated to the trial's full epochs; when the probability that it ends above the run's best fully trained accuracy at the same epochs is below `threshold`, the trial stops there. A stopped trial is recorded as done with its partial curve, pruned = 1 and epochs_trained (every training trial has both columns), so r.trials | summarize trained: sum(epochs_trained), stopped: sum(pruned) shows what it saved against a run without it. Stopped results are kept in the result cache under the early-stopping setting, so they never stand in for a full training. It needs an evaluator from train(…), trials longer than `after` epochs, and the objective accuracy; the first trial of each epoch count always trains fully.",
+                         parameters: [
+                            Parameter("threshold", .number, default: .number(0.05), help: "stop below this probability of beating the best so far (the paper uses 5%)"),
+                            Parameter("after", .integer, default: .number(3), help: "epochs seen before the first decision (at least 3)"),
+                         ],
+                         paper: "Domhan, Springenberg & Hutter, Speeding up Automatic Hyperparameter Optimization of Deep Neural Networks by Extrapolation of Learning Curves, IJCAI 2015",
+                         example: "r = launch(random(), on: space, using: ev, budget: 20, early_stop: curve_stop(threshold: 5%, after: 3))") { call in
+            let stopping = try earlyStopping(threshold: try call.double("threshold"), after: try call.int("after"), argument: "threshold")
+            return .record(Record([("early_stop", .string("curve")), ("threshold", .number(stopping.threshold)),
+                                   ("after", .number(Double(stopping.minEpochs)))]))
         })
     }
 
@@ -118,13 +135,14 @@ private func launchRun(_ call: BuiltinCall) throws -> Value {
         guard epochs >= 1 else { throw BuiltinError("epochs must be at least 1", argument: "epochs") }
         fidelity = Fidelity(epochs: epochs)
     }
+    let stopping = try earlyStoppingArgument(call, objective: objective, evaluator: evaluator)
     let settings = RunSettings(objective: objective, budget: try budget(call, evaluator), seed: UInt64(seed), fidelity: fidelity,
-                               script: call.interpreter.currentSource)
+                               script: call.interpreter.currentSource, earlyStopping: stopping)
     let all = try objectives(call, constraints: try constraints(call, "constraints"))
     let handle = try call.session.launchRun(strategy: strategy.name, settings: strategy.settings, space: space,
                                             evaluator: evaluator, run: settings, objectives: all)
     let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator, objective: objective, fidelity: fidelity,
-                           objectives: all)
+                           objectives: all, earlyStopping: stopping)
     return .object(RunValue(id: handle.id, session: call.session, launch: launch))
 }
 
@@ -145,11 +163,41 @@ private func resumeRun(_ call: BuiltinCall) throws -> Value {
     let all = given.isEmpty ? run.launch?.objectives ?? [] : given
     let objective = given.first.map(RunObjective.init) ?? run.launch?.objective
     let fidelity = run.launch?.fidelity ?? .full
+    let stopping = run.launch?.earlyStopping
     _ = try call.session.resumeRun(run.id, strategy: strategy.name, settings: strategy.settings, space: space,
-                                   evaluator: evaluator, objective: objective, fidelity: fidelity, objectives: all)
+                                   evaluator: evaluator, objective: objective, fidelity: fidelity, earlyStopping: stopping,
+                                   objectives: all)
     let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator,
-                           objective: objective ?? RunObjective(), fidelity: fidelity, objectives: all)
+                           objective: objective ?? RunObjective(), fidelity: fidelity, objectives: all, earlyStopping: stopping)
     return .object(RunValue(id: run.id, session: call.session, launch: launch))
+}
+
+/// launch's early_stop argument: a record from curve_stop(…), or a bare threshold; nil when left out.
+private func earlyStoppingArgument(_ call: BuiltinCall, objective: RunObjective, evaluator: any Evaluator) throws -> EarlyStopping? {
+    let stopping: EarlyStopping
+    switch call["early_stop"] {
+    case .none: return nil
+    case .number(let q): stopping = try earlyStopping(threshold: q.value, after: 3, argument: "early_stop")
+    case .record(let r):
+        guard case .string("curve")? = r["early_stop"], case .number(let t)? = r["threshold"], case .number(let a)? = r["after"] else {
+            throw BuiltinError("early_stop must come from curve_stop(…)", argument: "early_stop")
+        }
+        stopping = try earlyStopping(threshold: t.value, after: Int(a.value), argument: "early_stop")
+    default:
+        throw BuiltinError("early_stop must be curve_stop(…) or a threshold such as 5%, got \(call["early_stop"].kindDescription)", argument: "early_stop")
+    }
+    guard objective.metric == "accuracy", objective.maximise else {
+        throw BuiltinError("early stopping watches the validation accuracy curve, so the objective must be maximize(\"accuracy\"), not \(objective.metric)", argument: "early_stop")
+    }
+    guard evaluator is any EpochObservingEvaluator else {
+        throw BuiltinError("early stopping needs an evaluator that trains epoch by epoch, from train(…); \(evaluator.descriptor) does not", argument: "early_stop")
+    }
+    return stopping
+}
+
+/// The early-stopping setting, its errors in the user's terms.
+private func earlyStopping(threshold: Double, after: Int, argument: String) throws -> EarlyStopping {
+    do { return try EarlyStopping(threshold: threshold, minEpochs: after) } catch { throw BuiltinError("\(error)", argument: argument) }
 }
 
 /// An evaluator argument: an evaluator, a latency table, or a list of them (their metrics merged).

@@ -40,11 +40,15 @@ public struct SearchLoop {
         /// What was spent.
         public var spent: Spending
 
-        /// The best trial at the largest fidelity evaluated, if any trial was feasible.
+        /// The best trial at the largest fidelity evaluated, if any trial was feasible (the first of equals).
         public var best: SearchTrial? {
-            let top = trials.map { $0.proposal.fidelity.epochs ?? Int.max }.max()
-            return trials.filter { ($0.proposal.fidelity.epochs ?? Int.max) == top && $0.score.isFinite }
-                .max { $0.score < $1.score }
+            var top = Int.min
+            for trial in trials { top = max(top, trial.proposal.fidelity.epochs ?? Int.max) }
+            var best: Int?
+            for i in trials.indices where (trials[i].proposal.fidelity.epochs ?? Int.max) == top && trials[i].score.isFinite {
+                if best.map({ trials[i].score > trials[$0].score }) ?? true { best = i }
+            }
+            return best.map { trials[$0] }
         }
     }
 
@@ -52,32 +56,58 @@ public struct SearchLoop {
     public func run(_ strategy: any SearchStrategy, cancel: CancellationToken = CancellationToken()) throws -> Outcome {
         guard budget.isLimited || !(strategy.isFinished) else { return Outcome(trials: [], spent: Spending()) }
         guard batchSize > 0 else { throw StrategyError("a search loop asks for at least 1 proposal at a time, not \(batchSize)") }
+        var progress = Progress(expectedTrials: SearchLoop.expectedTrials(budget))
+        while !budget.isExhausted(by: progress.spent), !strategy.isFinished {
+            try cancel.check()
+            let room = min(batchSize, budget.trials.map { $0 - progress.spent.trials } ?? batchSize)
+            if room == 1 {
+                guard let proposal = try strategy.askOne() else { try stopAfterEmptyAsk(strategy); break }
+                try evaluate(proposal, for: strategy, into: &progress, cancel: cancel)
+            } else {
+                let proposals = try strategy.ask(room)
+                if proposals.isEmpty { try stopAfterEmptyAsk(strategy); break }
+                for proposal in proposals { try evaluate(proposal, for: strategy, into: &progress, cancel: cancel) }
+            }
+        }
+        progress.spent.wallSeconds = Date().timeIntervalSince(progress.start)
+        return Outcome(trials: progress.trials, spent: progress.spent)
+    }
+
+    /// What a run has done so far.
+    private struct Progress {
         var spent = Spending()
         var trials: [SearchTrial] = []
         var tracker = IncumbentTracker()
         let start = Date()
-        while !budget.isExhausted(by: spent), !strategy.isFinished {
-            try cancel.check()
-            let proposals = try strategy.ask(min(batchSize, budget.trials.map { $0 - spent.trials } ?? batchSize))
-            if proposals.isEmpty {
-                if strategy.isFinished { break }
-                throw StrategyError("\(strategy.name) proposed nothing although every result was told")
-            }
-            for proposal in proposals {
-                let result = try evaluator.evaluate(proposal.architecture, in: space, fidelity: proposal.fidelity,
-                                                    seed: seed &+ UInt64(trials.count), cancel: cancel)
-                let score = objective.score(result)
-                spent.trials += 1
-                spent.simulatedSeconds += result.simulatedSeconds
-                if budget.wallSeconds != nil { spent.wallSeconds = Date().timeIntervalSince(start) }
-                tracker.record(score, fidelity: proposal.fidelity)
-                trials.append(SearchTrial(proposal: proposal, result: result, score: score,
-                                          simulatedClock: spent.simulatedSeconds, bestScore: tracker.best))
-                try strategy.tell(proposal, result: result, score: score)
-            }
-        }
-        spent.wallSeconds = Date().timeIntervalSince(start)
-        return Outcome(trials: trials, spent: spent)
+
+        init(expectedTrials: Int) { trials.reserveCapacity(expectedTrials) }
+    }
+
+    /// Evaluates one proposal, records the trial and tells the strategy.
+    private func evaluate(_ proposal: consuming Proposal, for strategy: any SearchStrategy, into progress: inout Progress,
+                          cancel: CancellationToken) throws {
+        let result = try evaluator.evaluate(proposal.architecture, in: space, fidelity: proposal.fidelity,
+                                            seed: seed &+ UInt64(progress.trials.count), cancel: cancel)
+        let score = objective.score(result)
+        progress.spent.trials += 1
+        progress.spent.simulatedSeconds += result.simulatedSeconds
+        if budget.wallSeconds != nil { progress.spent.wallSeconds = Date().timeIntervalSince(progress.start) }
+        progress.tracker.record(score, fidelity: proposal.fidelity)
+        try strategy.tell(proposal, result: result, score: score)
+        progress.trials.append(SearchTrial(proposal: consume proposal, result: consume result, score: score,
+                                           simulatedClock: progress.spent.simulatedSeconds, bestScore: progress.tracker.best))
+    }
+
+    /// Ends the run quietly when the strategy has finished; throws when it proposed nothing while waiting for nothing.
+    private func stopAfterEmptyAsk(_ strategy: any SearchStrategy) throws {
+        if strategy.isFinished { return }
+        throw StrategyError("\(strategy.name) proposed nothing although every result was told")
+    }
+
+    /// Room reserved for the trial records up front: the trial budget when there is one (up to
+    /// 4,096), else 256, about what a simulated NATS-Bench budget buys; the array grows past it.
+    static func expectedTrials(_ budget: Budget) -> Int {
+        budget.trials.map { min(max($0, 0), 4096) } ?? 256
     }
 }
 

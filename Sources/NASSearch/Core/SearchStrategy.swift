@@ -17,6 +17,9 @@ public protocol SearchStrategy: AnyObject {
     /// Up to `count` new proposals; fewer (or none) when the strategy must wait for results,
     /// and none forever once it has finished (grid search ran out, Hyperband's last bracket).
     func ask(_ count: Int) throws -> [Proposal]
+    /// The next proposal, or nil when the strategy must wait for results or has finished:
+    /// what `ask(1)` returns, without building an array (loops that ask one at a time use it).
+    func askOne() throws -> Proposal?
     /// The result of an earlier proposal; the score is what the objective made of the metrics.
     func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws
     /// Whether the strategy has nothing more to propose.
@@ -26,4 +29,9 @@ public protocol SearchStrategy: AnyObject {
     func checkpoint() throws -> Data
     /// Restores a state written by `checkpoint()`.
     func restore(from data: Data) throws
+}
+
+extension SearchStrategy {
+    /// The first of `ask(1)`.
+    public func askOne() throws -> Proposal? { try ask(1).first }
 }

@@ -42,9 +42,17 @@ public struct Objective: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The value of the target in its natural orientation (accuracy as is, latency as is), if present.
     public func rawValue(of metrics: [String: Double]) -> Double? {
         switch target {
-        case let .metric(name, _): metrics[name].flatMap { $0.isNaN ? nil : $0 }
+        case let .metric(name, _): Objective.value(of: name, in: metrics).flatMap { $0.isNaN ? nil : $0 }
         case let .mnasnet(reward): reward.value(of: metrics)
         }
+    }
+
+    /// The value of metric `name`. A result has a handful of metrics, and comparing a few short names is
+    /// cheaper than hashing one (this runs once per trial), so small dictionaries are scanned.
+    static func value(of name: String, in metrics: [String: Double]) -> Double? {
+        guard metrics.count <= 8 else { return metrics[name] }
+        for (key, value) in metrics where key == name { return value }
+        return nil
     }
 
     /// The "higher is better" score of a result; `-infinity` when infeasible, failed or missing the metric.

@@ -16,7 +16,7 @@ struct EvolutionCore: Codable {
     var rng: SeededRandom
     var counter = ProposalCounter()
     /// Members in age order, oldest first.
-    var population: [Observation] = []
+    var population = AgedPopulation()
     /// How many initial random proposals have been made.
     var seeded = 0
     /// Mutants drawn per child and screened by a surrogate (1: no screening).
@@ -41,19 +41,29 @@ struct EvolutionCore: Codable {
     mutating func ask(_ count: Int, space: any SearchSpace) -> [Proposal] {
         let surrogate = screening > 1 ? fittedSurrogate(space: space) : nil
         var proposals: [Proposal] = []
+        proposals.reserveCapacity(max(count, 0))
         for _ in 0..<max(count, 0) {
-            if seeded < populationSize {
-                seeded += 1
-                proposals.append(counter.propose(space.sample(using: &rng)))
-            } else if let parent = tournamentWinner() {
-                let child = surrogate.map { screenedChild(of: parent.architecture, space: space, surrogate: $0) }
-                    ?? space.mutate(parent.architecture, using: &rng)
-                proposals.append(counter.propose(child))
-            } else {
-                break
-            }
+            guard let proposal = next(space: space, surrogate: surrogate) else { break }
+            proposals.append(proposal)
         }
         return proposals
+    }
+
+    /// The next proposal alone (`ask(1)` without the array).
+    mutating func askOne(space: any SearchSpace) -> Proposal? {
+        next(space: space, surrogate: screening > 1 ? fittedSurrogate(space: space) : nil)
+    }
+
+    /// One proposal: random while seeding the population, then a mutated tournament winner.
+    private mutating func next(space: any SearchSpace, surrogate: SurrogatePredictor?) -> Proposal? {
+        if seeded < populationSize {
+            seeded += 1
+            return counter.propose(space.sample(using: &rng))
+        }
+        guard let winner = tournamentWinner() else { return nil }
+        let parent = population.architecture(atRank: winner)
+        let child = surrogate.map { screenedChild(of: parent, space: space, surrogate: $0) } ?? space.mutate(parent, using: &rng)
+        return counter.propose(child)
     }
 
     /// A surrogate fitted on the history, once there are at least 10 results.
@@ -79,13 +89,15 @@ struct EvolutionCore: Codable {
         return best
     }
 
-    /// The best of `sampleSize` members drawn uniformly with replacement.
-    mutating func tournamentWinner() -> Observation? {
+    /// The age rank of the best of `sampleSize` members drawn uniformly with replacement.
+    mutating func tournamentWinner() -> Int? {
         guard !population.isEmpty else { return nil }
-        var best = population[rng.nextInt(below: population.count)]
+        var best = rng.nextInt(below: population.count)
+        var bestScore = population.score(atRank: best)
         for _ in 1..<sampleSize {
-            let candidate = population[rng.nextInt(below: population.count)]
-            if candidate.score > best.score { best = candidate }
+            let candidate = rng.nextInt(below: population.count)
+            let score = population.score(atRank: candidate)
+            if score > bestScore { (best, bestScore) = (candidate, score) }
         }
         return best
     }
@@ -94,15 +106,14 @@ struct EvolutionCore: Codable {
     mutating func tell(_ proposal: Proposal, score: Double, strategy: String) throws {
         try counter.resolve(proposal, strategy: strategy)
         let observation = Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)
-        population.append(observation)
         if screening > 1 { history.append(observation) }
-        guard population.count > populationSize else { return }
-        switch removal {
-        case .oldest:
-            population.removeFirst()
-        case .worst:
-            let worst = population.indices.min { population[$0].score < population[$1].score }!
-            population.remove(at: worst)
+        if removal == .oldest && population.count >= populationSize {
+            population.replaceOldest(with: consume observation)
+            return
         }
+        population.append(consume observation)
+        guard population.count > populationSize else { return }
+        let worst = (0..<population.count).min { population.score(atRank: $0) < population.score(atRank: $1) }!
+        population.remove(atRank: worst)
     }
 }

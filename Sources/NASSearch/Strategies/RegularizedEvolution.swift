@@ -12,7 +12,8 @@ import NASSpaces
 /// rated by a `SurrogatePredictor` fitted on every result so far (predictor-guided evolution,
 /// as in NPENAS); the first 10 results are gathered without screening.
 public final class RegularizedEvolution: SearchStrategy {
-    private var core: EvolutionCore
+    /// The population and its random stream (never accessed re-entrantly, so exclusivity is not checked at run time).
+    @exclusivity(unchecked) private var core: EvolutionCore
     private let space: any SearchSpace
     private let seed: UInt64
 
@@ -35,9 +36,10 @@ public final class RegularizedEvolution: SearchStrategy {
     public var isFinished: Bool { false }
 
     /// The current population, oldest first.
-    public var population: [Observation] { core.population }
+    public var population: [Observation] { core.population.members }
 
     public func ask(_ count: Int) throws -> [Proposal] { core.ask(count, space: space) }
+    public func askOne() throws -> Proposal? { core.askOne(space: space) }
     public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
         try core.tell(proposal, score: score, strategy: name)
     }

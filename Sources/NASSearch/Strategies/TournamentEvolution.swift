@@ -6,7 +6,8 @@ import NASSpaces
 ///
 /// The non-aging variant Real et al. compare against; it keeps strong early members forever.
 public final class TournamentEvolution: SearchStrategy {
-    private var core: EvolutionCore
+    /// The population and its random stream (never accessed re-entrantly, so exclusivity is not checked at run time).
+    @exclusivity(unchecked) private var core: EvolutionCore
     private let space: any SearchSpace
     private let seed: UInt64
 
@@ -24,9 +25,10 @@ public final class TournamentEvolution: SearchStrategy {
     public var isFinished: Bool { false }
 
     /// The current population, oldest first.
-    public var population: [Observation] { core.population }
+    public var population: [Observation] { core.population.members }
 
     public func ask(_ count: Int) throws -> [Proposal] { core.ask(count, space: space) }
+    public func askOne() throws -> Proposal? { core.askOne(space: space) }
     public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
         try core.tell(proposal, score: score, strategy: name)
     }

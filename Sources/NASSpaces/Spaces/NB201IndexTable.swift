@@ -52,4 +52,10 @@ struct NB201IndexTable: Sendable {
     static func code(_ tokens: [Int]) -> Int { tokens.reduce(0) { $0 * 5 + $1 } }
 
     func index(of tokens: [Int]) -> Int { indexByCode[NB201IndexTable.code(tokens)] }
+
+    /// The official index of a base-5 code (0..<15,625).
+    func index(ofCode code: Int) -> Int { indexByCode[code] }
+
+    /// The shared token array of a base-5 code: handing it out costs a retain, not an allocation.
+    func sharedTokens(ofCode code: Int) -> [Int] { tokens[indexByCode[code]] }
 }

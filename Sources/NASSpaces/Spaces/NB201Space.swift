@@ -29,16 +29,52 @@ public struct NB201Space: SearchSpace {
 
     public var decisions: [Decision] { NB201Space.edgeDecisions }
 
+    /// Six uniform ops; the tokens are one of the index table's shared arrays (no allocation).
     public func sample(using rng: inout SeededRandom) -> Architecture {
-        Architecture(space: name, tokens: (0..<6).map { _ in rng.nextInt(below: 5) })
+        var code = 0
+        for _ in 0..<6 { code = code * 5 + rng.nextInt(below: 5) }
+        return Architecture(space: name, tokens: NB201IndexTable.shared.sharedTokens(ofCode: code))
     }
 
     /// Changes the op of one random edge to a different op.
     public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
-        var tokens = architecture.tokens
         let edge = rng.nextInt(below: 6)
-        tokens[edge] = (tokens[edge] + 1 + rng.nextInt(below: 4)) % 5
-        return Architecture(space: name, tokens: tokens)
+        let shift = 1 + rng.nextInt(below: 4)
+        guard let code = NB201Space.code(of: architecture.tokens) else {
+            var tokens = architecture.tokens
+            tokens[edge] = (tokens[edge] + shift) % 5
+            return Architecture(space: name, tokens: tokens)
+        }
+        let old = architecture.tokens[edge]
+        let childCode = code + ((old + shift) % 5 - old) * NB201Space.placeValues[edge]
+        return Architecture(space: name, tokens: NB201IndexTable.shared.sharedTokens(ofCode: childCode))
+    }
+
+    /// The weight of each edge's token in the base-5 code (edge 1←0 most significant).
+    private static let placeValues = [3125, 625, 125, 25, 5, 1]
+
+    /// The base-5 code of six valid tokens, or nil when they are not a valid cell.
+    static func code(of tokens: [Int]) -> Int? {
+        guard tokens.count == 6 else { return nil }
+        var code = 0
+        for t in tokens {
+            guard t >= 0 && t < 5 else { return nil }
+            code = code * 5 + t
+        }
+        return code
+    }
+
+    /// Throws unless the architecture belongs to this space and has six ops in range.
+    public func validate(_ architecture: Architecture) throws {
+        guard architecture.space == name else {
+            throw SpaceError("architecture belongs to space '\(architecture.space)', not '\(name)'")
+        }
+        guard architecture.tokens.count == 6 else {
+            throw SpaceError("\(name) expects 6 decisions, got \(architecture.tokens.count)")
+        }
+        if let (edge, token) = architecture.tokens.enumerated().first(where: { !(0..<5).contains($0.element) }) {
+            throw SpaceError("decision '\(NB201Space.edgeDecisions[edge].name)' has 5 options; \(token) is out of range")
+        }
     }
 
     /// The benchmark string `|op~0|+|op~0|op~1|+|op~0|op~1|op~2|`.
@@ -78,8 +114,8 @@ public struct NB201Space: SearchSpace {
 
     /// The official benchmark index (0..<15,625) of an architecture; -1 when it is not a valid cell.
     public func index(of architecture: Architecture) -> Int {
-        guard architecture.tokens.count == 6, architecture.tokens.allSatisfy({ (0..<5).contains($0) }) else { return -1 }
-        return NB201IndexTable.shared.index(of: architecture.tokens)
+        guard let code = NB201Space.code(of: architecture.tokens) else { return -1 }
+        return NB201IndexTable.shared.index(ofCode: code)
     }
 
     /// The architecture at an official benchmark index.

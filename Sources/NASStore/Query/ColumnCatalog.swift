@@ -22,7 +22,7 @@ struct ColumnCatalog: Sendable {
         var columns: [QueryColumn] = [
             QueryColumn("run", sql: "t.run_id", .integer),
             QueryColumn("trial", sql: "t.seq", .integer),
-            QueryColumn("architecture", sql: "t.architecture", .text),
+            QueryColumn("arch", sql: "t.architecture", .text),
             QueryColumn("status", sql: "t.status", .text),
             QueryColumn("epochs", sql: "t.epochs", .integer),
             QueryColumn("seed", sql: "t.seed", .integer),

@@ -25,12 +25,10 @@ extension SQLiteStore {
     @discardableResult
     public func insertFinishedTrials(_ trials: [TrialRecord]) throws -> Int {
         try write { db in
-            var names: [Int64: Set<String>] = [:]
-            for trial in trials {
-                try Self.insert(trial, db)
-                names[trial.runID, default: []].formUnion(trial.metrics.keys)
-            }
-            try Self.noteMetricNames(names, db)
+            var writer = try TrialRowWriter(db, sql: Self.insertSQL)
+            defer { writer.finish() }
+            for trial in trials { try writer.insert(trial, now: Date().timeIntervalSince1970) }
+            try Self.noteMetricNames(writer.metricNames.namesByRun, db)
             return trials.count
         }
     }
@@ -77,25 +75,9 @@ extension SQLiteStore {
 
     /// Inserts a trial with everything it holds.
     private static func insert(_ trial: TrialRecord, _ db: Database) throws {
-        let now = Date().timeIntervalSince1970
-        let finished: Double? = trial.status == .running || trial.status == .pending ? nil : now
-        let statement = try db.cachedStatement(sql: insertSQL)
-        var values: [DatabaseValue] = [
-            trial.runID.databaseValue, trial.sequence.databaseValue, trial.architecture.databaseValue,
-            trial.identity.databaseValue, StoreJSON.array(trial.tokens).databaseValue,
-            trial.fidelity.epochs.databaseValue, trial.fidelity.dataFraction.databaseValue,
-            Int64(bitPattern: trial.seed).databaseValue, trial.status.rawValue.databaseValue,
-        ]
-        values.reserveCapacity(9 + StoreSchema.promotedMetrics.count + 10)
-        for name in StoreSchema.promotedMetrics { values.append(trial.metrics[name].databaseValue) }
-        values += [
-            StoreJSON.object(trial.metrics).databaseValue, StoreJSON.array(trial.curve).databaseValue,
-            trial.score.databaseValue, trial.wallSeconds.databaseValue, trial.simulatedSeconds.databaseValue,
-            trial.error.databaseValue, trial.cacheKey.databaseValue, trial.cached.databaseValue, now.databaseValue,
-            finished.databaseValue,
-        ]
-        try SQLiteBinding.bind(values, to: statement)
-        try statement.execute()
+        var writer = try TrialRowWriter(db, sql: insertSQL)
+        defer { writer.finish() }
+        try writer.insert(trial, now: Date().timeIntervalSince1970)
     }
 
     /// Writes a trial's result into its row (found by run and sequence number).

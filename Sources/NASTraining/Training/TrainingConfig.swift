@@ -51,7 +51,16 @@ public struct TrainingConfig: Sendable, Hashable, Codable, CustomStringConvertib
 
     /// The recipe in one line.
     public var description: String {
-        "epochs=\(epochs) batch=\(batchSize) lr=\(learningRate) opt=\(optimizer) schedule=\(schedule)"
+        "epochs=\(epochs) batch=\(batchSize) lr=\(learningRate) opt=\(optimizer) schedule=\(Self.text(schedule))"
             + (cropPadding > 0 ? " crop=\(cropPadding)" : "") + (flip ? " flip" : "")
+            + (threads.map { " threads=\($0)" } ?? "")
+    }
+
+    /// A schedule in a few words: `cosine(minimum: 0.0)`, `warmup(steps: 3, then: step(every: 9, gamma: 0.1))`.
+    private static func text(_ schedule: LearningRateSchedule) -> String {
+        switch schedule {
+        case .warmup(let steps, let inner): return "warmup(steps: \(steps), then: \(text(inner)))"
+        default: return "\(schedule)"
+        }
     }
 }

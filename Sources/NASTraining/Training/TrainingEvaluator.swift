@@ -6,9 +6,10 @@ import NASSpaces
 ///
 /// Results: `accuracy` (validation), `test_accuracy`, `loss` (final validation loss),
 /// `train_loss`, `params`, `train_time` (seconds of training steps), and the per-epoch
-/// validation curve. A loss that becomes NaN or infinite fails the trial with the reason;
+/// validation curve, with `epochs_trained` and `pruned` (1 when a watcher stopped it early, see
+/// `EpochObservingEvaluator`). A loss that becomes NaN or infinite fails the trial with the reason;
 /// cancellation is checked before every batch and returns a cancelled trial.
-public struct TrainingEvaluator: Evaluator {
+public struct TrainingEvaluator: EpochObservingEvaluator {
     /// The data to train and evaluate on.
     public let dataset: Dataset
     /// The recipe (its `epochs` is the full fidelity).
@@ -38,23 +39,60 @@ public struct TrainingEvaluator: Evaluator {
         return try evaluate(spec, fidelity: fidelity, seed: seed, cancel: cancel)
     }
 
-    /// Trains and evaluates one concrete network.
+    /// Trains with a watcher on the validation curve that may stop the trial after any epoch.
+    public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity, seed: UInt64,
+                         cancel: CancellationToken, stopAfter: @escaping ([Double]) -> Bool) throws -> TrialResult {
+        let spec = try space.network(architecture, input: dataset.shape, classes: dataset.classes)
+        return try evaluate(spec, fidelity: fidelity, seed: seed, cancel: cancel, stopAfter: stopAfter)
+    }
+
+    /// Trains and evaluates one concrete network; `stopAfter`, when given, sees the validation
+    /// curve after every epoch but the last and stops training when it answers true.
     public func evaluate(_ spec: NetworkSpec, fidelity: Fidelity = .full, seed: UInt64,
-                         cancel: CancellationToken = CancellationToken()) throws -> TrialResult {
+                         cancel: CancellationToken = CancellationToken(),
+                         stopAfter: (([Double]) -> Bool)? = nil) throws -> TrialResult {
         let started = Date()
         let model = try Model(spec: spec, seed: seed)
         let data = dataset.withTrainingFraction(fidelity.dataFraction)
-        let trainer = Trainer(config: config)
+        let epochs = fidelity.epochs ?? config.epochs
+        let stopping = CancellationToken(linkedTo: cancel)
+        var curve: [Double] = []
         do {
-            let r = try trainer.train(model, on: data, seed: seed, cancel: cancel, epochs: fidelity.epochs ?? config.epochs)
+            let r = try Trainer(config: config).train(model, on: data, seed: seed, cancel: stopping, epochs: epochs) { _, accuracy in
+                curve.append(accuracy)
+                if curve.count < epochs, stopAfter?(curve) == true { stopping.cancel() }
+            }
             let metrics: [String: Double] = [
                 "accuracy": r.validAccuracy, "test_accuracy": r.testAccuracy, "loss": r.validLoss,
                 "train_loss": r.trainLoss.last ?? .nan, "params": Double(r.parameters), "train_time": r.trainSeconds,
+                "epochs_trained": Double(r.curve.count), "pruned": 0,
             ]
             return TrialResult(status: .done, metrics: metrics, curve: r.curve,
                                wallSeconds: Date().timeIntervalSince(started))
         } catch let failure as TrainingFailure {
             return .failed(failure.description, wallSeconds: Date().timeIntervalSince(started))
+        } catch is CancellationError where stopping.isCancelled && !cancel.isCancelled {
+            return try stoppedEarly(model, data: data, curve: curve, started: started, cancel: cancel)
+        } catch is CancellationError {
+            return TrialResult(status: .cancelled, metrics: [:], wallSeconds: Date().timeIntervalSince(started),
+                               error: "cancelled")
+        }
+    }
+
+    /// The result of a trial stopped after `curve.count` epochs: the model as it stands then
+    /// (training stops before the next epoch's first step), scored on validation and test data.
+    private func stoppedEarly(_ model: Model, data: Dataset, curve: [Double], started: Date,
+                              cancel: CancellationToken) throws -> TrialResult {
+        do {
+            let valid = try Trainer.evaluate(model, data.valid, shape: data, cancel: cancel)
+            let test = try Trainer.evaluate(model, data.test, shape: data, cancel: cancel)
+            let wall = Date().timeIntervalSince(started)
+            let metrics: [String: Double] = [
+                "accuracy": curve.last ?? valid.accuracy, "test_accuracy": test.accuracy, "loss": valid.loss,
+                "params": Double(model.parameterCount), "train_time": wall,
+                "epochs_trained": Double(curve.count), "pruned": 1,
+            ]
+            return TrialResult(status: .done, metrics: metrics, curve: curve, wallSeconds: wall)
         } catch is CancellationError {
             return TrialResult(status: .cancelled, metrics: [:], wallSeconds: Date().timeIntervalSince(started),
                                error: "cancelled")

@@ -8,7 +8,7 @@ print(r.status, len(trials(r)), len(r.trials))            # expect: done 40 40
 rows = list(trials(r))
 # every trial holds what a direct lookup in the table gives for its architecture
 for t in rows {
-  e = evaluate(ev, arch(space, t.architecture))
+  e = evaluate(ev, arch(space, t.arch))
   assert e.accuracy == t.accuracy and e.test_accuracy == t.test_accuracy, "trial " + str(t.trial)
 }
 # best(r) is the maximum over the trials, computed here by a plain loop

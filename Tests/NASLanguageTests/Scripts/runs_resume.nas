@@ -17,7 +17,7 @@ print(seqs == range(1, 301))                               # expect: true
 # an uninterrupted run with the same seed proposes the same architectures in the same order
 u = launch(s, on: space, using: ev, budget: 300, seed: 11)
 wait(u)                                                    # expect: run 2 done: 300/300 trials, best accuracy 91.61%, 300 cached
-print((r.trials | sort trial).architecture == (u.trials | sort trial).architecture)   # expect: true
+print((r.trials | sort trial).arch == (u.trials | sort trial).arch)   # expect: true
 # the second run did no work: every trial came from the result cache
 print(len(u.trials | where cached == false))               # expect: 0
 # a run of the store can be read back by id

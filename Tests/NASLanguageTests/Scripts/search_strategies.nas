@@ -18,7 +18,7 @@ print(len(runs()))                              # expect: 13
 # grid search proposes the members of the space once each, in the space's enumeration order
 g = run(2)
 members = enumerate(space, table: true) | take 25
-print((g.trials | sort trial).architecture == members.arch)   # expect: true
+print((g.trials | sort trial).arch == members.arch)   # expect: true
 # multi-fidelity strategies ask for lower fidelities: on NB201 those rungs are looked up at 12 epochs
 hb = run(12)
 print(hb.strategy, len(hb.trials | where fidelity_epochs == 12) > 0)   # expect: hyperband true

@@ -16,4 +16,6 @@ struct RunLaunch: Sendable {
     var fidelity: Fidelity
     /// Every objective, for multi-objective strategies.
     var objectives: [Objective] = []
+    /// Learning-curve early stopping, when the run was launched with it.
+    var earlyStopping: EarlyStopping? = nil
 }

@@ -1,0 +1,1 @@
+dataset(idx: "/usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz", labels: "/usr/share/datasets/fashion-mnist/train-labels-idx1-ubyte.gz")   # expect error: train-labels-idx1-ubyte.gz: has 60000 labels but /usr/share/datasets/fashion-mnist/t10k-images-idx3-ubyte.gz has 10000 images

@@ -1,0 +1,1 @@
+train(nb201())   # expect error: argument 'data' of train() must be a dataset, got

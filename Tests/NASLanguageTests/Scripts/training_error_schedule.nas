@@ -1,0 +1,1 @@
+train(dataset("digits"), schedule: "cosin")   # expect error: there is no schedule 'cosin'; did you mean 'cosine'?
