@@ -5,7 +5,7 @@ import Foundation
 /// The naslab package: one engine, a small language, a notebook REPL and headless scripts.
 ///
 /// Layers (an arrow never points up): naslab → NASNotebook → NASLanguage → NASEngine →
-/// {NASSearch, NASHardware, NASBenchmarks, NASStore} → NASTraining → NASSpaces, NASTensor → NASCore.
+/// {NASSearch, NASBenchmarks, NASStore} → NASTraining → NASSpaces, NASTensor → NASCore.
 let strictSettings: [SwiftSetting] = []
 
 /// The numeric kernels and the training loop are compiled with optimisation even in debug builds:
@@ -25,10 +25,9 @@ var targets: [Target] = [
     .target(name: "NASTraining", dependencies: ["NASCore", "NASTensor", "NASSpaces"], resources: [.copy("Resources")],
             swiftSettings: optimizedInDebug),
     .target(name: "NASBenchmarks", dependencies: ["NASCore", "NASSpaces"], resources: [.copy("Resources")]),
-    .target(name: "NASHardware", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
     .target(name: "NASStore", dependencies: ["NASCore", "NASSpaces", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces"]),
-    .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASHardware", "NASStore", "NASSearch"]),
+    .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch"]),
     .target(name: "NASLanguage", dependencies: ["NASCore", "NASEngine"]),
     .target(name: "NASNotebook", dependencies: ["NASLanguage"]),
     .executableTarget(name: "naslab", dependencies: [
@@ -42,7 +41,6 @@ var targets: [Target] = [
     .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces"]),
     .testTarget(name: "NASTrainingTests", dependencies: ["NASTraining"], resources: [.copy("Fixtures")]),
     .testTarget(name: "NASBenchmarksTests", dependencies: ["NASBenchmarks"]),
-    .testTarget(name: "NASHardwareTests", dependencies: ["NASHardware"]),
     .testTarget(name: "NASStoreTests", dependencies: ["NASStore"]),
     .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASBenchmarks"]),
     .testTarget(name: "NASEngineTests", dependencies: ["NASEngine"]),

@@ -1,2 +1,0 @@
-/// The NASHardware layer; see DESIGN.md for its place in the architecture.
-public enum NASHardwareLayer {}

@@ -1,1 +1,0 @@
-// Tests for NASHardware arrive with its issue.
