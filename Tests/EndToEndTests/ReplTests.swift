@@ -91,8 +91,12 @@ import Testing
         let folder = try TemporaryFolder()
         let repl = try startRepl(in: folder)
         try repl.expect("In [1]: ")
+        // Keys typed in the instant between libedit drawing its prompt and switching the terminal
+        // to raw mode are handled by the terminal, not the editor (a person never types that fast).
+        repl.settle()
         repl.type("this is not finished")
         try repl.expect("finished")
+        repl.settle()
         repl.type("\u{3}")
         try repl.expect("In [1]: ")
         repl.type("1 + 1\r")
