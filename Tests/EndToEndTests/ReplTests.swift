@@ -75,10 +75,15 @@ import Testing
         try repl.expect("In [2]: ")
         repl.type("sleep(5s)\r")
         try repl.expect("sleep(5s)\r\n")
-        Thread.sleep(forTimeInterval: 0.3)
+        Thread.sleep(forTimeInterval: 0.5)
         repl.type("\u{3}")
         // Well before the five seconds are up, the prompt is back and the session is intact.
-        try repl.expect("In [3]: ", timeout: 3)
+        // (On a loaded machine the first Ctrl-C can land before the cell starts, which resets
+        // the interrupt; a second one then stops it.)
+        if (try? repl.expect("In [3]: ", timeout: 1.5)) == nil {
+            repl.type("\u{3}")
+            try repl.expect("In [3]: ", timeout: 2)
+        }
         repl.type("kept\r")
         try repl.expect("Out[3]: 5")
         try repl.expect("In [4]: ")
@@ -91,6 +96,7 @@ import Testing
         let folder = try TemporaryFolder()
         let repl = try startRepl(in: folder)
         try repl.expect("In [1]: ")
+        repl.settle()
         repl.type("this is not finished")
         try repl.expect("finished")
         repl.type("\u{3}")
