@@ -47,4 +47,15 @@ import Testing
         #expect(LineCompleter.openStringStart("x # \"comment") == nil)
         #expect(LineCompleter.openStringStart("f('it\"s") == 3)
     }
+
+    @Test func candidatesAreRebasedOntoTheEditorsWord() {
+        // The completer replaces a path from just after the quote; the editor cut the word at '/'.
+        let before = "x = read(\"samples/0"
+        let path = Completion(start: 10, candidates: ["samples/00-tour.nas", "other/0.nas"])
+        #expect(path.candidates(fromWordStart: 18, before: before) == ["00-tour.nas"])
+        // The completer replaces a member after the dot; the editor kept `r.acc` as one word.
+        let member = Completion(start: 2, candidates: ["accuracy"])
+        #expect(member.candidates(fromWordStart: 0, before: "r.acc") == ["r.accuracy"])
+        #expect(member.candidates(fromWordStart: 2, before: "r.acc") == ["accuracy"])
+    }
 }

@@ -9,7 +9,11 @@ struct NaslabCommand: ParsableCommand {
         commandName: "naslab",
         abstract: "A Neural Architecture Search workbench: a notebook REPL and headless .nas scripts.",
         discussion: """
-        With no file, naslab starts the REPL on a terminal, or runs the script read from stdin.
+        naslab              the REPL on a terminal, else the script on stdin
+        naslab FILE…        run scripts headless, in one session
+        naslab run FILE…    the same
+        naslab < FILE       run the script read from stdin
+
         Exit codes: 0 ok, 1 an assert failed, 64 bad usage, 65 an error in the script,
         66 an input file missing, 70 an internal error.
         """,

@@ -1,5 +1,6 @@
 import CEditLine
 import Foundation
+import NASNotebook
 
 /// Connects libedit's C completion callbacks to a Swift completer.
 ///
@@ -32,22 +33,11 @@ final class CompletionBridge: @unchecked Sendable {
     func matches(word: String, line: String, end: Int) -> [String] {
         guard let provider else { return [] }
         let bytes = Array(line.utf8)
-        let before = String(decoding: bytes[0..<min(end, bytes.count)], as: UTF8.self)
-        let wordStart = before.count - word.count
+        let before = String(decoding: bytes[0..<min(max(0, end), bytes.count)], as: UTF8.self)
         let (start, candidates) = provider(line, before.count)
-        return candidates.compactMap { candidate in
-            Self.rebase(candidate, from: start, to: wordStart, before: before)
-        }.filter { $0.hasPrefix(word) }
-    }
-
-    /// A candidate replacing `before` from `start`, rewritten to replace it from `wordStart`.
-    static func rebase(_ candidate: String, from start: Int, to wordStart: Int, before: String) -> String? {
-        let characters = Array(before)
-        if start <= wordStart {
-            let skipped = String(characters[start..<wordStart])
-            return candidate.hasPrefix(skipped) ? String(candidate.dropFirst(skipped.count)) : nil
-        }
-        return String(characters[wordStart..<min(start, characters.count)]) + candidate
+        return Completion(start: start, candidates: candidates)
+            .candidates(fromWordStart: max(0, before.count - word.count), before: before)
+            .filter { $0.hasPrefix(word) }
     }
 
     fileprivate func prepare(word: String, line: String, end: Int) {

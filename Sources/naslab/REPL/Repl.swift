@@ -90,6 +90,7 @@ final class Repl {
         let n = notebook.nextNumber
         session.interrupt.reset()
         _ = sink.takeCaptured()
+        _ = InterruptSignal.take()
         let started = ContinuousClock.now
         let result = interpreter.execute(input, file: "In[\(n)]", mode: .cell)
         let elapsed = ContinuousClock.now - started

@@ -11,8 +11,8 @@ private let interruptTarget = Atomic<Unmanaged<CancellationToken>?>(nil)
 /// Ctrl-C: a SIGINT handler that cancels the running cell instead of killing the process.
 ///
 /// The handler is installed with `sigaction` without `SA_RESTART`, so a blocked `read` (the line
-/// editor waiting for a key) returns and the REPL can clear the line. A second Ctrl-C before the
-/// first was handled ends the process, for work that does not poll its token.
+/// editor waiting for a key) returns and the REPL can clear the line. A second Ctrl-C while the
+/// first is still unanswered ends the process, for work that does not poll its token.
 enum InterruptSignal {
     /// Installs the handler; from now on SIGINT cancels `token`.
     static func install(cancelling token: CancellationToken) {
@@ -42,9 +42,14 @@ enum InterruptSignal {
 }
 
 /// The SIGINT handler: async-signal-safe atomics only.
+///
+/// A second Ctrl-C while the work has already been asked to stop (the request is still pending
+/// and the token still cancelled) means the work does not poll its token: leave with 130.
 private func handleInterrupt(_ signal: Int32) {
-    if interruptRequested.exchange(true, ordering: .acquiringAndReleasing) {
+    let target = interruptTarget.load(ordering: .acquiring)
+    let alreadyCancelled = target?._withUnsafeGuaranteedRef { $0.isCancelled } ?? false
+    if interruptRequested.exchange(true, ordering: .acquiringAndReleasing), alreadyCancelled {
         _exit(130)
     }
-    interruptTarget.load(ordering: .acquiring)?._withUnsafeGuaranteedRef { $0.cancel() }
+    target?._withUnsafeGuaranteedRef { $0.cancel() }
 }
