@@ -1,2 +1,0 @@
-/// The NASStore layer; see DESIGN.md for its place in the architecture.
-public enum NASStoreLayer {}
