@@ -39,6 +39,26 @@ final class DNNLPrimitive: @unchecked Sendable {
         try self.init(pd: desc!, what: "reorder")
     }
 
+    /// Creates a concatenation along `dimension` of inputs in layouts `srcs` into `dst`
+    /// (`nil`: the library picks the output layout).
+    convenience init(concat srcs: [dnnl_memory_desc_t], dimension: Int, dst: dnnl_memory_desc_t?) throws {
+        var attribute: OpaquePointer?
+        try DNNLError.check(dnnl_primitive_attr_create(&attribute), "primitive_attr_create")
+        defer { dnnl_primitive_attr_destroy(attribute) }
+        try DNNLError.check(dnnl_primitive_attr_set_scratchpad_mode(attribute, dnnl_scratchpad_mode_user),
+                            "set_scratchpad_mode")
+        var desc: OpaquePointer?
+        var sources = srcs
+        if var d = dst {
+            try DNNLError.check(dnnl_concat_primitive_desc_create(&desc, &d, Int32(srcs.count), Int32(dimension),
+                                                                  &sources, attribute, DNNL.engine.handle), "concat")
+        } else {
+            try DNNLError.check(dnnl_concat_primitive_desc_create(&desc, nil, Int32(srcs.count), Int32(dimension),
+                                                                  &sources, attribute, DNNL.engine.handle), "concat")
+        }
+        try self.init(pd: desc!, what: "concat")
+    }
+
     private init(pd: OpaquePointer, what: String) throws {
         var prim: OpaquePointer?
         let status = dnnl_primitive_create(&prim, pd)
@@ -52,6 +72,15 @@ final class DNNLPrimitive: @unchecked Sendable {
     /// The memory descriptor the primitive chose for a query (`dnnl_query_src_md`, ...).
     func desc(_ what: dnnl_query_t, _ index: Int32 = 0) -> dnnl_memory_desc_t {
         dnnl_primitive_desc_query_md(pd, what, index).pointee
+    }
+
+    /// The name of the implementation oneDNN chose (`jit:avx512_core`, `ref:any`, ...).
+    var implementation: String {
+        var name: UnsafePointer<CChar>?
+        guard dnnl_primitive_desc_query(pd, dnnl_query_impl_info_str, 0, &name) == dnnl_success, let name else {
+            return "?"
+        }
+        return String(cString: name)
     }
 
     /// Runs the primitive on a fresh CPU stream and waits for it.

@@ -1,89 +1,31 @@
+import Dispatch
 import NASCore
 import NASSpaces
 import NASTensor
 
-/// A model prepared for inference: every `conv → batchNorm → activation` chain (where each
-/// link has a single reader) runs as one oneDNN kernel with the batch norm folded into the
-/// weights and the activation fused as a post-op; the parameters are frozen copies.
+/// A model prepared for inference: the network written as an `InferenceGraph` from frozen
+/// copies of the model's parameters, compiled into one `InferencePlan` per batch size (batch
+/// norms folded into the kernels before them, activations and residual sums fused as oneDNN
+/// post-ops, repeated activations merged, layouts kept blocked end to end, buffers preallocated
+/// and reused). This is the path batch-1 latency is measured on.
+///
+/// Not thread-safe: a plan runs one call at a time.
 public final class InferenceModel {
     /// The spec it runs.
     public let spec: NetworkSpec
-    private let steps: [Step]
-    private let skipped: Set<Int>
     private let frozen: [Int: LayerParameters]
-
-    /// The batch at the spec's input resolution (see `Model.forward`).
-    private func fitted(_ x: Tensor) throws -> Tensor {
-        let s = spec.input
-        guard x.count / max(x.batch, 1) != s.elementCount else { return x }
-        guard x.shape.count == 4, x.channels == s.channels else {
-            throw ModelError("the network expects inputs of \(s), the data has samples of shape \(x.shape.dropFirst())")
-        }
-        return BatchLoader.resized(x, height: s.height, width: s.width)
-    }
-
-    /// One unit of work: a fused convolution or a node computed as in the training graph.
-    private enum Step {
-        case fused(FusedConv2d, input: Int, output: Int)
-        case node(LayerNode)
-    }
+    private var plans: [Int: InferencePlan] = [:]
+    /// Kernel threads of batch-1 plans: `nil` (the default) measures the calling thread's
+    /// setting against one thread when the plan is built and keeps the faster.
+    public var batchOneThreads: Int?
 
     /// Prepares `model` for inference (its current weights and running statistics).
     init(_ model: Model) {
         spec = model.spec
-        let uses = Model.useCounts(spec)
-        var steps: [Step] = [], skipped = Set<Int>(), frozen: [Int: LayerParameters] = [:]
-        for node in spec.nodes where !skipped.contains(node.id) {
-            guard case .conv(_, _, let stride, let padding, let dilation, let groups, _) = node.op,
-                  case .conv(let w, let b)? = model.layers[node.id] else {
-                if let p = model.layers[node.id] { frozen[node.id] = InferenceModel.freeze(p) }
-                steps.append(.node(node))
-                continue
-            }
-            var last = node.id, chain: [Int] = []
-            var bn: (Tensor, Tensor, Tensor, Tensor, Float)?
-            var activation: NASTensor.Activation?
-            if let next = InferenceModel.soleReader(of: last, in: spec, uses: uses), case .batchNorm = next.op,
-               case .batchNorm(let s, let t, let m, let v)? = model.layers[next.id] {
-                bn = (s, t, m, v, 1e-5)
-                last = next.id
-                chain.append(last)
-            }
-            if let next = InferenceModel.soleReader(of: last, in: spec, uses: uses),
-               let act = InferenceModel.fusable(next.op) {
-                activation = act
-                last = next.id
-                chain.append(last)
-            }
-            let fused = FusedConv2d(weight: w, bias: b, batchNorm: bn, activation: activation, stride: stride,
-                                    padding: padding, dilation: dilation, groups: groups)
-            steps.append(.fused(fused, input: node.inputs[0], output: last))
-            skipped.formUnion(chain)
-        }
-        self.steps = steps
-        self.skipped = skipped
-        self.frozen = frozen
+        frozen = model.layers.mapValues(InferenceModel.freeze)
     }
 
-    /// The node that alone reads node `id`, when exactly one does and `id` is not the output.
-    private static func soleReader(of id: Int, in spec: NetworkSpec, uses: [Int]) -> LayerNode? {
-        guard uses[id] == 1, id != spec.output else { return nil }
-        return spec.nodes.first { $0.id > id && $0.inputs == [id] }
-    }
-
-    /// The activation a convolution kernel can apply itself.
-    private static func fusable(_ op: LayerOp) -> NASTensor.Activation? {
-        switch op {
-        case .relu: return .relu
-        case .relu6: return .relu6
-        case .hswish: return .hswish
-        case .sigmoid: return .sigmoid
-        case .swish: return .swish
-        default: return nil
-        }
-    }
-
-    /// A copy of parameters that records no gradients.
+    /// A copy of parameters that later training does not change.
     private static func freeze(_ p: LayerParameters) -> LayerParameters {
         func copy(_ t: Tensor) -> Tensor { Tensor(shape: t.shape, values: t.values) }
         switch p {
@@ -94,56 +36,121 @@ public final class InferenceModel {
         }
     }
 
-    /// The number of fused convolution kernels (each replacing up to three ops).
-    public var fusedKernelCount: Int {
-        steps.reduce(0) { if case .fused = $1 { return $0 + 1 } else { return $0 } }
-    }
+    /// The number of kernels that carry a folded batch norm or a fused activation or sum, in the batch-1 plan.
+    public var fusedKernelCount: Int { (try? plan(batch: 1))?.fusedKernelCount ?? 0 }
 
     /// Runs the network on `[n, c, h, w]` inputs and returns `[n, classes]` logits.
     ///
-    /// A single image runs its kernels on one thread: at batch 1 these small networks' kernels
-    /// take microseconds, less than waking a second OpenMP thread for each of them costs
-    /// (PyTorch likewise runs small ops serially).
+    /// Images of another resolution than the spec's are resized first (bilinear), as in
+    /// `Model.forward`; a different channel count is an error.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
-        guard input.batch == 1, ComputeThreads.current > 1 else { return try run(input) }
-        let threads = ComputeThreads.current
-        ComputeThreads.apply(1)
-        defer { ComputeThreads.apply(threads) }
-        return try run(input)
+        let x = try fitted(input)
+        return try plan(batch: x.batch)(x)
     }
 
-    private func run(_ input: Tensor) throws -> Tensor {
-        let x = try fitted(input)
-        var values = [Tensor?](repeating: nil, count: spec.nodes.count)
-        var rng = SeededRandom(seed: 0)  // dropout is the identity here
-        for step in steps {
-            switch step {
-            case .fused(let conv, let input, let output):
-                values[output] = try conv(Model.image(input == -1 ? x : values[input]!), keepLayout: true)
-            case .node(let node):
-                var inputs = node.inputs.map { $0 == -1 ? x : values[$0]! }
-                if !Model.acceptsBlocked(node.op) { inputs = try inputs.map { try $0.plain() } }
-                values[node.id] = try compute(node, inputs, rng: &rng)
+    /// The batch at the spec's input shape `[n, c, h, w]`.
+    private func fitted(_ x: Tensor) throws -> Tensor {
+        let s = spec.input
+        guard x.shape.count >= 2, x.batch > 0, x.count > 0 else {
+            throw ModelError("the network expects a batch of inputs of \(s), not a tensor of shape \(x.shape)")
+        }
+        let dims = [x.batch, s.channels, s.height, s.width]
+        if x.count == dims.reduce(1, *) { return x.shape == dims ? x : try x.plain().reshaped(dims) }
+        guard x.shape.count == 4, x.channels == s.channels else {
+            throw ModelError("the network expects inputs of \(s), the data has samples of shape \(x.shape.dropFirst())")
+        }
+        return BatchLoader.resized(try x.plain(), height: s.height, width: s.width)
+    }
+
+    /// Forgets the compiled plans (the next call builds them again, e.g. after `batchOneThreads` changed).
+    public func resetPlans() { plans = [:] }
+
+    /// The compiled plan for `batch` inputs (built on first use).
+    public func plan(batch: Int) throws -> InferencePlan {
+        if let hit = plans[batch] { return hit }
+        let made: InferencePlan
+        if batch == 1 && batchOneThreads == nil && ComputeThreads.current > 1 {
+            made = try fasterPlan(threads: [ComputeThreads.current, 1])
+        } else {
+            let (g, output) = try graph(batch: batch)
+            made = try g.compile(output: output, threads: batch == 1 ? batchOneThreads : nil)
+        }
+        plans[batch] = made
+        return made
+    }
+
+    /// Builds a plan per thread count and keeps the one with the lowest time over a few calls
+    /// (interleaved, so that a change of load affects both alike).
+    private func fasterPlan(threads: [Int]) throws -> InferencePlan {
+        let (g, output) = try graph(batch: 1)
+        let candidates = try threads.map { try g.compile(output: output, threads: $0) }
+        let s = spec.input
+        let x = Tensor(zeros: [1, s.channels, s.height, s.width])
+        var best = [UInt64](repeating: .max, count: candidates.count)
+        for round in 0..<12 {
+            for (i, plan) in candidates.enumerated() {
+                let start = DispatchTime.now().uptimeNanoseconds
+                _ = try plan(x)
+                if round >= 2 { best[i] = min(best[i], DispatchTime.now().uptimeNanoseconds - start) }
             }
         }
-        return try Model.flattened(values[spec.output]!.plain())
+        return candidates[best.indices.min { best[$0] < best[$1] }!]
     }
 
-    private func compute(_ node: LayerNode, _ inputs: [Tensor], rng: inout SeededRandom) throws -> Tensor {
-        switch frozen[node.id] {
-        case .batchNorm(let s, let t, let m, let v)?:
-            return try inputs[0].batchNorm(scale: s, shift: t, runningMean: m, runningVar: v, training: false)
-        case .linear(let w, let b)?:
-            return try inputs[0].linear(weight: w, bias: b)
-        case .conv?:
-            throw ModelError("node \(node.id) (\(node.name)): convolutions run fused in inference")
-        case nil:
-            return try Model.applyParameterFree(node, inputs, training: false, rng: &rng)
+    /// The network as an inference graph for `batch` inputs, and its output value.
+    private func graph(batch: Int) throws -> (InferenceGraph, InferenceGraph.Value) {
+        let s = spec.input
+        let g = try InferenceGraph(input: [batch, s.channels, s.height, s.width])
+        var values: [InferenceGraph.Value] = []
+        for node in spec.nodes {
+            let inputs = node.inputs.map { $0 == -1 ? g.input : values[$0] }
+            do {
+                values.append(try add(node, inputs, to: g, batch: batch))
+            } catch let error as InferenceGraphError {
+                throw ModelError("node \(node.id) (\(node.name)): \(error.description)")
+            }
+        }
+        return (g, values[spec.output])
+    }
+
+    /// Writes one node into the graph.
+    private func add(_ node: LayerNode, _ inputs: [InferenceGraph.Value], to g: InferenceGraph,
+                     batch: Int) throws -> InferenceGraph.Value {
+        let x = inputs[0]
+        switch (node.op, frozen[node.id]) {
+        case (.conv(_, _, let stride, let padding, let dilation, let groups, _), .conv(let w, let b)?):
+            return try g.conv(x, weight: w, bias: b, stride: stride, padding: padding, dilation: dilation,
+                              groups: groups)
+        case (.batchNorm, .batchNorm(let scale, let shift, let mean, let variance)?):
+            return try g.batchNorm(x, scale: scale, shift: shift, mean: mean, variance: variance)
+        case (.linear, .linear(let w, let b)?): return try g.linear(x, weight: w, bias: b)
+        case (.relu, _): return g.activation(x, .relu)
+        case (.relu6, _): return g.activation(x, .relu6)
+        case (.hswish, _): return g.activation(x, .hswish)
+        case (.sigmoid, _): return g.activation(x, .sigmoid)
+        case (.swish, _): return g.activation(x, .swish)
+        case (.maxPool(let k, let stride, let padding), _):
+            return try g.pool(x, .max, kernel: k, stride: stride, padding: padding)
+        case (.avgPool(let k, let stride, let padding, let include), _):
+            return try g.pool(x, include ? .averageIncludingPadding : .averageExcludingPadding, kernel: k,
+                              stride: stride, padding: padding)
+        case (.globalAvgPool, _): return g.globalAvgPool(x)
+        case (.add, _): return try g.add(inputs)
+        case (.mul, _): return try g.mul(x, inputs[1])
+        case (.concat, _): return try g.concat(inputs)
+        case (.sliceChannels(let start, let count), _): return try g.sliceChannels(x, start: start, count: count)
+        case (.shift(let rows, let cols), _): return try g.shift(x, rows: rows, cols: cols)
+        case (.zero, _):
+            let s = node.outputShape
+            return try g.zeros([batch, s.channels, s.height, s.width])
+        case (.identity, _), (.dropout, _): return x
+        case (.conv, _), (.batchNorm, _), (.linear, _):
+            throw ModelError("node \(node.id) (\(node.name)) has no parameters")
         }
     }
 }
 
 extension Model {
-    /// This model prepared for fast inference (batch norm folded, activations fused).
+    /// This model prepared for fast inference (batch norm folded, activations fused, compiled plans).
     public func inferenceModel() -> InferenceModel { InferenceModel(self) }
 }
