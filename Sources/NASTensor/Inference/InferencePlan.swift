@@ -1,9 +1,15 @@
 import CDNNL
+import Foundation
+import Synchronization
 
 /// A network compiled for one input shape: every kernel built once, weights in the kernels'
 /// layouts, all intermediate values in one preallocated buffer whose regions are reused once a
-/// value is no longer needed, one persistent oneDNN stream and one shared scratchpad. A call
-/// copies the input in, runs the list of kernels and copies the output out.
+/// value is no longer needed, persistent oneDNN streams and scratchpads. A call copies the input
+/// in, runs the list of kernels and copies the output out.
+///
+/// With two lanes, the kernels are split between the calling thread and a helper thread
+/// (`LaneWorker`), each running its kernels single-threaded and waiting only for the other
+/// lane's kernels it depends on: independent branches of a cell run side by side.
 ///
 /// A plan is not thread-safe: one call at a time (`InferenceModel` keeps one per batch size).
 public final class InferencePlan {
@@ -11,15 +17,17 @@ public final class InferencePlan {
     public let inputDims: [Int]
     /// The `[n, c, h, w]` dims of its output.
     public let outputDims: [Int]
-    /// The kernel threads it was built for and runs with.
+    /// The kernel threads each lane's kernels were built for and run with.
     public let threads: Int
-    /// The number of oneDNN kernels per call.
+    /// The number of threads running kernels side by side (1 or 2).
+    public let lanes: Int
+    /// The number of kernels per call.
     public let kernelCount: Int
     /// The number of kernels that carry a folded batch norm, a fused activation or a fused sum.
     public let fusedKernelCount: Int
     /// Bytes of the buffer that holds every intermediate value.
     public let arenaBytes: Int
-    /// One line per kernel: what it is and which oneDNN implementation runs it.
+    /// One line per kernel: the oneDNN implementation that runs it, and its lane.
     public let kernelSummary: [String]
 
     private enum Step {
@@ -29,34 +37,45 @@ public final class InferencePlan {
     }
 
     private let steps: [Step]
-    private let stream: DNNLStream
+    private let schedule: LaneSchedule
+    private let laneSteps: [[Int]]
+    private let done: [StepFlag]
+    private var generation: UInt64 = 0
+    private let streams: [DNNLStream]
     private let arena: UnsafeMutableRawPointer
-    private let scratch: UnsafeMutableRawPointer
+    private let scratch: [UnsafeMutableRawPointer]
     private let inputPointer: UnsafeMutableRawPointer
     private let outputPointer: UnsafeMutableRawPointer
     private let retained: [AnyObject]
     private let argumentLists: [UnsafeMutablePointer<dnnl_exec_arg_t>]
 
-    init(lowering: PlanLowering, inputDims: [Int], outputDims: [Int], threads: Int) throws {
+    init(lowering: PlanLowering, inputDims: [Int], outputDims: [Int], threads: Int, lanes: Int) throws {
         self.inputDims = inputDims
         self.outputDims = outputDims
         self.threads = threads
-        let (offsets, total) = Self.placeBuffers(lowering)
+        let (offsets, total) = Self.placeBuffers(lowering, margin: lanes > 1 ? 8 : 0)
         arenaBytes = total
         let base = UnsafeMutableRawPointer.allocate(byteCount: max(total, 64), alignment: 64)
         arena = base
+        let address = { (b: Int) in base + offsets[b] }
+        var schedule = LaneSchedule.sequential(lowering.steps.count)
+        if lanes > 1 {
+            schedule = LaneSchedule.twoLanes(Self.accesses(lowering, offsets), handoff: 100_000)
+        }
+        self.schedule = schedule
+        self.lanes = schedule.usesBothLanes ? 2 : 1
         let scratchBytes = lowering.steps.reduce(0) { most, step in
             guard case .primitive(let p) = step.kind else { return most }
             return max(most, DNNL.byteSize(p.scratchpadDesc))
         }
-        scratch = UnsafeMutableRawPointer.allocate(byteCount: max(scratchBytes, 64), alignment: 64)
-        stream = try DNNLStream()
-        let address = { (b: Int) in base + offsets[b] }
+        scratch = (0..<self.lanes).map { _ in UnsafeMutableRawPointer.allocate(byteCount: max(scratchBytes, 64), alignment: 64) }
+        streams = try (0..<self.lanes).map { _ in try DNNLStream() }
         inputPointer = address(0)
         outputPointer = address(lowering.outputBuffer)
         var steps: [Step] = [], retained: [AnyObject] = [], lists: [UnsafeMutablePointer<dnnl_exec_arg_t>] = []
         var summary: [String] = []
-        for step in lowering.steps {
+        for (i, step) in lowering.steps.enumerated() {
+            let lane = schedule.lane[i]
             switch step.kind {
             case .primitive(let p):
                 var args: [dnnl_exec_arg_t] = []
@@ -70,7 +89,7 @@ public final class InferencePlan {
                     args.append(dnnl_exec_arg_t(arg: a.index, memory: memory.handle))
                 }
                 if DNNL.byteSize(p.scratchpadDesc) > 0 {
-                    let memory = try DNNLMemory(p.scratchpadDesc, scratch)
+                    let memory = try DNNLMemory(p.scratchpadDesc, scratch[lane])
                     retained.append(memory)
                     args.append(dnnl_exec_arg_t(arg: DNNL.Arg.scratchpad, memory: memory.handle))
                 }
@@ -97,20 +116,40 @@ public final class InferencePlan {
         self.steps = steps
         self.retained = retained
         argumentLists = lists
+        laneSteps = (0..<2).map { l in steps.indices.filter { schedule.lane[$0] == l } }
+        done = steps.map { _ in StepFlag() }
         kernelCount = steps.count
         fusedKernelCount = lowering.fusedKernels
-        kernelSummary = summary
+        let split = self.lanes > 1
+        kernelSummary = zip(summary, schedule.lane).map { split ? "\($0) (lane \($1))" : $0 }
     }
 
     deinit {
         for list in argumentLists { list.deallocate() }
         arena.deallocate()
-        scratch.deallocate()
+        for s in scratch { s.deallocate() }
+    }
+
+    /// Each kernel's byte ranges in the arena and its estimated cost (multiply-adds, plus the
+    /// values it touches and a fixed cost per call).
+    private static func accesses(_ lowering: PlanLowering, _ offsets: [Int]) -> [LaneSchedule.Access] {
+        lowering.steps.map { step in
+            var access = LaneSchedule.Access(reads: [], writes: [], cost: 100_000 + Double(step.macs))
+            for a in step.args {
+                guard case .buffer(let b) = a.source else { continue }
+                let range = offsets[b]..<(offsets[b] + max(lowering.bufferBytes[b], 4))
+                if a.writes { access.writes.append(range) } else { access.reads.append(range) }
+                access.cost += Double(lowering.bufferBytes[b] / 4) * 10
+            }
+            return access
+        }
     }
 
     /// Gives each buffer an offset in one arena: buffers used during overlapping spans of the
     /// kernel list get disjoint regions; the others share (largest first, lowest free offset).
-    private static func placeBuffers(_ lowering: PlanLowering) -> (offsets: [Int], total: Int) {
+    /// With `margin`, a region is reused only `margin` kernels after its last use (so that
+    /// kernels on different lanes rarely wait for each other because of shared memory).
+    private static func placeBuffers(_ lowering: PlanLowering, margin: Int) -> (offsets: [Int], total: Int) {
         let count = lowering.bufferBytes.count
         var first = [Int](repeating: Int.max, count: count), last = [Int](repeating: -1, count: count)
         first[0] = -1  // the input is written before the first kernel
@@ -118,7 +157,7 @@ public final class InferencePlan {
             for a in step.args {
                 guard case .buffer(let b) = a.source else { continue }
                 first[b] = min(first[b], i)
-                last[b] = max(last[b], i)
+                last[b] = max(last[b], i + margin)
             }
         }
         last[lowering.outputBuffer] = Int.max  // read after the last kernel
@@ -161,17 +200,49 @@ public final class InferencePlan {
         let previous = ComputeThreads.current
         if previous != threads { ComputeThreads.apply(threads) }
         defer { if previous != threads { ComputeThreads.apply(previous) } }
-        for step in steps {
-            switch step {
-            case .primitive(let p, let args, let n):
-                try DNNLError.check(dnnl_primitive_execute(p, stream.handle, n, args), "primitive_execute")
-            case .zero(let p, let bytes):
-                p.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
-            case .shift(let src, let dst, let planes, let h, let w, let rows, let cols):
-                Self.shift(src, dst, planes: planes, h: h, w: w, rows: rows, cols: cols)
-            }
+        generation &+= 1
+        if lanes == 1 {
+            for s in steps.indices { try run(s) }
+            try streams[0].wait()
+            return
         }
-        try stream.wait()
+        let failure = FailureBox()
+        let plan = UncheckedPlan(plan: self)
+        let g = generation
+        let parallel = LaneWorker.shared.run({ failure.record { try plan.plan.runLane(0, generation: g) } },
+                                             { failure.record { try plan.plan.runLane(1, generation: g) } })
+        if let error = failure.error { throw error }
+        if !parallel {  // another plan has the helper thread: list order satisfies every dependency
+            for s in steps.indices { try run(s, stream: streams[0]) }
+        }
+    }
+
+    /// Runs one lane's kernels in order, each after the other lane's kernels it depends on.
+    fileprivate func runLane(_ lane: Int, generation g: UInt64) throws {
+        defer { for s in laneSteps[lane] { done[s].value.store(g, ordering: .releasing) } }
+        for s in laneSteps[lane] {
+            for w in schedule.waits[s] {
+                var spins = 0
+                while done[w].value.load(ordering: .acquiring) != g {
+                    spins += 1
+                    if spins > 4096 { sched_yield() }
+                }
+            }
+            try run(s, stream: streams[lane])
+            done[s].value.store(g, ordering: .releasing)
+        }
+    }
+
+    /// Runs kernel `s`.
+    private func run(_ s: Int, stream: DNNLStream? = nil) throws {
+        switch steps[s] {
+        case .primitive(let p, let args, let n):
+            try DNNLError.check(dnnl_primitive_execute(p, (stream ?? streams[0]).handle, n, args), "primitive_execute")
+        case .zero(let p, let bytes):
+            p.initializeMemory(as: UInt8.self, repeating: 0, count: bytes)
+        case .shift(let src, let dst, let planes, let h, let w, let rows, let cols):
+            Self.shift(src, dst, planes: planes, h: h, w: w, rows: rows, cols: cols)
+        }
     }
 
     /// Each plane's pixels moved up-left by (rows, cols), zeros where nothing moved in.
@@ -191,8 +262,11 @@ public final class InferencePlan {
 extension InferenceGraph {
     /// Compiles the graph into a plan that computes `output`, with kernels built for `threads`
     /// threads (`nil`: the calling thread's current setting).
-    public func compile(output: Value, threads: Int? = nil) throws -> InferencePlan {
-        let count = threads ?? ComputeThreads.current
+    ///
+    /// With `lanes: 2` the kernels (built for one thread each) are split between the calling
+    /// thread and a helper thread where the graph has independent branches.
+    public func compile(output: Value, threads: Int? = nil, lanes: Int = 1) throws -> InferencePlan {
+        let count = lanes > 1 ? 1 : threads ?? ComputeThreads.current
         let previous = ComputeThreads.current
         if previous != count { ComputeThreads.apply(count) }
         defer { if previous != count { ComputeThreads.apply(previous) } }
@@ -200,6 +274,28 @@ extension InferenceGraph {
         let lowering = PlanLowering(graph, output: out)
         try lowering.lower()
         return try InferencePlan(lowering: lowering, inputDims: nodes[0].dims, outputDims: nodes[output.id].dims,
-                                 threads: count)
+                                 threads: count, lanes: lanes)
     }
+}
+
+/// A flag per kernel: the number of the last call in which it finished.
+private final class StepFlag: Sendable {
+    let value = Atomic<UInt64>(0)
+}
+
+/// The first error either lane met.
+private final class FailureBox: @unchecked Sendable {
+    private let lock = Mutex<(any Error)?>(nil)
+
+    var error: (any Error)? { lock.withLock { $0 } }
+
+    func record(_ body: () throws -> Void) {
+        do { try body() } catch { lock.withLock { if $0 == nil { $0 = error } } }
+    }
+}
+
+/// Hands a plan to the lane worker (a plan runs one call at a time; its lanes touch disjoint
+/// state or wait for each other through the step flags).
+private struct UncheckedPlan: @unchecked Sendable {
+    let plan: InferencePlan
 }

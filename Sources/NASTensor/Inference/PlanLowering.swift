@@ -32,6 +32,8 @@ final class PlanLowering {
 
         let kind: Kind
         let args: [Arg]
+        /// Multiply-adds, for the estimate of its cost (0 for kernels without any).
+        var macs = 0
     }
 
     private let graph: [InferenceGraph.Node?]
@@ -224,12 +226,13 @@ final class PlanLowering {
                              as: DNNL.plain([g.outChannels]))
         let input = try read(node.inputs[0], as: src)
         let out = accumulateInto[id].map { buffer[sumPlan[$0]!.accumulator]! } ?? newBuffer(dst)
+        let macs = g.dstDims.reduce(1, *) * g.inChannels / g.groups * g.kernel * g.kernel
         steps.append(Step(kind: .primitive(primitive), args: [
             Arg(index: DNNL.Arg.src, source: .buffer(input), desc: src, writes: false),
             Arg(index: DNNL.Arg.weights, source: .constant(w), desc: w.desc, writes: false),
             Arg(index: DNNL.Arg.bias, source: .constant(b), desc: b.desc, writes: false),
             Arg(index: DNNL.Arg.dst, source: .buffer(out), desc: dst, writes: true),
-        ]))
+        ], macs: macs))
         if accumulateInto[id] == nil { define(id, buffer: out, desc: dst) }
         fusedKernels += 1
     }
@@ -273,7 +276,7 @@ final class PlanLowering {
             Arg(index: DNNL.Arg.weights, source: .constant(w), desc: w.desc, writes: false),
             Arg(index: DNNL.Arg.bias, source: .constant(b), desc: b.desc, writes: false),
             Arg(index: DNNL.Arg.dst, source: .buffer(dst), desc: dst2, writes: true),
-        ]))
+        ], macs: weight.count * inDims[0]))
         define(id, buffer: dst, desc: DNNL.plain(node.dims))
         fusedKernels += node.activation == nil ? 0 : 1
     }

@@ -15,9 +15,11 @@ public final class InferenceModel {
     public let spec: NetworkSpec
     private let frozen: [Int: LayerParameters]
     private var plans: [Int: InferencePlan] = [:]
-    /// Kernel threads of batch-1 plans: `nil` (the default) measures the calling thread's
-    /// setting against one thread when the plan is built and keeps the faster.
-    public var batchOneThreads: Int?
+    /// How batch-1 plans run: kernel threads per lane and lanes (1, or 2 for independent
+    /// branches side by side, see `InferencePlan`). `nil` (the default) builds the calling
+    /// thread's setting on one lane, one thread on one lane and one thread on each of two lanes,
+    /// times them, and keeps the fastest.
+    public var batchOneSetting: (threads: Int, lanes: Int)?
 
     /// Prepares `model` for inference (its current weights and running statistics).
     init(_ model: Model) {
@@ -69,11 +71,12 @@ public final class InferenceModel {
     public func plan(batch: Int) throws -> InferencePlan {
         if let hit = plans[batch] { return hit }
         let made: InferencePlan
-        if batch == 1 && batchOneThreads == nil && ComputeThreads.current > 1 {
-            made = try fasterPlan(threads: [ComputeThreads.current, 1])
+        if batch == 1 && batchOneSetting == nil && ComputeThreads.current > 1 {
+            made = try fastestPlan([(ComputeThreads.current, 1), (1, 1), (1, 2)])
         } else {
             let (g, output) = try graph(batch: batch)
-            made = try g.compile(output: output, threads: batch == 1 ? batchOneThreads : nil)
+            let setting = batch == 1 ? batchOneSetting : nil
+            made = try g.compile(output: output, threads: setting?.threads, lanes: setting?.lanes ?? 1)
         }
         plans[batch] = made
         return made
@@ -81,9 +84,9 @@ public final class InferenceModel {
 
     /// Builds a plan per thread count and keeps the one with the lowest time over a few calls
     /// (interleaved, so that a change of load affects both alike).
-    private func fasterPlan(threads: [Int]) throws -> InferencePlan {
+    private func fastestPlan(_ settings: [(threads: Int, lanes: Int)]) throws -> InferencePlan {
         let (g, output) = try graph(batch: 1)
-        let candidates = try threads.map { try g.compile(output: output, threads: $0) }
+        let candidates = try settings.map { try g.compile(output: output, threads: $0.threads, lanes: $0.lanes) }
         let s = spec.input
         let x = Tensor(zeros: [1, s.channels, s.height, s.width])
         var best = [UInt64](repeating: .max, count: candidates.count)

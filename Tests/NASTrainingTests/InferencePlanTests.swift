@@ -1,0 +1,137 @@
+import NASCore
+import NASSpaces
+import NASTensor
+import Testing
+@testable import NASTraining
+
+/// The compiled inference plans (`InferenceModel`) against the training graph in inference
+/// mode (`Model.forward(training: false)`: every op unfused, batch norm with running
+/// statistics), on networks of every space and on hand-written graphs with concat, slicing,
+/// shifts, squeeze-and-excitation, zero edges, pooling and residual sums.
+///
+/// Tolerance: both sides compute in float32 with different rounding (batch norm folded into the
+/// weights, sums accumulated inside convolution kernels, other kernel implementations), so
+/// they agree to float32 rounding amplified by the depth of the network, not bit for bit. The
+/// bound is `2e-4 · max(1, max |logit|)`. Measured differences, relative to that scale: below
+/// 1e-6 for the hand-written networks, the bench networks and most spaces, 1–2e-6 for segment
+/// and fbnet, 2.7e-5 for the sampled OFA network (20 layers at up to 224×224). A wrong fusion
+/// (a batch norm missed or folded twice, a sum term dropped or added twice, a stale buffer)
+/// moves logits by a sizeable fraction of their scale.
+@Suite struct InferencePlanTests {
+    static let handWritten: [(String, NetworkSpec)] = [
+        ("mlp", TestNetworks.mlp(input: TensorShape(channels: 1, height: 8, width: 8), classes: 10)),
+        ("cnn", TestNetworks.referenceCNN()),
+        ("nb201-cell", TestNetworks.nb201Cell(input: TensorShape(channels: 3, height: 8, width: 8))),
+        ("mbconv-se", TestNetworks.mbconvSE(input: TensorShape(channels: 3, height: 8, width: 8))),
+        ("concat-slice-shift", TestNetworks.concatSliceShift(input: TensorShape(channels: 3, height: 8, width: 8))),
+        ("bench-nb201", BenchNetworks.nb201(cells: 2)),
+        ("bench-mobilenetv2", BenchNetworks.mobileNetV2()),
+    ]
+
+    /// A network of a catalogue space (one sampled architecture) or a hand-written one.
+    private static func network(_ name: String) throws -> NetworkSpec {
+        if let hand = handWritten.first(where: { $0.0 == name }) { return hand.1 }
+        let space = try SpaceCatalogue.make(name)
+        var rng = SeededRandom(seed: 21)
+        return try space.network(space.sample(using: &rng), input: TensorShape(channels: 1, height: 28, width: 28),
+                                 classes: 10)
+    }
+
+    /// A model whose batch norms have non-trivial statistics and affine parameters, so that
+    /// folding them changes the weights.
+    private static func model(_ spec: NetworkSpec) throws -> Model {
+        let model = try Model(spec: spec, seed: 1)
+        var rng = SeededRandom(seed: 5)
+        for case .batchNorm(let scale, let shift, let mean, let variance) in model.layers.values {
+            for i in 0..<scale.count {
+                scale.data[i] = Float(0.5 + rng.nextDouble())
+                shift.data[i] = Float(rng.nextDouble() - 0.5)
+                mean.data[i] = Float(rng.nextDouble() - 0.5)
+                variance.data[i] = Float(0.5 + 1.5 * rng.nextDouble())
+            }
+        }
+        return model
+    }
+
+    private static func inputs(_ spec: NetworkSpec, n: Int, seed: UInt64) -> Tensor {
+        var rng = SeededRandom(seed: seed)
+        let s = spec.input
+        let x = Tensor(zeros: [n, s.channels, s.height, s.width])
+        for i in 0..<x.count { x.data[i] = Float(rng.nextGaussian()) }
+        return x
+    }
+
+    /// The largest violation of the tolerance (≤ 0 passes).
+    private static func violation(_ got: [Float], _ expected: [Float]) -> Float {
+        guard got.count == expected.count else { return .infinity }
+        let scale = max(1, expected.map(abs).max() ?? 0)
+        return zip(got, expected).map { abs($0 - $1) - 2e-4 * scale }.max() ?? 0
+    }
+
+    static let names = SpaceCatalogue.names + handWritten.map(\.0)
+
+    @Test(arguments: names)
+    func planMatchesTheTrainingGraph(_ name: String) throws {
+        let spec = try Self.network(name)
+        let model = try Self.model(spec)
+        let fast = model.inferenceModel()
+        var rng = SeededRandom(seed: 3)
+        for n in [1, 3] {
+            let a = Self.inputs(spec, n: n, seed: 7), b = Self.inputs(spec, n: n, seed: 8)
+            let expectedA = try model.forward(a, training: false, rng: &rng).values
+            let expectedB = try model.forward(b, training: false, rng: &rng).values
+            let gotA = try fast(a).values, gotB = try fast(b).values, again = try fast(a).values
+            #expect(Self.violation(gotA, expectedA) <= 0, "\(name), batch \(n): plan differs from the training graph")
+            #expect(Self.violation(gotB, expectedB) <= 0, "\(name), batch \(n), second input")
+            // Buffers are reused between calls; nothing of the previous call may leak into the next.
+            #expect(again == gotA, "\(name), batch \(n): the same input gave another output after another call")
+        }
+    }
+
+    /// The two-lane plan runs the same kernels as the one-thread plan, only on two threads, so
+    /// its output is the same to the bit.
+    @Test(arguments: ["nb201", "cell", "chain_densenet", "nb201-cell", "mbconv-se", "concat-slice-shift", "bench-nb201"])
+    func twoLanesComputeWhatOneLaneComputes(_ name: String) throws {
+        let spec = try Self.network(name)
+        let model = try Self.model(spec)
+        let one = model.inferenceModel(), two = model.inferenceModel()
+        one.batchOneSetting = (threads: 1, lanes: 1)
+        two.batchOneSetting = (threads: 1, lanes: 2)
+        for seed in 0..<4 as Range<UInt64> {
+            let x = Self.inputs(spec, n: 1, seed: seed)
+            #expect(try two(x).values == one(x).values, "\(name), input \(seed)")
+        }
+    }
+
+    /// NB201's ReLU-conv-BN edges: every batch norm is folded, every edge's ReLU on the same node
+    /// is computed once, and the convolutions of a node's sum accumulate into one buffer.
+    @Test func nb201CellCompilesToFusedKernels() throws {
+        let model = try Model(spec: BenchNetworks.nb201(cells: 1), seed: 1)
+        let fast = model.inferenceModel()
+        fast.batchOneSetting = (threads: 1, lanes: 1)
+        let plan = try fast.plan(batch: 1)
+        // Convolutions: stem, 3 cells × 5 edges, 2 reductions × 3 → 22 kernels, each with its
+        // batch norm folded in (the shortcut conv adds itself into its block's sum). ReLUs: a
+        // cell's node 1 is read only through ReLU, so that ReLU runs inside node 1's
+        // convolution; nodes 0 and 2 (sums, also read without ReLU or not produced by a
+        // convolution) keep one ReLU kernel each, shared by their edges: 2 per cell. A
+        // reduction's ReLU of its input is a kernel, the second one is fused. Then 2 average
+        // pools, the final BN+ReLU as one kernel, global pooling, the linear layer and the
+        // output conversion. No reorder and no separate add.
+        #expect(plan.kernelCount == 22 + 3 * 2 + 2 * 1 + 2 + 1 + 1 + 1 + 1, "\(plan.kernelSummary)")
+        #expect(!plan.kernelSummary.contains { $0.hasPrefix("ref") }, "\(plan.kernelSummary)")
+    }
+
+    @Test func badInputIsAClearError() throws {
+        let spec = BenchNetworks.smallCNN()
+        let fast = try Model(spec: spec, seed: 1).inferenceModel()
+        #expect(throws: ModelError.self) { try fast(Tensor(zeros: [1, 3, 28, 28])) }
+        do { _ = try fast(Tensor(zeros: [1, 3, 28, 28])) } catch { #expect("\(error)".contains("1×28×28")) }
+        #expect(throws: ModelError.self) { try fast(Tensor(zeros: [784])) }
+        #expect(throws: ModelError.self) { try fast(Tensor(zeros: [0, 1, 28, 28])) }
+        let plan = try fast.plan(batch: 1)
+        #expect(throws: InferenceGraphError.self) { try plan(Tensor(zeros: [2, 1, 28, 28])) }
+        // The right input still works after the errors.
+        #expect(try fast(Tensor(zeros: [2, 1, 28, 28])).shape == [2, 10])
+    }
+}
