@@ -92,14 +92,15 @@ extension InferenceGraph {
     }
 
     /// An activation that alone reads a convolution, inner product or batch norm runs inside
-    /// that kernel (a oneDNN post-op).
+    /// that kernel (a oneDNN post-op); one that alone reads a sum runs inside the sum's last
+    /// kernel when it can (see `PlanLowering`).
     private static func fuseActivations(_ graph: inout [Node?], output: Int) {
         let uses = readers(graph, output: output)
         for id in graph.indices {
             guard let node = graph[id], case .activation(let act) = node.op, let p = node.inputs.first, p != 0,
                   uses[p] == 1, var producer = graph[p], producer.activation == nil else { continue }
             switch producer.op {
-            case .conv, .linear, .batchNorm:
+            case .conv, .linear, .batchNorm, .add:
                 producer.activation = act
                 graph[id] = producer
                 graph[p] = nil

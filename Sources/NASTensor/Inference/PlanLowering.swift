@@ -52,6 +52,8 @@ final class PlanLowering {
     private var accumulateInto: [Int: Int] = [:]
     /// For each sum with an accumulator: the accumulator and the terms left to add.
     private var sumPlan: [Int: (accumulator: Int, rest: [Int])] = [:]
+    /// Sums whose activation the last convolution adding into them applied (a post-op after its sum).
+    private var activatedSums: Set<Int> = []
     /// The buffer holding the final output in plain layout.
     private(set) var outputBuffer = -1
     /// The number of oneDNN kernels that carry a fused batch norm, activation or sum.
@@ -136,10 +138,11 @@ final class PlanLowering {
         return memory
     }
 
-    private func attributes(activation: Activation?, sum: Bool) throws -> OpaquePointer? {
+    /// Post-ops: `activation`, then `sum` (add to the destination's values), then `then`.
+    private func attributes(activation: Activation?, sum: Bool, then: Activation? = nil) throws -> OpaquePointer? {
         var attr: OpaquePointer?
         try DNNLError.check(dnnl_primitive_attr_create(&attr), "primitive_attr_create")
-        guard activation != nil || sum else { return attr }
+        guard activation != nil || sum || then != nil else { return attr }
         var ops: OpaquePointer?
         try DNNLError.check(dnnl_post_ops_create(&ops), "post_ops_create")
         defer { dnnl_post_ops_destroy(ops) }
@@ -148,6 +151,10 @@ final class PlanLowering {
             try DNNLError.check(dnnl_post_ops_append_eltwise(ops, 1, k.alg, k.alpha, k.beta), "post_ops_append_eltwise")
         }
         if sum { try DNNLError.check(dnnl_post_ops_append_sum(ops, 1), "post_ops_append_sum") }
+        if let act = then {
+            let k = act.kernel
+            try DNNLError.check(dnnl_post_ops_append_eltwise(ops, 1, k.alg, k.alpha, k.beta), "post_ops_append_eltwise")
+        }
         try DNNLError.check(dnnl_primitive_attr_set_post_ops(attr, ops), "set_post_ops")
         return attr
     }
@@ -211,14 +218,16 @@ final class PlanLowering {
                            bias: [Float]?) throws {
         let sum = accumulateInto[id]
         let target = sum.map { sumPlan[$0]!.accumulator }
+        let then = sum.flatMap { finishesSum($0, at: id) ? graph[$0]!.activation : nil }
         var primitive: DNNLPrimitive
         do {
-            primitive = try convPrimitive(g, activation: node.activation, into: target.map { layout[$0]! })
+            primitive = try convPrimitive(g, activation: node.activation, into: target.map { layout[$0]! }, then: then)
+            if then != nil { activatedSums.insert(sum!) }
         } catch where target != nil {
             // The kernel cannot accumulate into that layout: compute the term, add it in place.
             accumulateInto[id] = nil
             sumPlan[sum!]!.rest.append(id)
-            primitive = try convPrimitive(g, activation: node.activation, into: nil)
+            primitive = try convPrimitive(g, activation: node.activation, into: nil, then: nil)
         }
         let src = primitive.desc(dnnl_query_src_md), dst = primitive.desc(dnnl_query_dst_md)
         let w = try constant(weight, plain: g.weightDims, as: primitive.desc(dnnl_query_weights_md))
@@ -237,8 +246,15 @@ final class PlanLowering {
         fusedKernels += 1
     }
 
-    private func convPrimitive(_ g: ConvGeometry, activation: Activation?,
-                               into accumulator: dnnl_memory_desc_t?) throws -> DNNLPrimitive {
+    /// Whether convolution `id` is the last kernel that writes sum `sum` (no term left to add).
+    private func finishesSum(_ sum: Int, at id: Int) -> Bool {
+        sumPlan[sum]!.rest.isEmpty && accumulateInto.filter({ $0.value == sum }).keys.max() == id
+    }
+
+    /// A forward convolution; with `accumulator`, it adds its result to the destination's
+    /// values (after its own `activation`) and then applies `then`.
+    private func convPrimitive(_ g: ConvGeometry, activation: Activation?, into accumulator: dnnl_memory_desc_t?,
+                               then: Activation?) throws -> DNNLPrimitive {
         var s = DNNL.any(g.srcDims), w = DNNL.any(g.weightDims), d = accumulator ?? DNNL.any(g.dstDims)
         var b = DNNL.plain([g.outChannels])
         var desc = dnnl_convolution_desc_t()
@@ -246,7 +262,7 @@ final class PlanLowering {
             &desc, dnnl_forward_inference, dnnl_convolution_direct, &s, &w, &b, &d,
             DNNL.dims([g.stride, g.stride]), DNNL.dims([g.dilation - 1, g.dilation - 1]),
             DNNL.dims([g.padding, g.padding]), DNNL.dims([g.paddingEndH, g.paddingEndW])), "convolution \(g)")
-        let attr = try attributes(activation: activation, sum: accumulator != nil)
+        let attr = try attributes(activation: activation, sum: accumulator != nil, then: then)
         defer { dnnl_primitive_attr_destroy(attr) }
         return try DNNLPrimitive(opDesc: &desc, attr: attr, what: "inference conv \(g)")
     }
@@ -380,6 +396,7 @@ final class PlanLowering {
             }
         }
         define(id, buffer: out, desc: md)
+        if let act = node.activation, !activatedSums.contains(id) { try lowerActivation(id, x: id, act, inPlace: true) }
     }
 
     private func lowerMul(_ id: Int, _ node: InferenceGraph.Node) throws {
