@@ -89,7 +89,7 @@ import Testing
         let spec = try Self.network(name)
         let model = try Self.model(spec)
         let fast = model.inferenceModel()
-        fast.batchOneSetting = (threads: 2, lanes: 1)
+        fast.batchOneSetting = (threads: 2, lanes: 1, winograd: false)
         var rng = SeededRandom(seed: 3)
         for n in [1, 3] {
             let a = Self.inputs(spec, n: n, seed: 7), b = Self.inputs(spec, n: n, seed: 8)
@@ -104,6 +104,27 @@ import Testing
         }
     }
 
+    /// Winograd convolutions (the batch-1 plans may choose them) round differently from direct
+    /// ones but compute the same network, on one lane and on two.
+    @Test(arguments: ["nb201", "cell", "chain_resnet", "cnn", "nb201-cell", "bench-nb201"])
+    func winogradPlansMatchTheTrainingGraph(_ name: String) throws {
+        let spec = try Self.network(name)
+        let model = try Self.model(spec)
+        var rng = SeededRandom(seed: 3)
+        for lanes in [1, 2] {
+            let fast = model.inferenceModel()
+            fast.batchOneSetting = (threads: 1, lanes: lanes, winograd: true)
+            for seed in [7, 8] as [UInt64] {
+                let x = Self.inputs(spec, n: 1, seed: seed)
+                let expected = try model.forward(x, training: false, rng: &rng).values
+                let got = try fast(x).values
+                #expect(Self.violation(got, expected, sensitivity: try Self.sensitivity(model, x, expected)) <= 0,
+                        "\(name), \(lanes) lanes, input \(seed)")
+            }
+            if name.contains("nb201") { #expect(try fast.plan(batch: 1).winogradKernelCount > 0) }
+        }
+    }
+
     /// The two-lane plan runs the same kernels as the one-thread plan, only on two threads, so
     /// its output is the same to the bit.
     @Test(arguments: ["nb201", "cell", "chain_densenet", "nb201-cell", "mbconv-se", "concat-slice-shift", "bench-nb201"])
@@ -111,8 +132,8 @@ import Testing
         let spec = try Self.network(name)
         let model = try Self.model(spec)
         let one = model.inferenceModel(), two = model.inferenceModel()
-        one.batchOneSetting = (threads: 1, lanes: 1)
-        two.batchOneSetting = (threads: 1, lanes: 2)
+        one.batchOneSetting = (threads: 1, lanes: 1, winograd: false)
+        two.batchOneSetting = (threads: 1, lanes: 2, winograd: false)
         for seed in 0..<4 as Range<UInt64> {
             let x = Self.inputs(spec, n: 1, seed: seed)
             #expect(try two(x).values == one(x).values, "\(name), input \(seed)")
@@ -124,7 +145,7 @@ import Testing
     @Test func nb201CellCompilesToFusedKernels() throws {
         let model = try Model(spec: BenchNetworks.nb201(cells: 1), seed: 1)
         let fast = model.inferenceModel()
-        fast.batchOneSetting = (threads: 1, lanes: 1)
+        fast.batchOneSetting = (threads: 1, lanes: 1, winograd: false)
         let plan = try fast.plan(batch: 1)
         // Convolutions: stem, 3 cells × 5 edges, 2 reductions × 3 → 22 kernels, each with its
         // batch norm folded in (the shortcut conv adds itself into its block's sum). ReLUs: a

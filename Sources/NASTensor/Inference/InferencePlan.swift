@@ -25,6 +25,8 @@ public final class InferencePlan {
     public let kernelCount: Int
     /// The number of kernels that carry a folded batch norm, a fused activation or a fused sum.
     public let fusedKernelCount: Int
+    /// The number of convolutions that run oneDNN's Winograd kernel.
+    public let winogradKernelCount: Int
     /// Bytes of the buffer that holds every intermediate value.
     public let arenaBytes: Int
     /// One line per kernel: the oneDNN implementation that runs it, and its lane.
@@ -120,6 +122,7 @@ public final class InferencePlan {
         done = steps.map { _ in StepFlag() }
         kernelCount = steps.count
         fusedKernelCount = lowering.fusedKernels
+        winogradKernelCount = lowering.winogradKernels
         let split = self.lanes > 1
         kernelSummary = zip(summary, schedule.lane).map { split ? "\($0) (lane \($1))" : $0 }
     }
@@ -264,14 +267,17 @@ extension InferenceGraph {
     /// threads (`nil`: the calling thread's current setting).
     ///
     /// With `lanes: 2` the kernels (built for one thread each) are split between the calling
-    /// thread and a helper thread where the graph has independent branches.
-    public func compile(output: Value, threads: Int? = nil, lanes: Int = 1) throws -> InferencePlan {
+    /// thread and a helper thread where the graph has independent branches. With `winograd`,
+    /// 3×3 convolutions of stride 1 use oneDNN's Winograd kernel where it has one (fewer
+    /// multiplications; it also moves the network to the blocked layout that kernel wants).
+    public func compile(output: Value, threads: Int? = nil, lanes: Int = 1,
+                        winograd: Bool = false) throws -> InferencePlan {
         let count = lanes > 1 ? 1 : threads ?? ComputeThreads.current
         let previous = ComputeThreads.current
         if previous != count { ComputeThreads.apply(count) }
         defer { if previous != count { ComputeThreads.apply(previous) } }
         let (graph, out) = optimized(output: output.id)
-        let lowering = PlanLowering(graph, output: out)
+        let lowering = PlanLowering(graph, output: out, winograd: winograd)
         try lowering.lower()
         return try InferencePlan(lowering: lowering, inputDims: nodes[0].dims, outputDims: nodes[output.id].dims,
                                  threads: count, lanes: lanes)

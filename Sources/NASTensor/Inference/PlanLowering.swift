@@ -38,6 +38,7 @@ final class PlanLowering {
 
     private let graph: [InferenceGraph.Node?]
     private let output: Int
+    private let winograd: Bool
     private(set) var steps: [Step] = []
     /// Bytes of each buffer; buffer 0 is the input.
     private(set) var bufferBytes: [Int] = []
@@ -58,10 +59,13 @@ final class PlanLowering {
     private(set) var outputBuffer = -1
     /// The number of oneDNN kernels that carry a fused batch norm, activation or sum.
     private(set) var fusedKernels = 0
+    /// The number of Winograd convolutions.
+    private(set) var winogradKernels = 0
 
-    init(_ graph: [InferenceGraph.Node?], output: Int) {
+    init(_ graph: [InferenceGraph.Node?], output: Int, winograd: Bool) {
         self.graph = graph
         self.output = output
+        self.winograd = winograd
         var readers = [[Int]](repeating: [], count: graph.count)
         for (id, node) in graph.enumerated() { for i in node?.inputs ?? [] { readers[i].append(id) } }
         readerIDs = readers
@@ -252,14 +256,26 @@ final class PlanLowering {
     }
 
     /// A forward convolution; with `accumulator`, it adds its result to the destination's
-    /// values (after its own `activation`) and then applies `then`.
+    /// values (after its own `activation`) and then applies `then`. With `winograd`, a 3×3
+    /// convolution of stride 1 uses oneDNN's Winograd kernel (F(2×2, 3×3)) where it has one.
     private func convPrimitive(_ g: ConvGeometry, activation: Activation?, into accumulator: dnnl_memory_desc_t?,
                                then: Activation?) throws -> DNNLPrimitive {
+        if winograd && g.kernel == 3 && g.stride == 1 && g.dilation == 1 && g.groups == 1,
+           let fast = try? convPrimitive(g, dnnl_convolution_winograd, activation: activation, into: accumulator,
+                                         then: then) {
+            winogradKernels += 1
+            return fast
+        }
+        return try convPrimitive(g, dnnl_convolution_direct, activation: activation, into: accumulator, then: then)
+    }
+
+    private func convPrimitive(_ g: ConvGeometry, _ algorithm: dnnl_alg_kind_t, activation: Activation?,
+                               into accumulator: dnnl_memory_desc_t?, then: Activation?) throws -> DNNLPrimitive {
         var s = DNNL.any(g.srcDims), w = DNNL.any(g.weightDims), d = accumulator ?? DNNL.any(g.dstDims)
         var b = DNNL.plain([g.outChannels])
         var desc = dnnl_convolution_desc_t()
         try DNNLError.check(dnnl_dilated_convolution_forward_desc_init(
-            &desc, dnnl_forward_inference, dnnl_convolution_direct, &s, &w, &b, &d,
+            &desc, dnnl_forward_inference, algorithm, &s, &w, &b, &d,
             DNNL.dims([g.stride, g.stride]), DNNL.dims([g.dilation - 1, g.dilation - 1]),
             DNNL.dims([g.padding, g.padding]), DNNL.dims([g.paddingEndH, g.paddingEndW])), "convolution \(g)")
         let attr = try attributes(activation: activation, sum: accumulator != nil, then: then)

@@ -15,11 +15,12 @@ public final class InferenceModel {
     public let spec: NetworkSpec
     private let frozen: [Int: LayerParameters]
     private var plans: [Int: InferencePlan] = [:]
-    /// How batch-1 plans run: kernel threads per lane and lanes (1, or 2 for independent
-    /// branches side by side, see `InferencePlan`). `nil` (the default) builds the calling
-    /// thread's setting on one lane, one thread on one lane and one thread on each of two lanes,
-    /// times them, and keeps the fastest.
-    public var batchOneSetting: (threads: Int, lanes: Int)?
+    /// How batch-1 plans run: kernel threads per lane, lanes (1, or 2 for independent branches
+    /// side by side) and whether 3×3 convolutions use Winograd kernels (see `InferencePlan`).
+    /// `nil` (the default) builds the calling thread's setting on one lane, and one thread on
+    /// one and on two lanes, each with and without Winograd, times them on the calling thread
+    /// and keeps the fastest.
+    public var batchOneSetting: (threads: Int, lanes: Int, winograd: Bool)?
 
     /// Prepares `model` for inference (its current weights and running statistics).
     init(_ model: Model) {
@@ -71,12 +72,15 @@ public final class InferenceModel {
     public func plan(batch: Int) throws -> InferencePlan {
         if let hit = plans[batch] { return hit }
         let made: InferencePlan
-        if batch == 1 && batchOneSetting == nil && ComputeThreads.current > 1 {
-            made = try fastestPlan([(ComputeThreads.current, 1), (1, 1), (1, 2)])
+        if batch == 1 && batchOneSetting == nil {
+            let threads = ComputeThreads.current
+            made = try fastestPlan((threads > 1 ? [(threads, 1, false)] : [])
+                + [(1, 1, false), (1, 1, true), (1, 2, false), (1, 2, true)])
         } else {
             let (g, output) = try graph(batch: batch)
             let setting = batch == 1 ? batchOneSetting : nil
-            made = try g.compile(output: output, threads: setting?.threads, lanes: setting?.lanes ?? 1)
+            made = try g.compile(output: output, threads: setting?.threads, lanes: setting?.lanes ?? 1,
+                                 winograd: setting?.winograd ?? false)
         }
         plans[batch] = made
         return made
@@ -84,9 +88,15 @@ public final class InferenceModel {
 
     /// Builds a plan per thread count and keeps the one with the lowest time over a few calls
     /// (interleaved, so that a change of load affects both alike).
-    private func fastestPlan(_ settings: [(threads: Int, lanes: Int)]) throws -> InferencePlan {
+    private func fastestPlan(_ settings: [(threads: Int, lanes: Int, winograd: Bool)]) throws -> InferencePlan {
         let (g, output) = try graph(batch: 1)
-        let candidates = try settings.map { try g.compile(output: output, threads: $0.threads, lanes: $0.lanes) }
+        var candidates: [InferencePlan] = []
+        for s in settings {
+            let plan = try g.compile(output: output, threads: s.threads, lanes: s.lanes, winograd: s.winograd)
+            // A setting that changes nothing (no branches to split, no Winograd kernel) is not timed.
+            if (s.lanes > 1 && plan.lanes == 1) || (s.winograd && plan.winogradKernelCount == 0) { continue }
+            candidates.append(plan)
+        }
         let s = spec.input
         let x = Tensor(zeros: [1, s.channels, s.height, s.width])
         var best = [UInt64](repeating: .max, count: candidates.count)
