@@ -134,11 +134,13 @@ struct TrainingBenchmark {
         let latencies = try timings(200) { _ = try fast(one) }
         let unfused = try best(50) { _ = try model.forward(one, training: false, rng: &rng) }
         let (latency, latencyMedian) = (latencies[0], latencies[latencies.count / 2])
+        let plan = try fast.plan(batch: 1)  // the setting the inference model chose by timing
         print("BENCH net \(name): train \(String(format: "%.0f", Double(batch) / t)) images/s best, "
             + "\(String(format: "%.0f", Double(batch) / tMedian)) median "
             + "(batch \(batch), \(String(format: "%.1f", t * 1000)) ms/step), "
             + "batch-1 latency \(String(format: "%.3f", latency * 1000)) ms fused "
-            + "(\(String(format: "%.3f", unfused * 1000)) ms unfused), peak RSS \(String(format: "%.0f", trainRSS)) MB, "
+            + "(\(String(format: "%.3f", unfused * 1000)) ms unfused; plan: \(plan.lanes) lane(s) × \(plan.threads) "
+            + "thread(s), \(plan.kernelCount) kernels, \(plan.winogradKernelCount) Winograd), peak RSS \(String(format: "%.0f", trainRSS)) MB, "
             + "params \(model.parameterCount)")
         print("RESULT side=naslab net=\(name) train_ips=\(String(format: "%.1f", Double(batch) / t)) "
             + "train_ips_median=\(String(format: "%.1f", Double(batch) / tMedian)) "
@@ -146,6 +148,7 @@ struct TrainingBenchmark {
             + "latency_ms=\(String(format: "%.4f", latency * 1000)) "
             + "latency_median_ms=\(String(format: "%.4f", latencyMedian * 1000)) "
             + "unfused_latency_ms=\(String(format: "%.4f", unfused * 1000)) "
+            + "latency_lanes=\(plan.lanes) latency_threads=\(plan.threads) latency_winograd=\(plan.winogradKernelCount) "
             + "rss_train_mb=\(String(format: "%.1f", trainRSS)) rss_base_mb=\(String(format: "%.1f", baseRSS)) "
             + "rss_peak_mb=\(String(format: "%.1f", peakRSSMiB())) params=\(model.parameterCount)")
     }

@@ -61,13 +61,17 @@ def main():
             print(f"{name:<12} {n['cpu_ms_per_step']:>10.1f} {t['cpu_ms_per_step']:>9.1f} "
                   f"{ratio(t['cpu_ms_per_step'], n['cpu_ms_per_step']):>7}")
     print("\nBatch-1 inference latency, ms (best of 200; ratio < 1: naslab faster)")
-    print(f"{'network':<12} {'naslab fused':>13} {'torch eval':>11} {'onnxruntime':>12} {'vs torch':>9} {'vs ort':>7}")
+    print(f"{'network':<12} {'naslab plan':>12} {'torch eval':>11} {'onnxruntime':>12} {'vs torch':>9} {'vs ort':>7}"
+          "   naslab plan chosen (lanes x threads, Winograd convs)   load (1/5/15 min)")
     for name in NETS:
         n, t = nets.get(name, {}).get("naslab"), nets.get(name, {}).get("torch")
         if not n or not t:
             continue
-        print(f"{name:<12} {n['latency_ms']:>13.3f} {t['latency_ms']:>11.3f} {t['ort_latency_ms']:>12.3f} "
-              f"{ratio(n['latency_ms'], t['latency_ms']):>9} {ratio(n['latency_ms'], t['ort_latency_ms']):>7}")
+        chosen = (f"{n['latency_lanes']:.0f} x {n['latency_threads']:.0f}, {n['latency_winograd']:.0f}"
+                  if "latency_lanes" in n else "-")
+        print(f"{name:<12} {n['latency_ms']:>12.3f} {t['latency_ms']:>11.3f} {t['ort_latency_ms']:>12.3f} "
+              f"{ratio(n['latency_ms'], t['latency_ms']):>9} {ratio(n['latency_ms'], t['ort_latency_ms']):>7}"
+              f"   {chosen:<52} {loads.get(name, '?')}")
     print("\nPeak memory, MiB (max RSS of a process that runs only that network; growth = peak minus the "
           "process's peak before building the model; ratio < 1: naslab smaller)")
     print(f"{'network':<12} {'naslab peak':>12} {'torch peak':>11} {'ratio':>7} {'naslab growth':>14} "
