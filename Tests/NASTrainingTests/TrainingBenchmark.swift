@@ -95,6 +95,41 @@ struct TrainingBenchmark {
             + "\(String(format: "%.1f", fusedTime * 1e6)))")
     }
 
+    /// Batch-1 latency of every network under each plan setting the inference model chooses
+    /// from (one thread on one lane or on two lanes, with and without Winograd convolutions),
+    /// in blocks of 50 consecutive calls, four passes in alternating order so that a change of
+    /// load reaches every setting.
+    @Test func latencySettings() throws {
+        ComputeThreads.apply(Self.threads)
+        let settings = [(1, 1, false), (1, 1, true), (1, 2, false), (1, 2, true), (Self.threads, 1, false)]
+        for (name, spec) in [("mlp", BenchNetworks.mlp()), ("small-cnn", BenchNetworks.smallCNN()),
+                             ("nb201", BenchNetworks.nb201()), ("mobilenetv2", BenchNetworks.mobileNetV2())] {
+            let model = try Model(spec: spec, seed: 1)
+            let plans = try settings.map { setting in
+                let fast = model.inferenceModel()
+                fast.batchOneSetting = setting
+                return try fast.plan(batch: 1)
+            }
+            let one = randomTensor([1, 1, 28, 28], seed: 6)
+            var times = [[Double]](repeating: [], count: plans.count)
+            for pass in 0..<4 {  // blocks of consecutive calls (weights warm), in alternating order
+                for i in pass % 2 == 0 ? Array(plans.indices) : plans.indices.reversed() {
+                    for _ in 0..<50 {
+                        let start = DispatchTime.now().uptimeNanoseconds
+                        _ = try plans[i](one)
+                        times[i].append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                    }
+                }
+            }
+            let cells = zip(settings, times).map { setting, t in
+                let sorted = t.sorted()
+                return "\(setting.1) lane(s) × \(setting.0) thread(s)\(setting.2 ? " Winograd" : ""): "
+                    + "\(String(format: "%.3f", sorted[0])) best, \(String(format: "%.3f", sorted[sorted.count / 2])) median"
+            }
+            print("BENCH latency settings \(name) (ms): \(cells.joined(separator: "; "))")
+        }
+    }
+
     /// Training steps per network: enough for a stable best-of-n under load.
     private static let steps = ["mlp": 200, "small-cnn": 30, "nb201": 10, "mobilenetv2": 12]
 

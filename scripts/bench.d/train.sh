@@ -74,4 +74,6 @@ for net in $nets; do
   torch_side --net "$net"
 done
 naslab perOpOverhead
+echo "-- batch-1 plan settings (load $(load))"
+naslab latencySettings
 python3 scripts/reference/bench_compare.py < "$results"

@@ -19,7 +19,7 @@ public final class InferenceModel {
     /// side by side) and whether 3×3 convolutions use Winograd kernels (see `InferencePlan`).
     /// `nil` (the default) builds the calling thread's setting on one lane, and one thread on
     /// one and on two lanes, each with and without Winograd, times them on the calling thread
-    /// and keeps the fastest.
+    /// (a few milliseconds for the NB201 network) and keeps the fastest.
     public var batchOneSetting: (threads: Int, lanes: Int, winograd: Bool)?
 
     /// Prepares `model` for inference (its current weights and running statistics).
@@ -86,8 +86,7 @@ public final class InferenceModel {
         return made
     }
 
-    /// Builds a plan per thread count and keeps the one with the lowest time over a few calls
-    /// (interleaved, so that a change of load affects both alike).
+    /// Builds a plan per setting and keeps the one with the lowest time over a few calls.
     private func fastestPlan(_ settings: [(threads: Int, lanes: Int, winograd: Bool)]) throws -> InferencePlan {
         let (g, output) = try graph(batch: 1)
         var candidates: [InferencePlan] = []
@@ -100,11 +99,16 @@ public final class InferenceModel {
         let s = spec.input
         let x = Tensor(zeros: [1, s.channels, s.height, s.width])
         var best = [UInt64](repeating: .max, count: candidates.count)
-        for round in 0..<12 {
-            for (i, plan) in candidates.enumerated() {
-                let start = DispatchTime.now().uptimeNanoseconds
-                _ = try plan(x)
-                if round >= 2 { best[i] = min(best[i], DispatchTime.now().uptimeNanoseconds - start) }
+        // Each candidate runs a block of consecutive calls (as it will run: its weights warm in
+        // the caches), in forward then backward order, so that a change of load mid-way
+        // reaches every candidate; the fastest call of each counts.
+        for pass in 0..<2 {
+            for i in pass == 0 ? Array(candidates.indices) : candidates.indices.reversed() {
+                for call in 0..<8 {
+                    let start = DispatchTime.now().uptimeNanoseconds
+                    _ = try candidates[i](x)
+                    if call >= 2 { best[i] = min(best[i], DispatchTime.now().uptimeNanoseconds - start) }
+                }
             }
         }
         return candidates[best.indices.min { best[$0] < best[$1] }!]
