@@ -165,7 +165,7 @@ final class PlanLowering {
 
     // MARK: Lowering
 
-    /// Lowers every node in order, then converts the output to plain layout.
+    /// Lowers every node in order, then converts the output to plain layout if it is not.
     func lower() throws {
         let input = graph[0]!.dims
         define(0, buffer: newBuffer(DNNL.plain(input)), desc: DNNL.plain(input))
@@ -175,6 +175,10 @@ final class PlanLowering {
         }
         let dims = graph[output]!.dims
         let plain = DNNL.plain(dims)
+        if output != 0 && DNNL.same(layout[output]!, plain) {  // already plain (a linear layer's output)
+            outputBuffer = buffer[output]!
+            return
+        }
         outputBuffer = newBuffer(plain)
         let reorder = try DNNLPrimitive(reorderFrom: layout[output]!, to: plain)
         steps.append(Step(kind: .primitive(reorder), args: [
