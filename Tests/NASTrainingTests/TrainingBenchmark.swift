@@ -127,6 +127,13 @@ struct TrainingBenchmark {
                     + "\(String(format: "%.3f", sorted[0])) best, \(String(format: "%.3f", sorted[sorted.count / 2])) median"
             }
             print("BENCH latency settings \(name) (ms): \(cells.joined(separator: "; "))")
+            if ProcessInfo.processInfo.environment["NASLAB_BENCH_KERNELS"] == "1" {
+                let plan = try model.inferenceModel().plan(batch: 1)
+                let times = try plan.kernelTimes(one)
+                let rows = zip(plan.kernelSummary, times).map { "\($0) \(String(format: "%.1f", $1 * 1e6))" }
+                print("BENCH kernel times \(name) (µs, sum \(String(format: "%.1f", times.reduce(0, +) * 1e6))): "
+                    + rows.joined(separator: ", "))
+            }
         }
     }
 

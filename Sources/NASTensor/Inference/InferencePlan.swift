@@ -198,6 +198,24 @@ public final class InferencePlan {
         return out
     }
 
+    /// Seconds each kernel takes (the fastest of `repeats` runs of the whole list, run in list
+    /// order on the calling thread), for profiling; same order as `kernelSummary`.
+    public func kernelTimes(_ x: Tensor, repeats: Int = 20) throws -> [Double] {
+        _ = try callAsFunction(x)
+        let previous = ComputeThreads.current
+        if previous != threads { ComputeThreads.apply(threads) }
+        defer { if previous != threads { ComputeThreads.apply(previous) } }
+        var best = [UInt64](repeating: .max, count: steps.count)
+        for _ in 0..<repeats {
+            for s in steps.indices {
+                let start = DispatchTime.now().uptimeNanoseconds
+                try run(s, stream: streams[0])
+                best[s] = min(best[s], DispatchTime.now().uptimeNanoseconds - start)
+            }
+        }
+        return best.map { Double($0) / 1e9 }
+    }
+
     /// Runs every kernel once on the input already in place.
     private func execute() throws {
         let previous = ComputeThreads.current

@@ -289,7 +289,10 @@ final class PlanLowering {
 
     private func lowerLinear(_ id: Int, _ node: InferenceGraph.Node, weight: [Float], bias: [Float]?) throws {
         let x = node.inputs[0], inDims = graph[x]!.dims, out = node.dims[1]
-        let weightDims = [out, inDims[1], inDims[2], inDims[3]]
+        // A plain input is read as the flat [n, features] matrix it is (oneDNN's GEMM-based
+        // kernels for 2-D inputs beat its 4-D ones); a blocked one keeps its 4-D layout.
+        let flat = DNNL.same(layout[x]!, DNNL.plain(inDims))
+        let weightDims = flat ? [out, inDims[1] * inDims[2] * inDims[3]] : [out, inDims[1], inDims[2], inDims[3]]
         let dst2 = DNNL.plain([inDims[0], out])
         func make(_ source: dnnl_memory_desc_t) throws -> DNNLPrimitive {
             var s = source, w = DNNL.any(weightDims), b = DNNL.plain([out]), d = dst2
@@ -301,11 +304,15 @@ final class PlanLowering {
             return try DNNLPrimitive(opDesc: &desc, attr: attr, what: "inference inner product")
         }
         let primitive: DNNLPrimitive
-        do { primitive = try make(layout[x]!) } catch { primitive = try make(DNNL.any(inDims)) }
+        if flat {
+            primitive = try make(DNNL.plain([inDims[0], weightDims[1]]))
+        } else {
+            do { primitive = try make(layout[x]!) } catch { primitive = try make(DNNL.any(inDims)) }
+        }
         let src = primitive.desc(dnnl_query_src_md)
         let w = try constant(weight, plain: weightDims, as: primitive.desc(dnnl_query_weights_md))
         let b = try constant(bias ?? [Float](repeating: 0, count: out), plain: [out], as: DNNL.plain([out]))
-        let input = try read(x, as: src)
+        let input = flat ? buffer[x]! : try read(x, as: src)
         let dst = newBuffer(dst2)
         steps.append(Step(kind: .primitive(primitive), args: [
             Arg(index: DNNL.Arg.src, source: .buffer(input), desc: src, writes: false),
