@@ -77,43 +77,10 @@ public final class InferencePlan {
         var steps: [Step] = [], retained: [AnyObject] = [], lists: [UnsafeMutablePointer<dnnl_exec_arg_t>] = []
         var summary: [String] = []
         for (i, step) in lowering.steps.enumerated() {
-            let lane = schedule.lane[i]
-            switch step.kind {
-            case .primitive(let p):
-                var args: [dnnl_exec_arg_t] = []
-                for a in step.args {
-                    let memory: DNNLMemory
-                    switch a.source {
-                    case .buffer(let b): memory = try DNNLMemory(a.desc, address(b))
-                    case .constant(let m): memory = m
-                    }
-                    retained.append(memory)
-                    args.append(dnnl_exec_arg_t(arg: a.index, memory: memory.handle))
-                }
-                if DNNL.byteSize(p.scratchpadDesc) > 0 {
-                    let memory = try DNNLMemory(p.scratchpadDesc, scratch[lane])
-                    retained.append(memory)
-                    args.append(dnnl_exec_arg_t(arg: DNNL.Arg.scratchpad, memory: memory.handle))
-                }
-                let list = UnsafeMutablePointer<dnnl_exec_arg_t>.allocate(capacity: args.count)
-                list.initialize(from: args, count: args.count)
-                lists.append(list)
-                retained.append(p)
-                steps.append(.primitive(p.primitive, list, Int32(args.count)))
-                summary.append(p.implementation)
-            case .zero:
-                guard case .buffer(let b) = step.args[0].source else { continue }
-                steps.append(.zero(address(b), DNNL.byteSize(step.args[0].desc)))
-                summary.append("zero fill")
-            case .shift(let rows, let cols, let dims):
-                guard case .buffer(let src) = step.args[0].source, case .buffer(let dst) = step.args[1].source else {
-                    continue
-                }
-                steps.append(.shift(UnsafePointer(address(src).assumingMemoryBound(to: Float.self)),
-                                    address(dst).assumingMemoryBound(to: Float.self), planes: dims[0] * dims[1],
-                                    h: dims[2], w: dims[3], rows: rows, cols: cols))
-                summary.append("shift")
-            }
+            let (bound, name) = try Self.bind(step, scratch: scratch[schedule.lane[i]], address: address,
+                                              retained: &retained, lists: &lists)
+            steps.append(bound)
+            summary.append(name)
         }
         self.steps = steps
         self.retained = retained
@@ -125,6 +92,46 @@ public final class InferencePlan {
         winogradKernelCount = lowering.winogradKernels
         let split = self.lanes > 1
         kernelSummary = zip(summary, schedule.lane).map { split ? "\($0) (lane \($1))" : $0 }
+    }
+
+    /// A lowered kernel with its memory objects and argument list made for the arena's
+    /// addresses and the lane's scratchpad; its name for `kernelSummary`.
+    private static func bind(_ step: PlanLowering.Step, scratch: UnsafeMutableRawPointer,
+                             address: (Int) -> UnsafeMutableRawPointer, retained: inout [AnyObject],
+                             lists: inout [UnsafeMutablePointer<dnnl_exec_arg_t>]) throws -> (Step, String) {
+        func pointer(_ a: PlanLowering.Arg) -> UnsafeMutableRawPointer {
+            guard case .buffer(let b) = a.source else { preconditionFailure("own kernels read arena buffers") }
+            return address(b)
+        }
+        switch step.kind {
+        case .primitive(let p):
+            var args: [dnnl_exec_arg_t] = []
+            for a in step.args {
+                let memory: DNNLMemory
+                switch a.source {
+                case .buffer(let b): memory = try DNNLMemory(a.desc, address(b))
+                case .constant(let m): memory = m
+                }
+                retained.append(memory)
+                args.append(dnnl_exec_arg_t(arg: a.index, memory: memory.handle))
+            }
+            if DNNL.byteSize(p.scratchpadDesc) > 0 {
+                let memory = try DNNLMemory(p.scratchpadDesc, scratch)
+                retained.append(memory)
+                args.append(dnnl_exec_arg_t(arg: DNNL.Arg.scratchpad, memory: memory.handle))
+            }
+            let list = UnsafeMutablePointer<dnnl_exec_arg_t>.allocate(capacity: args.count)
+            list.initialize(from: args, count: args.count)
+            lists.append(list)
+            retained.append(p)
+            return (.primitive(p.primitive, list, Int32(args.count)), p.implementation)
+        case .zero:
+            return (.zero(pointer(step.args[0]), DNNL.byteSize(step.args[0].desc)), "zero fill")
+        case .shift(let rows, let cols, let dims):
+            let src = UnsafePointer(pointer(step.args[0]).assumingMemoryBound(to: Float.self))
+            let dst = pointer(step.args[1]).assumingMemoryBound(to: Float.self)
+            return (.shift(src, dst, planes: dims[0] * dims[1], h: dims[2], w: dims[3], rows: rows, cols: cols), "shift")
+        }
     }
 
     deinit {
@@ -277,28 +284,6 @@ public final class InferencePlan {
                 for x in 0..<(w - cols) { dst[base + y * w + x] = src[base + (y + rows) * w + x + cols] }
             }
         }
-    }
-}
-
-extension InferenceGraph {
-    /// Compiles the graph into a plan that computes `output`, with kernels built for `threads`
-    /// threads (`nil`: the calling thread's current setting).
-    ///
-    /// With `lanes: 2` the kernels (built for one thread each) are split between the calling
-    /// thread and a helper thread where the graph has independent branches. With `winograd`,
-    /// 3×3 convolutions of stride 1 use oneDNN's Winograd kernel where it has one (fewer
-    /// multiplications; it also moves the network to the blocked layout that kernel wants).
-    public func compile(output: Value, threads: Int? = nil, lanes: Int = 1,
-                        winograd: Bool = false) throws -> InferencePlan {
-        let count = lanes > 1 ? 1 : threads ?? ComputeThreads.current
-        let previous = ComputeThreads.current
-        if previous != count { ComputeThreads.apply(count) }
-        defer { if previous != count { ComputeThreads.apply(previous) } }
-        let (graph, out) = optimized(output: output.id)
-        let lowering = PlanLowering(graph, output: out, winograd: winograd)
-        try lowering.lower()
-        return try InferencePlan(lowering: lowering, inputDims: nodes[0].dims, outputDims: nodes[output.id].dims,
-                                 threads: count, lanes: lanes)
     }
 }
 
