@@ -1,5 +1,34 @@
+import Synchronization
+
 /// A contiguous, 64-byte aligned Float32 buffer owned by one tensor (or gradient).
+///
+/// The process-wide bytes held by live buffers, and their peak, are counted (`liveBytes`,
+/// `peakLiveBytes`): what a training step keeps alive, apart from the allocator's own reuse.
 public final class TensorStorage {
+    /// Bytes held by every live buffer.
+    private static let live = Atomic<Int>(0)
+    /// The largest `live` seen since the last `resetPeak()`.
+    private static let peak = Atomic<Int>(0)
+
+    /// Bytes currently held by tensor buffers (values and gradients) in this process.
+    public static var liveBytes: Int { live.load(ordering: .relaxed) }
+    /// The most bytes held at once since the process started or `resetPeak()` was called.
+    public static var peakLiveBytes: Int { peak.load(ordering: .relaxed) }
+    /// Starts a new peak from the bytes held now.
+    public static func resetPeak() { peak.store(live.load(ordering: .relaxed), ordering: .relaxed) }
+
+    /// Counts `bytes` more (or fewer, when negative) as held.
+    private static func count(_ bytes: Int) {
+        let now = live.add(bytes, ordering: .relaxed).newValue
+        guard bytes > 0 else { return }
+        var seen = peak.load(ordering: .relaxed)
+        while now > seen {
+            let (exchanged, original) = peak.compareExchange(expected: seen, desired: now, ordering: .relaxed)
+            if exchanged { break }
+            seen = original
+        }
+    }
+
     /// The first element.
     public let pointer: UnsafeMutablePointer<Float>
     /// The number of elements.
@@ -11,6 +40,7 @@ public final class TensorStorage {
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
         pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
         pointer.initialize(repeating: 0, count: max(count, 1))
+        TensorStorage.count(max(count, 1) * 4)
     }
 
     /// Allocates `count` elements without setting them (for kernels that overwrite every one).
@@ -18,6 +48,7 @@ public final class TensorStorage {
         self.count = count
         let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
         pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
+        TensorStorage.count(max(count, 1) * 4)
     }
 
     /// Allocates a copy of `values`.
@@ -46,5 +77,8 @@ public final class TensorStorage {
     /// A copy as an array.
     public var array: [Float] { Array(buffer) }
 
-    deinit { pointer.deallocate() }
+    deinit {
+        pointer.deallocate()
+        TensorStorage.count(-max(count, 1) * 4)
+    }
 }

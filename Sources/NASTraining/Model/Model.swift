@@ -49,9 +49,27 @@ public final class Model {
     ///
     /// Images of another resolution than the spec's input are resized first (bilinear); a
     /// different channel count is an error.
+    ///
+    /// In training, each node's output is handed back to the graph once the last node that reads
+    /// it has run (`Tensor.endForwardUse()`): values that no backward step reads (a sum's terms,
+    /// a pooling's input, a ReLU's input) are freed during the forward pass, the rest right after
+    /// the backward step that reads them. The returned graph back-propagates once.
     public func forward(_ x: Tensor, training: Bool, rng: inout SeededRandom) throws -> Tensor {
-        let values = try activations(try fitted(x), training: training, keepAll: false, rng: &rng)
-        return try Model.flattened(values[spec.output]!.plain())
+        try forward(x, training: training, releasing: true, rng: &rng)
+    }
+
+    /// The forward pass; `releasing: false` keeps every value until the graph goes (for tests
+    /// that compare the two).
+    func forward(_ x: Tensor, training: Bool, releasing: Bool, rng: inout SeededRandom) throws -> Tensor {
+        let input = try fitted(x)
+        let values = try activations(input, training: training, keepAll: false, releasing: releasing, rng: &rng)
+        let output = values[spec.output]!
+        let plain = try output.plain()
+        let logits = Model.flattened(plain)
+        if releasing {
+            for t in [output, plain] where t !== logits && t !== input { t.endForwardUse() }
+        }
+        return logits
     }
 
     /// The batch at the spec's input resolution.
@@ -64,15 +82,33 @@ public final class Model {
         return BatchLoader.resized(x, height: s.height, width: s.width)
     }
 
-    /// Every node's output (inference drops those nobody reads any more unless `keepAll`).
-    func activations(_ x: Tensor, training: Bool, keepAll: Bool, rng: inout SeededRandom) throws -> [Tensor?] {
+    /// Every node's output. Unless `keepAll`, outputs nobody reads any more are dropped as the
+    /// pass moves on; in training with `releasing`, they are also handed back to the graph
+    /// (`Tensor.endForwardUse()`), which frees the values no backward step reads.
+    func activations(_ x: Tensor, training: Bool, keepAll: Bool, releasing: Bool = true,
+                     rng: inout SeededRandom) throws -> [Tensor?] {
         var values = [Tensor?](repeating: nil, count: spec.nodes.count)
-        var remainingUses = Model.useCounts(spec)
+        var readers = ForwardReaders(spec: spec, input: x)
+        let drops = !keepAll && (!training || releasing)
         for node in spec.nodes {
-            var inputs = node.inputs.map { $0 == -1 ? x : values[$0]! }
-            if !Model.acceptsBlocked(node.op) { inputs = try inputs.map { try $0.plain() } }
-            values[node.id] = try apply(node, inputs, training: training, rng: &rng)
-            if !training && !keepAll { release(node.inputs, &values, &remainingUses) }
+            let given = node.inputs.map { $0 == -1 ? x : values[$0]! }
+            let inputs = Model.acceptsBlocked(node.op) ? given : try given.map { try $0.plain() }
+            let result = try apply(node, inputs, training: training, rng: &rng)
+            readers.produced(result, by: node.id)
+            values[node.id] = result
+            guard drops else { continue }
+            // Layout conversions made for this node alone are done with at once.
+            for (converted, original) in zip(inputs, given) where converted !== original && converted !== result {
+                converted.endForwardUse()
+            }
+            for (t, i) in zip(given, node.inputs) where i >= 0 {
+                if readers.consumed(t, slot: i) { values[i] = nil }
+                if readers.isDone(t) { t.endForwardUse() }
+            }
+            if readers.isDone(result) {  // read by no node: not even the network's output
+                values[node.id] = nil
+                result.endForwardUse()
+            }
         }
         return values
     }
@@ -85,14 +121,6 @@ public final class Model {
              .globalAvgPool:
             return true
         default: return false
-        }
-    }
-
-    /// In inference, drops activations nobody reads any more.
-    private func release(_ inputs: [Int], _ values: inout [Tensor?], _ uses: inout [Int]) {
-        for i in inputs where i >= 0 {
-            uses[i] -= 1
-            if uses[i] == 0 && i != spec.output { values[i] = nil }
         }
     }
 
