@@ -9,6 +9,9 @@ public final class Model {
     public let spec: NetworkSpec
     /// Parameters by node id.
     let layers: [Int: LayerParameters]
+    /// The spec the forward pass walks: `spec` with repeated computations made identities
+    /// (`SharedComputations`).
+    private let passSpec: NetworkSpec
 
     /// Builds a model with freshly initialised parameters (deterministic for a seed).
     public init(spec: NetworkSpec, seed: UInt64) throws {
@@ -27,6 +30,7 @@ public final class Model {
         }
         self.spec = spec
         self.layers = layers
+        self.passSpec = SharedComputations.rewrite(spec)
     }
 
     /// Ops that need no input tensor.
@@ -88,9 +92,9 @@ public final class Model {
     func activations(_ x: Tensor, training: Bool, keepAll: Bool, releasing: Bool = true,
                      rng: inout SeededRandom) throws -> [Tensor?] {
         var values = [Tensor?](repeating: nil, count: spec.nodes.count)
-        var readers = ForwardReaders(spec: spec, input: x)
+        var readers = ForwardReaders(spec: passSpec, input: x)
         let drops = !keepAll && (!training || releasing)
-        for node in spec.nodes {
+        for node in passSpec.nodes {
             let given = node.inputs.map { $0 == -1 ? x : values[$0]! }
             let inputs = Model.acceptsBlocked(node.op) ? given : try given.map { try $0.plain() }
             let result = try apply(node, inputs, training: training, rng: &rng)
@@ -101,16 +105,22 @@ public final class Model {
             for (converted, original) in zip(inputs, given) where converted !== original && converted !== result {
                 converted.endForwardUse()
             }
-            for (t, i) in zip(given, node.inputs) where i >= 0 {
-                if readers.consumed(t, slot: i) { values[i] = nil }
-                if readers.isDone(t) { t.endForwardUse() }
-            }
-            if readers.isDone(result) {  // read by no node: not even the network's output
-                values[node.id] = nil
-                result.endForwardUse()
-            }
+            endReads(node, given, &values, &readers)
         }
         return values
+    }
+
+    /// `node` has read `given`: drops the inputs (and its own output, when nobody reads it) that no
+    /// node will read again, handing them back to the graph.
+    private func endReads(_ node: LayerNode, _ given: [Tensor], _ values: inout [Tensor?], _ readers: inout ForwardReaders) {
+        for (t, i) in zip(given, node.inputs) where i >= 0 {
+            if readers.consumed(t, slot: i) { values[i] = nil }
+            if readers.isDone(t) { t.endForwardUse() }
+        }
+        if let result = values[node.id], readers.isDone(result) {  // read by no node, not even the output
+            values[node.id] = nil
+            result.endForwardUse()
+        }
     }
 
     /// Whether an op works on tensors in oneDNN's blocked layouts, so a convolution's output
