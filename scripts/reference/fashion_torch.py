@@ -46,8 +46,8 @@ sys.path.insert(0, os.path.dirname(__file__))
 from seeded_random import SeededRandom, permutation  # noqa: E402
 
 DATA = "/usr/share/datasets/fashion-mnist"
-DATA_SEED, TRAIN, VALID, TEST = 1, 4000, 1000, 10000
-EPOCHS, BATCH, LR, MOMENTUM, WD = 3, 64, 0.05, 0.9, 5e-4
+DATA_SEED, TRAIN, VALID, TEST = 1, 6000, 5000, 10000
+EPOCHS, BATCH, LR, MOMENTUM, WD = 4, 64, 0.02, 0.9, 5e-4
 
 
 def idx(path, offset):
@@ -117,7 +117,7 @@ def train(seed, data):
             opt.zero_grad()
             loss.backward()
             opt.step()
-            epoch_loss += float(loss)
+            epoch_loss += loss.item()
             step += 1
         losses.append(epoch_loss / steps)
         curve.append(accuracy(net, xva, yva))
