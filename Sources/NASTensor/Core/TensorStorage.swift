@@ -3,7 +3,8 @@ import Synchronization
 /// A contiguous, 64-byte aligned Float32 buffer owned by one tensor (or gradient).
 ///
 /// The process-wide bytes held by live buffers, and their peak, are counted (`liveBytes`,
-/// `peakLiveBytes`): what a training step keeps alive, apart from the allocator's own reuse.
+/// `peakLiveBytes`): what a training step keeps alive. Large buffers come from and go back to a
+/// pool (`BufferPool`), which the next step of the same shapes reuses.
 public final class TensorStorage {
     /// Bytes held by every live buffer.
     private static let live = Atomic<Int>(0)
@@ -16,6 +17,13 @@ public final class TensorStorage {
     public static var peakLiveBytes: Int { peak.load(ordering: .relaxed) }
     /// Starts a new peak from the bytes held now.
     public static func resetPeak() { peak.store(live.load(ordering: .relaxed), ordering: .relaxed) }
+
+    /// Frees the large buffers kept for reuse between training steps (see `BufferPool`); the
+    /// next allocations then come from the system again.
+    public static func releaseIdleBuffers() { BufferPool.drain() }
+
+    /// Bytes of large buffers kept idle for reuse.
+    public static var idleBytes: Int { BufferPool.idleBytes }
 
     /// Counts `bytes` more (or fewer, when negative) as held.
     private static func count(_ bytes: Int) {
@@ -37,7 +45,7 @@ public final class TensorStorage {
     /// Allocates `count` elements set to zero.
     public init(zeros count: Int) {
         self.count = count
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
+        let raw = BufferPool.allocate(bytes: max(count, 1) * 4)
         pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
         pointer.initialize(repeating: 0, count: max(count, 1))
         TensorStorage.count(max(count, 1) * 4)
@@ -46,7 +54,7 @@ public final class TensorStorage {
     /// Allocates `count` elements without setting them (for kernels that overwrite every one).
     init(uninitialized count: Int) {
         self.count = count
-        let raw = UnsafeMutableRawPointer.allocate(byteCount: max(count, 1) * 4, alignment: 64)
+        let raw = BufferPool.allocate(bytes: max(count, 1) * 4)
         pointer = raw.bindMemory(to: Float.self, capacity: max(count, 1))
         TensorStorage.count(max(count, 1) * 4)
     }
@@ -78,7 +86,7 @@ public final class TensorStorage {
     public var array: [Float] { Array(buffer) }
 
     deinit {
-        pointer.deallocate()
+        BufferPool.release(UnsafeMutableRawPointer(pointer), bytes: max(count, 1) * 4)
         TensorStorage.count(-max(count, 1) * 4)
     }
 }
