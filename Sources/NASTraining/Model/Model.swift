@@ -170,6 +170,22 @@ public final class Model {
     /// The forward computation of nodes without parameters (shared with the inference model).
     static func applyParameterFree(_ node: LayerNode, _ inputs: [Tensor], training: Bool,
                                    rng: inout SeededRandom) throws -> Tensor {
+        // Shape conversions made here are read by this op alone: handed back once it has run.
+        var made: [Tensor] = []
+        func image(_ t: Tensor) -> Tensor { kept(Model.image(t), from: t) }
+        func kept(_ converted: Tensor, from original: Tensor) -> Tensor {
+            if converted !== original { made.append(converted) }
+            return converted
+        }
+        let result = try applyParameterFree(node, inputs, training: training, image: image, kept: kept, rng: &rng)
+        for t in made where t !== result { t.endForwardUse() }
+        return result
+    }
+
+    /// The op itself; `image` and `kept` record the conversions it makes.
+    private static func applyParameterFree(_ node: LayerNode, _ inputs: [Tensor], training: Bool,
+                                           image: (Tensor) -> Tensor, kept: (Tensor, Tensor) -> Tensor,
+                                           rng: inout SeededRandom) throws -> Tensor {
         let x = inputs[0]
         switch node.op {
         case .relu: return try x.relu()
@@ -184,7 +200,9 @@ public final class Model {
         case .add:
             let live = inputs.filter { !$0.isKnownZero }
             let terms = live.isEmpty ? [inputs[0]] : live
-            let shaped = try terms.map { $0.shape == terms[0].shape ? $0 : try $0.plain().reshaped(terms[0].shape) }
+            let shaped = try terms.map { t in
+                t.shape == terms[0].shape ? t : kept(kept(try t.plain(), t).reshaped(terms[0].shape), t)
+            }
             return shaped.count == 1 ? shaped[0] : try Tensor.sum(shaped)
         case .mul: return image(x).mul(image(inputs[1]))
         case .concat: return Tensor.concat(inputs.map(image))
