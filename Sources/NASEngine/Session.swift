@@ -43,7 +43,11 @@ public final class Session: @unchecked Sendable {
     /// Returns the workspace folder, creating it (and its parents) the first time it is needed.
     @discardableResult
     public func ensureWorkspace() throws -> URL {
-        try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: workspace, withIntermediateDirectories: true)
+        } catch {
+            throw WorkspaceError.creating(workspace, error)
+        }
         return workspace
     }
 
@@ -60,9 +64,14 @@ public final class Session: @unchecked Sendable {
     public func runs() throws -> RunManager {
         try lock.withLock {
             if let runManager { return runManager }
-            let path = try ensureWorkspace().appendingPathComponent("store.sqlite").path
-            let manager = RunManager(store: try SQLiteStore(path: path))
-            try manager.markInterruptedRuns()
+            let store = try ensureWorkspace().appendingPathComponent("store.sqlite")
+            let manager: RunManager
+            do {
+                manager = RunManager(store: try SQLiteStore(path: store.path))
+                try manager.markInterruptedRuns()
+            } catch {
+                throw WorkspaceError.openingStore(store, error)
+            }
             runManager = manager
             return manager
         }

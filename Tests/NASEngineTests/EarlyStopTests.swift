@@ -153,6 +153,28 @@ struct EarlyStopTests {
         #expect(try store.trials(run: plain.id).count == Self.order.count)
     }
 
+    @Test("a run resumed by another session keeps the early stopping it was launched with")
+    func resumedRunKeepsItsEarlyStopping() throws {
+        let stopping = try EarlyStopping(threshold: 0.05, minEpochs: 3)
+        let (uninterrupted, _) = try Self.run(stopping: stopping)
+        let store = try makeRunTestStore()
+        let token = CancellationToken()
+        let first = try RunManager(store: store).launch(
+            strategy: ListStrategy(Self.order), space: RunTestSpace(), evaluator: CurveEvaluator(finals: Self.finals, epochs: Self.epochs),
+            settings: RunSettings(budget: .trials(100), seed: 1, earlyStopping: stopping), token: token,
+            onEvent: { event in if case .trialFinished(_, let progress) = event, progress.trials == 3 { token.cancel() } })
+        #expect(first.wait().status == .cancelled)
+        #expect(try store.run(first.id)?.trialSettings == ["early_stop_threshold": "0.05", "early_stop_after": "3"])
+        // Another session: a new manager over the same store, told nothing about early stopping.
+        let resumed = try RunManager(store: store).resume(first.id, strategy: ListStrategy(Self.order), space: RunTestSpace(),
+                                                          evaluator: CurveEvaluator(finals: Self.finals, epochs: Self.epochs))
+        #expect(resumed.wait().status == .done)
+        let trials = try store.trials(run: first.id)
+        #expect(trials.map(\.tokens) == uninterrupted.map(\.tokens))
+        #expect(trials.map(\.metrics) == uninterrupted.map(\.metrics))
+        #expect(trials.contains { $0.sequence > 3 && $0.metrics["pruned"] == 1 }, "a trial after the resume was stopped early")
+    }
+
     @Test("settings out of range are refused in words")
     func badSettings() {
         #expect(throws: StrategyError.self) { try EarlyStopping(threshold: 0) }

@@ -31,4 +31,12 @@ import Testing
     @Test func lastLineWithoutNewlineIsAStatement() {
         #expect(chunker.chunks(of: "a = 1\nb = 2").map(\.text) == ["a = 1", "b = 2"])
     }
+
+    @Test func elseOnItsOwnLineContinuesTheIf() {
+        let source = "if x > 1 {\n  a = 1\n}\n\nelse {\n  a = 2\n}\nelsewhere = 3\n"
+        #expect(chunker.chunks(of: source) == [
+            .init(text: "if x > 1 {\n  a = 1\n}\n\nelse {\n  a = 2\n}", line: 1),
+            .init(text: "elsewhere = 3", line: 8),
+        ])
+    }
 }

@@ -33,8 +33,9 @@ struct LearnerDetailTests {
         let controller = LSTMController(optionCounts: [3, 3], hiddenSize: 4, embeddingSize: 3, seed: 5)
         let tokens = [0, 2]
         let current = controller.evaluate(tokens).logProbability
-        let state = PPO.State(controller: controller, optimizer: AdamOptimizer(count: controller.parameters.count, learningRate: 0.01),
-                              baseline: MovingAverageBaseline(), rng: SeededRandom(seed: 1))
+        let policy = ControllerPolicy(controller: controller, optimizer: AdamOptimizer(count: controller.parameters.count, learningRate: 0.01),
+                                      baseline: MovingAverageBaseline(), rng: SeededRandom(seed: 1))
+        let state = PPO.State(policy: policy)
         let clipped = state.clippedSurrogateGradient(PPO.Sample(tokens: tokens, oldLogProbability: current - 0.5, advantage: 1),
                                                      clip: 0.2, entropyWeight: 0)
         #expect(clipped.allSatisfy { $0 == 0 })

@@ -161,4 +161,24 @@ struct StoreQueryTests {
         // `sort a | sort b` orders by b, then a (a stable sort).
         #expect(base.addingSort([TableSort("a")])!.addingSort([TableSort("b")])!.sort == [TableSort("b"), TableSort("a")])
     }
+
+    @Test("curve and curve_epochs columns give each trial's stored curve and its length, and filter on it")
+    func curveColumns() throws {
+        let store = try StoreFixture.store()
+        let run = try store.createRun(StoreFixture.run(seed: 3))
+        var trials = StoreFixture.trials(run: run, count: 40, seed: 3)
+        for index in trials.indices where trials[index].status == .done {
+            trials[index].curve = (0..<(1 + index % 5)).map { 0.1 * Double($0 + 1) + 0.001 * Double(index) }
+        }
+        try store.insertFinishedTrials(trials)
+        let short = try store.trialsTable(run: run, query: TableQuery(filter: .compare("curve_epochs", .less, .number(.scalar(3))),
+                                                                      sort: [TableSort("trial")], columns: ["trial", "curve", "curve_epochs"]))
+        let expected = trials.filter { $0.curve.count < 3 }
+        #expect(short.column("trial")!.compactMap(\.doubleValue) == expected.map { Double($0.sequence) })
+        #expect(short.column("curve_epochs")!.compactMap(\.doubleValue) == expected.map { Double($0.curve.count) })
+        let decoded = try short.column("curve")!.map { cell -> [Double] in
+            try JSONDecoder().decode([Double].self, from: Data(cell.stringValue!.utf8))
+        }
+        #expect(decoded == expected.map(\.curve))
+    }
 }

@@ -14,6 +14,7 @@ import Testing
         ("nb201-cell", TestNetworks.nb201Cell(input: image)),
         ("mbconv-se", TestNetworks.mbconvSE(input: image)),
         ("concat-slice-shift", TestNetworks.concatSliceShift(input: image)),
+        ("repeated-ops", TestNetworks.repeatedOps(input: image)),
     ]
 
     private func batch(_ spec: NetworkSpec, n: Int, seed: UInt64) -> Tensor {
@@ -57,7 +58,7 @@ import Testing
     /// Whole-network gradients (through BN, SE, residual adds, zero edges, concat and shift)
     /// against central differences of the cross-entropy loss; see NASTensorTests' GradientCheck
     /// for the tolerance argument (a smaller step here keeps ReLU kinks from being crossed).
-    @Test(arguments: ["nb201-cell", "mbconv-se", "concat-slice-shift"])
+    @Test(arguments: ["nb201-cell", "mbconv-se", "concat-slice-shift", "repeated-ops"])
     func wholeNetworkGradient(_ name: String) throws {
         let spec = Self.networks.first { $0.0 == name }!.1
         let model = try Model(spec: spec, seed: 1)

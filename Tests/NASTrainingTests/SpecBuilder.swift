@@ -135,4 +135,21 @@ enum TestNetworks {
         b.add(.linear(outFeatures: 3, bias: false), [g])
         return b.spec()
     }
+
+    /// Repeated parameter-free computations (two ReLUs of one node, two identical max poolings,
+    /// one of them through an identity) that the model computes once, with a concat and a sum.
+    static func repeatedOps(input: TensorShape) -> NetworkSpec {
+        var b = SpecBuilder(input: input)
+        let stem = b.convBN(-1, out: 8, k: 3, act: nil)
+        let a = b.convBN(b.add(.relu, [stem]), out: 8, k: 3, act: nil)
+        let c = b.convBN(b.add(.relu, [stem]), out: 8, k: 1, act: nil)
+        let sum = b.add(.add, [a, c, stem])
+        let same = b.add(.identity, [sum])
+        let p1 = b.add(.maxPool(kernel: 3, stride: 1, padding: 1), [sum])
+        let p2 = b.add(.maxPool(kernel: 3, stride: 1, padding: 1), [same])
+        let cat = b.add(.concat, [p1, b.add(.relu, [p2])])
+        let g = b.add(.globalAvgPool, [cat])
+        b.add(.linear(outFeatures: 3, bias: true), [g])
+        return b.spec()
+    }
 }

@@ -161,6 +161,8 @@ struct TrainingBenchmark {
         let x = randomTensor([batch, 1, 28, 28], seed: 5)
         let labels = (0..<batch).map { $0 % 10 }
         let steps = Self.steps[name] ?? 5
+        TensorStorage.resetPeak()
+        let tensorBase = Double(TensorStorage.liveBytes) / 1_048_576
         let cpuStart = processCPUSeconds()
         let times = try timings(steps) {
             let loss = try model.forward(x, training: true, rng: &rng).softmaxCrossEntropy(labels: labels)
@@ -170,6 +172,8 @@ struct TrainingBenchmark {
         }
         let cpuPerStep = (processCPUSeconds() - cpuStart) / Double(steps + 1)  // with the warm-up step
         let trainRSS = peakRSSMiB()
+        // Tensor buffers (values and gradients) held at once, beyond those held before the steps.
+        let tensorPeak = Double(TensorStorage.peakLiveBytes) / 1_048_576 - tensorBase
         let (t, tMedian) = (times[0], times[times.count / 2])
         let fast = model.inferenceModel()
         let one = randomTensor([1, 1, 28, 28], seed: 6)
@@ -182,7 +186,8 @@ struct TrainingBenchmark {
             + "(batch \(batch), \(String(format: "%.1f", t * 1000)) ms/step), "
             + "batch-1 latency \(String(format: "%.3f", latency * 1000)) ms fused "
             + "(\(String(format: "%.3f", unfused * 1000)) ms unfused; plan: \(plan.lanes) lane(s) × \(plan.threads) "
-            + "thread(s), \(plan.kernelCount) kernels, \(plan.winogradKernelCount) Winograd), peak RSS \(String(format: "%.0f", trainRSS)) MB, "
+            + "thread(s), \(plan.kernelCount) kernels, \(plan.winogradKernelCount) Winograd), "
+            + "peak RSS \(String(format: "%.0f", trainRSS)) MB (tensors \(String(format: "%.0f", tensorPeak)) MB), "
             + "params \(model.parameterCount)")
         print("RESULT side=naslab net=\(name) train_ips=\(String(format: "%.1f", Double(batch) / t)) "
             + "train_ips_median=\(String(format: "%.1f", Double(batch) / tMedian)) "
@@ -192,6 +197,7 @@ struct TrainingBenchmark {
             + "unfused_latency_ms=\(String(format: "%.4f", unfused * 1000)) "
             + "latency_lanes=\(plan.lanes) latency_threads=\(plan.threads) latency_winograd=\(plan.winogradKernelCount) "
             + "rss_train_mb=\(String(format: "%.1f", trainRSS)) rss_base_mb=\(String(format: "%.1f", baseRSS)) "
-            + "rss_peak_mb=\(String(format: "%.1f", peakRSSMiB())) params=\(model.parameterCount)")
+            + "rss_peak_mb=\(String(format: "%.1f", peakRSSMiB())) tensor_peak_mb=\(String(format: "%.1f", tensorPeak)) "
+            + "params=\(model.parameterCount)")
     }
 }

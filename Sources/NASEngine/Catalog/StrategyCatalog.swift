@@ -130,6 +130,7 @@ public enum StrategyCatalog {
                      StrategyParameter("batch", 5, help: "results per policy update"),
                      StrategyParameter("epochs", 4, help: "Adam steps per batch"),
                      StrategyParameter("clip", 0.2, integer: false, minimum: 1e-9, help: "the clipping range ε"),
+                     StrategyParameter("baseline_decay", 0.9, integer: false, minimum: 0, help: "decay of the moving-average baseline, in [0, 1)"),
                      StrategyParameter("entropy", 1e-4, integer: false, minimum: 0, help: "weight of the entropy bonus"),
                      StrategyParameter("hidden", 32, help: "LSTM hidden size")])
 

@@ -14,6 +14,8 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
     case strategyStalled(String)
     /// The run stopped on an error.
     case failed(Int64, String)
+    /// A setting stored with the run cannot be read back.
+    case corruptSettings(Int64, String)
     /// The evaluator cannot evaluate the space.
     case unsupportedSpace(evaluator: String, space: String, supported: [String])
 
@@ -27,6 +29,7 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
         case .strategyStalled(let name):
             return "strategy \(name) proposed nothing while waiting for no results"
         case .failed(let id, let message): return "run \(id) failed: \(message)"
+        case .corruptSettings(let id, let setting): return "run \(id) has a stored setting that cannot be read: \(setting)"
         case .unsupportedSpace(let evaluator, let space, let supported):
             return "evaluator \(evaluator) cannot evaluate space \(space); it supports \(supported.sorted().joined(separator: ", "))"
         }

@@ -32,7 +32,7 @@ public final class RunManager: Sendable {
         let record = RunRecord(strategy: strategy.name, strategySettings: strategy.settings, space: space.name,
                                evaluator: evaluator.descriptor, objectiveMetric: settings.objective.metric,
                                maximise: settings.objective.maximise, budget: settings.budget, seed: settings.seed,
-                               script: settings.script)
+                               script: settings.script, trialSettings: settings.storedTrialSettings)
         let id = try store.createRun(record)
         return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
                          execution: execution, token: token, onEvent: onEvent)
@@ -42,10 +42,11 @@ public final class RunManager: Sendable {
     ///
     /// `strategy` must be a fresh instance of the run's strategy with the same settings; the
     /// space and evaluator must be the run's (checked by name and descriptor). The store keeps the
-    /// objective's metric and direction only: pass `objective` (and `fidelity`) when the run was
-    /// launched with a richer objective (MnasNet reward, constraints) or a lower fidelity.
+    /// objective's metric and direction only: pass `objective` when the run was launched with a richer
+    /// objective (MnasNet reward, constraints). The fidelity and early stopping default to the ones the
+    /// run was launched with, which the store keeps.
     public func resume(_ id: Int64, strategy: any SearchStrategy, space: any SearchSpace, evaluator: any Evaluator,
-                       objective: RunObjective? = nil, fidelity: Fidelity = .full, earlyStopping: EarlyStopping? = nil,
+                       objective: RunObjective? = nil, fidelity: Fidelity? = nil, earlyStopping: EarlyStopping? = nil,
                        execution: RunExecution = .background, token: CancellationToken? = nil,
                        onEvent: (@Sendable (RunEvent) -> Void)? = nil) throws -> RunHandle {
         guard let record = try store.run(id) else { throw RunError.noSuchRun(id) }
@@ -57,8 +58,10 @@ public final class RunManager: Sendable {
         try checkSame(id, "evaluator", record.evaluator, evaluator.descriptor)
         let recorded = RunObjective(metric: record.objectiveMetric, maximise: record.maximise)
         if let objective { try checkSame(id, "objective", recorded.metric, objective.metric) }
+        let (storedFidelity, storedStopping) = try RunSettings.trialSettings(from: record.trialSettings, run: id)
         let settings = RunSettings(objective: objective ?? recorded, budget: record.budget, seed: record.seed,
-                                   fidelity: fidelity, script: record.script, earlyStopping: earlyStopping)
+                                   fidelity: fidelity ?? storedFidelity, script: record.script,
+                                   earlyStopping: earlyStopping ?? storedStopping)
         return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
                          execution: execution, token: token, onEvent: onEvent)
     }

@@ -25,7 +25,7 @@ extension Session {
 
     /// Continues a cancelled run (or one whose process died) from its last checkpoint.
     public func resumeRun(_ id: Int64, strategy name: String, settings: [String: Double], space: any SearchSpace,
-                          evaluator: any Evaluator, objective: RunObjective?, fidelity: Fidelity = .full,
+                          evaluator: any Evaluator, objective: RunObjective?, fidelity: Fidelity? = nil,
                           earlyStopping: EarlyStopping? = nil, objectives: [Objective] = []) throws -> RunHandle {
         let manager = try runs()
         guard let record = try manager.store.run(id) else { throw RunError.noSuchRun(id) }

@@ -12,7 +12,7 @@ extension BuiltinRegistry {
 
     private func registerTrialQueries() {
         register(Builtin("trials", category: "results", summary: "the trials of a run (or of every run) as a table",
-                         help: "Returns the trials of one run, or of every run in the store without an argument: run, trial, architecture, status, epochs, seed, every metric (accuracy, test_accuracy, params, latency, …), score, wall_time, sim_time, cached, error, identity. It is store-backed: where, sort, take and select run as one parameterised SQL query in the store, so filtering a million trials does not load them. It can be queried while the run works.",
+                         help: "Returns the trials of one run, or of every run in the store without an argument: run, trial, architecture, status, epochs, seed, every metric (accuracy, test_accuracy, params, latency, …), score, wall_time, sim_time, cached, error, identity, curve (the per-epoch validation accuracies of a training trial) and curve_epochs (how many epochs it ran: fewer than epochs when early stopping ended it). It is store-backed: where, sort, take and select run as one parameterised SQL query in the store, so filtering a million trials does not load them. It can be queried while the run works.",
                          parameters: [Parameter("run", .object("run"), default: Value.none, help: "a run; all runs when left out")],
                          example: "trials(r) | where accuracy > 93% | sort accuracy desc | take 5") { call in
             let id = call.isNone("run") ? nil : try call.object("run", as: RunValue.self).id

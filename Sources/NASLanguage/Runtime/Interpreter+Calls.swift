@@ -54,6 +54,8 @@ extension Interpreter {
             throw error
         } catch is CancellationError {
             throw RuntimeError("interrupted", at: site.range, kind: .interrupted)
+        } catch let error as SystemFailure {
+            throw RuntimeError(error.description, at: site.range, kind: .system)
         } catch {
             throw RuntimeError(describeError(error), at: site.range)
         }

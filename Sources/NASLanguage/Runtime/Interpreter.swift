@@ -136,7 +136,7 @@ public final class Interpreter {
                 return failure(error, source: source)
             } catch {
                 if mode == .script { session.cancelRuns() }
-                return failure(RuntimeError("internal error: \(error)", at: statement.range), source: source)
+                return failure(RuntimeError("internal error: \(error)", at: statement.range, kind: .system), source: source)
             }
         }
         if mode == .script { session.waitForRuns() }
@@ -150,6 +150,7 @@ public final class Interpreter {
         case .error: outcome = .scriptError
         case .assertion: outcome = .assertionFailed
         case .interrupted: outcome = .interrupted
+        case .system: outcome = .systemFailure
         }
         return ExecutionResult(diagnostics: DiagnosticRenderer.attachSource([d], source: source), outcome: outcome)
     }

@@ -2,7 +2,14 @@
 struct RuntimeError: Error {
     /// What stopped the script.
     enum Kind {
-        case error, assertion, interrupted
+        /// The script is wrong (exit 65).
+        case error
+        /// An `assert` failed (exit 1).
+        case assertion
+        /// Ctrl-C (exit 130).
+        case interrupted
+        /// naslab could not do its own work: its workspace or store failed, or an internal error (exit 70).
+        case system
     }
 
     var kind: Kind

@@ -1,7 +1,8 @@
 /// Splits a script into top-level statements, each with the line it starts on.
 ///
 /// Lines are gathered until the language's completeness check accepts them and the next
-/// non-blank line does not start with `|` (which continues a pipeline). Blank lines and
+/// non-blank line does not start with `|` (which continues a pipeline) or `else` (which
+/// continues an `if`). Blank lines and
 /// comment-only lines between statements are dropped. `naslab --echo` and `--keep-going`
 /// run scripts statement by statement through this.
 public struct SourceChunker: Sendable {
@@ -41,7 +42,7 @@ public struct SourceChunker: Sendable {
             }
             pending.append(line)
             let text = pending.joined(separator: "\n")
-            if isComplete(text), !Self.continuesPipeline(lines[(index + 1)...]) {
+            if isComplete(text), !Self.continuesStatement(lines[(index + 1)...]) {
                 chunks.append(Chunk(text: text, line: start))
                 pending.removeAll()
             }
@@ -58,9 +59,13 @@ public struct SourceChunker: Sendable {
         return trimmed.isEmpty || trimmed.hasPrefix("#")
     }
 
-    /// Whether the next line that is not blank or a comment starts with `|`.
-    static func continuesPipeline(_ rest: ArraySlice<String>) -> Bool {
+    /// Whether the next line that is not blank or a comment starts with `|` or the keyword `else`.
+    static func continuesStatement(_ rest: ArraySlice<String>) -> Bool {
         guard let next = rest.first(where: { !isBlankOrComment($0) }) else { return false }
-        return next.drop(while: \.isWhitespace).hasPrefix("|")
+        let trimmed = next.drop(while: \.isWhitespace)
+        if trimmed.hasPrefix("|") { return true }
+        guard trimmed.hasPrefix("else") else { return false }
+        let after = trimmed.dropFirst(4).first
+        return after.map { !($0.isLetter || $0.isNumber || $0 == "_") } ?? true
     }
 }

@@ -21,7 +21,7 @@ public enum StrategyCatalog {
         case "evolution": return ["population", "sample", "screening"]
         case "tournament": return ["population", "sample"]
         case "reinforce": return ["lr", "baseline_decay", "entropy", "hidden"]
-        case "ppo": return ["lr", "batch", "epochs", "clip", "entropy", "hidden"]
+        case "ppo": return ["lr", "batch", "epochs", "clip", "baseline_decay", "entropy", "hidden"]
         case "qlearning": return ["alpha", "replay", "initial_q", "explore_trials"]
         case "tpe": return ["gamma", "startup", "candidates"]
         case "bananas": return ["startup", "ensemble", "epochs", "parents", "mutations"]
@@ -67,7 +67,8 @@ public enum StrategyCatalog {
                                  entropyWeight: s.double("entropy", 1e-4), hiddenSize: try s.int("hidden", 32), seed: seed)
         case "ppo":
             return try PPO(space: space, learningRate: s.double("lr", 0.003), batchSize: try s.int("batch", 5),
-                           epochs: try s.int("epochs", 4), clip: s.double("clip", 0.2), entropyWeight: s.double("entropy", 1e-4),
+                           epochs: try s.int("epochs", 4), clip: s.double("clip", 0.2),
+                           baselineDecay: s.double("baseline_decay", 0.9), entropyWeight: s.double("entropy", 1e-4),
                            hiddenSize: try s.int("hidden", 32), seed: seed)
         case "qlearning":
             return try QLearning(space: space, schedule: QLearning.defaultSchedule(total: try s.int("explore_trials", 200)),

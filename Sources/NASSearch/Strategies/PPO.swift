@@ -16,11 +16,7 @@ public final class PPO: SearchStrategy {
     }
 
     struct State: Codable {
-        var controller: LSTMController
-        var optimizer: AdamOptimizer
-        var baseline: MovingAverageBaseline
-        var floor = ScoreFloor()
-        var rng: SeededRandom
+        var policy: ControllerPolicy
         var counter = ProposalCounter()
         var oldLogProbabilities: [Int: Double] = [:]
         var batch: [Sample] = []
@@ -48,23 +44,19 @@ public final class PPO: SearchStrategy {
         self.epochs = epochs
         self.clip = clip
         self.entropyWeight = entropyWeight
-        let controller = LSTMController(optionCounts: try ControllerSampler.optionCounts(space),
-                                        hiddenSize: hiddenSize, embeddingSize: embeddingSize, seed: seed)
-        self.state = State(controller: controller,
-                           optimizer: AdamOptimizer(count: controller.parameters.count, learningRate: learningRate),
-                           baseline: MovingAverageBaseline(decay: baselineDecay),
-                           rng: SeededRandom(seed: seed ^ 0x5EED))
+        self.state = State(policy: try ControllerPolicy(space: space, learningRate: learningRate, baselineDecay: baselineDecay,
+                                                        hiddenSize: hiddenSize, embeddingSize: embeddingSize, seed: seed))
     }
 
     public var name: String { "ppo" }
     public var settings: [String: String] {
-        ["lr": "\(state.optimizer.learningRate)", "batch": "\(batchSize)", "epochs": "\(epochs)",
-         "clip": "\(clip)", "entropy": "\(entropyWeight)", "seed": "\(seed)"]
+        state.policy.commonSettings.merging(["batch": "\(batchSize)", "epochs": "\(epochs)", "clip": "\(clip)",
+                                             "entropy": "\(entropyWeight)", "seed": "\(seed)"]) { $1 }
     }
     public var isFinished: Bool { false }
 
     /// The controller, for inspection.
-    public var controller: LSTMController { state.controller }
+    public var controller: LSTMController { state.policy.controller }
     /// How many batches have been learned from.
     public var updates: Int { state.updates }
 
@@ -85,30 +77,29 @@ public final class PPO: SearchStrategy {
 extension PPO.State {
     /// A proposal from the controller, remembering its log-probability at sampling time.
     mutating func propose(space: any SearchSpace) -> Proposal {
-        let architecture = ControllerSampler.draw(controller, space: space, rng: &rng)
+        let architecture = policy.draw(space: space)
         let proposal = counter.propose(architecture)
-        oldLogProbabilities[proposal.id] = controller.evaluate(architecture.tokens).logProbability
+        oldLogProbabilities[proposal.id] = policy.controller.evaluate(architecture.tokens).logProbability
         return proposal
     }
 
     /// Adds a told result to the batch with its advantage.
     mutating func record(_ proposal: Proposal, score: Double) {
-        floor.observe(score)
-        let advantage = baseline.advantage(of: floor.finite(score))
+        let advantage = policy.advantage(of: score)
         let old = oldLogProbabilities.removeValue(forKey: proposal.id)
-            ?? controller.evaluate(proposal.architecture.tokens).logProbability
+            ?? policy.controller.evaluate(proposal.architecture.tokens).logProbability
         batch.append(PPO.Sample(tokens: proposal.architecture.tokens, oldLogProbability: old, advantage: advantage))
     }
 
     /// `epochs` Adam steps on the batch's mean clipped-surrogate loss, then clears the batch.
     mutating func learnFromBatch(epochs: Int, clip: Double, entropyWeight: Double) {
         for _ in 0..<epochs {
-            var total = [Double](repeating: 0, count: controller.parameters.count)
+            var total = [Double](repeating: 0, count: policy.controller.parameters.count)
             for sample in batch {
                 let g = clippedSurrogateGradient(sample, clip: clip, entropyWeight: entropyWeight)
                 for i in total.indices { total[i] += g[i] / Double(batch.count) }
             }
-            optimizer.step(&controller.parameters, gradient: total)
+            policy.optimizer.step(&policy.controller.parameters, gradient: total)
         }
         batch.removeAll()
         updates += 1
@@ -116,13 +107,13 @@ extension PPO.State {
 
     /// The gradient of the negated clipped surrogate (plus entropy bonus) for one sample.
     func clippedSurrogateGradient(_ sample: PPO.Sample, clip: Double, entropyWeight: Double) -> [Double] {
-        let trajectory = controller.evaluate(sample.tokens)
+        let trajectory = policy.controller.evaluate(sample.tokens)
         let ratio = exp(trajectory.logProbability - sample.oldLogProbability)
         let a = sample.advantage
         let clipped = min(max(ratio, 1 - clip), 1 + clip)
         // d/dθ min(r·A, clip(r)·A) is r·A·∇log π where the unclipped term is the smaller one, else 0.
         let weight = ratio * a <= clipped * a ? ratio * a : 0
         let dLogits = LSTMController.policyLogitGradients(trajectory, weight: weight, entropyWeight: entropyWeight)
-        return controller.gradient(of: trajectory, logitGradients: dLogits)
+        return policy.controller.gradient(of: trajectory, logitGradients: dLogits)
     }
 }

@@ -10,27 +10,16 @@ import NASSpaces
 /// a reward just below the worst feasible one.
 public final class Reinforce: SearchStrategy {
     private struct State: Codable {
-        var controller: LSTMController
-        var optimizer: AdamOptimizer
-        var baseline: MovingAverageBaseline
-        var floor = ScoreFloor()
-        var rng: SeededRandom
+        var policy: ControllerPolicy
         var counter = ProposalCounter()
-
-        /// A valid architecture drawn from the controller, recorded as pending.
-        mutating func proposeFromController(space: any SearchSpace) -> Proposal {
-            counter.propose(ControllerSampler.draw(controller, space: space, rng: &rng))
-        }
 
         /// One policy-gradient step on `-(R - b) · log p(tokens) - β · H`.
         mutating func learn(from tokens: [Int], score: Double, entropyWeight: Double) {
-            floor.observe(score)
-            let reward = floor.finite(score)
-            let advantage = baseline.advantage(of: reward)
-            let trajectory = controller.evaluate(tokens)
+            let advantage = policy.advantage(of: score)
+            let trajectory = policy.controller.evaluate(tokens)
             let dLogits = LSTMController.policyLogitGradients(trajectory, weight: advantage, entropyWeight: entropyWeight)
-            let gradient = controller.gradient(of: trajectory, logitGradients: dLogits)
-            optimizer.step(&controller.parameters, gradient: gradient)
+            let gradient = policy.controller.gradient(of: trajectory, logitGradients: dLogits)
+            policy.optimizer.step(&policy.controller.parameters, gradient: gradient)
         }
     }
 
@@ -45,26 +34,21 @@ public final class Reinforce: SearchStrategy {
         self.space = space
         self.seed = seed
         self.entropyWeight = entropyWeight
-        let controller = LSTMController(optionCounts: try ControllerSampler.optionCounts(space),
-                                        hiddenSize: hiddenSize, embeddingSize: embeddingSize, seed: seed)
-        self.state = State(controller: controller,
-                           optimizer: AdamOptimizer(count: controller.parameters.count, learningRate: learningRate),
-                           baseline: MovingAverageBaseline(decay: baselineDecay),
-                           rng: SeededRandom(seed: seed ^ 0x5EED))
+        self.state = State(policy: try ControllerPolicy(space: space, learningRate: learningRate, baselineDecay: baselineDecay,
+                                                        hiddenSize: hiddenSize, embeddingSize: embeddingSize, seed: seed))
     }
 
     public var name: String { "reinforce" }
     public var settings: [String: String] {
-        ["lr": "\(state.optimizer.learningRate)", "baseline_decay": "\(state.baseline.decay)",
-         "entropy": "\(entropyWeight)", "hidden": "\(state.controller.hiddenSize)", "seed": "\(seed)"]
+        state.policy.commonSettings.merging(["entropy": "\(entropyWeight)", "seed": "\(seed)"]) { $1 }
     }
     public var isFinished: Bool { false }
 
     /// The controller, for inspection (its most likely architecture, its entropy).
-    public var controller: LSTMController { state.controller }
+    public var controller: LSTMController { state.policy.controller }
 
     public func ask(_ count: Int) throws -> [Proposal] {
-        (0..<max(count, 0)).map { _ in state.proposeFromController(space: space) }
+        (0..<max(count, 0)).map { _ in state.counter.propose(state.policy.draw(space: space)) }
     }
 
     public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {

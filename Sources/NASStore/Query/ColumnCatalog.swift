@@ -38,6 +38,10 @@ struct ColumnCatalog: Sendable {
             QueryColumn("cached", sql: "t.cached", .bool),
             QueryColumn("error", sql: "t.error", .text),
             QueryColumn("identity", sql: "t.identity", .text),
+            // The per-epoch validation accuracies of a training trial (JSON), and how many epochs it ran:
+            // fewer than `epochs` when learning-curve early stopping ended it.
+            QueryColumn("curve", sql: "t.curve", .text),
+            QueryColumn("curve_epochs", sql: "json_array_length(t.curve)", .integer),
         ]
         return ColumnCatalog(table: "trials", columns: columns)
     }

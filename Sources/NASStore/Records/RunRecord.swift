@@ -32,12 +32,16 @@ public struct RunRecord: Sendable, Hashable {
     public var error: String?
     /// The process working the run (`host:pid`), while it is running.
     public var owner: String?
+    /// How its trials are run beyond the strategy (fidelity, early stopping), so that a later
+    /// session can resume the run as it was launched; keys are the engine's (`RunSettings`).
+    public var trialSettings: [String: String]
 
     /// Creates a run description (status `running`, created now).
     public init(id: Int64 = 0, strategy: String, strategySettings: [String: String] = [:], space: String,
                 evaluator: String, objectiveMetric: String = "accuracy", maximise: Bool = true,
                 budget: RunBudget, seed: UInt64, status: RunStatus = .running, createdAt: Date = Date(),
-                finishedAt: Date? = nil, script: String? = nil, error: String? = nil, owner: String? = nil) {
+                finishedAt: Date? = nil, script: String? = nil, error: String? = nil, owner: String? = nil,
+                trialSettings: [String: String] = [:]) {
         self.id = id
         self.strategy = strategy
         self.strategySettings = strategySettings
@@ -53,6 +57,7 @@ public struct RunRecord: Sendable, Hashable {
         self.script = script
         self.error = error
         self.owner = owner
+        self.trialSettings = trialSettings
     }
 
     /// The objective as shown: `accuracy max`.

@@ -7,13 +7,14 @@ extension SQLiteStore {
             let evaluatorID = try Self.evaluatorID(run.evaluator, db)
             try db.execute(sql: """
                 INSERT INTO runs(strategy, strategy_settings, space, evaluator_id, evaluator, objective_metric, maximise,
-                                 budget_kind, budget_amount, seed, status, created_at, finished_at, script, error)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 budget_kind, budget_amount, seed, status, created_at, finished_at, script, error,
+                                 trial_settings)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     run.strategy, StoreJSON.object(run.strategySettings), run.space, evaluatorID, run.evaluator,
                     run.objectiveMetric, run.maximise, run.budget.kind, run.budget.amount, Int64(bitPattern: run.seed),
                     run.status.rawValue, run.createdAt.timeIntervalSince1970, run.finishedAt?.timeIntervalSince1970,
-                    run.script, run.error,
+                    run.script, run.error, StoreJSON.object(run.trialSettings),
                 ])
             return db.lastInsertedRowID
         }
@@ -63,6 +64,7 @@ extension SQLiteStore {
         let statusText: String = row["status"]
         guard let status = RunStatus(rawValue: statusText) else { throw StoreError.corrupt("run status \(statusText)") }
         let settings = try StoreJSON.decode([String: String].self, from: row["strategy_settings"], field: "strategy settings")
+        let trialSettings = try StoreJSON.decode([String: String].self, from: row["trial_settings"], field: "trial settings")
         let finished: Double? = row["finished_at"]
         let seed: Int64 = row["seed"]
         return RunRecord(
@@ -71,6 +73,6 @@ extension SQLiteStore {
             budget: budget, seed: UInt64(bitPattern: seed), status: status,
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
             finishedAt: finished.map(Date.init(timeIntervalSince1970:)), script: row["script"], error: row["error"],
-            owner: row["owner"])
+            owner: row["owner"], trialSettings: trialSettings)
     }
 }

@@ -18,6 +18,9 @@ enum StoreSchema {
         migrator.registerMigration("v2-run-owner") { db in
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN owner TEXT")
         }
+        migrator.registerMigration("v3-run-trial-settings") { db in
+            try db.execute(sql: "ALTER TABLE runs ADD COLUMN trial_settings TEXT NOT NULL DEFAULT '{}'")
+        }
         return migrator
     }
 

@@ -10,7 +10,19 @@ public final class Tensor {
     /// The dimensions, outermost first (`[n, c, h, w]` or `[n, features]`).
     public let shape: [Int]
     /// The values.
-    public let storage: TensorStorage
+    ///
+    /// Reading them after they were released (see `endForwardUse()`) is a programming error.
+    public var storage: TensorStorage {
+        guard let s = liveStorage else {
+            preconditionFailure("the values of tensor \(name.isEmpty ? "\(shape)" : name) were released: "
+                                + "the forward pass declared it done with them and no backward step needs them")
+        }
+        return s
+    }
+    /// The values while they are held (nil once released).
+    private var liveStorage: TensorStorage?
+    /// The number of stored elements (more than `count` when a blocked layout pads channels).
+    let storageCount: Int
     /// The accumulated gradient of the loss with respect to this tensor, once `backward()` ran.
     public private(set) var grad: TensorStorage?
     /// The number of elements (the product of `shape`).
@@ -31,14 +43,23 @@ public final class Tensor {
     var parents: [Tensor] = []
     /// Pushes `self.grad` into the parents' gradients.
     var backwardStep: ((Tensor) throws -> Void)?
+    /// The inputs whose values `backwardStep` reads (the op's declaration; parameters included).
+    private var readInputs: [Tensor] = []
+    /// Whether `backwardStep` reads this tensor's own values.
+    private var readsOwnValues = false
+    /// How many recorded backward steps that have not run yet read this tensor's values.
+    private var pendingReaders = 0
+    /// Whether the forward pass is done with the values (`endForwardUse()`).
+    private var forwardDone = false
 
     /// Creates a tensor over existing storage.
     public init(shape: [Int], storage: TensorStorage, requiresGrad: Bool = false, name: String = "") {
         precondition(shape.reduce(1, *) == storage.count, "shape \(shape) does not match \(storage.count) values")
         self.shape = shape
         self.count = storage.count
+        self.storageCount = storage.count
         self.layout = nil
-        self.storage = storage
+        self.liveStorage = storage
         self.requiresGrad = requiresGrad
         self.name = name
     }
@@ -53,7 +74,9 @@ public final class Tensor {
         self.shape = shape
         self.count = shape.reduce(1, *)
         self.layout = layout
-        self.storage = TensorStorage(uninitialized: max(DNNL.byteSize(layout) / 4, 1))
+        let storage = TensorStorage(uninitialized: max(DNNL.byteSize(layout) / 4, 1))
+        self.liveStorage = storage
+        self.storageCount = storage.count
         // Kernels write every value of a dense layout; only padded channels need zeros.
         if storage.count != count { storage.zero() }
         self.requiresGrad = false
@@ -108,7 +131,7 @@ public final class Tensor {
     @discardableResult
     public func ensureGrad() -> TensorStorage {
         if let g = grad { return g }
-        let g = TensorStorage(zeros: storage.count)
+        let g = TensorStorage(zeros: storageCount)
         grad = g
         return g
     }
@@ -119,24 +142,72 @@ public final class Tensor {
     func accumulateGrad(_ write: (UnsafeMutablePointer<Float>) throws -> Void) rethrows {
         guard requiresGrad else { return }
         if let g = grad {
-            let temp = TensorStorage(zeros: storage.count)
+            let temp = TensorStorage(zeros: storageCount)
             try write(temp.pointer)
             g.add(temp.pointer)
         } else {
-            let g = TensorStorage(zeros: storage.count)
+            let g = TensorStorage(zeros: storageCount)
             try write(g.pointer)
             grad = g
         }
     }
 
     /// Records how this tensor was computed, if any input needs a gradient.
-    func record(_ inputs: [Tensor], _ step: @escaping (Tensor) throws -> Void) -> Tensor {
-        if inputs.contains(where: { $0.requiresGrad }) {
-            requiresGrad = true
-            parents = inputs
-            backwardStep = step
-        }
+    ///
+    /// `reads` names the inputs whose values the backward step reads, and `readsOutput` whether it
+    /// reads this tensor's own values: every other value may be released as soon as the forward
+    /// pass is done with it (`endForwardUse()`), and these once the step has run.
+    func record(_ inputs: [Tensor], reads: [Tensor], readsOutput: Bool = false,
+                _ step: @escaping (Tensor) throws -> Void) -> Tensor {
+        guard inputs.contains(where: { $0.requiresGrad }) else { return self }
+        requiresGrad = true
+        parents = inputs
+        backwardStep = step
+        readInputs = reads
+        for t in reads { t.pendingReaders += 1 }
+        readsOwnValues = readsOutput
+        if readsOutput { pendingReaders += 1 }
         return self
+    }
+
+    /// Whether the values are still held (false once released).
+    public var holdsValues: Bool { liveStorage != nil }
+
+    /// Declares that the forward pass will not read this tensor's values again.
+    ///
+    /// A result recorded in a graph then keeps its values only while a backward step that reads
+    /// them has not run: they are released now when none does, otherwise right after the last such
+    /// step. The graph's node stays (gradients still flow through it), and after its own backward
+    /// step has run the step and its captured buffers are released too, so such a graph
+    /// back-propagates once, as PyTorch's does by default. Tensors outside a graph (leaves,
+    /// inference results) are left alone: their values go when the last reference does.
+    public func endForwardUse() {
+        guard backwardStep != nil else { return }
+        forwardDone = true
+        releaseValuesIfUnread()
+    }
+
+    /// Releases the values when the forward pass is done and no pending backward step reads them.
+    private func releaseValuesIfUnread() {
+        if forwardDone && pendingReaders == 0 { liveStorage = nil }
+    }
+
+    /// After this tensor's backward step: the values it read are no longer needed by it.
+    private func finishBackwardStep() {
+        for t in readInputs {
+            t.pendingReaders -= 1
+            t.releaseValuesIfUnread()
+        }
+        readInputs = []
+        if readsOwnValues {
+            readsOwnValues = false
+            pendingReaders -= 1
+            releaseValuesIfUnread()
+        }
+        if forwardDone {
+            backwardStep = nil
+            parents = []
+        }
     }
 
     /// Back-propagates from this tensor (a scalar loss, seeded with gradient 1, unless
@@ -154,6 +225,7 @@ public final class Tensor {
         for node in topologicalOrder().reversed() {
             guard let step = node.backwardStep else { continue }
             if node.grad != nil { try step(node) }
+            node.finishBackwardStep()
             // An intermediate result's gradient is spent once pushed to its inputs (leaves keep
             // theirs for the optimiser); freeing it as we go roughly halves backward's peak memory.
             if node !== self { node.grad = nil }
@@ -162,6 +234,13 @@ public final class Tensor {
 
     /// Cuts this tensor from its history (drops the recorded graph).
     public func detachGraph() {
+        for t in readInputs {
+            t.pendingReaders -= 1
+            t.releaseValuesIfUnread()
+        }
+        readInputs = []
+        if readsOwnValues { pendingReaders -= 1 }
+        readsOwnValues = false
         parents = []
         backwardStep = nil
     }

@@ -8,6 +8,8 @@ final class DNNLMemory {
     let desc: dnnl_memory_desc_t
     /// A buffer this object allocated and frees, when it was not given one.
     private let owned: UnsafeMutableRawPointer?
+    /// The size of `owned`, in bytes.
+    private let ownedBytes: Int
 
     /// Wraps an existing buffer (not copied, not freed).
     init(_ desc: dnnl_memory_desc_t, _ pointer: UnsafeMutableRawPointer) throws {
@@ -17,20 +19,22 @@ final class DNNLMemory {
         handle = memory!
         self.desc = desc
         owned = nil
+        ownedBytes = 0
     }
 
     /// Allocates a fresh buffer of the descriptor's size.
     init(allocating desc: dnnl_memory_desc_t) throws {
         let size = max(DNNL.byteSize(desc), 4)
-        let buffer = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: 64)
+        let buffer = BufferPool.allocate(bytes: size)
         var md = desc
         var memory: OpaquePointer?
         let status = dnnl_memory_create(&memory, &md, DNNL.engine.handle, buffer)
-        if status != dnnl_success { buffer.deallocate() }
+        if status != dnnl_success { BufferPool.release(buffer, bytes: size) }
         try DNNLError.check(status, "memory_create")
         handle = memory!
         self.desc = desc
         owned = buffer
+        ownedBytes = size
     }
 
     /// The data pointer.
@@ -42,6 +46,6 @@ final class DNNLMemory {
 
     deinit {
         dnnl_memory_destroy(handle)
-        owned?.deallocate()
+        if let buffer = owned { BufferPool.release(buffer, bytes: ownedBytes) }
     }
 }

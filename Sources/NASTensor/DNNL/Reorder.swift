@@ -68,7 +68,7 @@ extension Tensor {
         guard let blocked = layout else { return self }
         let out = Tensor(uninitialized: shape)
         try Reorder.copy(storage.raw, from: blocked, out.storage.raw, to: DNNL.plain(shape))
-        return out.record([self]) { out in
+        return out.record([self], reads: []) { out in
             try self.accumulateGrad { g in
                 try Reorder.copy(out.grad!.raw, from: DNNL.plain(self.shape), UnsafeMutableRawPointer(g), to: blocked)
             }

@@ -28,6 +28,28 @@ public enum Activation: String, Sendable, Hashable, CaseIterable {
         }
     }
 
+    /// The algorithm for training: where oneDNN can compute the derivative from the output
+    /// (ReLU, ReLU6, sigmoid, tanh), the `use_dst_for_bwd` variant, so that backward reads the
+    /// activation's output (which the next layer usually keeps anyway) and its input can be
+    /// released after the forward pass, as PyTorch does.
+    var trainingKernel: (alg: dnnl_alg_kind_t, alpha: Float, beta: Float) {
+        switch self {
+        case .relu: return (dnnl_eltwise_relu_use_dst_for_bwd, 0, 0)
+        case .relu6: return (dnnl_eltwise_clip_v2_use_dst_for_bwd, 0, 6)
+        case .sigmoid: return (dnnl_eltwise_logistic_use_dst_for_bwd, 0, 0)
+        case .tanh: return (dnnl_eltwise_tanh_use_dst_for_bwd, 0, 0)
+        case .hswish, .swish: return kernel
+        }
+    }
+
+    /// Whether the training kernels' backward reads the output rather than the input.
+    var backwardReadsOutput: Bool {
+        switch self {
+        case .relu, .relu6, .sigmoid, .tanh: return true
+        case .hswish, .swish: return false
+        }
+    }
+
     /// The scalar function in Double, an independent reference for tests.
     public func reference(_ x: Double) -> Double {
         switch self {
@@ -46,6 +68,8 @@ final class EltwisePlan: @unchecked Sendable {
     let forward: DNNLPrimitive
     let backward: DNNLPrimitive
     let desc: dnnl_memory_desc_t
+    /// Whether `backward` reads the forward output (`DNNL_ARG_DST`) instead of the input.
+    let readsOutput: Bool
 
     /// The kernels for a plain tensor of `count` values (treated as one flat run).
     static func plan(_ act: Activation, count: Int) throws -> EltwisePlan {
@@ -60,7 +84,8 @@ final class EltwisePlan: @unchecked Sendable {
     private init(_ act: Activation, desc: dnnl_memory_desc_t) throws {
         var md = desc
         self.desc = md
-        let k = act.kernel
+        let k = act.trainingKernel
+        readsOutput = act.backwardReadsOutput
         var fwd = dnnl_eltwise_desc_t()
         try DNNLError.check(dnnl_eltwise_forward_desc_init(&fwd, dnnl_forward_training, k.alg, &md, k.alpha, k.beta),
                             "eltwise_forward_desc_init \(act)")
@@ -80,10 +105,12 @@ extension Tensor {
         let out = layout.map { Tensor(shape: shape, blocked: $0) } ?? Tensor(uninitialized: shape)
         try plan.forward.execute([(DNNL.Arg.src, try DNNLMemory(plan.desc, storage.raw)),
                                   (DNNL.Arg.dst, try DNNLMemory(plan.desc, out.storage.raw))])
-        return out.record([self]) { out in
+        let readsOutput = plan.readsOutput
+        return out.record([self], reads: readsOutput ? [] : [self], readsOutput: readsOutput) { out in
+            let saved = readsOutput ? (DNNL.Arg.dst, out.storage.raw) : (DNNL.Arg.src, self.storage.raw)
             try self.accumulateGrad { gradIn in
                 try plan.backward.execute([
-                    (DNNL.Arg.src, try DNNLMemory(plan.desc, self.storage.raw)),
+                    (saved.0, try DNNLMemory(plan.desc, saved.1)),
                     (DNNL.Arg.diffDst, try DNNLMemory(plan.desc, out.grad!.raw)),
                     (DNNL.Arg.diffSrc, try DNNLMemory(plan.desc, UnsafeMutableRawPointer(gradIn))),
                 ])

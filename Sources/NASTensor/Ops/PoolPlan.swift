@@ -75,7 +75,8 @@ extension Tensor {
                                            (DNNL.Arg.dst, try DNNLMemory(plan.dst, out.storage.raw))]
         if let ws = workspace { args.append((DNNL.Arg.workspace, ws)) }
         try plan.forward.execute(args)
-        return out.record([self]) { out in
+        // Backward needs only the output gradient (and max pooling's workspace), not the input.
+        return out.record([self], reads: []) { out in
             try self.accumulateGrad { gradIn in
                 var back: [(Int32, DNNLMemory)] = [
                     (DNNL.Arg.diffDst, try DNNLMemory(plan.dst, out.grad!.raw)),
@@ -116,7 +117,7 @@ extension Tensor {
             for j in 0..<plane { sum += p[j] }
             out.data[i] = sum * scale
         }
-        return out.record([self]) { out in
+        return out.record([self], reads: []) { out in
             self.accumulateGrad { gradIn in
                 let g = out.grad!.pointer
                 for i in 0..<(n * c) {

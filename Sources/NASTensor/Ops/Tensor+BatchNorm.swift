@@ -41,7 +41,7 @@ extension Tensor {
             }
         }
         guard training else { return out }  // inference normalisation is not differentiated
-        return out.record([self, scale, shift]) { out in
+        return out.record([self, scale, shift], reads: [self, scale]) { out in
             self.batchNormBackward(out.grad!.pointer, scale: scale, shift: shift, mean: mean, invStd: invStd,
                                    n: n, c: c, plane: plane)
         }
@@ -71,7 +71,7 @@ extension Tensor {
                                    (DNNL.Arg.variance, varMem)])
         updateRunning(runningMean, runningVar, mean: mean, variance: variance, momentum: momentum,
                       samples: count / channels)
-        return out.record([self, scale, shift]) { out in
+        return out.record([self, scale, shift], reads: [self, scale, shift]) { out in
             // The memories above only borrow these buffers; keep them alive until backward.
             withExtendedLifetime((mean, variance)) {}
             let diffScale = TensorStorage(zeros: self.channels), diffShift = TensorStorage(zeros: self.channels)
@@ -91,7 +91,7 @@ extension Tensor {
             if self.requiresGrad {
                 try self.accumulateGrad { try run(UnsafeMutableRawPointer($0)) }
             } else {
-                let scratch = TensorStorage(uninitialized: self.storage.count)
+                let scratch = TensorStorage(uninitialized: self.storageCount)
                 try withExtendedLifetime(scratch) { try run(scratch.raw) }
             }
             scale.accumulateGrad { $0.update(from: diffScale.pointer, count: diffScale.count) }

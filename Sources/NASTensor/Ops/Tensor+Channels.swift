@@ -13,7 +13,7 @@ extension Tensor {
                          toStart: offset, count: p.channels, batch: n, plane: plane)
             offset += p.channels
         }
-        return out.record(parts) { out in
+        return out.record(parts, reads: []) { out in
             var start = 0
             for p in parts {
                 p.accumulateGrad { gp in
@@ -34,7 +34,7 @@ extension Tensor {
         let out = Tensor(zeros: newShape)
         Tensor.copyChannels(from: data, fromChannels: c, fromStart: start, to: out.data, toChannels: sliceCount,
                             toStart: 0, count: sliceCount, batch: n, plane: plane)
-        return out.record([self]) { out in
+        return out.record([self], reads: []) { out in
             self.accumulateGrad { g in
                 Tensor.copyChannels(from: out.grad!.pointer, fromChannels: sliceCount, fromStart: 0, to: g,
                                     toChannels: c, toStart: start, count: sliceCount, batch: n, plane: plane)
@@ -58,7 +58,7 @@ extension Tensor {
         let h = height, w = width, planes = batch * channels
         let out = Tensor(zeros: shape)
         Tensor.shiftPlanes(from: data, to: out.data, planes: planes, h: h, w: w, rows: rows, cols: cols, forward: true)
-        return out.record([self]) { out in
+        return out.record([self], reads: []) { out in
             self.accumulateGrad { g in
                 Tensor.shiftPlanes(from: out.grad!.pointer, to: g, planes: planes, h: h, w: w,
                                    rows: rows, cols: cols, forward: false)

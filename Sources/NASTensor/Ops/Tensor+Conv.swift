@@ -28,10 +28,13 @@ extension Tensor {
         var inputs = [self, weight]
         if let b = bias { inputs.append(b) }
         // Keep the input in the kernel's layout for backward-weights when both kernels share it.
-        let keptSrc = DNNL.same(plan.fwdSrc.kernel, plan.bwSrc.kernel) ? src : nil
+        let needsSrc = weight.requiresGrad || (bias?.requiresGrad ?? false)
+        let keptSrc = needsSrc && DNNL.same(plan.fwdSrc.kernel, plan.bwSrc.kernel) ? src : nil
+        // Backward reads the input's own values unless it keeps a converted copy of them.
+        let readsInput = needsSrc && (keptSrc == nil || keptSrc!.pointer == storage.raw)
         // Likewise the weights for backward-data: they do not change between forward and backward.
         let keptWeights = DNNL.same(plan.fwdWeights.kernel, plan.bdWeights.kernel) ? wei : nil
-        return out.record(inputs) { out in
+        return out.record(inputs, reads: readsInput ? [self, weight] : [weight]) { out in
             try Tensor.convBackward(plan: plan, input: self, kept: (keptSrc, keptWeights), weight: weight, bias: bias,
                                     output: out)
         }

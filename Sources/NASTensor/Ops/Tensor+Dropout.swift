@@ -10,7 +10,7 @@ extension Tensor {
         for i in 0..<count { keep.pointer[i] = rng.nextDouble() < p ? 0 : scale }
         let out = Tensor(zeros: shape)
         for i in 0..<count { out.data[i] = data[i] * keep.pointer[i] }
-        return out.record([self]) { out in
+        return out.record([self], reads: []) { out in
             let g = out.grad!.pointer
             self.accumulateGrad { ga in for i in 0..<self.count { ga[i] = g[i] * keep.pointer[i] } }
         }

@@ -15,12 +15,17 @@ extension Tensor {
             default: return false
             }
         }
-        guard shared else { return try sum(terms.map { try $0.plain() }) }
+        guard shared else {
+            let converted = try terms.map { try $0.plain() }
+            let result = try sum(converted)
+            for (c, t) in zip(converted, terms) where c !== t { c.endForwardUse() }
+            return result
+        }
         let out = first.map { Tensor(shape: shape, blocked: $0) } ?? Tensor(uninitialized: shape)
         let n = out.storage.count
         out.storage.pointer.update(from: terms[0].storage.pointer, count: n)
         for t in terms.dropFirst() { out.storage.add(t.storage.pointer) }
-        return out.record(terms) { out in
+        return out.record(terms, reads: []) { out in
             let g = out.grad!.pointer
             for t in terms { t.accumulateGrad { $0.update(from: g, count: n) } }
         }
@@ -46,7 +51,7 @@ extension Tensor {
         } else {
             for i in 0..<count { o[i] = a[i] * b[i] }
         }
-        return out.record([self, other]) { out in
+        return out.record([self, other], reads: [self, other]) { out in
             let g = out.grad!.pointer
             self.accumulateGrad { ga in
                 if broadcast {
@@ -77,7 +82,7 @@ extension Tensor {
     public func scaled(_ s: Float) -> Tensor {
         let out = Tensor(zeros: shape)
         for i in 0..<count { out.data[i] = data[i] * s }
-        return out.record([self]) { out in
+        return out.record([self], reads: []) { out in
             let g = out.grad!.pointer
             self.accumulateGrad { ga in for i in 0..<self.count { ga[i] = g[i] * s } }
         }
@@ -87,7 +92,7 @@ extension Tensor {
     public func oneMinus() -> Tensor {
         let out = Tensor(zeros: shape)
         for i in 0..<count { out.data[i] = 1 - data[i] }
-        return out.record([self]) { out in
+        return out.record([self], reads: []) { out in
             let g = out.grad!.pointer
             self.accumulateGrad { ga in for i in 0..<self.count { ga[i] = -g[i] } }
         }
@@ -98,7 +103,7 @@ extension Tensor {
         precondition(newShape.reduce(1, *) == count, "cannot reshape \(shape) to \(newShape)")
         let out = Tensor(zeros: newShape)
         out.data.update(from: data, count: count)
-        return out.record([self]) { out in
+        return out.record([self], reads: []) { out in
             let g = out.grad!.pointer
             self.accumulateGrad { $0.update(from: g, count: self.count) }
         }
@@ -109,7 +114,7 @@ extension Tensor {
         var total: Float = 0
         for i in 0..<count { total += data[i] }
         let out = Tensor(shape: [1], values: [total])
-        return out.record([self]) { out in
+        return out.record([self], reads: []) { out in
             let g = out.grad!.pointer[0]
             self.accumulateGrad { $0.update(repeating: g, count: self.count) }
         }

@@ -51,7 +51,7 @@ extension Tensor {
         try plan.forward.execute(args)
         var inputs = [self, weight]
         if let b = bias { inputs.append(b) }
-        return out.record(inputs) { out in
+        return out.record(inputs, reads: [self, weight]) { out in
             let diffDst = try DNNLMemory(plan.dst, out.grad!.raw)
             try self.accumulateGrad { gradIn in
                 try plan.backwardData.execute([(DNNL.Arg.diffDst, diffDst),

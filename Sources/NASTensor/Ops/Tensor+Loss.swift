@@ -23,7 +23,7 @@ extension Tensor {
             total += Foundation.log(z) + Double(m) - Double(row[labels[i]])
         }
         let out = Tensor(shape: [1], values: [Float(total / Double(n))])
-        return out.record([self]) { out in
+        return out.record([self], reads: []) { out in
             let g = out.grad!.pointer[0] / Float(n)
             self.accumulateGrad { gl in
                 for i in 0..<n {

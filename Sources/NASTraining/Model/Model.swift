@@ -9,6 +9,9 @@ public final class Model {
     public let spec: NetworkSpec
     /// Parameters by node id.
     let layers: [Int: LayerParameters]
+    /// The spec the forward pass walks: `spec` with repeated computations made identities
+    /// (`SharedComputations`).
+    private let passSpec: NetworkSpec
 
     /// Builds a model with freshly initialised parameters (deterministic for a seed).
     public init(spec: NetworkSpec, seed: UInt64) throws {
@@ -27,6 +30,7 @@ public final class Model {
         }
         self.spec = spec
         self.layers = layers
+        self.passSpec = SharedComputations.rewrite(spec)
     }
 
     /// Ops that need no input tensor.
@@ -49,9 +53,27 @@ public final class Model {
     ///
     /// Images of another resolution than the spec's input are resized first (bilinear); a
     /// different channel count is an error.
+    ///
+    /// In training, each node's output is handed back to the graph once the last node that reads
+    /// it has run (`Tensor.endForwardUse()`): values that no backward step reads (a sum's terms,
+    /// a pooling's input, a ReLU's input) are freed during the forward pass, the rest right after
+    /// the backward step that reads them. The returned graph back-propagates once.
     public func forward(_ x: Tensor, training: Bool, rng: inout SeededRandom) throws -> Tensor {
-        let values = try activations(try fitted(x), training: training, keepAll: false, rng: &rng)
-        return try Model.flattened(values[spec.output]!.plain())
+        try forward(x, training: training, releasing: true, rng: &rng)
+    }
+
+    /// The forward pass; `releasing: false` keeps every value until the graph goes (for tests
+    /// that compare the two).
+    func forward(_ x: Tensor, training: Bool, releasing: Bool, rng: inout SeededRandom) throws -> Tensor {
+        let input = try fitted(x)
+        let values = try activations(input, training: training, keepAll: false, releasing: releasing, rng: &rng)
+        let output = values[spec.output]!
+        let plain = try output.plain()
+        let logits = Model.flattened(plain)
+        if releasing {
+            for t in [output, plain] where t !== logits && t !== input { t.endForwardUse() }
+        }
+        return logits
     }
 
     /// The batch at the spec's input resolution.
@@ -64,17 +86,41 @@ public final class Model {
         return BatchLoader.resized(x, height: s.height, width: s.width)
     }
 
-    /// Every node's output (inference drops those nobody reads any more unless `keepAll`).
-    func activations(_ x: Tensor, training: Bool, keepAll: Bool, rng: inout SeededRandom) throws -> [Tensor?] {
+    /// Every node's output. Unless `keepAll`, outputs nobody reads any more are dropped as the
+    /// pass moves on; in training with `releasing`, they are also handed back to the graph
+    /// (`Tensor.endForwardUse()`), which frees the values no backward step reads.
+    func activations(_ x: Tensor, training: Bool, keepAll: Bool, releasing: Bool = true,
+                     rng: inout SeededRandom) throws -> [Tensor?] {
         var values = [Tensor?](repeating: nil, count: spec.nodes.count)
-        var remainingUses = Model.useCounts(spec)
-        for node in spec.nodes {
-            var inputs = node.inputs.map { $0 == -1 ? x : values[$0]! }
-            if !Model.acceptsBlocked(node.op) { inputs = try inputs.map { try $0.plain() } }
-            values[node.id] = try apply(node, inputs, training: training, rng: &rng)
-            if !training && !keepAll { release(node.inputs, &values, &remainingUses) }
+        var readers = ForwardReaders(spec: passSpec, input: x)
+        let drops = !keepAll && (!training || releasing)
+        for node in passSpec.nodes {
+            let given = node.inputs.map { $0 == -1 ? x : values[$0]! }
+            let inputs = Model.acceptsBlocked(node.op) ? given : try given.map { try $0.plain() }
+            let result = try apply(node, inputs, training: training, rng: &rng)
+            readers.produced(result, by: node.id)
+            values[node.id] = result
+            guard drops else { continue }
+            // Layout conversions made for this node alone are done with at once.
+            for (converted, original) in zip(inputs, given) where converted !== original && converted !== result {
+                converted.endForwardUse()
+            }
+            endReads(node, given, &values, &readers)
         }
         return values
+    }
+
+    /// `node` has read `given`: drops the inputs (and its own output, when nobody reads it) that no
+    /// node will read again, handing them back to the graph.
+    private func endReads(_ node: LayerNode, _ given: [Tensor], _ values: inout [Tensor?], _ readers: inout ForwardReaders) {
+        for (t, i) in zip(given, node.inputs) where i >= 0 {
+            if readers.consumed(t, slot: i) { values[i] = nil }
+            if readers.isDone(t) { t.endForwardUse() }
+        }
+        if let result = values[node.id], readers.isDone(result) {  // read by no node, not even the output
+            values[node.id] = nil
+            result.endForwardUse()
+        }
     }
 
     /// Whether an op works on tensors in oneDNN's blocked layouts, so a convolution's output
@@ -85,14 +131,6 @@ public final class Model {
              .globalAvgPool:
             return true
         default: return false
-        }
-    }
-
-    /// In inference, drops activations nobody reads any more.
-    private func release(_ inputs: [Int], _ values: inout [Tensor?], _ uses: inout [Int]) {
-        for i in inputs where i >= 0 {
-            uses[i] -= 1
-            if uses[i] == 0 && i != spec.output { values[i] = nil }
         }
     }
 
@@ -132,6 +170,22 @@ public final class Model {
     /// The forward computation of nodes without parameters (shared with the inference model).
     static func applyParameterFree(_ node: LayerNode, _ inputs: [Tensor], training: Bool,
                                    rng: inout SeededRandom) throws -> Tensor {
+        // Shape conversions made here are read by this op alone: handed back once it has run.
+        var made: [Tensor] = []
+        func image(_ t: Tensor) -> Tensor { kept(Model.image(t), from: t) }
+        func kept(_ converted: Tensor, from original: Tensor) -> Tensor {
+            if converted !== original { made.append(converted) }
+            return converted
+        }
+        let result = try applyParameterFree(node, inputs, training: training, image: image, kept: kept, rng: &rng)
+        for t in made where t !== result { t.endForwardUse() }
+        return result
+    }
+
+    /// The op itself; `image` and `kept` record the conversions it makes.
+    private static func applyParameterFree(_ node: LayerNode, _ inputs: [Tensor], training: Bool,
+                                           image: (Tensor) -> Tensor, kept: (Tensor, Tensor) -> Tensor,
+                                           rng: inout SeededRandom) throws -> Tensor {
         let x = inputs[0]
         switch node.op {
         case .relu: return try x.relu()
@@ -146,7 +200,9 @@ public final class Model {
         case .add:
             let live = inputs.filter { !$0.isKnownZero }
             let terms = live.isEmpty ? [inputs[0]] : live
-            let shaped = try terms.map { $0.shape == terms[0].shape ? $0 : try $0.plain().reshaped(terms[0].shape) }
+            let shaped = try terms.map { t in
+                t.shape == terms[0].shape ? t : kept(kept(try t.plain(), t).reshaped(terms[0].shape), t)
+            }
             return shaped.count == 1 ? shaped[0] : try Tensor.sum(shaped)
         case .mul: return image(x).mul(image(inputs[1]))
         case .concat: return Tensor.concat(inputs.map(image))

@@ -17,6 +17,8 @@ public struct Trainer {
     public func train(_ model: Model, on data: Dataset, seed: UInt64, cancel: CancellationToken = CancellationToken(),
                       epochs: Int? = nil, onEpoch: ((Int, Double) -> Void)? = nil) throws -> TrainingReport {
         ComputeThreads.apply(config.threads)
+        // Buffers pooled for the steps' reuse are not kept once the run is over.
+        defer { TensorStorage.releaseIdleBuffers() }
         let epochCount = epochs ?? config.epochs
         var rng = SeededRandom(seed: seed)
         var shuffle: SeededRandom? = rng.fork()

@@ -12,7 +12,7 @@ enum ExitStatus: Int32 {
     case scriptError = 65
     /// An input file was missing (EX_NOINPUT).
     case inputMissing = 66
-    /// naslab itself failed (EX_SOFTWARE).
+    /// naslab itself failed: its workspace or store could not be used, or an internal error (EX_SOFTWARE).
     case internalError = 70
     /// Ctrl-C stopped the run (128 + SIGINT).
     case interrupted = 130
@@ -24,6 +24,7 @@ enum ExitStatus: Int32 {
         case .assertionFailed: self = .assertionFailed
         case .scriptError: self = .scriptError
         case .inputMissing: self = .inputMissing
+        case .systemFailure: self = .internalError
         case .interrupted: self = .interrupted
         }
     }

@@ -190,7 +190,7 @@ final class Repl {
         case .ok: return .ok
         case .assertionFailed: return .assertionFailed
         case .interrupted: return .interrupted
-        case .scriptError, .inputMissing: return .error
+        case .scriptError, .inputMissing, .systemFailure: return .error
         }
     }
 

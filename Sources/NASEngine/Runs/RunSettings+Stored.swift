@@ -1,0 +1,29 @@
+import NASSearch
+import NASSpaces
+
+extension RunSettings {
+    /// The settings of how trials run (fidelity, early stopping) in the store's form (`RunRecord.trialSettings`).
+    var storedTrialSettings: [String: String] {
+        var stored: [String: String] = [:]
+        if let epochs = fidelity.epochs { stored["epochs"] = "\(epochs)" }
+        if fidelity.dataFraction != 1 { stored["data_fraction"] = "\(fidelity.dataFraction)" }
+        if let earlyStopping {
+            stored["early_stop_threshold"] = "\(earlyStopping.threshold)"
+            stored["early_stop_after"] = "\(earlyStopping.minEpochs)"
+        }
+        return stored
+    }
+
+    /// The fidelity and early stopping a run was launched with, read back from its record.
+    static func trialSettings(from stored: [String: String], run id: Int64) throws -> (Fidelity, EarlyStopping?) {
+        func number(_ key: String) throws -> Double? {
+            guard let text = stored[key] else { return nil }
+            guard let value = Double(text) else { throw RunError.corruptSettings(id, "\(key)=\(text)") }
+            return value
+        }
+        let fidelity = Fidelity(epochs: try number("epochs").map { Int($0) }, dataFraction: try number("data_fraction") ?? 1)
+        guard let threshold = try number("early_stop_threshold") else { return (fidelity, nil) }
+        let after = try number("early_stop_after").map { Int($0) } ?? 3
+        return (fidelity, try EarlyStopping(threshold: threshold, minEpochs: after))
+    }
+}

@@ -1,0 +1,31 @@
+import Testing
+@testable import NASTensor
+
+/// Large tensor buffers are reused by the next allocation of the same size, zeroed when asked,
+/// and freed by a drain.
+@Suite struct BufferPoolTests {
+    /// An element count no other test allocates (just above the pool's minimum).
+    static let count = BufferPool.minimumBytes / 4 + 1_003
+
+    @Test func aFreedLargeBufferServesTheNextOfItsSize() {
+        let drains = BufferPool.drains  // a trainer in a concurrent test may drain the pool meanwhile
+        var first: TensorStorage? = TensorStorage(zeros: Self.count)
+        let address = first!.pointer
+        first!.pointer.update(repeating: 7, count: Self.count)
+        first = nil
+        let second = TensorStorage(zeros: Self.count)
+        #expect(second.pointer == address || BufferPool.drains != drains)
+        #expect(second.buffer.allSatisfy { $0 == 0 }, "a reused buffer is zeroed like a fresh one")
+    }
+
+    @Test func aDrainFreesTheIdleBuffers() {
+        let size = Self.count + 16, bytes = (Self.count + 16) * 4
+        let drains = BufferPool.drains
+        var t: TensorStorage? = TensorStorage(uninitialized: size)
+        #expect(t?.count == size)
+        t = nil
+        #expect(BufferPool.idleCount(bytes: bytes) == 1 || BufferPool.drains != drains)
+        BufferPool.drain()
+        #expect(BufferPool.idleCount(bytes: bytes) == 0)
+    }
+}
