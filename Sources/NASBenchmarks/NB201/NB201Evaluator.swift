@@ -116,14 +116,14 @@ public struct NB201Evaluator: Evaluator {
                                trial: NB201TrialChoice, seed: UInt64) -> TrialResult {
         let valid = validAccuracy(results, index: index, epochs: epochs, trial: trial, seed: seed)
         let test = epochs == 200 ? results.test200?[index] : results.test12[index]
-        var metrics: [String: Double] = [
-            "accuracy": metric == .valid ? valid : (test ?? .nan),
-            "valid_accuracy": valid,
-            "params": results.params[index],
-            "train_time": results.trainTime[index] * Double(epochs) / 200,
-        ]
-        if let test { metrics["test_accuracy"] = test }
-        return TrialResult(metrics: metrics, simulatedSeconds: results.trainTime[index] * Double(epochs) / 200)
+        var metrics = MetricValues([
+            .accuracy: metric == .valid ? valid : (test ?? .nan),
+            .validAccuracy: valid,
+            .params: results.params[index],
+            .trainTime: results.trainTime[index] * Double(epochs) / 200,
+        ])
+        if let test { metrics[.testAccuracy] = test }
+        return TrialResult(metricValues: metrics, simulatedSeconds: results.trainTime[index] * Double(epochs) / 200)
     }
 
     /// The official index of an `nb201` architecture; throws for other spaces and invalid tokens.

@@ -4,15 +4,130 @@
 /// architecture is the index chosen for each. Decisions that a structural choice switches
 /// off (layers beyond the chosen depth) hold 0 and are ignored by the space's canonical form.
 /// This one representation is what lets every strategy work on every space.
+///
+/// Up to `inlineCapacity` tokens in 0...255 (every cell space's, NB201's) are kept inline, one
+/// byte each, so copying such an architecture allocates and reference-counts nothing; longer or
+/// larger token lists live in an array. Hot paths read tokens with `tokenCount` and `token(at:)`;
+/// `tokens` gives them as an array (built on each read for inline ones).
 public struct Architecture: Sendable, Hashable, Codable {
+    /// The most tokens kept inline.
+    public static let inlineCapacity = 16
+
     /// The name of the space this architecture belongs to.
     public var space: String
-    /// The chosen option for each decision, in the space's decision order.
-    public var tokens: [Int]
+    /// Tokens 0..<8 inline, one byte each, token `i` in bits `8i..<8i+8`.
+    @usableFromInline var low: UInt64
+    /// Tokens 8..<16 inline, likewise.
+    @usableFromInline var high: UInt64
+    /// The number of inline tokens, or -1 when the tokens are in `array`.
+    @usableFromInline var inlineCount: Int
+    /// The tokens, when they do not fit inline.
+    @usableFromInline var array: [Int]?
 
     /// Creates an architecture from its tokens.
     public init(space: String, tokens: [Int]) {
         self.space = space
-        self.tokens = tokens
+        (low, high, inlineCount, array) = (0, 0, 0, nil)
+        store(tokens)
+    }
+
+    /// Creates an architecture of `count` tokens given by `token(i)`, without an intermediate array when they fit inline.
+    @inlinable public init(space: String, count: Int, token: (Int) -> Int) {
+        self.space = space
+        (low, high, inlineCount, array) = (0, 0, count, nil)
+        guard count <= Architecture.inlineCapacity else {
+            store((0..<count).map(token))
+            return
+        }
+        for i in 0..<count {
+            let t = token(i)
+            guard (0...255).contains(t) else {
+                store((0..<count).map(token))
+                return
+            }
+            if i < 8 { low |= UInt64(t) << (8 * i) } else { high |= UInt64(t) << (8 * (i - 8)) }
+        }
+    }
+
+    /// The chosen option for each decision, in the space's decision order.
+    public var tokens: [Int] {
+        get { array ?? (0..<inlineCount).map(token(at:)) }
+        set { store(newValue) }
+    }
+
+    /// The number of tokens.
+    @inlinable public var tokenCount: Int { inlineCount >= 0 ? inlineCount : array!.count }
+
+    /// Token `i` (`0 <= i < tokenCount`).
+    @inlinable public func token(at i: Int) -> Int {
+        guard inlineCount >= 0 else { return array![i] }
+        precondition(i >= 0 && i < inlineCount, "token index \(i) out of range 0..<\(inlineCount)")
+        return Int(truncatingIfNeeded: (i < 8 ? low >> (8 * i) : high >> (8 * (i - 8))) & 0xFF)
+    }
+
+    /// An architecture of `count` tokens (at most 8) packed one byte each in `low`.
+    init(space: String, count: Int, low: UInt64) {
+        precondition(count <= 8, "packed architectures hold at most 8 tokens in their low word")
+        self.space = space
+        (self.low, high, inlineCount, array) = (low, 0, count, nil)
+    }
+
+    /// This architecture with token `i` set to `token` (`0 <= i < tokenCount`).
+    public func replacingToken(at i: Int, with token: Int) -> Architecture {
+        guard inlineCount >= 0, (0...255).contains(token) else {
+            var tokens = self.tokens
+            tokens[i] = token
+            return Architecture(space: space, tokens: tokens)
+        }
+        precondition(i >= 0 && i < inlineCount, "token index \(i) out of range 0..<\(inlineCount)")
+        var child = self
+        if i < 8 {
+            child.low = low & ~(0xFF << (8 * UInt64(i))) | UInt64(token) << (8 * UInt64(i))
+        } else {
+            child.high = high & ~(0xFF << (8 * UInt64(i - 8))) | UInt64(token) << (8 * UInt64(i - 8))
+        }
+        return child
+    }
+
+    /// Keeps `tokens` inline when they fit, else in the array.
+    @usableFromInline mutating func store(_ tokens: [Int]) {
+        (low, high) = (0, 0)
+        guard tokens.count <= Architecture.inlineCapacity, tokens.allSatisfy({ (0...255).contains($0) }) else {
+            (inlineCount, array) = (-1, tokens)
+            return
+        }
+        (inlineCount, array) = (tokens.count, nil)
+        for (i, t) in tokens.enumerated() {
+            if i < 8 { low |= UInt64(t) << (8 * i) } else { high |= UInt64(t) << (8 * (i - 8)) }
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case space, tokens }
+
+    /// Reads `{"space": ..., "tokens": [...]}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(space: try container.decode(String.self, forKey: .space),
+                  tokens: try container.decode([Int].self, forKey: .tokens))
+    }
+
+    /// Writes `{"space": ..., "tokens": [...]}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(space, forKey: .space)
+        try container.encode(tokens, forKey: .tokens)
+    }
+
+    /// Equal tokens always have the same representation, so comparing representations compares tokens.
+    public static func == (a: Architecture, b: Architecture) -> Bool {
+        a.inlineCount == b.inlineCount && a.low == b.low && a.high == b.high && a.array == b.array && a.space == b.space
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(space)
+        hasher.combine(inlineCount)
+        hasher.combine(low)
+        hasher.combine(high)
+        hasher.combine(array)
     }
 }

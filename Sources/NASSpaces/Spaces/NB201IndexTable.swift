@@ -55,7 +55,4 @@ struct NB201IndexTable: Sendable {
 
     /// The official index of a base-5 code (0..<15,625).
     func index(ofCode code: Int) -> Int { indexByCode[code] }
-
-    /// The shared token array of a base-5 code: handing it out costs a retain, not an allocation.
-    func sharedTokens(ofCode code: Int) -> [Int] { tokens[indexByCode[code]] }
 }

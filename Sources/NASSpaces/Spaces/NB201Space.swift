@@ -29,35 +29,26 @@ public struct NB201Space: SearchSpace {
 
     public var decisions: [Decision] { NB201Space.edgeDecisions }
 
-    /// Six uniform ops; the tokens are one of the index table's shared arrays (no allocation).
+    /// Six uniform ops, drawn edge 1←0 first; the tokens are kept inline (no allocation).
     public func sample(using rng: inout SeededRandom) -> Architecture {
-        var code = 0
-        for _ in 0..<6 { code = code * 5 + rng.nextInt(below: 5) }
-        return Architecture(space: name, tokens: NB201IndexTable.shared.sharedTokens(ofCode: code))
+        var packed: UInt64 = 0
+        for edge in 0..<6 { packed |= UInt64(rng.nextInt(below: 5)) << (8 * UInt64(edge)) }
+        return Architecture(space: name, count: 6, low: packed)
     }
 
     /// Changes the op of one random edge to a different op.
     public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
         let edge = rng.nextInt(below: 6)
         let shift = 1 + rng.nextInt(below: 4)
-        guard let code = NB201Space.code(of: architecture.tokens) else {
-            var tokens = architecture.tokens
-            tokens[edge] = (tokens[edge] + shift) % 5
-            return Architecture(space: name, tokens: tokens)
-        }
-        let old = architecture.tokens[edge]
-        let childCode = code + ((old + shift) % 5 - old) * NB201Space.placeValues[edge]
-        return Architecture(space: name, tokens: NB201IndexTable.shared.sharedTokens(ofCode: childCode))
+        return architecture.replacingToken(at: edge, with: (architecture.token(at: edge) + shift) % 5)
     }
 
-    /// The weight of each edge's token in the base-5 code (edge 1←0 most significant).
-    private static let placeValues = [3125, 625, 125, 25, 5, 1]
-
     /// The base-5 code of six valid tokens, or nil when they are not a valid cell.
-    static func code(of tokens: [Int]) -> Int? {
-        guard tokens.count == 6 else { return nil }
+    static func code(of architecture: Architecture) -> Int? {
+        guard architecture.tokenCount == 6 else { return nil }
         var code = 0
-        for t in tokens {
+        for edge in 0..<6 {
+            let t = architecture.token(at: edge)
             guard t >= 0 && t < 5 else { return nil }
             code = code * 5 + t
         }
@@ -69,8 +60,8 @@ public struct NB201Space: SearchSpace {
         guard architecture.space == name else {
             throw SpaceError("architecture belongs to space '\(architecture.space)', not '\(name)'")
         }
-        guard architecture.tokens.count == 6 else {
-            throw SpaceError("\(name) expects 6 decisions, got \(architecture.tokens.count)")
+        guard architecture.tokenCount == 6 else {
+            throw SpaceError("\(name) expects 6 decisions, got \(architecture.tokenCount)")
         }
         if let (edge, token) = architecture.tokens.enumerated().first(where: { !(0..<5).contains($0.element) }) {
             throw SpaceError("decision '\(NB201Space.edgeDecisions[edge].name)' has 5 options; \(token) is out of range")
@@ -114,7 +105,7 @@ public struct NB201Space: SearchSpace {
 
     /// The official benchmark index (0..<15,625) of an architecture; -1 when it is not a valid cell.
     public func index(of architecture: Architecture) -> Int {
-        guard let code = NB201Space.code(of: architecture.tokens) else { return -1 }
+        guard let code = NB201Space.code(of: architecture) else { return -1 }
         return NB201IndexTable.shared.index(ofCode: code)
     }
 
