@@ -25,10 +25,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Hashable, Codable {
         return z ^ (z >> 31)
     }
 
-    @inlinable static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    @inlinable @inline(__always) static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
     /// The next 64 random bits.
-    @inlinable public mutating func next() -> UInt64 {
+    @inlinable @inline(__always) public mutating func next() -> UInt64 {
         let result = SeededRandom.rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -49,7 +49,7 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Hashable, Codable {
     ///
     /// Lemire's multiply-shift draw with rejection, written out so that it inlines into callers: the
     /// same arithmetic as the standard library's `next(upperBound:)`, so it gives the same numbers.
-    @inlinable public mutating func nextInt(below n: Int) -> Int {
+    @inlinable @inline(__always) public mutating func nextInt(below n: Int) -> Int {
         precondition(n > 0, "nextInt(below:) needs a positive bound")
         let bound = UInt64(truncatingIfNeeded: n)
         var product = next().multipliedFullWidth(by: bound)

@@ -13,35 +13,50 @@ public struct Architecture: Sendable, Hashable, Codable {
     /// The most tokens kept inline.
     public static let inlineCapacity = 16
 
+    /// The name of the space this architecture belongs to, held without a reference.
+    public var spaceName: SpaceName
+
     /// The name of the space this architecture belongs to.
-    public var space: String
+    public var space: String {
+        get { spaceName.string }
+        set { spaceName = SpaceName(newValue) }
+    }
     /// Tokens 0..<8 inline, one byte each, token `i` in bits `8i..<8i+8`.
     @usableFromInline var low: UInt64
     /// Tokens 8..<16 inline, likewise.
     @usableFromInline var high: UInt64
-    /// The number of inline tokens, or -1 when the tokens are in `array`.
+    /// The number of inline tokens, or -1 when the tokens are in `heap`.
     @usableFromInline var inlineCount: Int
+    /// The tokens, when they do not fit inline; empty when they do (the shared empty array: copying it
+    /// touches no reference count).
+    @usableFromInline var heap: [Int]
+
     /// The tokens, when they do not fit inline.
-    @usableFromInline var array: [Int]?
+    var array: [Int]? { inlineCount < 0 ? heap : nil }
 
     /// Creates an architecture from its tokens.
     public init(space: String, tokens: [Int]) {
-        self.space = space
-        (low, high, inlineCount, array) = (0, 0, 0, nil)
+        self.init(spaceName: SpaceName(space), tokens: tokens)
+    }
+
+    /// Creates an architecture of a space given by its packed name.
+    public init(spaceName: SpaceName, tokens: [Int]) {
+        self.spaceName = spaceName
+        (low, high, inlineCount, heap) = (0, 0, 0, [])
         store(tokens)
     }
 
     /// Creates an architecture of `count` tokens given by `token(i)`, without an intermediate array when they fit inline.
-    @inlinable public init(space: String, count: Int, token: (Int) -> Int) {
-        self.space = space
-        (low, high, inlineCount, array) = (0, 0, count, nil)
+    @inlinable public init(spaceName: SpaceName, count: Int, token: (Int) -> Int) {
+        self.spaceName = spaceName
+        (low, high, inlineCount, heap) = (0, 0, count, [])
         guard count <= Architecture.inlineCapacity else {
             store((0..<count).map(token))
             return
         }
         for i in 0..<count {
             let t = token(i)
-            guard (0...255).contains(t) else {
+            guard t >= 0 && t <= 255 else {
                 store((0..<count).map(token))
                 return
             }
@@ -56,28 +71,28 @@ public struct Architecture: Sendable, Hashable, Codable {
     }
 
     /// The number of tokens.
-    @inlinable public var tokenCount: Int { inlineCount >= 0 ? inlineCount : array!.count }
+    @inlinable public var tokenCount: Int { inlineCount >= 0 ? inlineCount : heap.count }
 
     /// Token `i` (`0 <= i < tokenCount`).
     @inlinable public func token(at i: Int) -> Int {
-        guard inlineCount >= 0 else { return array![i] }
+        guard inlineCount >= 0 else { return heap[i] }
         precondition(i >= 0 && i < inlineCount, "token index \(i) out of range 0..<\(inlineCount)")
         return Int(truncatingIfNeeded: (i < 8 ? low >> (8 * i) : high >> (8 * (i - 8))) & 0xFF)
     }
 
     /// An architecture of `count` tokens (at most 8) packed one byte each in `low`.
-    init(space: String, count: Int, low: UInt64) {
+    init(spaceName: SpaceName, count: Int, low: UInt64) {
         precondition(count <= 8, "packed architectures hold at most 8 tokens in their low word")
-        self.space = space
-        (self.low, high, inlineCount, array) = (low, 0, count, nil)
+        self.spaceName = spaceName
+        (self.low, high, inlineCount, heap) = (low, 0, count, [])
     }
 
     /// This architecture with token `i` set to `token` (`0 <= i < tokenCount`).
     public func replacingToken(at i: Int, with token: Int) -> Architecture {
-        guard inlineCount >= 0, (0...255).contains(token) else {
+        guard inlineCount >= 0, token >= 0 && token <= 255 else {
             var tokens = self.tokens
             tokens[i] = token
-            return Architecture(space: space, tokens: tokens)
+            return Architecture(spaceName: spaceName, tokens: tokens)
         }
         precondition(i >= 0 && i < inlineCount, "token index \(i) out of range 0..<\(inlineCount)")
         var child = self
@@ -92,11 +107,11 @@ public struct Architecture: Sendable, Hashable, Codable {
     /// Keeps `tokens` inline when they fit, else in the array.
     @usableFromInline mutating func store(_ tokens: [Int]) {
         (low, high) = (0, 0)
-        guard tokens.count <= Architecture.inlineCapacity, tokens.allSatisfy({ (0...255).contains($0) }) else {
-            (inlineCount, array) = (-1, tokens)
+        guard tokens.count <= Architecture.inlineCapacity, tokens.allSatisfy({ $0 >= 0 && $0 <= 255 }) else {
+            (inlineCount, heap) = (-1, tokens)
             return
         }
-        (inlineCount, array) = (tokens.count, nil)
+        (inlineCount, heap) = (tokens.count, [])
         for (i, t) in tokens.enumerated() {
             if i < 8 { low |= UInt64(t) << (8 * i) } else { high |= UInt64(t) << (8 * (i - 8)) }
         }
@@ -120,14 +135,15 @@ public struct Architecture: Sendable, Hashable, Codable {
 
     /// Equal tokens always have the same representation, so comparing representations compares tokens.
     public static func == (a: Architecture, b: Architecture) -> Bool {
-        a.inlineCount == b.inlineCount && a.low == b.low && a.high == b.high && a.array == b.array && a.space == b.space
+        a.inlineCount == b.inlineCount && a.low == b.low && a.high == b.high && a.spaceName == b.spaceName && a.heap == b.heap
     }
 
     public func hash(into hasher: inout Hasher) {
-        hasher.combine(space)
+        hasher.combine(spaceName)
         hasher.combine(inlineCount)
         hasher.combine(low)
         hasher.combine(high)
-        hasher.combine(array)
+        hasher.combine(heap)
     }
 }
+

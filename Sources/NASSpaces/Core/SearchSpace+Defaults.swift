@@ -7,7 +7,7 @@ extension SearchSpace {
     }
 
     public func validate(_ architecture: Architecture) throws {
-        guard architecture.space == name else {
+        guard architecture.spaceName == SpaceName(name) else {
             throw SpaceError("architecture belongs to space '\(architecture.space)', not '\(name)'")
         }
         guard architecture.tokenCount == decisions.count else {

@@ -15,7 +15,7 @@ public struct MetricKey: Sendable, Hashable, Comparable, CustomStringConvertible
     }
 
     /// The key of an already interned number.
-    init(number: Int32) {
+    @usableFromInline init(number: Int32) {
         self.number = number
     }
 
@@ -32,23 +32,23 @@ public struct MetricKey: Sendable, Hashable, Comparable, CustomStringConvertible
     public static func < (a: MetricKey, b: MetricKey) -> Bool { a.number < b.number }
 
     /// Validation accuracy, what searches optimise by default.
-    public static let accuracy = MetricKey(number: 0)
+    @inlinable public static var accuracy: MetricKey { MetricKey(number: 0) }
     /// Validation accuracy when `accuracy` reports another one.
-    public static let validAccuracy = MetricKey(number: 1)
+    @inlinable public static var validAccuracy: MetricKey { MetricKey(number: 1) }
     /// Test accuracy (reported, never searched on).
-    public static let testAccuracy = MetricKey(number: 2)
+    @inlinable public static var testAccuracy: MetricKey { MetricKey(number: 2) }
     /// Loss.
-    public static let loss = MetricKey(number: 3)
+    @inlinable public static var loss: MetricKey { MetricKey(number: 3) }
     /// Parameter count.
-    public static let params = MetricKey(number: 4)
+    @inlinable public static var params: MetricKey { MetricKey(number: 4) }
     /// Floating-point operations (2 per multiply-accumulate).
-    public static let flops = MetricKey(number: 5)
+    @inlinable public static var flops: MetricKey { MetricKey(number: 5) }
     /// Multiply-accumulates.
-    public static let macs = MetricKey(number: 6)
+    @inlinable public static var macs: MetricKey { MetricKey(number: 6) }
     /// Latency in seconds.
-    public static let latency = MetricKey(number: 7)
+    @inlinable public static var latency: MetricKey { MetricKey(number: 7) }
     /// Training time in seconds.
-    public static let trainTime = MetricKey(number: 8)
+    @inlinable public static var trainTime: MetricKey { MetricKey(number: 8) }
 
     /// The names of the constant keys, in key order.
     static let standardNames = ["accuracy", "valid_accuracy", "test_accuracy", "loss", "params", "flops", "macs",

@@ -11,18 +11,25 @@ public struct MetricValues: Sendable, Hashable, Sequence {
     /// The number of metrics kept inline (0 when they are in `overflow`).
     @usableFromInline var inlineCount: Int
     /// The inline metrics' key numbers, ascending, in `0..<inlineCount`.
-    @usableFromInline var keys: InlineArray<8, Int32>
+    @usableFromInline var keys: EightKeys
     /// The inline metrics' values, in the order of `keys`.
-    @usableFromInline var values: InlineArray<8, Double>
+    @usableFromInline var values: EightValues
+    /// Every metric, when there are more than fit inline (in a class, so that copying a result without
+    /// overflow retains nothing).
+    @usableFromInline var overflowStorage: MetricOverflow?
+
     /// Every metric, when there are more than fit inline.
-    @usableFromInline var overflow: [MetricKey: Double]?
+    var overflow: [MetricKey: Double]? {
+        get { overflowStorage?.metrics }
+        set { overflowStorage = newValue.map(MetricOverflow.init) }
+    }
 
     /// No metrics.
     public init() {
         inlineCount = 0
-        keys = InlineArray(repeating: 0)
-        values = InlineArray(repeating: 0)
-        overflow = nil
+        keys = EightKeys()
+        values = EightValues()
+        overflowStorage = nil
     }
 
     /// The metrics of a dictionary keyed by name.
@@ -45,7 +52,7 @@ public struct MetricValues: Sendable, Hashable, Sequence {
 
     /// The value of a metric, if present.
     @inlinable public func value(of key: MetricKey) -> Double? {
-        if let overflow { return overflow[key] }
+        if let overflowStorage { return overflowStorage.metrics[key] }
         for i in 0..<inlineCount where keys[i] == key.number { return values[i] }
         return nil
     }
@@ -142,5 +149,58 @@ public struct MetricValues: Sendable, Hashable, Sequence {
         inlineCount -= 1
         keys[inlineCount] = 0
         values[inlineCount] = 0
+    }
+}
+
+/// The metrics of a result with more than `MetricValues.inlineCapacity` of them.
+@usableFromInline final class MetricOverflow: Sendable {
+    /// Every metric.
+    @usableFromInline let metrics: [MetricKey: Double]
+
+    /// Holds `metrics`.
+    init(_ metrics: [MetricKey: Double]) {
+        self.metrics = metrics
+    }
+}
+
+/// Eight key numbers stored in place (a tuple: copying it is copying 32 bytes).
+@usableFromInline struct EightKeys: Sendable {
+    /// The numbers.
+    @usableFromInline var storage: (Int32, Int32, Int32, Int32, Int32, Int32, Int32, Int32) = (0, 0, 0, 0, 0, 0, 0, 0)
+
+    /// Eight zeros.
+    init() {}
+
+    /// Number `i` (`0 <= i < 8`).
+    @inlinable subscript(i: Int) -> Int32 {
+        get {
+            precondition(i >= 0 && i < 8, "metric slot out of range")
+            return withUnsafeBytes(of: storage) { $0.load(fromByteOffset: i &* 4, as: Int32.self) }
+        }
+        set {
+            precondition(i >= 0 && i < 8, "metric slot out of range")
+            withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: newValue, toByteOffset: i &* 4, as: Int32.self) }
+        }
+    }
+}
+
+/// Eight values stored in place (a tuple: copying it is copying 64 bytes).
+@usableFromInline struct EightValues: Sendable {
+    /// The values.
+    @usableFromInline var storage: (Double, Double, Double, Double, Double, Double, Double, Double) = (0, 0, 0, 0, 0, 0, 0, 0)
+
+    /// Eight zeros.
+    init() {}
+
+    /// Value `i` (`0 <= i < 8`).
+    @inlinable subscript(i: Int) -> Double {
+        get {
+            precondition(i >= 0 && i < 8, "metric slot out of range")
+            return withUnsafeBytes(of: storage) { $0.load(fromByteOffset: i &* 8, as: Double.self) }
+        }
+        set {
+            precondition(i >= 0 && i < 8, "metric slot out of range")
+            withUnsafeMutableBytes(of: &storage) { $0.storeBytes(of: newValue, toByteOffset: i &* 8, as: Double.self) }
+        }
     }
 }

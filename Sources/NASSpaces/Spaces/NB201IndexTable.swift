@@ -1,7 +1,7 @@
 import Foundation
 
 /// The official NAS-Bench-201 index order, read once from the shipped resource.
-struct NB201IndexTable: Sendable {
+final class NB201IndexTable: Sendable {
     /// Tokens of cell `i`, for every official index `i`.
     let tokens: [[Int]]
     /// Official index by base-5 code of the tokens.

@@ -24,6 +24,9 @@ public struct NB201Space: SearchSpace {
 
     public var name: String { "nb201" }
 
+    /// The space's name, packed (`SpaceName("nb201")`, written out so that reading it costs nothing).
+    @inlinable public static var spaceName: SpaceName { SpaceName(first: 0x31_30_32_62_6E, second: 5 << 56) }
+
     /// The six edge decisions, built once.
     static let edgeDecisions = NB201Space.edges.map { Decision(name: "edge_\($0.to)_\($0.from)", options: NB201Space.operations) }
 
@@ -33,31 +36,36 @@ public struct NB201Space: SearchSpace {
     public func sample(using rng: inout SeededRandom) -> Architecture {
         var packed: UInt64 = 0
         for edge in 0..<6 { packed |= UInt64(rng.nextInt(below: 5)) << (8 * UInt64(edge)) }
-        return Architecture(space: name, count: 6, low: packed)
+        return Architecture(spaceName: NB201Space.spaceName, count: 6, low: packed)
     }
 
     /// Changes the op of one random edge to a different op.
     public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
         let edge = rng.nextInt(below: 6)
         let shift = 1 + rng.nextInt(below: 4)
-        return architecture.replacingToken(at: edge, with: (architecture.token(at: edge) + shift) % 5)
+        var child = architecture.replacingToken(at: edge, with: (architecture.token(at: edge) + shift) % 5)
+        child.spaceName = NB201Space.spaceName
+        return child
     }
 
-    /// The base-5 code of six valid tokens, or nil when they are not a valid cell.
-    static func code(of architecture: Architecture) -> Int? {
-        guard architecture.tokenCount == 6 else { return nil }
+    /// The base-5 code of six valid tokens (edge 1←0 most significant), or nil when they are not a valid cell.
+    /// Valid tokens (six, each below 5) are always kept inline, so the code is read from the packed word.
+    public static func cellCode(of architecture: Architecture) -> Int? {
+        guard architecture.inlineCount == 6 else { return nil }
+        var word = architecture.low
         var code = 0
-        for edge in 0..<6 {
-            let t = architecture.token(at: edge)
-            guard t >= 0 && t < 5 else { return nil }
+        for _ in 0..<6 {
+            let t = Int(truncatingIfNeeded: word & 0xFF)
+            guard t < 5 else { return nil }
             code = code * 5 + t
+            word >>= 8
         }
         return code
     }
 
     /// Throws unless the architecture belongs to this space and has six ops in range.
     public func validate(_ architecture: Architecture) throws {
-        guard architecture.space == name else {
+        guard architecture.spaceName == NB201Space.spaceName else {
             throw SpaceError("architecture belongs to space '\(architecture.space)', not '\(name)'")
         }
         guard architecture.tokenCount == 6 else {
@@ -105,8 +113,13 @@ public struct NB201Space: SearchSpace {
 
     /// The official benchmark index (0..<15,625) of an architecture; -1 when it is not a valid cell.
     public func index(of architecture: Architecture) -> Int {
-        guard let code = NB201Space.code(of: architecture) else { return -1 }
-        return NB201IndexTable.shared.index(ofCode: code)
+        guard let code = NB201Space.cellCode(of: architecture) else { return -1 }
+        return NB201Space.index(ofCellCode: code)
+    }
+
+    /// The official benchmark index of a cell given by its base-5 code (`cellCode(of:)`, 0..<15,625).
+    public static func index(ofCellCode code: Int) -> Int {
+        NB201IndexTable.shared.index(ofCode: code)
     }
 
     /// The architecture at an official benchmark index.
