@@ -102,10 +102,13 @@ struct EvolutionCore: Codable {
     /// The age rank of the best of `sampleSize` members drawn uniformly with replacement.
     mutating func tournamentWinner() -> Int? {
         guard !population.isEmpty else { return nil }
-        var best = rng.nextInt(below: population.count)
+        var random = rng  // a local copy keeps the generator's state in registers while drawing
+        defer { rng = random }
+        let count = population.count
+        var best = random.nextInt(below: count)
         var bestScore = population.score(atRank: best)
         for _ in 1..<sampleSize {
-            let candidate = rng.nextInt(below: population.count)
+            let candidate = random.nextInt(below: count)
             let score = population.score(atRank: candidate)
             if score > bestScore { (best, bestScore) = (candidate, score) }
         }

@@ -27,12 +27,14 @@ public struct Architecture: Sendable, Hashable, Codable {
     @usableFromInline var high: UInt64
     /// The number of inline tokens, or -1 when the tokens are in `heap`.
     @usableFromInline var inlineCount: Int
-    /// The tokens, when they do not fit inline; empty when they do (the shared empty array: copying it
-    /// touches no reference count).
-    @usableFromInline var heap: [Int]
+    /// The tokens, when they do not fit inline (in a class: copying an architecture without them retains nothing).
+    @usableFromInline var heap: HeapTokens
 
     /// The tokens, when they do not fit inline.
-    var array: [Int]? { inlineCount < 0 ? heap : nil }
+    var array: [Int]? {
+        guard case let .array(tokens) = heap else { return nil }
+        return tokens.tokens
+    }
 
     /// Creates an architecture from its tokens.
     public init(space: String, tokens: [Int]) {
@@ -42,14 +44,14 @@ public struct Architecture: Sendable, Hashable, Codable {
     /// Creates an architecture of a space given by its packed name.
     public init(spaceName: SpaceName, tokens: [Int]) {
         self.spaceName = spaceName
-        (low, high, inlineCount, heap) = (0, 0, 0, [])
+        (low, high, inlineCount, heap) = (0, 0, 0, .none)
         store(tokens)
     }
 
     /// Creates an architecture of `count` tokens given by `token(i)`, without an intermediate array when they fit inline.
     @inlinable public init(spaceName: SpaceName, count: Int, token: (Int) -> Int) {
         self.spaceName = spaceName
-        (low, high, inlineCount, heap) = (0, 0, count, [])
+        (low, high, inlineCount, heap) = (0, 0, count, .none)
         guard count <= Architecture.inlineCapacity else {
             store((0..<count).map(token))
             return
@@ -71,11 +73,11 @@ public struct Architecture: Sendable, Hashable, Codable {
     }
 
     /// The number of tokens.
-    @inlinable public var tokenCount: Int { inlineCount >= 0 ? inlineCount : heap.count }
+    @inlinable public var tokenCount: Int { inlineCount >= 0 ? inlineCount : heap.tokens.count }
 
     /// Token `i` (`0 <= i < tokenCount`).
     @inlinable public func token(at i: Int) -> Int {
-        guard inlineCount >= 0 else { return heap[i] }
+        guard inlineCount >= 0 else { return heap.tokens[i] }
         precondition(i >= 0 && i < inlineCount, "token index \(i) out of range 0..<\(inlineCount)")
         return Int(truncatingIfNeeded: (i < 8 ? low >> (8 * i) : high >> (8 * (i - 8))) & 0xFF)
     }
@@ -84,7 +86,7 @@ public struct Architecture: Sendable, Hashable, Codable {
     init(spaceName: SpaceName, count: Int, low: UInt64) {
         precondition(count <= 8, "packed architectures hold at most 8 tokens in their low word")
         self.spaceName = spaceName
-        (self.low, high, inlineCount, heap) = (low, 0, count, [])
+        (self.low, high, inlineCount, heap) = (low, 0, count, .none)
     }
 
     /// This architecture with token `i` set to `token` (`0 <= i < tokenCount`).
@@ -108,10 +110,10 @@ public struct Architecture: Sendable, Hashable, Codable {
     @usableFromInline mutating func store(_ tokens: [Int]) {
         (low, high) = (0, 0)
         guard tokens.count <= Architecture.inlineCapacity, tokens.allSatisfy({ $0 >= 0 && $0 <= 255 }) else {
-            (inlineCount, heap) = (-1, tokens)
+            (inlineCount, heap) = (-1, .array(TokenArray(tokens)))
             return
         }
-        (inlineCount, heap) = (tokens.count, [])
+        (inlineCount, heap) = (tokens.count, .none)
         for (i, t) in tokens.enumerated() {
             if i < 8 { low |= UInt64(t) << (8 * i) } else { high |= UInt64(t) << (8 * (i - 8)) }
         }
@@ -135,7 +137,7 @@ public struct Architecture: Sendable, Hashable, Codable {
 
     /// Equal tokens always have the same representation, so comparing representations compares tokens.
     public static func == (a: Architecture, b: Architecture) -> Bool {
-        a.inlineCount == b.inlineCount && a.low == b.low && a.high == b.high && a.spaceName == b.spaceName && a.heap == b.heap
+        a.inlineCount == b.inlineCount && a.low == b.low && a.high == b.high && a.spaceName == b.spaceName && a.array == b.array
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -143,7 +145,31 @@ public struct Architecture: Sendable, Hashable, Codable {
         hasher.combine(inlineCount)
         hasher.combine(low)
         hasher.combine(high)
-        hasher.combine(heap)
+        hasher.combine(array)
     }
 }
 
+/// Where an architecture's tokens are when they do not fit inline.
+@usableFromInline enum HeapTokens: Sendable {
+    /// They fit inline.
+    case none
+    /// In an array.
+    case array(TokenArray)
+
+    /// The tokens held here (empty when none).
+    @usableFromInline var tokens: [Int] {
+        guard case let .array(storage) = self else { return [] }
+        return storage.tokens
+    }
+}
+
+/// The tokens of an architecture that does not fit inline.
+@usableFromInline final class TokenArray: Sendable {
+    /// The tokens.
+    @usableFromInline let tokens: [Int]
+
+    /// Holds `tokens`.
+    init(_ tokens: [Int]) {
+        self.tokens = tokens
+    }
+}

@@ -52,15 +52,12 @@ public struct NB201Space: SearchSpace {
     /// Valid tokens (six, each below 5) are always kept inline, so the code is read from the packed word.
     public static func cellCode(of architecture: Architecture) -> Int? {
         guard architecture.inlineCount == 6 else { return nil }
-        var word = architecture.low
-        var code = 0
-        for _ in 0..<6 {
-            let t = Int(truncatingIfNeeded: word & 0xFF)
-            guard t < 5 else { return nil }
-            code = code * 5 + t
-            word >>= 8
-        }
-        return code
+        let w = architecture.low
+        // Every byte below 5: adding 0x7B sets a byte's top bit exactly when it is 5 or more (bytes of
+        // 0x80 or more have it set already, so a carry into the next byte cannot hide a bad one).
+        guard (w | (w &+ 0x7B7B_7B7B_7B7B)) & 0x8080_8080_8080 == 0 else { return nil }
+        let t = { (edge: UInt64) in Int(truncatingIfNeeded: (w >> (8 * edge)) & 0xFF) }
+        return ((((t(0) * 5 + t(1)) * 5 + t(2)) * 5 + t(3)) * 5 + t(4)) * 5 + t(5)
     }
 
     /// Throws unless the architecture belongs to this space and has six ops in range.
