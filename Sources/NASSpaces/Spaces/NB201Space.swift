@@ -43,9 +43,16 @@ public struct NB201Space: SearchSpace {
     public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
         let edge = rng.nextInt(below: 6)
         let shift = 1 + rng.nextInt(below: 4)
-        var child = architecture.replacingToken(at: edge, with: (architecture.token(at: edge) + shift) % 5)
-        child.spaceName = NB201Space.spaceName
-        return child
+        guard architecture.inlineCount == 6 else {
+            var child = architecture.replacingToken(at: edge, with: (architecture.token(at: edge) + shift) % 5)
+            child.spaceName = NB201Space.spaceName
+            return child
+        }
+        // Six inline tokens: write the new op into the edge's byte of the packed word.
+        let offset = 8 * UInt64(edge)
+        let old = Int(truncatingIfNeeded: (architecture.low >> offset) & 0xFF)
+        let low = architecture.low & ~(0xFF << offset) | UInt64((old + shift) % 5) << offset
+        return Architecture(spaceName: NB201Space.spaceName, count: 6, low: low)
     }
 
     /// The base-5 code of six valid tokens (edge 1←0 most significant), or nil when they are not a valid cell.
