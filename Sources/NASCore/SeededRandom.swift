@@ -3,10 +3,10 @@
 /// Every random choice in naslab flows from one of these, so the same seed gives the same
 /// result on the same machine.
 public struct SeededRandom: RandomNumberGenerator, Sendable, Hashable, Codable {
-    private var s0: UInt64
-    private var s1: UInt64
-    private var s2: UInt64
-    private var s3: UInt64
+    @usableFromInline var s0: UInt64
+    @usableFromInline var s1: UInt64
+    @usableFromInline var s2: UInt64
+    @usableFromInline var s3: UInt64
 
     /// Creates a generator whose whole stream is determined by `seed`.
     public init(seed: UInt64) {
@@ -25,10 +25,10 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Hashable, Codable {
         return z ^ (z >> 31)
     }
 
-    private static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
+    @inlinable @inline(__always) static func rotl(_ x: UInt64, _ k: UInt64) -> UInt64 { (x << k) | (x >> (64 - k)) }
 
     /// The next 64 random bits.
-    public mutating func next() -> UInt64 {
+    @inlinable @inline(__always) public mutating func next() -> UInt64 {
         let result = SeededRandom.rotl(s1 &* 5, 7) &* 9
         let t = s1 << 17
         s2 ^= s0
@@ -46,9 +46,18 @@ public struct SeededRandom: RandomNumberGenerator, Sendable, Hashable, Codable {
     }
 
     /// A uniform integer in `0..<n`; `n` must be positive.
-    public mutating func nextInt(below n: Int) -> Int {
+    ///
+    /// Lemire's multiply-shift draw with rejection, written out so that it inlines into callers: the
+    /// same arithmetic as the standard library's `next(upperBound:)`, so it gives the same numbers.
+    @inlinable @inline(__always) public mutating func nextInt(below n: Int) -> Int {
         precondition(n > 0, "nextInt(below:) needs a positive bound")
-        return Int(next(upperBound: UInt64(n)))
+        let bound = UInt64(truncatingIfNeeded: n)
+        var product = next().multipliedFullWidth(by: bound)
+        if product.low < bound {
+            let threshold = (0 &- bound) % bound
+            while product.low < threshold { product = next().multipliedFullWidth(by: bound) }
+        }
+        return Int(truncatingIfNeeded: product.high)
     }
 
     /// A standard normal sample (Box–Muller).

@@ -12,7 +12,7 @@
 # (seeds 0..999); the ratio is given on the minimum and on the median batch.
 #
 # Builds the libraries in release mode, compiles the small driver below against their objects and runs it.
-# Usage: scripts/bench.d/search.sh [speed]   (speed: only part 2;
+# Usage: scripts/bench.d/search.sh [speed|profile]   (speed: only part 2; profile: callgrind instructions per trial;
 #                                     NASLAB_SEARCH_SEEDS=N: seeds per cell, default 100;
 #                                     NASLAB_SEARCH_BANANAS_SEEDS=N: BANANAS seeds on CIFAR-10, default 10)
 set -euo pipefail
@@ -26,6 +26,16 @@ cp scripts/bench.d/search_driver.swift "$WORK/main.swift"
 OBJS=$(ls "$BIN"/NASCore.build/*.o "$BIN"/NASSpaces.build/*.o "$BIN"/NASBenchmarks.build/*.o "$BIN"/NASSearch.build/*.o)
 swiftc -O -module-name SearchBenchDriver -I "$BIN/Modules" -I "$BIN" -I Sources/CZlib "$WORK/main.swift" $OBJS -lz \
     -o "$WORK/bench" 2>&1 | grep -v '^$' || true
+if [ "${1:-}" = profile ]; then
+    # Instructions per trial of the speed run (callgrind counts only the driver's profiledRuns: 200 runs).
+    valgrind --tool=callgrind --callgrind-out-file="$WORK/cg.out" --collect-atstart=no \
+        --toggle-collect='*profiledRuns*' "$WORK/bench" - 0 0 profile 2>"$WORK/cg.log" | tee "$WORK/profile.txt"
+    TRIALS=$(awk '$1 == "profile:" { print $2 }' "$WORK/profile.txt")
+    IR=$(awk '/^summary:|^totals:/ { print $2; exit }' "$WORK/cg.out")
+    echo "instructions: $IR in $TRIALS trials = $(( IR / TRIALS )) per trial"
+    [ -n "${NASLAB_CALLGRIND_KEEP:-}" ] && cp "$WORK/cg.out" "$NASLAB_CALLGRIND_KEEP"
+    exit 0
+fi
 echo "== NASSearch ($(date -u +%Y-%m-%dT%H:%MZ), $(uname -m), release build; load: $(cut -d' ' -f1-3 /proc/loadavg))"
 PY=$(python3 scripts/reference/search_baseline.py --runs 1000 --batches 5)
 echo "$PY" | sed 's/^/python: /'

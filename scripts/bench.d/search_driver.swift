@@ -172,17 +172,34 @@ func reproduce() throws {
                      bananasSeeds, meanStd(trials).0, tm, ts, elapsed / Double(max(bananasSeeds, 1))))
     }
 }
-if part != "speed" { try reproduce() }
+if part == "all" { try reproduce() }
 
 // Speed: full REA runs of 20,000 simulated s on CIFAR-10 through the real strategy, loop and evaluator, timed in
 // CPU time over batches of seeds 0..<runs; the tables are loaded (and the evaluator's result table built) before.
 print("\nSpeed: one regularised-evolution run, 20,000 simulated s on CIFAR-10 (population 10, sample 3)")
 let evaluator = try NB201Evaluator(dataset: .cifar10, epochs: 12, metric: .valid)
+
 _ = try SearchLoop(space: space, evaluator: evaluator, budget: .simulated(20_000)).run(try makeStrategy("rea", seed: 0))
+
+/// `runs` full REA runs (seeds 0..<runs); the function callgrind's `--toggle-collect` counts in `profile` mode.
+@inline(never) func profiledRuns(_ runs: Int) throws -> Int {
+    var trials = 0
+    for seed in 0..<runs {
+        trials += try SearchLoop(space: space, evaluator: evaluator, budget: .simulated(20_000), seed: UInt64(seed))
+            .run(try RegularizedEvolution(space: space, populationSize: 10, sampleSize: 3, seed: UInt64(seed))).trials.count
+    }
+    return trials
+}
+if part == "profile" {
+    // For instruction counts: valgrind --tool=callgrind --collect-atstart=no --toggle-collect='*profiledRuns*' BENCH - 0 0 profile
+    print("profile: \(try profiledRuns(200)) trials in 200 runs")
+    exit(0)
+}
 let runs = 1000, batches = 5
 var totalTrials = 0
 var cpuPerRun: [Double] = [], wallPerRun: [Double] = []
 var checksum = 0.0
+var cellChecksum: UInt64 = 0
 for _ in 0..<batches {
     let cpu = cpuSeconds()
     let wall = try seconds {
@@ -191,6 +208,9 @@ for _ in 0..<batches {
                 .run(try RegularizedEvolution(space: space, populationSize: 10, sampleSize: 3, seed: UInt64(seed)))
             totalTrials += outcome.trials.count
             checksum += outcome.best?.score ?? 0
+            if let best = outcome.best?.proposal.architecture {
+                cellChecksum = cellChecksum &* 31 &+ UInt64(space.index(of: best)) &+ UInt64(outcome.trials.count) << 20
+            }
         }
     }
     cpuPerRun.append((cpuSeconds() - cpu) / Double(runs) * 1e3)
@@ -202,6 +222,8 @@ print(String(format: "swift_rea_run_ms %.4f  (CPU, minimum of %d batches of %d r
              swiftMin, batches, runs, swiftMedian, wallPerRun.min()!))
 print(String(format: "  %.1f trials per run, %.3f us per trial (CPU, minimum); mean chosen 12-epoch accuracy %.4f",
              trialsPerRun, swiftMin / trialsPerRun * 1e3, checksum / Double(runs * batches)))
+print(String(format: "  same-seed check: %d trials in all, chosen accuracy sum %.12f, chosen-cell checksum %016llx",
+             totalTrials, checksum, cellChecksum))
 if pythonMilliseconds.count == 2 {
     print(String(format: "speedup over plain Python: %.1fx on minimum CPU time, %.1fx on median (goal: 50x)",
                  pythonMilliseconds[0] / swiftMin, pythonMilliseconds[1] / swiftMedian))

@@ -76,6 +76,10 @@ public struct NB201Evaluator: Evaluator {
     /// Looks the cell up; throws for other spaces, unknown epochs or a data fraction below 1.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {
+        if let table, fidelity.dataFraction == 1, fidelity.epochs == nil || fidelity.epochs == epochs,
+           let code = NB201Evaluator.cellCode(of: architecture, in: space) {
+            return table.result(ofCode: code)
+        }
         let index = try NB201Evaluator.tableIndex(of: architecture, in: space)
         let epochs = fidelity.epochs ?? self.epochs
         if epochs != self.epochs {
@@ -85,7 +89,7 @@ public struct NB201Evaluator: Evaluator {
             throw BenchmarkError("the NB201 table was trained on the whole dataset; a data fraction of \(fidelity.dataFraction) is not available")
         }
         guard epochs == self.epochs else { return result(index: index, otherEpochs: epochs, seed: seed) }
-        if let table { return table.results[index] }
+        if let table { return table.result(atIndex: index) }
         return NB201Evaluator.result(results, index: index, epochs: epochs, metric: metric, trial: trial, seed: seed)
     }
 
@@ -93,7 +97,7 @@ public struct NB201Evaluator: Evaluator {
     private static func resultTable(_ results: NB201DatasetResults, epochs: Int, metric: NB201Metric,
                                     shared: Bool) -> NB201ResultTable {
         let build = {
-            NB201ResultTable(cellCount: NB201Benchmark.cellCount) {
+            NB201ResultTable {
                 result(results, index: $0, epochs: epochs, metric: metric, trial: .mean, seed: 0)
             }
         }
@@ -106,7 +110,7 @@ public struct NB201Evaluator: Evaluator {
     /// they apply, otherwise read from the columns.
     private func result(index: Int, otherEpochs epochs: Int, seed: UInt64) -> TrialResult {
         if trial == .mean && usesSharedTables {
-            return NB201Evaluator.resultTable(results, epochs: epochs, metric: metric, shared: true).results[index]
+            return NB201Evaluator.resultTable(results, epochs: epochs, metric: metric, shared: true).result(atIndex: index)
         }
         return NB201Evaluator.result(results, index: index, epochs: epochs, metric: metric, trial: trial, seed: seed)
     }
@@ -116,19 +120,19 @@ public struct NB201Evaluator: Evaluator {
                                trial: NB201TrialChoice, seed: UInt64) -> TrialResult {
         let valid = validAccuracy(results, index: index, epochs: epochs, trial: trial, seed: seed)
         let test = epochs == 200 ? results.test200?[index] : results.test12[index]
-        var metrics: [String: Double] = [
-            "accuracy": metric == .valid ? valid : (test ?? .nan),
-            "valid_accuracy": valid,
-            "params": results.params[index],
-            "train_time": results.trainTime[index] * Double(epochs) / 200,
-        ]
-        if let test { metrics["test_accuracy"] = test }
-        return TrialResult(metrics: metrics, simulatedSeconds: results.trainTime[index] * Double(epochs) / 200)
+        var metrics = MetricValues([
+            .accuracy: metric == .valid ? valid : (test ?? .nan),
+            .validAccuracy: valid,
+            .params: results.params[index],
+            .trainTime: results.trainTime[index] * Double(epochs) / 200,
+        ])
+        if let test { metrics[.testAccuracy] = test }
+        return TrialResult(metricValues: metrics, simulatedSeconds: results.trainTime[index] * Double(epochs) / 200)
     }
 
     /// The official index of an `nb201` architecture; throws for other spaces and invalid tokens.
     public static func tableIndex(of architecture: Architecture, in space: any SearchSpace) throws -> Int {
-        guard let nb201 = NB201Evaluator.nb201(space), architecture.space == "nb201" else {
+        guard let nb201 = NB201Evaluator.nb201(space), architecture.spaceName == NB201Space.spaceName else {
             throw BenchmarkError("the NB201 table evaluates architectures of the nb201 space, not of '\(architecture.space)'")
         }
         guard nb201.channels == 16, nb201.cellsPerStage == 5 else {
@@ -140,6 +144,14 @@ public struct NB201Evaluator: Evaluator {
             do { try nb201.validate(architecture) } catch { throw BenchmarkError("\(error)") }
         }
         return index
+    }
+
+    /// The cell code of a valid architecture of the benchmark's own `nb201` space, else nil (the
+    /// lookup's fast path; anything else takes the checked path, which words the error).
+    private static func cellCode(of architecture: Architecture, in space: any SearchSpace) -> Int? {
+        guard let nb201 = nb201(space), nb201.channels == 16, nb201.cellsPerStage == 5,
+              architecture.spaceName == NB201Space.spaceName else { return nil }
+        return NB201Space.cellCode(of: architecture)
     }
 
     /// The space as an `NB201Space`, if it is one. This runs once per lookup, and a dynamic cast

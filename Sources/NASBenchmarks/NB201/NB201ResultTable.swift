@@ -18,13 +18,26 @@ final class NB201ResultTable: Sendable {
         var metric: NB201Metric
     }
 
-    /// The result of every cell, by official index.
-    let results: [TrialResult]
+    /// The result of every cell, by base-5 cell code (`NB201Space.cellCode(of:)`), so that a lookup needs
+    /// no index table.
+    private let resultsByCode: [TrialResult]
+    /// The cell code of each official index.
+    private let codeByIndex: [Int]
 
-    /// Builds a table by asking `result` for every index.
-    init(cellCount: Int, result: (Int) -> TrialResult) {
-        results = (0..<cellCount).map(result)
+    /// Builds a table of the 15,625 cells by asking `result` for every official index.
+    init(result: (Int) -> TrialResult) {
+        let indexByCode = (0..<NB201Benchmark.cellCount).map(NB201Space.index(ofCellCode:))
+        var codeByIndex = [Int](repeating: 0, count: indexByCode.count)
+        for (code, index) in indexByCode.enumerated() { codeByIndex[index] = code }
+        resultsByCode = indexByCode.map(result)
+        self.codeByIndex = codeByIndex
     }
+
+    /// The result of the cell with base-5 code `code`.
+    func result(ofCode code: Int) -> TrialResult { resultsByCode[code] }
+
+    /// The result of the cell at official index `index`.
+    func result(atIndex index: Int) -> TrialResult { resultsByCode[codeByIndex[index]] }
 
     /// The tables built over the shared benchmark, by setting.
     private static let sharedTables = Mutex<[Setting: NB201ResultTable]>([:])

@@ -1,4 +1,5 @@
 import Foundation
+import NASSpaces
 
 /// A hard bound on one metric, such as `latency < 0.02` or `params <= 1e6`.
 ///
@@ -59,6 +60,12 @@ public struct Constraint: Sendable, Hashable, Codable, CustomStringConvertible {
     /// Whether the metrics satisfy the constraint (a missing metric does not).
     public func isSatisfied(by metrics: [String: Double]) -> Bool {
         guard let value = metrics[metric], !value.isNaN else { return false }
+        return comparison.holds(value, bound)
+    }
+
+    /// Whether a result's metrics satisfy the constraint (a missing metric does not).
+    public func isSatisfied(by result: TrialResult) -> Bool {
+        guard let value = result.value(of: metric), !value.isNaN else { return false }
         return comparison.holds(value, bound)
     }
 

@@ -1,4 +1,5 @@
 import Foundation
+import NASSpaces
 
 /// The MnasNet reward `ACC · (LAT/T)^w` (Tan et al., CVPR 2019).
 ///
@@ -46,6 +47,12 @@ public struct MnasNetReward: Sendable, Hashable, Codable {
     public func value(accuracy: Double, latency: Double) -> Double {
         let w = latency <= target ? alpha : beta
         return accuracy * pow(latency / target, w)
+    }
+
+    /// The reward from a result's metrics; `nil` when either metric is missing or the latency is not positive.
+    public func value(of result: TrialResult) -> Double? {
+        guard let acc = result.value(of: accuracyMetric), let lat = result.value(of: latencyMetric), lat > 0 else { return nil }
+        return value(accuracy: acc, latency: lat)
     }
 
     /// The reward from a metric dictionary; `nil` when either metric is missing or the latency is not positive.

@@ -14,14 +14,50 @@ public struct Objective: Sendable, Hashable, Codable, CustomStringConvertible {
     }
 
     /// What is being optimised.
-    public var target: Target
+    public var target: Target {
+        didSet { metricKey = Objective.key(of: target) }
+    }
     /// Hard constraints every feasible trial satisfies.
     public var constraints: [Constraint]
+    /// The key of the target metric, looked up once rather than per trial (nil for the MnasNet reward).
+    private var metricKey: MetricKey?
 
     /// Creates an objective.
     public init(_ target: Target, constraints: [Constraint] = []) {
         self.target = target
         self.constraints = constraints
+        metricKey = Objective.key(of: target)
+    }
+
+    /// The key of a target's metric.
+    private static func key(of target: Target) -> MetricKey? {
+        guard case let .metric(name, _) = target else { return nil }
+        return MetricKey(name)
+    }
+
+    private enum CodingKeys: String, CodingKey { case target, constraints }
+
+    /// Reads an objective written by `encode(to:)`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(try container.decode(Target.self, forKey: .target),
+                  constraints: try container.decode([Constraint].self, forKey: .constraints))
+    }
+
+    /// Writes the target and the constraints.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(target, forKey: .target)
+        try container.encode(constraints, forKey: .constraints)
+    }
+
+    public static func == (a: Objective, b: Objective) -> Bool {
+        a.target == b.target && a.constraints == b.constraints
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(target)
+        hasher.combine(constraints)
     }
 
     /// Maximise a metric (validation `accuracy` by default).
@@ -36,28 +72,27 @@ public struct Objective: Sendable, Hashable, Codable, CustomStringConvertible {
 
     /// Whether a result is feasible: finished and within every constraint.
     public func isFeasible(_ result: TrialResult) -> Bool {
-        result.status == .done && constraints.allSatisfy { $0.isSatisfied(by: result.metrics) }
+        result.status == .done && constraints.allSatisfy { $0.isSatisfied(by: result) }
     }
 
     /// The value of the target in its natural orientation (accuracy as is, latency as is), if present.
     public func rawValue(of metrics: [String: Double]) -> Double? {
         switch target {
-        case let .metric(name, _): Objective.value(of: name, in: metrics).flatMap { $0.isNaN ? nil : $0 }
+        case let .metric(name, _): metrics[name].flatMap { $0.isNaN ? nil : $0 }
         case let .mnasnet(reward): reward.value(of: metrics)
         }
     }
 
-    /// The value of metric `name`. A result has a handful of metrics, and comparing a few short names is
-    /// cheaper than hashing one (this runs once per trial), so small dictionaries are scanned.
-    static func value(of name: String, in metrics: [String: Double]) -> Double? {
-        guard metrics.count <= 8 else { return metrics[name] }
-        for (key, value) in metrics where key == name { return value }
-        return nil
+    /// The value of the target in a result, in its natural orientation, if present.
+    public func rawValue(of result: TrialResult) -> Double? {
+        if let metricKey { return result.value(of: metricKey).flatMap { $0.isNaN ? nil : $0 } }
+        guard case let .mnasnet(reward) = target else { return nil }
+        return reward.value(of: result)
     }
 
     /// The "higher is better" score of a result; `-infinity` when infeasible, failed or missing the metric.
     public func score(_ result: TrialResult) -> Double {
-        guard isFeasible(result), let value = rawValue(of: result.metrics) else { return -.infinity }
+        guard isFeasible(result), let value = rawValue(of: result) else { return -.infinity }
         switch target {
         case let .metric(_, direction): return direction.oriented(value)
         case .mnasnet: return value

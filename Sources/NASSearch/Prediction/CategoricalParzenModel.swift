@@ -26,7 +26,7 @@ struct CategoricalParzenModel {
     private static func frequencies(_ group: ArraySlice<Observation>, _ counts: [Int], _ prior: Double) -> [[Double]] {
         counts.enumerated().map { d, count in
             var f = Array(repeating: prior, count: count)
-            for o in group { f[o.architecture.tokens[d]] += 1 }
+            for o in group { f[o.architecture.token(at: d)] += 1 }
             let total = f.reduce(0, +)
             return f.map { $0 / total }
         }

@@ -51,19 +51,29 @@ struct EvolutionCore: Codable {
 
     /// The next proposal alone (`ask(1)` without the array).
     mutating func askOne(space: any SearchSpace) -> Proposal? {
-        next(space: space, surrogate: screening > 1 ? fittedSurrogate(space: space) : nil)
+        screening > 1 ? next(space: space, surrogate: fittedSurrogate(space: space)) : next(space: space)
     }
 
-    /// One proposal: random while seeding the population, then a mutated tournament winner.
+    /// One proposal: random while seeding the population, then a winner mutated (the best of `screening`
+    /// mutants by the surrogate's prediction, when there is one).
     private mutating func next(space: any SearchSpace, surrogate: SurrogatePredictor?) -> Proposal? {
+        guard let surrogate else { return next(space: space) }
         if seeded < populationSize {
             seeded += 1
             return counter.propose(space.sample(using: &rng))
         }
         guard let winner = tournamentWinner() else { return nil }
-        let parent = population.architecture(atRank: winner)
-        let child = surrogate.map { screenedChild(of: parent, space: space, surrogate: $0) } ?? space.mutate(parent, using: &rng)
-        return counter.propose(child)
+        return counter.propose(screenedChild(of: population.architecture(atRank: winner), space: space, surrogate: surrogate))
+    }
+
+    /// One proposal without screening: random while seeding the population, then a mutated tournament winner.
+    private mutating func next(space: any SearchSpace) -> Proposal? {
+        if seeded < populationSize {
+            seeded += 1
+            return counter.propose(space.sample(using: &rng))
+        }
+        guard let winner = tournamentWinner() else { return nil }
+        return counter.propose(space.mutate(population.architecture(atRank: winner), using: &rng))
     }
 
     /// A surrogate fitted on the history, once there are at least 10 results.
@@ -92,10 +102,13 @@ struct EvolutionCore: Codable {
     /// The age rank of the best of `sampleSize` members drawn uniformly with replacement.
     mutating func tournamentWinner() -> Int? {
         guard !population.isEmpty else { return nil }
-        var best = rng.nextInt(below: population.count)
+        var random = rng  // a local copy keeps the generator's state in registers while drawing
+        defer { rng = random }
+        let count = population.count
+        var best = random.nextInt(below: count)
         var bestScore = population.score(atRank: best)
         for _ in 1..<sampleSize {
-            let candidate = rng.nextInt(below: population.count)
+            let candidate = random.nextInt(below: count)
             let score = population.score(atRank: candidate)
             if score > bestScore { (best, bestScore) = (candidate, score) }
         }

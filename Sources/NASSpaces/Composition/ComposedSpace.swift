@@ -59,13 +59,13 @@ public struct ComposedSpace: SearchSpace {
         guard architecture.space == name else {
             throw SpaceError("architecture belongs to space '\(architecture.space)', not '\(name)'")
         }
-        guard architecture.tokens.count == decisions.count else {
-            throw SpaceError("\(name) expects \(decisions.count) decisions, got \(architecture.tokens.count)")
+        guard architecture.tokenCount == decisions.count else {
+            throw SpaceError("\(name) expects \(decisions.count) decisions, got \(architecture.tokenCount)")
         }
         for (d, t) in zip(decisions, architecture.tokens) where !(0..<d.count).contains(t) {
             throw SpaceError("decision '\(d.name)' has \(d.count) options; \(t) is out of range")
         }
-        for (i, on) in activeMask(architecture.tokens).enumerated() where !on && architecture.tokens[i] != 0 {
+        for (i, on) in activeMask(architecture.tokens).enumerated() where !on && architecture.token(at: i) != 0 {
             throw SpaceError("decision '\(decisions[i].name)' is switched off by the depth or branch chosen, so it must hold 0")
         }
     }
@@ -106,7 +106,7 @@ public struct ComposedSpace: SearchSpace {
         let active = activeMask(architecture.tokens)
         var result: [Architecture] = []
         for i in decisions.indices where active[i] {
-            for option in 0..<decisions[i].count where option != architecture.tokens[i] {
+            for option in 0..<decisions[i].count where option != architecture.token(at: i) {
                 var t = architecture.tokens
                 t[i] = option
                 result.append(Architecture(space: name, tokens: settle(t, previous: active) { _ in 0 }))
@@ -135,7 +135,7 @@ public struct ComposedSpace: SearchSpace {
         if let invalid = invalidDescription(architecture) { return invalid }
         let active = activeMask(architecture.tokens)
         return decisions.indices.filter { active[$0] }.map { i in
-            let t = architecture.tokens[i]
+            let t = architecture.token(at: i)
             return "\(decisions[i].name)=\(decisions[i].options.indices.contains(t) ? decisions[i].options[t] : "?")"
         }.joined(separator: ", ")
     }
@@ -177,7 +177,7 @@ extension ComposedSpace {
         var current: (key: String, parts: [String])?
         for i in decisions.indices where active[i] {
             let d = decisions[i]
-            let value = d.options.indices.contains(architecture.tokens[i]) ? d.options[architecture.tokens[i]] : "?"
+            let value = d.options.indices.contains(architecture.token(at: i)) ? d.options[architecture.token(at: i)] : "?"
             let key = d.name.firstIndex(of: "]").map { String(d.name[...$0]) } ?? d.name
             let rest = d.name.count > key.count ? String(d.name.dropFirst(key.count + 1)) : ""
             let part = rest.isEmpty ? value : "\(rest.replacingOccurrences(of: #"\[[^\]]*\]"#, with: "", options: .regularExpression))=\(value)"

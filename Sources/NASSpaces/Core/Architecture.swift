@@ -4,15 +4,172 @@
 /// architecture is the index chosen for each. Decisions that a structural choice switches
 /// off (layers beyond the chosen depth) hold 0 and are ignored by the space's canonical form.
 /// This one representation is what lets every strategy work on every space.
+///
+/// Up to `inlineCapacity` tokens in 0...255 (every cell space's, NB201's) are kept inline, one
+/// byte each, so copying such an architecture allocates and reference-counts nothing; longer or
+/// larger token lists live in an array. Hot paths read tokens with `tokenCount` and `token(at:)`;
+/// `tokens` gives them as an array (built on each read for inline ones).
 public struct Architecture: Sendable, Hashable, Codable {
+    /// The most tokens kept inline.
+    public static let inlineCapacity = 16
+
+    /// The name of the space this architecture belongs to, held without a reference.
+    public var spaceName: SpaceName
+
     /// The name of the space this architecture belongs to.
-    public var space: String
-    /// The chosen option for each decision, in the space's decision order.
-    public var tokens: [Int]
+    public var space: String {
+        get { spaceName.string }
+        set { spaceName = SpaceName(newValue) }
+    }
+    /// Tokens 0..<8 inline, one byte each, token `i` in bits `8i..<8i+8`.
+    @usableFromInline var low: UInt64
+    /// Tokens 8..<16 inline, likewise.
+    @usableFromInline var high: UInt64
+    /// The number of inline tokens, or -1 when the tokens are in `heap`.
+    @usableFromInline var inlineCount: Int
+    /// The tokens, when they do not fit inline (in a class: copying an architecture without them retains nothing).
+    @usableFromInline var heap: HeapTokens
+
+    /// The tokens, when they do not fit inline.
+    var array: [Int]? {
+        guard case let .array(tokens) = heap else { return nil }
+        return tokens.tokens
+    }
 
     /// Creates an architecture from its tokens.
     public init(space: String, tokens: [Int]) {
-        self.space = space
+        self.init(spaceName: SpaceName(space), tokens: tokens)
+    }
+
+    /// Creates an architecture of a space given by its packed name.
+    public init(spaceName: SpaceName, tokens: [Int]) {
+        self.spaceName = spaceName
+        (low, high, inlineCount, heap) = (0, 0, 0, .none)
+        store(tokens)
+    }
+
+    /// Creates an architecture of `count` tokens given by `token(i)`, without an intermediate array when they fit inline.
+    @inlinable public init(spaceName: SpaceName, count: Int, token: (Int) -> Int) {
+        self.spaceName = spaceName
+        (low, high, inlineCount, heap) = (0, 0, count, .none)
+        guard count <= Architecture.inlineCapacity else {
+            store((0..<count).map(token))
+            return
+        }
+        for i in 0..<count {
+            let t = token(i)
+            guard t >= 0 && t <= 255 else {
+                store((0..<count).map(token))
+                return
+            }
+            if i < 8 { low |= UInt64(t) << (8 * i) } else { high |= UInt64(t) << (8 * (i - 8)) }
+        }
+    }
+
+    /// The chosen option for each decision, in the space's decision order.
+    public var tokens: [Int] {
+        get { array ?? (0..<inlineCount).map(token(at:)) }
+        set { store(newValue) }
+    }
+
+    /// The number of tokens.
+    @inlinable public var tokenCount: Int { inlineCount >= 0 ? inlineCount : heap.tokens.count }
+
+    /// Token `i` (`0 <= i < tokenCount`).
+    @inlinable public func token(at i: Int) -> Int {
+        guard inlineCount >= 0 else { return heap.tokens[i] }
+        precondition(i >= 0 && i < inlineCount, "token index \(i) out of range 0..<\(inlineCount)")
+        return Int(truncatingIfNeeded: (i < 8 ? low >> (8 * i) : high >> (8 * (i - 8))) & 0xFF)
+    }
+
+    /// An architecture of `count` tokens (at most 8) packed one byte each in `low`.
+    init(spaceName: SpaceName, count: Int, low: UInt64) {
+        precondition(count <= 8, "packed architectures hold at most 8 tokens in their low word")
+        self.spaceName = spaceName
+        (self.low, high, inlineCount, heap) = (low, 0, count, .none)
+    }
+
+    /// This architecture with token `i` set to `token` (`0 <= i < tokenCount`).
+    public func replacingToken(at i: Int, with token: Int) -> Architecture {
+        guard inlineCount >= 0, token >= 0 && token <= 255 else {
+            var tokens = self.tokens
+            tokens[i] = token
+            return Architecture(spaceName: spaceName, tokens: tokens)
+        }
+        precondition(i >= 0 && i < inlineCount, "token index \(i) out of range 0..<\(inlineCount)")
+        var child = self
+        if i < 8 {
+            child.low = low & ~(0xFF << (8 * UInt64(i))) | UInt64(token) << (8 * UInt64(i))
+        } else {
+            child.high = high & ~(0xFF << (8 * UInt64(i - 8))) | UInt64(token) << (8 * UInt64(i - 8))
+        }
+        return child
+    }
+
+    /// Keeps `tokens` inline when they fit, else in the array.
+    @usableFromInline mutating func store(_ tokens: [Int]) {
+        (low, high) = (0, 0)
+        guard tokens.count <= Architecture.inlineCapacity, tokens.allSatisfy({ $0 >= 0 && $0 <= 255 }) else {
+            (inlineCount, heap) = (-1, .array(TokenArray(tokens)))
+            return
+        }
+        (inlineCount, heap) = (tokens.count, .none)
+        for (i, t) in tokens.enumerated() {
+            if i < 8 { low |= UInt64(t) << (8 * i) } else { high |= UInt64(t) << (8 * (i - 8)) }
+        }
+    }
+
+    private enum CodingKeys: String, CodingKey { case space, tokens }
+
+    /// Reads `{"space": ..., "tokens": [...]}`.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(space: try container.decode(String.self, forKey: .space),
+                  tokens: try container.decode([Int].self, forKey: .tokens))
+    }
+
+    /// Writes `{"space": ..., "tokens": [...]}`.
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(space, forKey: .space)
+        try container.encode(tokens, forKey: .tokens)
+    }
+
+    /// Equal tokens always have the same representation, so comparing representations compares tokens.
+    public static func == (a: Architecture, b: Architecture) -> Bool {
+        a.inlineCount == b.inlineCount && a.low == b.low && a.high == b.high && a.spaceName == b.spaceName && a.array == b.array
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(spaceName)
+        hasher.combine(inlineCount)
+        hasher.combine(low)
+        hasher.combine(high)
+        hasher.combine(array)
+    }
+}
+
+/// Where an architecture's tokens are when they do not fit inline.
+@usableFromInline enum HeapTokens: Sendable {
+    /// They fit inline.
+    case none
+    /// In an array.
+    case array(TokenArray)
+
+    /// The tokens held here (empty when none).
+    @usableFromInline var tokens: [Int] {
+        guard case let .array(storage) = self else { return [] }
+        return storage.tokens
+    }
+}
+
+/// The tokens of an architecture that does not fit inline.
+@usableFromInline final class TokenArray: Sendable {
+    /// The tokens.
+    @usableFromInline let tokens: [Int]
+
+    /// Holds `tokens`.
+    init(_ tokens: [Int]) {
         self.tokens = tokens
     }
 }

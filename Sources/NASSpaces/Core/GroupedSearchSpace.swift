@@ -32,8 +32,8 @@ extension GroupedSearchSpace {
             throw SpaceError("architecture belongs to space '\(architecture.space)', not '\(name)'")
         }
         let count = groups.reduce(0) { $0 + $1.decisions.count }
-        guard architecture.tokens.count == count else {
-            throw SpaceError("\(name) expects \(count) decisions, got \(architecture.tokens.count)")
+        guard architecture.tokenCount == count else {
+            throw SpaceError("\(name) expects \(count) decisions, got \(architecture.tokenCount)")
         }
         for (g, local) in zip(groups.indices, slices(architecture.tokens)) where groups[g].index(of: local) == nil {
             for (d, t) in zip(groups[g].decisions, local) where !(0..<d.count).contains(t) {

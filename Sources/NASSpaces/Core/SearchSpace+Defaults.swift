@@ -7,14 +7,14 @@ extension SearchSpace {
     }
 
     public func validate(_ architecture: Architecture) throws {
-        guard architecture.space == name else {
+        guard architecture.spaceName == SpaceName(name) else {
             throw SpaceError("architecture belongs to space '\(architecture.space)', not '\(name)'")
         }
-        guard architecture.tokens.count == decisions.count else {
-            throw SpaceError("\(name) expects \(decisions.count) decisions, got \(architecture.tokens.count)")
+        guard architecture.tokenCount == decisions.count else {
+            throw SpaceError("\(name) expects \(decisions.count) decisions, got \(architecture.tokenCount)")
         }
-        for (d, t) in zip(decisions, architecture.tokens) where !(0..<d.count).contains(t) {
-            throw SpaceError("decision '\(d.name)' has \(d.count) options; \(t) is out of range")
+        for (i, d) in decisions.enumerated() where !(0..<d.count).contains(architecture.token(at: i)) {
+            throw SpaceError("decision '\(d.name)' has \(d.count) options; \(architecture.token(at: i)) is out of range")
         }
     }
 
@@ -27,19 +27,19 @@ extension SearchSpace {
     public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
         let mutable = decisions.indices.filter { decisions[$0].count > 1 }
         guard let i = mutable.isEmpty ? nil : mutable[rng.nextInt(below: mutable.count)] else { return architecture }
-        var tokens = architecture.tokens
         let shift = 1 + rng.nextInt(below: decisions[i].count - 1)
-        tokens[i] = (tokens[i] + shift) % decisions[i].count
-        return Architecture(space: name, tokens: tokens)
+        var parent = architecture
+        parent.space = name
+        return parent.replacingToken(at: i, with: (architecture.token(at: i) + shift) % decisions[i].count)
     }
 
     public func neighbors(_ architecture: Architecture) -> [Architecture] {
         var result: [Architecture] = []
+        var parent = architecture
+        parent.space = name
         for (i, d) in decisions.enumerated() {
-            for option in 0..<d.count where option != architecture.tokens[i] {
-                var tokens = architecture.tokens
-                tokens[i] = option
-                result.append(Architecture(space: name, tokens: tokens))
+            for option in 0..<d.count where option != architecture.token(at: i) {
+                result.append(parent.replacingToken(at: i, with: option))
             }
         }
         return result

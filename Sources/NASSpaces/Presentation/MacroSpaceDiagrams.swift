@@ -37,7 +37,7 @@ extension FBNetSpace {
         var lines = ["fbnet", "  stem    conv3x3/2 → 16"]
         var layer = 0
         for (s, stage) in FBNetSpace.stages.enumerated() {
-            let blocks = (layer..<(layer + stage.layers)).map { FBNetSpace.blocks[architecture.tokens[$0]] }
+            let blocks = (layer..<(layer + stage.layers)).map { FBNetSpace.blocks[architecture.token(at: $0)] }
             lines.append("  stage\(s + 1)  → \(stage.channels) ch, stride \(stage.stride): " + blocks.joined(separator: " "))
             layer += stage.layers
         }

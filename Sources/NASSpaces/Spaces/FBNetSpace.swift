@@ -70,7 +70,7 @@ public struct FBNetSpace: GroupedSearchSpace {
         for (s, stage) in FBNetSpace.stages.enumerated() {
             for l in 0..<stage.layers {
                 let stride = l == 0 ? stage.stride : 1
-                let token = architecture.tokens[layer]
+                let token = architecture.token(at: layer)
                 x = try b.scoped("stage\(s + 1).layer\(layer + 1)") { b in
                     try FBNetSpace.addBlock(token, &b, input: x, outChannels: stage.channels, stride: stride)
                 }

@@ -1,7 +1,7 @@
 import Foundation
 
 /// The official NAS-Bench-201 index order, read once from the shipped resource.
-struct NB201IndexTable: Sendable {
+final class NB201IndexTable: Sendable {
     /// Tokens of cell `i`, for every official index `i`.
     let tokens: [[Int]]
     /// Official index by base-5 code of the tokens.
@@ -55,7 +55,4 @@ struct NB201IndexTable: Sendable {
 
     /// The official index of a base-5 code (0..<15,625).
     func index(ofCode code: Int) -> Int { indexByCode[code] }
-
-    /// The shared token array of a base-5 code: handing it out costs a retain, not an allocation.
-    func sharedTokens(ofCode code: Int) -> [Int] { tokens[indexByCode[code]] }
 }

@@ -30,7 +30,7 @@ extension NB201Space {
         for to in 1...3 {
             var terms: [Int] = []
             for (e, edge) in NB201Space.edges.enumerated() where edge.to == to {
-                let op = NB201Space.catalogueOperations[a.tokens[e]]
+                let op = NB201Space.catalogueOperations[a.token(at: e)]
                 if op == .zero { continue }
                 let out = try b.scoped("edge_\(edge.to)_\(edge.from)") {
                     try op.apply(&$0, input: nodes[edge.from], outChannels: channels, stride: 1)

@@ -15,7 +15,7 @@ extension NB201Space {
         for to in 1...3 {
             var terms: [String] = []
             for (e, edge) in NB201Space.edges.enumerated() where edge.to == to {
-                let op = architecture.tokens[e]
+                let op = architecture.token(at: e)
                 let source = nodes[edge.from]
                 if op == 0 || source == "#" {
                     terms.append("#")
@@ -61,7 +61,7 @@ extension NB201Space {
         var lines = ["nb201 cell \(canonical(architecture))  (index \(index(of: architecture)))"]
         for to in 1...3 {
             let inputs = NB201Space.edges.enumerated().filter { $0.element.to == to }.map { e, edge in
-                "\(NB201Space.operations[architecture.tokens[e]])(node\(edge.from))"
+                "\(NB201Space.operations[architecture.token(at: e)])(node\(edge.from))"
             }
             lines.append("  node\(to) = " + inputs.joined(separator: " + "))
         }
@@ -74,7 +74,7 @@ extension NB201Space {
         if let invalid = invalidDescription(architecture) { return DotWriter.digraph(title: invalid, nodes: [], edges: []) }
         let nodes: [DotWriter.Node] = (0...3).map { ("\($0)", $0 == 0 ? "in" : ($0 == 3 ? "out (3)" : "\($0)"), "circle") }
         let edges: [DotWriter.Edge] = NB201Space.edges.enumerated().compactMap { e, edge in
-            let op = architecture.tokens[e]
+            let op = architecture.token(at: e)
             return op == 0 ? nil : ("\(edge.from)", "\(edge.to)", NB201Space.operations[op])
         }
         return DotWriter.digraph(title: canonical(architecture), nodes: nodes, edges: edges, rankdir: "LR")

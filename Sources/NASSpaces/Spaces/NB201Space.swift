@@ -24,53 +24,56 @@ public struct NB201Space: SearchSpace {
 
     public var name: String { "nb201" }
 
+    /// The space's name, packed (`SpaceName("nb201")`, written out so that reading it costs nothing).
+    @inlinable public static var spaceName: SpaceName { SpaceName(first: 0x31_30_32_62_6E, second: 5 << 56) }
+
     /// The six edge decisions, built once.
     static let edgeDecisions = NB201Space.edges.map { Decision(name: "edge_\($0.to)_\($0.from)", options: NB201Space.operations) }
 
     public var decisions: [Decision] { NB201Space.edgeDecisions }
 
-    /// Six uniform ops; the tokens are one of the index table's shared arrays (no allocation).
+    /// Six uniform ops, drawn edge 1←0 first; the tokens are kept inline (no allocation).
     public func sample(using rng: inout SeededRandom) -> Architecture {
-        var code = 0
-        for _ in 0..<6 { code = code * 5 + rng.nextInt(below: 5) }
-        return Architecture(space: name, tokens: NB201IndexTable.shared.sharedTokens(ofCode: code))
+        var packed: UInt64 = 0
+        for edge in 0..<6 { packed |= UInt64(rng.nextInt(below: 5)) << (8 * UInt64(edge)) }
+        return Architecture(spaceName: NB201Space.spaceName, count: 6, low: packed)
     }
 
     /// Changes the op of one random edge to a different op.
     public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
         let edge = rng.nextInt(below: 6)
         let shift = 1 + rng.nextInt(below: 4)
-        guard let code = NB201Space.code(of: architecture.tokens) else {
-            var tokens = architecture.tokens
-            tokens[edge] = (tokens[edge] + shift) % 5
-            return Architecture(space: name, tokens: tokens)
+        guard architecture.inlineCount == 6 else {
+            var child = architecture.replacingToken(at: edge, with: (architecture.token(at: edge) + shift) % 5)
+            child.spaceName = NB201Space.spaceName
+            return child
         }
-        let old = architecture.tokens[edge]
-        let childCode = code + ((old + shift) % 5 - old) * NB201Space.placeValues[edge]
-        return Architecture(space: name, tokens: NB201IndexTable.shared.sharedTokens(ofCode: childCode))
+        // Six inline tokens: write the new op into the edge's byte of the packed word.
+        let offset = 8 * UInt64(edge)
+        let old = Int(truncatingIfNeeded: (architecture.low >> offset) & 0xFF)
+        let low = architecture.low & ~(0xFF << offset) | UInt64((old + shift) % 5) << offset
+        return Architecture(spaceName: NB201Space.spaceName, count: 6, low: low)
     }
 
-    /// The weight of each edge's token in the base-5 code (edge 1←0 most significant).
-    private static let placeValues = [3125, 625, 125, 25, 5, 1]
-
-    /// The base-5 code of six valid tokens, or nil when they are not a valid cell.
-    static func code(of tokens: [Int]) -> Int? {
-        guard tokens.count == 6 else { return nil }
-        var code = 0
-        for t in tokens {
-            guard t >= 0 && t < 5 else { return nil }
-            code = code * 5 + t
-        }
-        return code
+    /// The base-5 code of six valid tokens (edge 1←0 most significant), or nil when they are not a valid cell.
+    /// Valid tokens (six, each below 5) are always kept inline, so the code is read from the packed word.
+    public static func cellCode(of architecture: Architecture) -> Int? {
+        guard architecture.inlineCount == 6 else { return nil }
+        let w = architecture.low
+        // Every byte below 5: adding 0x7B sets a byte's top bit exactly when it is 5 or more (bytes of
+        // 0x80 or more have it set already, so a carry into the next byte cannot hide a bad one).
+        guard (w | (w &+ 0x7B7B_7B7B_7B7B)) & 0x8080_8080_8080 == 0 else { return nil }
+        let t = { (edge: UInt64) in Int(truncatingIfNeeded: (w >> (8 * edge)) & 0xFF) }
+        return ((((t(0) * 5 + t(1)) * 5 + t(2)) * 5 + t(3)) * 5 + t(4)) * 5 + t(5)
     }
 
     /// Throws unless the architecture belongs to this space and has six ops in range.
     public func validate(_ architecture: Architecture) throws {
-        guard architecture.space == name else {
+        guard architecture.spaceName == NB201Space.spaceName else {
             throw SpaceError("architecture belongs to space '\(architecture.space)', not '\(name)'")
         }
-        guard architecture.tokens.count == 6 else {
-            throw SpaceError("\(name) expects 6 decisions, got \(architecture.tokens.count)")
+        guard architecture.tokenCount == 6 else {
+            throw SpaceError("\(name) expects 6 decisions, got \(architecture.tokenCount)")
         }
         if let (edge, token) = architecture.tokens.enumerated().first(where: { !(0..<5).contains($0.element) }) {
             throw SpaceError("decision '\(NB201Space.edgeDecisions[edge].name)' has 5 options; \(token) is out of range")
@@ -114,8 +117,13 @@ public struct NB201Space: SearchSpace {
 
     /// The official benchmark index (0..<15,625) of an architecture; -1 when it is not a valid cell.
     public func index(of architecture: Architecture) -> Int {
-        guard let code = NB201Space.code(of: architecture.tokens) else { return -1 }
-        return NB201IndexTable.shared.index(ofCode: code)
+        guard let code = NB201Space.cellCode(of: architecture) else { return -1 }
+        return NB201Space.index(ofCellCode: code)
+    }
+
+    /// The official benchmark index of a cell given by its base-5 code (`cellCode(of:)`, 0..<15,625).
+    public static func index(ofCellCode code: Int) -> Int {
+        NB201IndexTable.shared.index(ofCode: code)
     }
 
     /// The architecture at an official benchmark index.

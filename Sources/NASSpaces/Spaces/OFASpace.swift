@@ -64,7 +64,7 @@ public struct OFASpace: GroupedSearchSpace {
     }
 
     /// The input resolution of an architecture.
-    public func resolution(_ architecture: Architecture) -> Int { resolutions[architecture.tokens[45]] }
+    public func resolution(_ architecture: Architecture) -> Int { resolutions[architecture.token(at: 45)] }
 
     /// `r224 | k3e4 k5e6 | …`: the resolution, then each unit's layers as kernel and expansion.
     public func canonical(_ architecture: Architecture) -> String {
