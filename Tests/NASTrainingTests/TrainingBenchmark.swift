@@ -95,6 +95,28 @@ struct TrainingBenchmark {
             + "\(String(format: "%.1f", fusedTime * 1e6)))")
     }
 
+    /// Batch-1 latency alone, in a process of its own, for the run of the bench with spinning
+    /// OpenMP threads (`OMP_WAIT_POLICY=ACTIVE`), which is how onnxruntime's own thread pool waits:
+    /// the plan is chosen by timing as in `networks()`, then the best of 200 calls is reported.
+    @Test func spinningLatency() throws {
+        ComputeThreads.apply(Self.threads)
+        let only = ProcessInfo.processInfo.environment["NASLAB_BENCH_NET"]
+        let policy = ProcessInfo.processInfo.environment["OMP_WAIT_POLICY"] ?? "default"
+        for (name, spec) in [("mlp", BenchNetworks.mlp()), ("small-cnn", BenchNetworks.smallCNN()),
+                             ("nb201", BenchNetworks.nb201()), ("mobilenetv2", BenchNetworks.mobileNetV2())]
+        where only == nil || only == name {
+            let fast = try Model(spec: spec, seed: 1).inferenceModel()
+            let one = randomTensor([1, 1, 28, 28], seed: 6)
+            let latencies = try timings(200) { _ = try fast(one) }
+            let plan = try fast.plan(batch: 1)
+            print("BENCH net \(name), OMP_WAIT_POLICY \(policy): batch-1 latency \(String(format: "%.3f", latencies[0] * 1000)) ms "
+                + "(plan: \(plan.lanes) lane(s) × \(plan.threads) thread(s), \(plan.winogradKernelCount) Winograd)")
+            print("RESULT side=naslab_spin net=\(name) latency_ms=\(String(format: "%.4f", latencies[0] * 1000)) "
+                + "latency_median_ms=\(String(format: "%.4f", latencies[latencies.count / 2] * 1000)) "
+                + "latency_lanes=\(plan.lanes) latency_threads=\(plan.threads) latency_winograd=\(plan.winogradKernelCount)")
+        }
+    }
+
     /// Batch-1 latency of every network under each plan setting the inference model chooses
     /// from (one thread on one lane or on two lanes, with and without Winograd convolutions),
     /// in blocks of 50 consecutive calls, four passes in alternating order so that a change of

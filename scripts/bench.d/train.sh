@@ -76,4 +76,11 @@ done
 naslab perOpOverhead
 echo "-- batch-1 plan settings (load $(load))"
 naslab latencySettings
+# onnxruntime's intra-op pool spins while it waits for work (its default, allow_spinning=1); the
+# like-for-like batch-1 figure runs naslab's OpenMP threads spinning too, each network in its own process.
+echo "-- batch-1 latency with spinning OpenMP threads, OMP_WAIT_POLICY=ACTIVE (load $(load))"
+for net in $nets; do
+  echo "LOAD net=$net-spin load=$(load)" >> "$results"
+  OMP_WAIT_POLICY=ACTIVE naslab spinningLatency "$net"
+done
 python3 scripts/reference/bench_compare.py < "$results"

@@ -60,7 +60,9 @@ def main():
         if n and t and "cpu_ms_per_step" in n and "cpu_ms_per_step" in t:
             print(f"{name:<12} {n['cpu_ms_per_step']:>10.1f} {t['cpu_ms_per_step']:>9.1f} "
                   f"{ratio(t['cpu_ms_per_step'], n['cpu_ms_per_step']):>7}")
-    print("\nBatch-1 inference latency, ms (best of 200; ratio < 1: naslab faster)")
+    print(f"\nBatch-1 inference latency, ms (best of 200; ratio < 1: naslab faster; OMP_WAIT_POLICY "
+          f"{os.environ.get('OMP_WAIT_POLICY', 'default')}: OpenMP threads of naslab and PyTorch sleep between kernels, "
+          "onnxruntime's own pool spins)")
     print(f"{'network':<12} {'naslab plan':>12} {'torch eval':>11} {'onnxruntime':>12} {'vs torch':>9} {'vs ort':>7}"
           "   naslab plan chosen (lanes x threads, Winograd convs)   load (1/5/15 min)")
     for name in NETS:
@@ -72,6 +74,17 @@ def main():
         print(f"{name:<12} {n['latency_ms']:>12.3f} {t['latency_ms']:>11.3f} {t['ort_latency_ms']:>12.3f} "
               f"{ratio(n['latency_ms'], t['latency_ms']):>9} {ratio(n['latency_ms'], t['ort_latency_ms']):>7}"
               f"   {chosen:<52} {loads.get(name, '?')}")
+    spinning = [name for name in NETS if "naslab_spin" in nets.get(name, {}) and "torch" in nets.get(name, {})]
+    if spinning:
+        print("\nBatch-1 latency with naslab's OpenMP threads spinning (OMP_WAIT_POLICY=ACTIVE), as onnxruntime's "
+              "pool does by default; ms, best of 200")
+        print(f"{'network':<12} {'naslab plan':>12} {'onnxruntime':>12} {'vs ort':>7}"
+              "   naslab plan chosen (lanes x threads, Winograd convs)   load (1/5/15 min)")
+        for name in spinning:
+            n, t = nets[name]["naslab_spin"], nets[name]["torch"]
+            chosen = f"{n['latency_lanes']:.0f} x {n['latency_threads']:.0f}, {n['latency_winograd']:.0f}"
+            print(f"{name:<12} {n['latency_ms']:>12.3f} {t['ort_latency_ms']:>12.3f} "
+                  f"{ratio(n['latency_ms'], t['ort_latency_ms']):>7}   {chosen:<52} {loads.get(name + '-spin', '?')}")
     print("\nPeak memory, MiB (max RSS of a process that runs only that network; growth = peak minus the "
           "process's peak before building the model; ratio < 1: naslab smaller)")
     print(f"{'network':<12} {'naslab peak':>12} {'torch peak':>11} {'ratio':>7} {'naslab growth':>14} "
