@@ -2,7 +2,7 @@
 """PyTorch reference for NASTrainingTests: the accuracy a small CNN reaches on a Fashion-MNIST
 subset with a fixed recipe, over several seeds, trained by PyTorch on the CPU.
 
-naslab's test (Tests/NASTrainingTests/FashionReferenceTests.swift) trains the same network with
+naslab's test (Tests/NASTrainingTests/FashionTorchReferenceTests.swift) trains the same network with
 the same recipe and must reach the mean figure recorded here within one point.
 
 Same as naslab's run:
@@ -29,7 +29,6 @@ Usage: python3 scripts/reference/fashion_torch.py [--seeds N]
 Writes Tests/NASTrainingTests/Fixtures/fashion_torch_reference.json.
 """
 import argparse
-import gzip
 import json
 import math
 import os
@@ -43,23 +42,15 @@ import torch
 from torch import nn
 
 sys.path.insert(0, os.path.dirname(__file__))
+from fashion_mnist import read_fashion  # noqa: E402
 from seeded_random import SeededRandom, permutation  # noqa: E402
 
-DATA = "/usr/share/datasets/fashion-mnist"
 DATA_SEED, TRAIN, VALID, TEST = 1, 6000, 5000, 10000
 EPOCHS, BATCH, LR, MOMENTUM, WD = 4, 64, 0.02, 0.9, 5e-4
 
 
-def idx(path, offset):
-    with gzip.open(path) as f:
-        return np.frombuffer(f.read(), dtype=np.uint8)[offset:]
-
-
 def load():
-    train_x = idx(f"{DATA}/train-images-idx3-ubyte.gz", 16).reshape(-1, 1, 28, 28)
-    train_y = idx(f"{DATA}/train-labels-idx1-ubyte.gz", 8).astype(np.int64)
-    test_x = idx(f"{DATA}/t10k-images-idx3-ubyte.gz", 16).reshape(-1, 1, 28, 28)[:TEST]
-    test_y = idx(f"{DATA}/t10k-labels-idx1-ubyte.gz", 8).astype(np.int64)[:TEST]
+    train_x, train_y, test_x, test_y = read_fashion(TEST)
     # naslab's Dataset takes the training part first from the permuted pool, then the validation part.
     order = permutation(len(train_y), SeededRandom(DATA_SEED))
     tr, va = order[:TRAIN], order[TRAIN:TRAIN + VALID]

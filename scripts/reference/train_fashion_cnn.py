@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Reference training run for NASTrainingTests: a small CNN on a Fashion-MNIST subset, in numpy.
 
-PyTorch is not installable here in reasonable time (its PyPI wheel pulls several GB of CUDA
-libraries), so this is a plain numpy (float32) implementation of the same network and recipe
-as the Swift test. It reproduces naslab's seeded choices exactly (the subset, the per-epoch
-batch order, Kaiming/uniform initial weights) through a port of SeededRandom, so the two runs
-differ only in floating-point rounding.
+A plain numpy (float32) implementation of the same network and recipe as the Swift test. It
+reproduces naslab's seeded choices exactly (the subset, the per-epoch batch order, Kaiming/uniform
+initial weights) through a port of SeededRandom, so the two runs differ only in floating-point
+rounding: it checks one trajectory. What PyTorch reaches with the recipe over its own seeds is
+scripts/reference/fashion_torch.py's reference.
 
 Network: conv3x3(1->8, p1, no bias) BN ReLU maxpool2 conv3x3(8->16, p1, no bias) BN ReLU
 maxpool2 linear(784->10). Recipe: 3 epochs, batch 64 (last partial batch dropped), SGD lr 0.05
@@ -16,7 +16,6 @@ images; per-channel normalisation with the training subset's mean and standard d
 Usage: python3 scripts/reference/train_fashion_cnn.py
 Writes Tests/NASTrainingTests/Fixtures/fashion_cnn_reference.json.
 """
-import gzip
 import json
 import math
 import os
@@ -26,24 +25,16 @@ import time
 import numpy as np
 
 sys.path.insert(0, os.path.dirname(__file__))
+from fashion_mnist import read_fashion  # noqa: E402
 from seeded_random import SeededRandom, permutation  # noqa: E402
 
-DATA = "/usr/share/datasets/fashion-mnist"
 SEED, TRAIN, VALID, TEST = 1, 3000, 1000, 2000
 EPOCHS, BATCH, LR, MOMENTUM, WD = 3, 64, 0.05, 0.9, 5e-4
 f32 = np.float32
 
 
-def idx(path, offset):
-    with gzip.open(path) as f:
-        return np.frombuffer(f.read(), dtype=np.uint8)[offset:]
-
-
 def load():
-    train_x = idx(f"{DATA}/train-images-idx3-ubyte.gz", 16).reshape(-1, 1, 28, 28)
-    train_y = idx(f"{DATA}/train-labels-idx1-ubyte.gz", 8).astype(np.int64)
-    test_x = idx(f"{DATA}/t10k-images-idx3-ubyte.gz", 16).reshape(-1, 1, 28, 28)[:TEST]
-    test_y = idx(f"{DATA}/t10k-labels-idx1-ubyte.gz", 8).astype(np.int64)[:TEST]
+    train_x, train_y, test_x, test_y = read_fashion(TEST)
     order = permutation(len(train_y), SeededRandom(SEED))
     tr, va = order[:TRAIN], order[TRAIN:TRAIN + VALID]
     scale = lambda a: a.astype(f32) / f32(255)  # noqa: E731
