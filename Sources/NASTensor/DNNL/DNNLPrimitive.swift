@@ -28,35 +28,41 @@ final class DNNLPrimitive: @unchecked Sendable {
     /// Creates a reorder between two layouts.
     convenience init(reorderFrom src: dnnl_memory_desc_t, to dst: dnnl_memory_desc_t) throws {
         var s = src, d = dst
-        var attribute: OpaquePointer?
-        try DNNLError.check(dnnl_primitive_attr_create(&attribute), "primitive_attr_create")
-        defer { dnnl_primitive_attr_destroy(attribute) }
-        try DNNLError.check(dnnl_primitive_attr_set_scratchpad_mode(attribute, dnnl_scratchpad_mode_user),
-                            "set_scratchpad_mode")
-        var desc: OpaquePointer?
-        try DNNLError.check(dnnl_reorder_primitive_desc_create(&desc, &s, DNNL.engine.handle, &d,
-                                                               DNNL.engine.handle, attribute), "reorder")
-        try self.init(pd: desc!, what: "reorder")
+        let desc = try Self.withUserScratchpad { attribute in
+            var desc: OpaquePointer?
+            try DNNLError.check(dnnl_reorder_primitive_desc_create(&desc, &s, DNNL.engine.handle, &d,
+                                                                   DNNL.engine.handle, attribute), "reorder")
+            return desc!
+        }
+        try self.init(pd: desc, what: "reorder")
     }
 
     /// Creates a concatenation along `dimension` of inputs in layouts `srcs` into `dst`
     /// (`nil`: the library picks the output layout).
     convenience init(concat srcs: [dnnl_memory_desc_t], dimension: Int, dst: dnnl_memory_desc_t?) throws {
+        var sources = srcs
+        let desc = try Self.withUserScratchpad { attribute in
+            var desc: OpaquePointer?
+            if var d = dst {
+                try DNNLError.check(dnnl_concat_primitive_desc_create(&desc, &d, Int32(srcs.count), Int32(dimension),
+                                                                      &sources, attribute, DNNL.engine.handle), "concat")
+            } else {
+                try DNNLError.check(dnnl_concat_primitive_desc_create(&desc, nil, Int32(srcs.count), Int32(dimension),
+                                                                      &sources, attribute, DNNL.engine.handle), "concat")
+            }
+            return desc!
+        }
+        try self.init(pd: desc, what: "concat")
+    }
+
+    /// Runs `body` with a fresh primitive attribute set to a user-managed scratchpad, then destroys it.
+    private static func withUserScratchpad(_ body: (OpaquePointer?) throws -> OpaquePointer) throws -> OpaquePointer {
         var attribute: OpaquePointer?
         try DNNLError.check(dnnl_primitive_attr_create(&attribute), "primitive_attr_create")
         defer { dnnl_primitive_attr_destroy(attribute) }
         try DNNLError.check(dnnl_primitive_attr_set_scratchpad_mode(attribute, dnnl_scratchpad_mode_user),
                             "set_scratchpad_mode")
-        var desc: OpaquePointer?
-        var sources = srcs
-        if var d = dst {
-            try DNNLError.check(dnnl_concat_primitive_desc_create(&desc, &d, Int32(srcs.count), Int32(dimension),
-                                                                  &sources, attribute, DNNL.engine.handle), "concat")
-        } else {
-            try DNNLError.check(dnnl_concat_primitive_desc_create(&desc, nil, Int32(srcs.count), Int32(dimension),
-                                                                  &sources, attribute, DNNL.engine.handle), "concat")
-        }
-        try self.init(pd: desc!, what: "concat")
+        return try body(attribute)
     }
 
     private init(pd: OpaquePointer, what: String) throws {
