@@ -93,6 +93,19 @@ public struct NB201Evaluator: Evaluator {
         return NB201Evaluator.result(results, index: index, epochs: epochs, metric: metric, trial: trial, seed: seed)
     }
 
+    /// Every cell's result at `fidelity` as a table by cell code, when the results do not depend on the
+    /// seed (`trial: mean`), the space is the benchmark's own skeleton, the data fraction is 1 and the
+    /// table has the epochs; nil otherwise (`evaluate` then answers, or words the error).
+    public func resultTable(for space: any SearchSpace, fidelity: Fidelity) -> ResultTable? {
+        guard let table, fidelity.dataFraction == 1, let nb201 = NB201Evaluator.nb201(space),
+              nb201.channels == 16, nb201.cellsPerStage == 5 else { return nil }
+        let epochs = fidelity.epochs ?? self.epochs
+        if epochs == self.epochs { return table.rows }
+        guard (try? NB201Evaluator.checkAvailable(epochs: epochs, metric: metric, trial: trial, hasTest200: hasTest200)) != nil
+        else { return nil }
+        return NB201Evaluator.resultTable(results, epochs: epochs, metric: metric, shared: usesSharedTables).rows
+    }
+
     /// The table of every cell's result at `epochs` (mean over runs): cached when `shared`.
     private static func resultTable(_ results: NB201DatasetResults, epochs: Int, metric: NB201Metric,
                                     shared: Bool) -> NB201ResultTable {

@@ -3,10 +3,11 @@ import Synchronization
 
 /// Every cell's `TrialResult` for one dataset, schedule and reported metric, built once.
 ///
-/// A lookup then copies a finished result (a few retains) instead of building a dictionary of
-/// metrics per query, as a Python script keeps a dict of tuples built when it reads the table.
-/// Tables over the shared benchmark are cached for the process, one per setting asked for
-/// (about 5 MB and a few milliseconds to build each).
+/// A lookup then copies a finished result instead of building a dictionary of metrics per query,
+/// as a Python script keeps a dict of tuples built when it reads the table; a search loop reads
+/// the rows in place (`NB201Evaluator.resultTable(for:fidelity:)`). Tables over the shared
+/// benchmark are cached for the process, one per setting asked for (about 2.5 MB and a few
+/// milliseconds to build each).
 final class NB201ResultTable: Sendable {
     /// What a table is built for.
     struct Setting: Hashable, Sendable {
@@ -19,8 +20,8 @@ final class NB201ResultTable: Sendable {
     }
 
     /// The result of every cell, by base-5 cell code (`NB201Space.cellCode(of:)`), so that a lookup needs
-    /// no index table.
-    private let resultsByCode: [TrialResult]
+    /// no index table; its rows are found from an architecture of the `nb201` space.
+    let rows: ResultTable
     /// The cell code of each official index.
     private let codeByIndex: [Int]
 
@@ -29,15 +30,16 @@ final class NB201ResultTable: Sendable {
         let indexByCode = (0..<NB201Benchmark.cellCount).map(NB201Space.index(ofCellCode:))
         var codeByIndex = [Int](repeating: 0, count: indexByCode.count)
         for (code, index) in indexByCode.enumerated() { codeByIndex[index] = code }
-        resultsByCode = indexByCode.map(result)
+        rows = ResultTable(results: indexByCode.map(result),
+                           rows: .code(TokenCode(space: NB201Space.spaceName, count: 6, radix: NB201Space.operations.count)))
         self.codeByIndex = codeByIndex
     }
 
     /// The result of the cell with base-5 code `code`.
-    func result(ofCode code: Int) -> TrialResult { resultsByCode[code] }
+    func result(ofCode code: Int) -> TrialResult { rows[code] }
 
     /// The result of the cell at official index `index`.
-    func result(atIndex index: Int) -> TrialResult { resultsByCode[codeByIndex[index]] }
+    func result(atIndex index: Int) -> TrialResult { rows[codeByIndex[index]] }
 
     /// The tables built over the shared benchmark, by setting.
     private static let sharedTables = Mutex<[Setting: NB201ResultTable]>([:])

@@ -4,10 +4,13 @@ import NASSpaces
 
 /// Drives a strategy synchronously against an evaluator until the budget is spent: ask, evaluate, tell.
 ///
-/// A small, pure, in-memory driver for tests, benches and the language's quick searches; the
-/// persistent, resumable run loop with workers lives in the engine. The incumbent is the best
-/// trial evaluated at the largest fidelity seen (so a successive-halving run is not credited with
-/// a lucky low-fidelity score).
+/// A small, pure, in-memory driver for simulated studies on tabular benchmarks (many seeds of
+/// many strategies), tests and benches; the persistent, resumable run loop with workers and a
+/// store lives in the engine. The incumbent is the best trial evaluated at the largest fidelity
+/// seen (so a successive-halving run is not credited with a lucky low-fidelity score).
+///
+/// When the evaluator offers a `ResultTable` for a proposal's fidelity, the loop reads the
+/// proposal's row in place instead of calling the evaluator, and records the row's number.
 public struct SearchLoop {
     /// The space searched.
     public let space: any SearchSpace
@@ -36,17 +39,18 @@ public struct SearchLoop {
     /// The outcome of a run: every trial in order and what was spent.
     public struct Outcome: Sendable {
         /// Every trial, in the order evaluated.
-        public var trials: [SearchTrial]
+        public var trials: TrialLog
         /// What was spent.
         public var spent: Spending
 
         /// The best trial at the largest fidelity evaluated, if any trial was feasible (the first of equals).
         public var best: SearchTrial? {
+            let records = trials.records
             var top = Int.min
-            for trial in trials { top = max(top, trial.proposal.fidelity.epochs ?? Int.max) }
+            for record in records { top = max(top, record.proposal.fidelity.epochs ?? Int.max) }
             var best: Int?
-            for i in trials.indices where (trials[i].proposal.fidelity.epochs ?? Int.max) == top && trials[i].score.isFinite {
-                if best.map({ trials[i].score > trials[$0].score }) ?? true { best = i }
+            for i in records.indices where (records[i].proposal.fidelity.epochs ?? Int.max) == top && records[i].score.isFinite {
+                if best.map({ records[i].score > records[$0].score }) ?? true { best = i }
             }
             return best.map { trials[$0] }
         }
@@ -54,7 +58,7 @@ public struct SearchLoop {
 
     /// Runs `strategy` until the budget is spent or the strategy finishes.
     public func run(_ strategy: any SearchStrategy, cancel: CancellationToken = CancellationToken()) throws -> Outcome {
-        guard budget.isLimited || !(strategy.isFinished) else { return Outcome(trials: [], spent: Spending()) }
+        guard budget.isLimited || !(strategy.isFinished) else { return Outcome(trials: TrialLog(), spent: Spending()) }
         guard batchSize > 0 else { throw StrategyError("a search loop asks for at least 1 proposal at a time, not \(batchSize)") }
         var progress = Progress(expectedTrials: SearchLoop.expectedTrials(budget))
         while !budget.isExhausted(by: progress.spent), !strategy.isFinished {
@@ -76,26 +80,89 @@ public struct SearchLoop {
     /// What a run has done so far.
     private struct Progress {
         var spent = Spending()
-        var trials: [SearchTrial] = []
+        var trials: TrialLog
         var tracker = IncumbentTracker()
+        /// The evaluator's result table at each fidelity asked for so far (nil: it has none there).
+        var lanes: [(fidelity: Fidelity, lane: TableLane)] = []
+        /// The lane of the fidelity asked for last (`TableLane.none` when the evaluator has no table
+        /// there), and that fidelity. Read in place: a lane is too large to copy per trial.
+        var lane = TableLane.none
+        var laneFidelity: Fidelity?
         let start = Date()
 
-        init(expectedTrials: Int) { trials.reserveCapacity(expectedTrials) }
+        init(expectedTrials: Int) { trials = TrialLog(capacity: expectedTrials) }
+    }
+
+    /// A result table with the columns the loop reads per trial. It holds no counted reference, so
+    /// reading it per trial retains nothing: the trial log holds every table the loop reads.
+    private struct TableLane {
+        /// The table (nil: the evaluator has none at this fidelity).
+        let table: Unmanaged<ResultTable>?
+        /// Its position among the log's tables.
+        let position: Int
+        /// The token code that numbers its rows, if one does (else the table finds them); the table's own.
+        let code: UnsafePointer<TokenCode>?
+        /// Each row's score under the loop's objective.
+        let scores: ResultColumn
+        /// Each row's simulated seconds.
+        let seconds: ResultColumn
+
+        /// No table.
+        static var none: TableLane { TableLane(table: nil, position: -1, code: nil, scores: .empty, seconds: .empty) }
+
+        /// The row of `architecture` in the table, if there is a table and it has one.
+        @inline(__always) func row(of architecture: Architecture) -> Int? {
+            guard table != nil else { return nil }
+            guard code != nil else { return table.unsafelyUnwrapped.takeUnretainedValue().row(of: architecture) }
+            guard let row = code.unsafelyUnwrapped.pointee.number(of: architecture), row < scores.count else { return nil }
+            return row
+        }
     }
 
     /// Evaluates one proposal, records the trial and tells the strategy.
-    private func evaluate(_ proposal: consuming Proposal, for strategy: any SearchStrategy, into progress: inout Progress,
+    private func evaluate(_ proposal: Proposal, for strategy: any SearchStrategy, into progress: inout Progress,
                           cancel: CancellationToken) throws {
+        if proposal.fidelity != progress.laneFidelity { selectLane(for: proposal.fidelity, in: &progress) }
+        if let row = progress.lane.row(of: proposal.architecture) {
+            let score = progress.lane.scores[row]
+            account(score, seconds: progress.lane.seconds[row], of: proposal, in: &progress)
+            let table = progress.lane.table.unsafelyUnwrapped
+            try strategy.tell(proposal, result: table.takeUnretainedValue()[row], score: score)
+            progress.trials.append(proposal, table: progress.lane.position, row: row, score: score,
+                                   clock: progress.spent.simulatedSeconds, best: progress.tracker.best)
+            return
+        }
         let result = try evaluator.evaluate(proposal.architecture, in: space, fidelity: proposal.fidelity,
                                             seed: seed &+ UInt64(progress.trials.count), cancel: cancel)
         let score = objective.score(result)
+        account(score, seconds: result.simulatedSeconds, of: proposal, in: &progress)
+        try strategy.tell(proposal, result: result, score: score)
+        progress.trials.append(proposal, result: result, score: score, clock: progress.spent.simulatedSeconds,
+                               best: progress.tracker.best)
+    }
+
+    /// Adds a trial's cost to what was spent and its score to the incumbent.
+    private func account(_ score: Double, seconds: Double, of proposal: Proposal, in progress: inout Progress) {
         progress.spent.trials += 1
-        progress.spent.simulatedSeconds += result.simulatedSeconds
+        progress.spent.simulatedSeconds += seconds
         if budget.wallSeconds != nil { progress.spent.wallSeconds = Date().timeIntervalSince(progress.start) }
         progress.tracker.record(score, fidelity: proposal.fidelity)
-        try strategy.tell(proposal, result: result, score: score)
-        progress.trials.append(SearchTrial(proposal: consume proposal, result: consume result, score: score,
-                                           simulatedClock: progress.spent.simulatedSeconds, bestScore: progress.tracker.best))
+    }
+
+    /// Makes the evaluator's result table at `fidelity` (with its score column) the current lane, asking
+    /// the evaluator once per fidelity.
+    private func selectLane(for fidelity: Fidelity, in progress: inout Progress) {
+        progress.laneFidelity = fidelity
+        if let known = progress.lanes.first(where: { $0.fidelity == fidelity }) {
+            progress.lane = known.lane
+            return
+        }
+        let lane = evaluator.resultTable(for: space, fidelity: fidelity).map { table in
+            TableLane(table: Unmanaged.passUnretained(table), position: progress.trials.position(of: table), code: table.code,
+                      scores: table.column(objective.description) { objective.score($0) }, seconds: table.simulatedSeconds)
+        }
+        progress.lanes.append((fidelity, lane ?? .none))
+        progress.lane = lane ?? .none
     }
 
     /// Ends the run quietly when the strategy has finished; throws when it proposed nothing while waiting for nothing.

@@ -2,14 +2,17 @@ import NASSpaces
 
 /// Hands out proposal ids in ask order and remembers which proposals still await results.
 ///
-/// Pending ids are kept in ascending order in a plain array: ids are handed out in increasing
-/// order, so recording one is an append, and a loop that asks one at a time resolves the last
-/// one, which is a removal from the end. A checkpoint writes them as a JSON array, as a set would be written.
+/// Ids are handed out in increasing order. The newest pending id is held on its own and the older
+/// ones in ascending order in an array, so a loop that asks and tells one at a time (the common
+/// case) never touches the array. A checkpoint writes all pending ids as one JSON array, as a set
+/// would be written.
 struct ProposalCounter: Codable, Sendable, Hashable {
     /// The id the next proposal gets.
     private(set) var nextID = 0
-    /// The ids of proposals asked for and not yet told, ascending.
-    private(set) var pending: [Int] = []
+    /// The newest pending id, or -1 when none is pending.
+    private var newest = -1
+    /// The older pending ids, ascending (all below `newest`).
+    private var older: [Int] = []
 
     /// Creates a counter with no proposal made.
     init() {}
@@ -20,39 +23,50 @@ struct ProposalCounter: Codable, Sendable, Hashable {
     init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         nextID = try container.decode(Int.self, forKey: .nextID)
-        pending = Array(Set(try container.decode([Int].self, forKey: .pending))).sorted()
+        older = Array(Set(try container.decode([Int].self, forKey: .pending))).sorted()
+        newest = older.popLast() ?? -1
     }
 
+    /// Writes the next id and every pending id, ascending.
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(nextID, forKey: .nextID)
+        try container.encode(pending, forKey: .pending)
+    }
+
+    /// The ids of proposals asked for and not yet told, ascending.
+    var pending: [Int] { newest < 0 ? older : older + [newest] }
+
     /// A new proposal for `architecture` at `fidelity`, recorded as pending.
-    mutating func propose(_ architecture: Architecture, fidelity: Fidelity = .full) -> Proposal {
-        let proposal = Proposal(id: nextID, architecture: architecture, fidelity: fidelity)
+    @inline(__always) mutating func propose(_ architecture: Architecture, fidelity: Fidelity = Fidelity()) -> Proposal {
+        if newest >= 0 { older.append(newest) }
+        newest = nextID
         nextID += 1
-        pending.append(proposal.id)
-        return proposal
+        return Proposal(id: newest, architecture: architecture, fidelity: fidelity)
     }
 
     /// Marks a proposal as answered; throws if the strategy never made it.
-    mutating func resolve(_ proposal: Proposal, strategy: String) throws {
-        if pending.last == proposal.id {
-            pending.removeLast()
+    @inline(__always) mutating func resolve(_ proposal: Proposal, strategy: String) throws {
+        if proposal.id == newest {
+            newest = older.popLast() ?? -1
             return
         }
         guard let position = position(of: proposal.id) else {
             throw StrategyError("\(strategy) was told about proposal \(proposal.id), which it has not asked for or was already told")
         }
-        pending.remove(at: position)
+        older.remove(at: position)
     }
 
-    /// Where `id` is among the pending ids (binary search), if it is pending.
+    /// Where `id` is among the older pending ids (binary search), if it is one of them.
     private func position(of id: Int) -> Int? {
-        var low = 0, high = pending.count
+        var low = 0, high = older.count
         while low < high {
             let middle = (low + high) / 2
-            if pending[middle] < id { low = middle + 1 } else { high = middle }
+            if older[middle] < id { low = middle + 1 } else { high = middle }
         }
-        return low < pending.count && pending[low] == id ? low : nil
+        return low < older.count && older[low] == id ? low : nil
     }
 
     /// How many proposals await results.
-    var pendingCount: Int { pending.count }
+    var pendingCount: Int { older.count + (newest < 0 ? 0 : 1) }
 }

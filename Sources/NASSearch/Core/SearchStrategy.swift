@@ -21,7 +21,9 @@ public protocol SearchStrategy: AnyObject {
     /// what `ask(1)` returns, without building an array (loops that ask one at a time use it).
     func askOne() throws -> Proposal?
     /// The result of an earlier proposal; the score is what the objective made of the metrics.
-    func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws
+    /// `result` is read only by strategies that need more than the score (multi-objective ones),
+    /// so a loop that reads results from a table in place copies none for the others.
+    func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws
     /// Whether the strategy has nothing more to propose.
     var isFinished: Bool { get }
 

@@ -50,7 +50,7 @@ struct AgedPopulation: Codable, Sendable {
     }
 
     /// Puts `member` (the youngest) in the place of the oldest, which leaves.
-    mutating func replaceOldest(with member: consuming Observation) {
+    @inline(__always) mutating func replaceOldest(with member: consuming Observation) {
         guard !ring.isEmpty else {
             ring.append(member)
             return

@@ -86,7 +86,7 @@ public final class BANANAS: SearchStrategy {
         return proposals
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
         state.observations.append(Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score))
     }

@@ -51,7 +51,7 @@ public final class BOHB: SearchStrategy {
         }
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try scheduler.tell(proposal, score: score, strategy: name)
     }
     public func checkpoint() throws -> Data { try StateCoding.encode(scheduler, strategy: name) }

@@ -67,7 +67,7 @@ struct EvolutionCore: Codable {
     }
 
     /// One proposal without screening: random while seeding the population, then a mutated tournament winner.
-    private mutating func next(space: any SearchSpace) -> Proposal? {
+    @inline(__always) private mutating func next(space: any SearchSpace) -> Proposal? {
         if seeded < populationSize {
             seeded += 1
             return counter.propose(space.sample(using: &rng))
@@ -100,7 +100,7 @@ struct EvolutionCore: Codable {
     }
 
     /// The age rank of the best of `sampleSize` members drawn uniformly with replacement.
-    mutating func tournamentWinner() -> Int? {
+    @inline(__always) mutating func tournamentWinner() -> Int? {
         guard !population.isEmpty else { return nil }
         var random = rng  // a local copy keeps the generator's state in registers while drawing
         defer { rng = random }
@@ -116,7 +116,7 @@ struct EvolutionCore: Codable {
     }
 
     /// Adds a told result and removes one member when over size.
-    mutating func tell(_ proposal: Proposal, score: Double, strategy: String) throws {
+    @inline(__always) mutating func tell(_ proposal: Proposal, score: Double, strategy: String) throws {
         try counter.resolve(proposal, strategy: strategy)
         let observation = Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)
         if screening > 1 { history.append(observation) }

@@ -35,7 +35,7 @@ public final class GridSearch: SearchStrategy {
         return (state.position..<max(end, state.position)).map { state.counter.propose(grid[$0]) }
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
     }
 

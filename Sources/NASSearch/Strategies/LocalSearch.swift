@@ -57,7 +57,7 @@ public final class LocalSearch: SearchStrategy {
         return proposals
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
         let observed = Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)
         if state.current == nil {

@@ -82,9 +82,10 @@ public final class NSGA2: SearchStrategy {
         return out
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
-        let point = Point(architecture: proposal.architecture, values: objectives.map { $0.score(result) })
+        let told = result()
+        let point = Point(architecture: proposal.architecture, values: objectives.map { $0.score(told) })
         state.archive.append(point)
         if state.population.count < populationSize && state.generation == 0 && state.bred == 0 {
             state.population.append(point)

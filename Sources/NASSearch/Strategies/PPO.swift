@@ -64,7 +64,7 @@ public final class PPO: SearchStrategy {
         (0..<max(count, 0)).map { _ in state.propose(space: space) }
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
         state.record(proposal, score: score)
         if state.batch.count >= batchSize { state.learnFromBatch(epochs: epochs, clip: clip, entropyWeight: entropyWeight) }

@@ -102,7 +102,7 @@ public final class QLearning: SearchStrategy {
         }
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
         state.remember(Observation(architecture: proposal.architecture, score: score))
         state.replayMinibatch(size: replaySize, alpha: learningRate)

@@ -35,7 +35,7 @@ public class RandomBracketSearch: SearchStrategy {
         let space = self.space
         return scheduler.ask(count) { rng, _, _ in space.sample(using: &rng) }
     }
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try scheduler.tell(proposal, score: score, strategy: name)
     }
     public func checkpoint() throws -> Data { try StateCoding.encode(scheduler, strategy: name) }

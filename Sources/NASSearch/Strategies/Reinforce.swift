@@ -51,7 +51,7 @@ public final class Reinforce: SearchStrategy {
         (0..<max(count, 0)).map { _ in state.counter.propose(state.policy.draw(space: space)) }
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
         state.learn(from: proposal.architecture.tokens, score: score, entropyWeight: entropyWeight)
     }

@@ -51,7 +51,7 @@ public final class TPE: SearchStrategy {
         return (0..<max(count, 0)).map { _ in state.propose(model: model, candidates: candidates, space: space) }
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
         state.observations.append(Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score))
     }

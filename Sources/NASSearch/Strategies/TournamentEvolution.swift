@@ -29,7 +29,7 @@ public final class TournamentEvolution: SearchStrategy {
 
     public func ask(_ count: Int) throws -> [Proposal] { core.ask(count, space: space) }
     public func askOne() throws -> Proposal? { core.askOne(space: space) }
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try core.tell(proposal, score: score, strategy: name)
     }
     public func checkpoint() throws -> Data { try StateCoding.encode(core, strategy: name) }

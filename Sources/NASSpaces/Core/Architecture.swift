@@ -6,9 +6,10 @@
 /// This one representation is what lets every strategy work on every space.
 ///
 /// Up to `inlineCapacity` tokens in 0...255 (every cell space's, NB201's) are kept inline, one
-/// byte each, so copying such an architecture allocates and reference-counts nothing; longer or
-/// larger token lists live in an array. Hot paths read tokens with `tokenCount` and `token(at:)`;
-/// `tokens` gives them as an array (built on each read for inline ones).
+/// byte each; longer or larger token lists are interned for the process (`InternedTokens`) and
+/// held by number. An architecture therefore holds no reference: copying one copies 40 bytes, and
+/// the proposals, observations and trial records that carry one stay plain values too. Hot paths
+/// read tokens with `tokenCount` and `token(at:)`; `tokens` gives them as an array.
 public struct Architecture: Sendable, Hashable, Codable {
     /// The most tokens kept inline.
     public static let inlineCapacity = 16
@@ -21,20 +22,15 @@ public struct Architecture: Sendable, Hashable, Codable {
         get { spaceName.string }
         set { spaceName = SpaceName(newValue) }
     }
-    /// Tokens 0..<8 inline, one byte each, token `i` in bits `8i..<8i+8`.
+    /// Tokens 0..<8 inline, one byte each, token `i` in bits `8i..<8i+8`; the interned list's number when not inline.
     @usableFromInline var low: UInt64
-    /// Tokens 8..<16 inline, likewise.
+    /// Tokens 8..<16 inline, likewise; the interned list's length when not inline.
     @usableFromInline var high: UInt64
-    /// The number of inline tokens, or -1 when the tokens are in `heap`.
+    /// The number of inline tokens, or -1 when the tokens are interned.
     @usableFromInline var inlineCount: Int
-    /// The tokens, when they do not fit inline (in a class: copying an architecture without them retains nothing).
-    @usableFromInline var heap: HeapTokens
 
     /// The tokens, when they do not fit inline.
-    var array: [Int]? {
-        guard case let .array(tokens) = heap else { return nil }
-        return tokens.tokens
-    }
+    var array: [Int]? { inlineCount < 0 ? InternedTokens.tokens(low) : nil }
 
     /// Creates an architecture from its tokens.
     public init(space: String, tokens: [Int]) {
@@ -44,14 +40,14 @@ public struct Architecture: Sendable, Hashable, Codable {
     /// Creates an architecture of a space given by its packed name.
     public init(spaceName: SpaceName, tokens: [Int]) {
         self.spaceName = spaceName
-        (low, high, inlineCount, heap) = (0, 0, 0, .none)
+        (low, high, inlineCount) = (0, 0, 0)
         store(tokens)
     }
 
     /// Creates an architecture of `count` tokens given by `token(i)`, without an intermediate array when they fit inline.
     @inlinable public init(spaceName: SpaceName, count: Int, token: (Int) -> Int) {
         self.spaceName = spaceName
-        (low, high, inlineCount, heap) = (0, 0, count, .none)
+        (low, high, inlineCount) = (0, 0, count)
         guard count <= Architecture.inlineCapacity else {
             store((0..<count).map(token))
             return
@@ -73,11 +69,11 @@ public struct Architecture: Sendable, Hashable, Codable {
     }
 
     /// The number of tokens.
-    @inlinable public var tokenCount: Int { inlineCount >= 0 ? inlineCount : heap.tokens.count }
+    @inlinable public var tokenCount: Int { inlineCount >= 0 ? inlineCount : Int(truncatingIfNeeded: high) }
 
     /// Token `i` (`0 <= i < tokenCount`).
     @inlinable public func token(at i: Int) -> Int {
-        guard inlineCount >= 0 else { return heap.tokens[i] }
+        guard inlineCount >= 0 else { return InternedTokens.token(low, at: i) }
         precondition(i >= 0 && i < inlineCount, "token index \(i) out of range 0..<\(inlineCount)")
         return Int(truncatingIfNeeded: (i < 8 ? low >> (8 * i) : high >> (8 * (i - 8))) & 0xFF)
     }
@@ -86,7 +82,7 @@ public struct Architecture: Sendable, Hashable, Codable {
     init(spaceName: SpaceName, count: Int, low: UInt64) {
         precondition(count <= 8, "packed architectures hold at most 8 tokens in their low word")
         self.spaceName = spaceName
-        (self.low, high, inlineCount, heap) = (low, 0, count, .none)
+        (self.low, high, inlineCount) = (low, 0, count)
     }
 
     /// This architecture with token `i` set to `token` (`0 <= i < tokenCount`).
@@ -106,14 +102,14 @@ public struct Architecture: Sendable, Hashable, Codable {
         return child
     }
 
-    /// Keeps `tokens` inline when they fit, else in the array.
+    /// Keeps `tokens` inline when they fit, else interned.
     @usableFromInline mutating func store(_ tokens: [Int]) {
         (low, high) = (0, 0)
         guard tokens.count <= Architecture.inlineCapacity, tokens.allSatisfy({ $0 >= 0 && $0 <= 255 }) else {
-            (inlineCount, heap) = (-1, .array(TokenArray(tokens)))
+            (inlineCount, low, high) = (-1, InternedTokens.number(of: tokens), UInt64(tokens.count))
             return
         }
-        (inlineCount, heap) = (tokens.count, .none)
+        inlineCount = tokens.count
         for (i, t) in tokens.enumerated() {
             if i < 8 { low |= UInt64(t) << (8 * i) } else { high |= UInt64(t) << (8 * (i - 8)) }
         }
@@ -135,9 +131,10 @@ public struct Architecture: Sendable, Hashable, Codable {
         try container.encode(tokens, forKey: .tokens)
     }
 
-    /// Equal tokens always have the same representation, so comparing representations compares tokens.
+    /// Equal tokens always have the same representation (inline bytes or interned number), so comparing
+    /// representations compares tokens.
     public static func == (a: Architecture, b: Architecture) -> Bool {
-        a.inlineCount == b.inlineCount && a.low == b.low && a.high == b.high && a.spaceName == b.spaceName && a.array == b.array
+        a.inlineCount == b.inlineCount && a.low == b.low && a.high == b.high && a.spaceName == b.spaceName
     }
 
     public func hash(into hasher: inout Hasher) {
@@ -145,31 +142,5 @@ public struct Architecture: Sendable, Hashable, Codable {
         hasher.combine(inlineCount)
         hasher.combine(low)
         hasher.combine(high)
-        hasher.combine(array)
-    }
-}
-
-/// Where an architecture's tokens are when they do not fit inline.
-@usableFromInline enum HeapTokens: Sendable {
-    /// They fit inline.
-    case none
-    /// In an array.
-    case array(TokenArray)
-
-    /// The tokens held here (empty when none).
-    @usableFromInline var tokens: [Int] {
-        guard case let .array(storage) = self else { return [] }
-        return storage.tokens
-    }
-}
-
-/// The tokens of an architecture that does not fit inline.
-@usableFromInline final class TokenArray: Sendable {
-    /// The tokens.
-    @usableFromInline let tokens: [Int]
-
-    /// Holds `tokens`.
-    init(_ tokens: [Int]) {
-        self.tokens = tokens
     }
 }

@@ -16,4 +16,14 @@ public protocol Evaluator: Sendable {
     /// failed result, errors that belong to the caller (wrong space) are thrown.
     func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                   seed: UInt64, cancel: CancellationToken) throws -> TrialResult
+
+    /// Every result at `fidelity` for architectures of `space` as one table, when lookups there are a
+    /// fixed table (nil otherwise, the default). For an architecture the table has a row for,
+    /// `evaluate` with any seed must return exactly that row; for any other, the caller evaluates.
+    func resultTable(for space: any SearchSpace, fidelity: Fidelity) -> ResultTable?
+}
+
+extension Evaluator {
+    /// No table: results are computed per call.
+    public func resultTable(for space: any SearchSpace, fidelity: Fidelity) -> ResultTable? { nil }
 }
