@@ -2,8 +2,8 @@ import Synchronization
 
 /// A flag that long work polls to stop early (Ctrl-C, `cancel(r)`).
 public final class CancellationToken: Sendable {
-    private let flag = Atomic<Bool>(false)
-    private let parent: CancellationToken?
+    @usableFromInline let flag = Atomic<Bool>(false)
+    @usableFromInline let parent: CancellationToken?
 
     /// Creates a token that is not cancelled.
     public init() { parent = nil }
@@ -18,10 +18,15 @@ public final class CancellationToken: Sendable {
     public func reset() { flag.store(false, ordering: .relaxed) }
 
     /// Whether the work was asked to stop.
-    public var isCancelled: Bool { flag.load(ordering: .relaxed) || (parent?.isCancelled ?? false) }
+    @inlinable public var isCancelled: Bool {
+        flag.load(ordering: .relaxed) || (parent != nil && parentIsCancelled)
+    }
+
+    /// Whether a token this one is linked to was cancelled.
+    @usableFromInline var parentIsCancelled: Bool { parent?.isCancelled ?? false }
 
     /// Throws `CancellationError` when the work was asked to stop.
-    public func check() throws {
+    @inlinable public func check() throws {
         if isCancelled { throw CancellationError() }
     }
 }

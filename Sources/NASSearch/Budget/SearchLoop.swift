@@ -58,20 +58,48 @@ public struct SearchLoop {
 
     /// Runs `strategy` until the budget is spent or the strategy finishes.
     public func run(_ strategy: any SearchStrategy, cancel: CancellationToken = CancellationToken()) throws -> Outcome {
+        // The loop is compiled for each built-in strategy whose ask and tell cost about as much as the loop
+        // itself on a table (evolution, random, local and grid search), so that their calls are direct and
+        // inlined; any other strategy is driven through the protocol.
+        switch strategy {
+        case let evolution as RegularizedEvolution: return try drive(evolution, cancel: cancel)
+        case let tournament as TournamentEvolution: return try drive(tournament, cancel: cancel)
+        case let random as RandomSearch: return try drive(random, cancel: cancel)
+        case let local as LocalSearch: return try drive(local, cancel: cancel)
+        case let grid as GridSearch: return try drive(grid, cancel: cancel)
+        default: return try drive(strategy, cancel: cancel)
+        }
+    }
+
+    /// The loop, generic so that it is compiled once per built-in strategy with direct calls to its ask and tell.
+    private func drive<Strategy: SearchStrategy>(_ strategy: Strategy, cancel: CancellationToken) throws -> Outcome {
         guard budget.isLimited || !(strategy.isFinished) else { return Outcome(trials: TrialLog(), spent: Spending()) }
         guard batchSize > 0 else { throw StrategyError("a search loop asks for at least 1 proposal at a time, not \(batchSize)") }
         var progress = Progress(expectedTrials: SearchLoop.expectedTrials(budget))
-        while !budget.isExhausted(by: progress.spent), !strategy.isFinished {
-            try cancel.check()
-            let room = min(batchSize, budget.trials.map { $0 - progress.spent.trials } ?? batchSize)
-            if room == 1 {
-                guard let proposal = try strategy.askOne() else { try stopAfterEmptyAsk(strategy); break }
-                try evaluate(proposal, for: strategy, into: &progress, cancel: cancel)
+        // A batch is evaluated whole before the budget is checked again; one proposal at a time is asked
+        // without an array. Both reach the one call of `evaluate` below.
+        var batch: [Proposal] = []
+        var nextInBatch = 0
+        while true {
+            let proposal: Proposal
+            if nextInBatch < batch.count {
+                proposal = batch[nextInBatch]
+                nextInBatch += 1
             } else {
-                let proposals = try strategy.ask(room)
-                if proposals.isEmpty { try stopAfterEmptyAsk(strategy); break }
-                for proposal in proposals { try evaluate(proposal, for: strategy, into: &progress, cancel: cancel) }
+                guard !budget.isExhausted(by: progress.spent), !strategy.isFinished else { break }
+                try cancel.check()
+                let room = min(batchSize, budget.trials.map { $0 - progress.spent.trials } ?? batchSize)
+                if room == 1 {
+                    guard let one = try strategy.askOne() else { try stopAfterEmptyAsk(strategy); break }
+                    proposal = one
+                } else {
+                    batch = try strategy.ask(room)
+                    guard let first = batch.first else { try stopAfterEmptyAsk(strategy); break }
+                    proposal = first
+                    nextInBatch = 1
+                }
             }
+            try evaluate(proposal, for: strategy, into: &progress, cancel: cancel)
         }
         progress.spent.wallSeconds = Date().timeIntervalSince(progress.start)
         return Outcome(trials: progress.trials, spent: progress.spent)
@@ -114,24 +142,32 @@ public struct SearchLoop {
         @inline(__always) func row(of architecture: Architecture) -> Int? {
             guard table != nil else { return nil }
             guard code != nil else { return table.unsafelyUnwrapped.takeUnretainedValue().row(of: architecture) }
-            guard let row = code.unsafelyUnwrapped.pointee.number(of: architecture), row < scores.count else { return nil }
+            guard let row = TokenCode.number(of: architecture, by: code.unsafelyUnwrapped), row < scores.count else { return nil }
             return row
         }
     }
 
-    /// Evaluates one proposal, records the trial and tells the strategy.
-    private func evaluate(_ proposal: Proposal, for strategy: any SearchStrategy, into progress: inout Progress,
+    /// Evaluates one proposal, records the trial and tells the strategy: from the current result table
+    /// when it has the proposal's row, else by calling the evaluator.
+    @_transparent
+    private func evaluate(_ proposal: Proposal, for strategy: some SearchStrategy, into progress: inout Progress,
                           cancel: CancellationToken) throws {
         if proposal.fidelity != progress.laneFidelity { selectLane(for: proposal.fidelity, in: &progress) }
-        if let row = progress.lane.row(of: proposal.architecture) {
-            let score = progress.lane.scores[row]
-            account(score, seconds: progress.lane.seconds[row], of: proposal, in: &progress)
-            let table = progress.lane.table.unsafelyUnwrapped
-            try strategy.tell(proposal, result: table.takeUnretainedValue()[row], score: score)
-            progress.trials.append(proposal, table: progress.lane.position, row: row, score: score,
-                                   clock: progress.spent.simulatedSeconds, best: progress.tracker.best)
-            return
+        guard let row = progress.lane.row(of: proposal.architecture) else {
+            return try evaluateByCall(proposal, for: strategy, into: &progress, cancel: cancel)
         }
+        let score = progress.lane.scores[row]
+        account(score, seconds: progress.lane.seconds[row], of: proposal, in: &progress)
+        let table = progress.lane.table.unsafelyUnwrapped
+        try strategy.tell(proposal, result: table.takeUnretainedValue()[row], score: score)
+        progress.trials.append(proposal, table: progress.lane.position, row: row, score: score,
+                               clock: progress.spent.simulatedSeconds, best: progress.tracker.best)
+    }
+
+    /// Evaluates one proposal by calling the evaluator, records the trial and tells the strategy.
+    @inline(never)
+    private func evaluateByCall(_ proposal: Proposal, for strategy: some SearchStrategy, into progress: inout Progress,
+                                cancel: CancellationToken) throws {
         let result = try evaluator.evaluate(proposal.architecture, in: space, fidelity: proposal.fidelity,
                                             seed: seed &+ UInt64(progress.trials.count), cancel: cancel)
         let score = objective.score(result)

@@ -48,7 +48,7 @@ struct ProposalCounter: Codable, Sendable, Hashable {
     /// Marks a proposal as answered; throws if the strategy never made it.
     @inline(__always) mutating func resolve(_ proposal: Proposal, strategy: String) throws {
         if proposal.id == newest {
-            newest = older.popLast() ?? -1
+            newest = older.isEmpty ? -1 : older.removeLast()
             return
         }
         guard let position = position(of: proposal.id) else {

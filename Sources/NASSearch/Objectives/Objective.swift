@@ -102,7 +102,7 @@ public struct Objective: Sendable, Hashable, Codable, CustomStringConvertible {
     public var description: String {
         var text: String
         switch target {
-        case let .metric(name, direction): text = "\(direction.rawValue) \(name)"
+        case let .metric(name, direction): text = direction.rawValue + " " + name
         case let .mnasnet(r): text = "mnasnet(T=\(r.target), alpha=\(r.alpha), beta=\(r.beta))"
         }
         if !constraints.isEmpty { text += " subject to " + constraints.map(\.description).joined(separator: ", ") }

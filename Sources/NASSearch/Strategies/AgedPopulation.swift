@@ -10,8 +10,8 @@ struct AgedPopulation: Codable, Sendable {
     /// Where the oldest member is in `ring`.
     private var oldest = 0
 
-    /// Creates an empty population.
-    init() {}
+    /// Creates an empty population with room for `capacity` members.
+    init(capacity: Int = 0) { ring.reserveCapacity(capacity) }
 
     /// Reads the members, oldest first.
     init(from decoder: any Decoder) throws {
@@ -51,11 +51,21 @@ struct AgedPopulation: Codable, Sendable {
 
     /// Puts `member` (the youngest) in the place of the oldest, which leaves.
     @inline(__always) mutating func replaceOldest(with member: consuming Observation) {
+        replaceOldest(architecture: member.architecture, fidelity: member.fidelity, score: member.score)
+    }
+
+    /// Puts the youngest member, given by its parts, in the place of the oldest, which leaves; the parts
+    /// are written into the ring's slot in place.
+    @inline(__always) mutating func replaceOldest(architecture: Architecture, fidelity: Fidelity, score: Double) {
         guard !ring.isEmpty else {
-            ring.append(member)
+            ring.append(Observation(architecture: architecture, fidelity: fidelity, score: score))
             return
         }
-        ring[oldest] = member
+        ring.withUnsafeMutableBufferPointer { members in
+            members[oldest].architecture = architecture
+            members[oldest].fidelity = fidelity
+            members[oldest].score = score
+        }
         oldest = position(1)
     }
 

@@ -35,6 +35,7 @@ struct EvolutionCore: Codable {
         self.sampleSize = sampleSize
         self.removal = removal
         self.rng = SeededRandom(seed: seed)
+        population = AgedPopulation(capacity: populationSize + 1)
     }
 
     /// The next proposals: random while seeding the population, then mutated tournament winners.
@@ -49,8 +50,15 @@ struct EvolutionCore: Codable {
         return proposals
     }
 
-    /// The next proposal alone (`ask(1)` without the array).
-    mutating func askOne(space: any SearchSpace) -> Proposal? {
+    /// The next proposal alone (`ask(1)` without the array); NB201's cell space is sampled and mutated by
+    /// direct calls.
+    @inline(__always) mutating func askOne(space: StrategySpace) -> Proposal? {
+        if let nb201 = space.nb201 { return askOne(space: nb201) }
+        return askOne(space: space.space)
+    }
+
+    /// The next proposal alone from `space`.
+    @inline(__always) mutating func askOne(space: some SearchSpace) -> Proposal? {
         screening > 1 ? next(space: space, surrogate: fittedSurrogate(space: space)) : next(space: space)
     }
 
@@ -67,7 +75,7 @@ struct EvolutionCore: Codable {
     }
 
     /// One proposal without screening: random while seeding the population, then a mutated tournament winner.
-    @inline(__always) private mutating func next(space: any SearchSpace) -> Proposal? {
+    @inline(__always) private mutating func next(space: some SearchSpace) -> Proposal? {
         if seeded < populationSize {
             seeded += 1
             return counter.propose(space.sample(using: &rng))
@@ -118,6 +126,10 @@ struct EvolutionCore: Codable {
     /// Adds a told result and removes one member when over size.
     @inline(__always) mutating func tell(_ proposal: Proposal, score: Double, strategy: String) throws {
         try counter.resolve(proposal, strategy: strategy)
+        if removal == .oldest && population.count >= populationSize && screening == 1 {
+            population.replaceOldest(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)
+            return
+        }
         let observation = Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)
         if screening > 1 { history.append(observation) }
         if removal == .oldest && population.count >= populationSize {

@@ -15,6 +15,8 @@ public final class RegularizedEvolution: SearchStrategy {
     /// The population and its random stream (never accessed re-entrantly, so exclusivity is not checked at run time).
     @exclusivity(unchecked) private var core: EvolutionCore
     private let space: any SearchSpace
+    /// The space, with NB201's cells also held by their concrete type (sampled and mutated by direct calls).
+    private let proposalSpace: StrategySpace
     private let seed: UInt64
 
     /// Creates the strategy; throws when the population or sample size is invalid.
@@ -22,6 +24,7 @@ public final class RegularizedEvolution: SearchStrategy {
                 seed: UInt64) throws {
         guard screening >= 1 else { throw StrategyError("screening draws at least 1 mutant per child, not \(screening)") }
         self.space = space
+        proposalSpace = StrategySpace(space)
         self.seed = seed
         self.core = try EvolutionCore(populationSize: populationSize, sampleSize: sampleSize, removal: .oldest, seed: seed)
         core.screening = screening
@@ -39,7 +42,7 @@ public final class RegularizedEvolution: SearchStrategy {
     public var population: [Observation] { core.population.members }
 
     public func ask(_ count: Int) throws -> [Proposal] { core.ask(count, space: space) }
-    public func askOne() throws -> Proposal? { core.askOne(space: space) }
+    public func askOne() throws -> Proposal? { core.askOne(space: proposalSpace) }
     public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try core.tell(proposal, score: score, strategy: name)
     }

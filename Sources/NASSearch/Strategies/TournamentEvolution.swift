@@ -9,11 +9,14 @@ public final class TournamentEvolution: SearchStrategy {
     /// The population and its random stream (never accessed re-entrantly, so exclusivity is not checked at run time).
     @exclusivity(unchecked) private var core: EvolutionCore
     private let space: any SearchSpace
+    /// The space, with NB201's cells also held by their concrete type (sampled and mutated by direct calls).
+    private let proposalSpace: StrategySpace
     private let seed: UInt64
 
     /// Creates the strategy; throws when the population or sample size is invalid.
     public init(space: any SearchSpace, populationSize: Int = 10, sampleSize: Int = 3, seed: UInt64) throws {
         self.space = space
+        proposalSpace = StrategySpace(space)
         self.seed = seed
         self.core = try EvolutionCore(populationSize: populationSize, sampleSize: sampleSize, removal: .worst, seed: seed)
     }
@@ -28,7 +31,7 @@ public final class TournamentEvolution: SearchStrategy {
     public var population: [Observation] { core.population.members }
 
     public func ask(_ count: Int) throws -> [Proposal] { core.ask(count, space: space) }
-    public func askOne() throws -> Proposal? { core.askOne(space: space) }
+    public func askOne() throws -> Proposal? { core.askOne(space: proposalSpace) }
     public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
         try core.tell(proposal, score: score, strategy: name)
     }

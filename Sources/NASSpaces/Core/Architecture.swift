@@ -79,7 +79,7 @@ public struct Architecture: Sendable, Hashable, Codable {
     }
 
     /// An architecture of `count` tokens (at most 8) packed one byte each in `low`.
-    init(spaceName: SpaceName, count: Int, low: UInt64) {
+    @usableFromInline init(spaceName: SpaceName, count: Int, low: UInt64) {
         precondition(count <= 8, "packed architectures hold at most 8 tokens in their low word")
         self.spaceName = spaceName
         (self.low, high, inlineCount) = (low, 0, count)

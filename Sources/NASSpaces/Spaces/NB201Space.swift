@@ -39,8 +39,9 @@ public struct NB201Space: SearchSpace {
         return Architecture(spaceName: NB201Space.spaceName, count: 6, low: packed)
     }
 
-    /// Changes the op of one random edge to a different op.
-    public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
+    /// Changes the op of one random edge to a different op (inlinable: evolution on the NB201 table calls it
+    /// directly, thousands of times a second).
+    @inlinable public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
         let edge = rng.nextInt(below: 6)
         let shift = 1 + rng.nextInt(below: 4)
         guard architecture.inlineCount == 6 else {
