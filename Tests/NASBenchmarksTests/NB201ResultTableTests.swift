@@ -42,4 +42,37 @@ struct NB201ResultTableTests {
             }
         }
     }
+
+    @Test("the table handed to loops has, for every cell, exactly what evaluate returns (12 and 200 epochs)",
+          arguments: NB201Dataset.allCases)
+    func loopTableEqualsEvaluate(dataset: NB201Dataset) throws {
+        let evaluator = try NB201Evaluator(dataset: dataset, epochs: 12, metric: .valid)
+        for epochs in [nil, 12, 200] {
+            let fidelity = Fidelity(epochs: epochs)
+            let table = try #require(evaluator.resultTable(for: space, fidelity: fidelity))
+            #expect(table.count == NB201Benchmark.cellCount)
+            for index in stride(from: 0, to: NB201Benchmark.cellCount, by: 7) {
+                let architecture = try space.architecture(atIndex: index)
+                let row = try #require(table.row(of: architecture))
+                let evaluated = try evaluator.evaluate(architecture, in: space, fidelity: fidelity, seed: UInt64(index),
+                                                       cancel: CancellationToken())
+                #expect(table[row] == evaluated)
+                #expect(table.simulatedSeconds[row] == evaluated.simulatedSeconds)
+            }
+        }
+    }
+
+    @Test("no table where results are not a fixed table: per-run draws, a data fraction, another skeleton or space")
+    func noTableWhereResultsVary() throws {
+        let mean = try NB201Evaluator(dataset: .cifar10, epochs: 200, metric: .valid)
+        let random = try NB201Evaluator(dataset: .cifar10, epochs: 200, metric: .valid, trial: .random)
+        #expect(random.resultTable(for: space, fidelity: .full) == nil)
+        #expect(mean.resultTable(for: space, fidelity: Fidelity(dataFraction: 0.5)) == nil)
+        #expect(mean.resultTable(for: space, fidelity: Fidelity(epochs: 50)) == nil)
+        #expect(mean.resultTable(for: NB201Space(channels: 8, cellsPerStage: 5), fidelity: .full) == nil)
+        #expect(mean.resultTable(for: CellSpace(), fidelity: .full) == nil)
+        // A cell of another space with six small tokens has no row.
+        let table = try #require(mean.resultTable(for: space, fidelity: .full))
+        #expect(table.row(of: Architecture(space: "other", tokens: [0, 1, 2, 3, 4, 0])) == nil)
+    }
 }
