@@ -59,8 +59,9 @@ public struct SearchLoop {
     /// Runs `strategy` until the budget is spent or the strategy finishes.
     public func run(_ strategy: any SearchStrategy, cancel: CancellationToken = CancellationToken()) throws -> Outcome {
         // The loop is compiled for each built-in strategy whose ask and tell cost about as much as the loop
-        // itself on a table (evolution, random, local and grid search), so that their calls are direct and
-        // inlined; any other strategy is driven through the protocol.
+        // itself on a table (evolution, random, local and grid search), so that it calls them directly rather
+        // than through the protocol's witness table (on NB201 that is a tenth of a trial's cost); any other
+        // strategy is driven through the protocol.
         switch strategy {
         case let evolution as RegularizedEvolution: return try drive(evolution, cancel: cancel)
         case let tournament as TournamentEvolution: return try drive(tournament, cancel: cancel)
@@ -121,34 +122,9 @@ public struct SearchLoop {
         init(expectedTrials: Int) { trials = TrialLog(capacity: expectedTrials) }
     }
 
-    /// A result table with the columns the loop reads per trial. It holds no counted reference, so
-    /// reading it per trial retains nothing: the trial log holds every table the loop reads.
-    private struct TableLane {
-        /// The table (nil: the evaluator has none at this fidelity).
-        let table: Unmanaged<ResultTable>?
-        /// Its position among the log's tables.
-        let position: Int
-        /// The token code that numbers its rows, if one does (else the table finds them); the table's own.
-        let code: UnsafePointer<TokenCode>?
-        /// Each row's score under the loop's objective.
-        let scores: ResultColumn
-        /// Each row's simulated seconds.
-        let seconds: ResultColumn
-
-        /// No table.
-        static var none: TableLane { TableLane(table: nil, position: -1, code: nil, scores: .empty, seconds: .empty) }
-
-        /// The row of `architecture` in the table, if there is a table and it has one.
-        @inline(__always) func row(of architecture: Architecture) -> Int? {
-            guard table != nil else { return nil }
-            guard code != nil else { return table.unsafelyUnwrapped.takeUnretainedValue().row(of: architecture) }
-            guard let row = TokenCode.number(of: architecture, by: code.unsafelyUnwrapped), row < scores.count else { return nil }
-            return row
-        }
-    }
-
     /// Evaluates one proposal, records the trial and tells the strategy: from the current result table
-    /// when it has the proposal's row, else by calling the evaluator.
+    /// when it has the proposal's row, else by calling the evaluator. (Transparent: left out of line, as
+    /// the optimizer otherwise leaves it, each trial's proposal is copied once more.)
     @_transparent
     private func evaluate(_ proposal: Proposal, for strategy: some SearchStrategy, into progress: inout Progress,
                           cancel: CancellationToken) throws {
@@ -195,7 +171,7 @@ public struct SearchLoop {
         }
         let lane = evaluator.resultTable(for: space, fidelity: fidelity).map { table in
             TableLane(table: Unmanaged.passUnretained(table), position: progress.trials.position(of: table), code: table.code,
-                      scores: table.column(objective.description) { objective.score($0) }, seconds: table.simulatedSeconds)
+                      scores: table.column(objective.columnKey) { objective.score($0) }, seconds: table.simulatedSeconds)
         }
         progress.lanes.append((fidelity, lane ?? .none))
         progress.lane = lane ?? .none
@@ -211,24 +187,5 @@ public struct SearchLoop {
     /// 4,096), else 256, about what a simulated NATS-Bench budget buys; the array grows past it.
     static func expectedTrials(_ budget: Budget) -> Int {
         budget.trials.map { min(max($0, 0), 4096) } ?? 256
-    }
-}
-
-/// The best score at the largest fidelity seen so far.
-struct IncumbentTracker {
-    /// The largest epoch count seen (`Int.max` for full fidelity).
-    private var topFidelity = Int.min
-    /// The best score at that fidelity.
-    private(set) var best = -Double.infinity
-
-    /// Records one trial.
-    mutating func record(_ score: Double, fidelity: Fidelity) {
-        let level = fidelity.epochs ?? Int.max
-        if level > topFidelity {
-            topFidelity = level
-            best = score
-        } else if level == topFidelity {
-            best = max(best, score)
-        }
     }
 }

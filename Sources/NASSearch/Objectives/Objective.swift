@@ -99,6 +99,14 @@ public struct Objective: Sendable, Hashable, Codable, CustomStringConvertible {
         }
     }
 
+    /// A name for this objective's scores among a result table's derived columns: the metric's name for a
+    /// plain maximisation (`-` and the name for a minimisation), else the whole description. Metric names
+    /// never start with `-` or contain spaces, so no two objectives share one.
+    var columnKey: String {
+        guard constraints.isEmpty, case let .metric(name, direction) = target else { return description }
+        return direction == .maximize ? name : "-" + name
+    }
+
     public var description: String {
         var text: String
         switch target {

@@ -11,6 +11,11 @@ public struct MetricKey: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// The key of `name`, interning it on first use.
     public init(_ name: String) {
+        // The standard names have fixed numbers; comparing with them is cheaper than taking the lock.
+        if let standard = MetricKey.standardNames.firstIndex(of: name) {
+            number = Int32(standard)
+            return
+        }
         number = MetricKey.registry.withLock { $0.number(of: name) }
     }
 
