@@ -41,7 +41,7 @@ public struct NB201Space: SearchSpace {
 
     /// Changes the op of one random edge to a different op (inlinable: evolution on the NB201 table calls it
     /// directly, thousands of times a second).
-    @inlinable public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
+    @inlinable @inline(__always) public func mutate(_ architecture: Architecture, using rng: inout SeededRandom) -> Architecture {
         let edge = rng.nextInt(below: 6)
         let shift = 1 + rng.nextInt(below: 4)
         guard architecture.inlineCount == 6 else {
