@@ -10,7 +10,8 @@ import Synchronization
 /// The results are immutable and read through `subscript(row:)` by address. What a loop reads per
 /// trial is kept as plain columns: each row's simulated seconds, and each row's score under an
 /// objective (`column(_:value:)`, computed once per objective and kept with the table), as a Python
-/// script over a benchmark keeps a dict of prebuilt tuples.
+/// script over a benchmark keeps a dict of prebuilt tuples. (Sendable: all but the column cache is
+/// immutable after `init`, and the cache is behind a lock.)
 public final class ResultTable: @unchecked Sendable {
     /// How an architecture's row is found.
     public enum Rows: Sendable {
@@ -70,7 +71,8 @@ public final class ResultTable: @unchecked Sendable {
     }
 
     /// `value` of every row, computed on the first call for `key` and kept with the table (the caller
-    /// promises that equal keys mean equal functions: an objective's description and its score).
+    /// promises that equal keys mean equal functions: `SearchLoop` keys its objective's scores by
+    /// `Objective.columnKey`).
     public func column(_ key: String, value: (TrialResult) -> Double) -> ResultColumn {
         if let known = columns.withLock({ $0[key] }) { return known }
         let column = ResultColumn((0..<count).map { value(storage[$0]) })
