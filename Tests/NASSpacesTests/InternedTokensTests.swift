@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 import Testing
 @testable import NASSpaces
 
@@ -35,5 +36,18 @@ import Testing
         }
         #expect(Set(numbers).count == 1)
         #expect(Set(numbers[0]).count == lists.count)
+    }
+
+    @Test("thousands of lists: the index grows, every list keeps its number and reads back")
+    func indexGrowth() {
+        var rng = SeededRandom(seed: 3)
+        let lists = (0..<5_000).map { _ in (0..<(17 + rng.nextInt(below: 14))).map { _ in rng.nextInt(below: 256) } }
+        let numbers = lists.map { Architecture(space: "g", tokens: $0).low }
+        #expect(Set(numbers).count == Set(lists).count)
+        for (list, number) in zip(lists, numbers) {
+            let again = Architecture(space: "g", tokens: list)
+            #expect(again.low == number)
+            #expect(again.tokens == list)
+        }
     }
 }
