@@ -50,7 +50,7 @@ import Testing
 
     @Test func everyRunStoreAndStrategyBuiltinHasAFullHelpPage() throws {
         let registry = BuiltinRegistry.standard()
-        let names = ["launch", "run", "runs", "status", "wait", "cancel", "resume", "trials", "best", "pareto", "sql", "save",
+        let names = ["launch", "simulate", "run", "runs", "status", "wait", "cancel", "resume", "trials", "best", "pareto", "sql", "save",
                      "load", "maximize", "minimize", "mnasnet_reward"] + StrategyCatalog.names
         for name in names {
             let builtin = try #require(registry.lookup(name), "\(name) is not registered")

@@ -5,11 +5,13 @@ import NASSearch
 import NASSpaces
 import NASStore
 
-/// Builtins that launch search runs and follow them: launch, run, runs, status, wait, cancel, resume.
+/// Builtins that launch search runs and follow them: launch, run, runs, status, wait, cancel, resume,
+/// and simulate (many seeds in memory).
 extension BuiltinRegistry {
     /// Registers the run builtins.
     func registerRunBuiltins() {
         registerLaunch()
+        registerSimulate()
         registerCurveStop()
         registerRunQueries()
         registerRunControl()
@@ -32,6 +34,26 @@ extension BuiltinRegistry {
                          ],
                          example: "r = launch(evolution(population: 20, sample: 5), on: space, using: ev, budget: 20000s, seed: 1)\nwait(r)\nbest(r)") { call in
             try launchRun(call)
+        })
+    }
+
+    private func registerSimulate() {
+        register(Builtin("simulate", category: "runs", summary: "run a search once per seed, in memory, and tabulate what each run chose",
+                         help: "Runs `strategy` on a space with an evaluator once for each seed, in memory: nothing goes to the store, nothing is cached, and the call returns when every run is done. On a tabular benchmark each run reads its trials straight from the table, so a 20,000 s NATS-Bench run on nb201 costs microseconds and a hundred seeds of a strategy take milliseconds: this is the tool for comparing strategies over many seeds. Each trial is scored by its own evaluation, as a benchmark's protocol has it: unlike launch, whose result cache hands an architecture the result of an equivalent one evaluated before (the same cell computation written differently), simulate shares nothing between architectures, so its numbers are the table's own. Returns one row per seed: seed, trials, sim_time (simulated time spent), arch (the architecture chosen: the best at the largest fidelity evaluated), epochs, its metrics and score; with trials: true, one row per trial of every run instead: seed, trial, arch, epochs, metrics, score, best (the best score so far, for best-so-far curves), sim_time (this trial's) and clock (simulated time spent so far). Budget, objective, constraints, epochs and clock mean what they mean for launch. A training evaluator works too, but such runs are neither recorded nor resumable: launch those.",
+                         parameters: [
+                            Parameter("strategy", .any, help: "a strategy value such as evolution(population: 10, sample: 3), or a strategy's name"),
+                            Parameter("on", .object("space"), help: "the search space"),
+                            Parameter("using", .any, help: "the evaluator, or a list of evaluators and latency tables whose metrics are merged"),
+                            Parameter("budget", .number, help: "per run: trials (a plain number) or a time (simulated on tables, else wall-clock)"),
+                            Parameter("seeds", .any, default: .number(10), help: "how many runs (seeds 1…n), or a list of seeds"),
+                            Parameter("objective", .any, default: Value.none, help: "an objective value, or a metric name to maximise (default: accuracy); a list of them for nsga2"),
+                            Parameter("constraints", .list, default: .list([]), keywordOnly: true, help: "hard bounds such as [\"latency < 20ms\"]"),
+                            Parameter("epochs", .integer, default: Value.none, keywordOnly: true, help: "look up or train at this many epochs (a lower fidelity)"),
+                            Parameter("clock", .string, default: .string("auto"), keywordOnly: true, help: "for a time budget: \"simulated\", \"wall\", or \"auto\" (simulated on tabular benchmarks)"),
+                            Parameter("trials", .bool, default: .bool(false), keywordOnly: true, help: "one row per trial instead of one per run"),
+                         ],
+                         example: "runs = simulate(evolution(population: 10, sample: 3), on: nb201(), using: nb201(dataset: \"cifar10\"), budget: 20000s, seeds: 100, epochs: 12)\nruns | summarize runs: count(), accuracy: mean(accuracy), std: std(accuracy)") { call in
+            try simulateRuns(call)
         })
     }
 
@@ -129,12 +151,7 @@ private func launchRun(_ call: BuiltinCall) throws -> Value {
     let objective = try runObjective(call, constraints: try constraints(call, "constraints")) ?? .accuracy
     let seed = try call.int("seed")
     guard seed >= 0 else { throw BuiltinError("the seed must be 0 or more", argument: "seed") }
-    var fidelity = Fidelity.full
-    if !call.isNone("epochs") {
-        let epochs = try call.int("epochs")
-        guard epochs >= 1 else { throw BuiltinError("epochs must be at least 1", argument: "epochs") }
-        fidelity = Fidelity(epochs: epochs)
-    }
+    let fidelity = try fidelityArgument(call)
     let stopping = try earlyStoppingArgument(call, objective: objective, evaluator: evaluator)
     let settings = RunSettings(objective: objective, budget: try budget(call, evaluator), seed: UInt64(seed), fidelity: fidelity,
                                script: call.interpreter.currentSource, earlyStopping: stopping)
@@ -144,6 +161,53 @@ private func launchRun(_ call: BuiltinCall) throws -> Value {
     let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator, objective: objective, fidelity: fidelity,
                            objectives: all, earlyStopping: stopping)
     return .object(RunValue(id: handle.id, session: call.session, launch: launch))
+}
+
+private func simulateRuns(_ call: BuiltinCall) throws -> Value {
+    let strategy = try strategyValue(call)
+    let space = try call.object("on", as: SpaceValue.self).space
+    let evaluator = try evaluatorArgument(call, "using")
+    let all = try objectives(call, constraints: try constraints(call, "constraints"))
+    let simulation = Simulation(strategy: strategy.name, settings: strategy.settings, space: space, evaluator: evaluator,
+                                objective: all.first ?? .maximize(), objectives: all, budget: try budget(call, evaluator),
+                                fidelity: try fidelityArgument(call), seeds: try seedsArgument(call))
+    let tables: Simulation.Tables
+    do {
+        tables = try call.blaming("using") { try simulation.run(cancel: call.session.interrupt) }
+    } catch let error as StrategyError {
+        throw BuiltinError(error.message, argument: "strategy")
+    }
+    return .table(TableValue(try call.bool("trials") ? tables.trials : tables.runs))
+}
+
+/// The seeds of simulate: a count n (seeds 1…n) or a list of seeds, each a whole number of 0 or more.
+private func seedsArgument(_ call: BuiltinCall) throws -> [UInt64] {
+    func seed(_ value: Value) throws -> UInt64 {
+        guard case .number(let q) = value, q.dimension == .scalar, q.value >= 0, q.value == q.value.rounded(), q.value < 9e15 else {
+            throw BuiltinError("seeds must be whole numbers of 0 or more, got \(value.kindDescription)", argument: "seeds")
+        }
+        return UInt64(q.value)
+    }
+    switch call["seeds"] {
+    case .number(let q):
+        guard q.dimension == .scalar, q.value >= 1, q.value == q.value.rounded(), q.value <= 100_000 else {
+            throw BuiltinError("seeds is a number of runs from 1 to 100000 (or a list of seeds), got \(q)", argument: "seeds")
+        }
+        return (1...UInt64(q.value)).map { $0 }
+    case .list(let items):
+        guard !items.isEmpty else { throw BuiltinError("seeds needs at least one seed", argument: "seeds") }
+        return try items.map(seed)
+    case let other:
+        throw BuiltinError("seeds must be a number of runs or a list of seeds, got \(other.kindDescription)", argument: "seeds")
+    }
+}
+
+/// The epochs argument of launch and simulate as a fidelity (full when left out).
+private func fidelityArgument(_ call: BuiltinCall) throws -> Fidelity {
+    guard !call.isNone("epochs") else { return .full }
+    let epochs = try call.int("epochs")
+    guard epochs >= 1 else { throw BuiltinError("epochs must be at least 1", argument: "epochs") }
+    return Fidelity(epochs: epochs)
 }
 
 private func resumeRun(_ call: BuiltinCall) throws -> Value {
