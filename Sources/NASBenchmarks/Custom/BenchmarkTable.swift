@@ -75,6 +75,9 @@ public struct BenchmarkTable: Evaluator {
     /// None: the table has no epochs.
     public var maxEpochs: Int? { nil }
 
+    /// True: each architecture's metrics are its own row.
+    public var recordsEachArchitecture: Bool { true }
+
     /// The row's metrics; an architecture the table does not list is a failed trial.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {

@@ -29,6 +29,9 @@ public struct LatencyEvaluator: Evaluator {
     /// None: the table has no epochs.
     public var maxEpochs: Int? { nil }
 
+    /// True: each architecture's latency is its own entry (or sum of entries) in the table.
+    public var recordsEachArchitecture: Bool { true }
+
     /// The architecture's latency in seconds; one the table does not list is a failed trial.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {

@@ -73,6 +73,9 @@ public struct NB201Evaluator: Evaluator {
     /// 200: the longest schedule in the table (12 is the other).
     public var maxEpochs: Int? { 200 }
 
+    /// True: the table has a row for each of the 15,625 cells, equivalent ones trained separately.
+    public var recordsEachArchitecture: Bool { true }
+
     /// Looks the cell up; throws for other spaces, unknown epochs or a data fraction below 1.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {

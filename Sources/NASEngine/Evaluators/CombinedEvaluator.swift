@@ -29,6 +29,9 @@ public struct CombinedEvaluator: Evaluator {
     /// The smallest maximum number of epochs among the parts that have one.
     public var maxEpochs: Int? { parts.compactMap(\.maxEpochs).min() }
 
+    /// True when any part records each architecture: its metrics would differ between equivalent ones.
+    public var recordsEachArchitecture: Bool { parts.contains { $0.recordsEachArchitecture } }
+
     /// Asks every part; merges metrics, curves (the first non-empty) and times.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {

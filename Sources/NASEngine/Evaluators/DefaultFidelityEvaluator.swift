@@ -23,6 +23,8 @@ public struct DefaultFidelityEvaluator: Evaluator {
     public var supportedSpaces: Set<String> { base.supportedSpaces }
     /// The base evaluator's maximum.
     public var maxEpochs: Int? { base.maxEpochs }
+    /// The base evaluator's.
+    public var recordsEachArchitecture: Bool { base.recordsEachArchitecture }
 
     /// The fidelity a request is made at.
     func mapped(_ requested: Fidelity) -> Fidelity { requested == .full ? fidelity : requested }

@@ -29,6 +29,8 @@ public struct NearestFidelityEvaluator: Evaluator {
 
     /// The base evaluator's maximum.
     public var maxEpochs: Int? { base.maxEpochs }
+    /// The base evaluator's.
+    public var recordsEachArchitecture: Bool { base.recordsEachArchitecture }
 
     /// The epoch count a request is answered at.
     public func nearest(_ epochs: Int) -> Int {

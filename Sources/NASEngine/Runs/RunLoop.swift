@@ -118,7 +118,10 @@ final class RunLoop: @unchecked Sendable {
         try space.validate(architecture)
         let fidelity = proposal.fidelity == .full ? settings.fidelity : proposal.fidelity
         let identity = space.identity(architecture)
-        let key = ResultCacheKey.make(evaluator: cacheDescriptor(fidelity), space: space.name, identity: identity,
+        // A table's rows belong to exact architectures (equivalent ones may differ), so its results are
+        // cached by the canonical form; computed results are shared between equivalent architectures.
+        let cacheIdentity = evaluator.recordsEachArchitecture ? space.canonical(architecture) : identity
+        let key = ResultCacheKey.make(evaluator: cacheDescriptor(fidelity), space: space.name, identity: cacheIdentity,
                                       fidelity: fidelity, seed: settings.seed)
         var trial = TrialRecord(runID: runID, sequence: sequence, architecture: space.canonical(architecture),
                                 identity: identity, tokens: architecture.tokens, fidelity: fidelity,

@@ -9,12 +9,10 @@ import NASStore
 /// Each seed is one `SearchLoop` run: no store, no result cache, no background job. On a tabular
 /// benchmark the loop reads each trial's result from the evaluator's table, so a 20,000-second
 /// NATS-Bench run of regularised evolution on NB201 costs a few microseconds and a hundred seeds
-/// of three strategies take a few milliseconds. Every trial is scored by its own evaluation, as
-/// a benchmark's protocol has it; `launch`'s result cache instead hands an architecture the result
-/// of an equivalent one evaluated before, so the two agree trial by trial only where no equivalent
-/// architecture came first (always on the proposals of a strategy that ignores scores, such as
-/// random search). Training evaluators work too, but then a run is neither recorded nor
-/// resumable: launch such searches instead.
+/// of three strategies take a few milliseconds. On a table a run makes exactly the trials a
+/// launched run makes with the same strategy, evaluator, budget and seed (a golden script checks it
+/// for random search and evolution). Training evaluators work too, but then a run is neither
+/// recorded nor resumable: launch such searches instead.
 public struct Simulation: Sendable {
     /// The strategy's catalogue name and settings.
     public var strategy: String

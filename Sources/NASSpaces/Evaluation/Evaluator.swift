@@ -21,9 +21,20 @@ public protocol Evaluator: Sendable {
     /// fixed table (nil otherwise, the default). For an architecture the table has a row for,
     /// `evaluate` with any seed must return exactly that row; for any other, the caller evaluates.
     func resultTable(for space: any SearchSpace, fidelity: Fidelity) -> ResultTable?
+
+    /// Whether each architecture has its own recorded result (a table row), so that equivalent
+    /// architectures — the same computation written differently — may have different results, as
+    /// NAS-Bench-201's separately trained equivalent cells do. A store then caches such results by
+    /// the exact architecture and never hands one architecture another's row. False (the default)
+    /// for evaluators that compute a result from the network itself, which equivalent architectures
+    /// may share.
+    var recordsEachArchitecture: Bool { get }
 }
 
 extension Evaluator {
     /// No table: results are computed per call.
     public func resultTable(for space: any SearchSpace, fidelity: Fidelity) -> ResultTable? { nil }
+
+    /// Results are computed from the network: equivalent architectures may share them.
+    public var recordsEachArchitecture: Bool { false }
 }

@@ -9,7 +9,7 @@ print(r.status)                                            # expect: cancelled
 stopped = len(r.trials | where status == "done")
 print(stopped >= 30 and stopped < 300)                     # expect: true
 resume(r);
-wait(r)                                                    # expect: run 1 done: 300/300 trials, best accuracy 91.61%, 91 cached
+wait(r)                                                    # expect: run 1 done: 300/300 trials, best accuracy 91.61%, 51 cached
 print(r.status, len(r.trials))                             # expect: done 300
 # the trial numbers run 1..300 without gaps or repeats
 seqs = (r.trials | sort trial).trial

@@ -19,12 +19,17 @@ for row in rows {
   clock = clock + row.sim_time
   assert row.best == best and round(row.clock - clock, 6) == 0s, "seed " + str(row.seed) + " trial " + str(row.trial)
 }
-# random search ignores scores, so a store run of the same seed proposes the same architectures in the same order
+# a store run of the same strategy and seed makes the same trials with the same results (a table's
+# results are cached by exact architecture, so launch too scores every cell by its own row)
 r = launch(random(), on: space, using: ev12, budget: 20000s, seed: 3)
-wait(r)                                                  # expect: run 1 done: 178 trials, 20030.777s/20000s simulated, best accuracy 83.6%, 24 cached
-stored = list(r.trials | sort trial | select arch)
-mine = list(t | where seed == 3 | select arch)
+wait(r)                                                  # expect: run 1 done: 178 trials, 20045.526s/20000s simulated, best accuracy 83.6%
+stored = list(r.trials | sort trial | select arch, accuracy, sim_time)
+mine = list(t | where seed == 3 | select arch, accuracy, sim_time)
 print(len(stored), len(mine), stored == mine)            # expect: 178 178 true
+e = launch(evolution(population: 10, sample: 3), on: space, using: ev12, budget: 20000s, seed: 5)
+wait(e)                                                  # expect: run 2 done: 160 trials, 20054.098s/20000s simulated, best accuracy 84.28%, 16 cached
+te = simulate(evolution(population: 10, sample: 3), on: space, using: ev12, budget: 20000s, seeds: [5], trials: true)
+print(list(e.trials | sort trial | select arch, accuracy, sim_time) == list(te | select arch, accuracy, sim_time))   # expect: true
 # one row per seed: the architecture chosen is the best trial of that seed's run
 s = simulate(random(), on: space, using: ev12, budget: 20000s, seeds: [3, 4])
 print(s.seed, s.trials)                                  # expect: [3, 4] [178, 183]
