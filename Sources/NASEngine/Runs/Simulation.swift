@@ -47,18 +47,24 @@ public struct Simulation: Sendable {
         self.seeds = seeds
     }
 
-    /// What the runs gave: one row per seed and one row per trial.
-    public struct Tables: Sendable {
-        /// seed, trials, sim_time, arch, epochs, the chosen trial's metrics, score.
-        public var runs: Table
-        /// seed, trial, arch, epochs, metrics, score, best, sim_time, clock.
-        public var trials: Table
+    /// The runs, one per seed, and the tables made from them on demand.
+    public struct Runs: Sendable {
+        /// The simulation that made them.
+        let simulation: Simulation
+        /// Each seed's outcome, in the order of the seeds.
+        public let outcomes: [(seed: UInt64, outcome: SearchLoop.Outcome)]
+
+        /// One row per seed: seed, trials, sim_time, arch, epochs, the chosen trial's metrics, score.
+        public var table: Table { simulation.runsTable(outcomes) }
+        /// One row per trial of every run: seed, trial, arch, epochs, metrics, score, best, sim_time, clock.
+        public var trialsTable: Table { simulation.trialsTable(outcomes) }
     }
 
     /// Runs every seed; throws the first error (an architecture the evaluator cannot score, a cancel).
-    public func run(cancel: CancellationToken) throws -> Tables {
+    public func run(cancel: CancellationToken) throws -> Runs {
         let evaluator = evaluatorForRuns()
         var outcomes: [(seed: UInt64, outcome: SearchLoop.Outcome)] = []
+        outcomes.reserveCapacity(seeds.count)
         for seed in seeds {
             try cancel.check()
             let strategy = try StrategyCatalog.make(self.strategy, settings: settings, space: space, seed: seed,
@@ -66,7 +72,7 @@ public struct Simulation: Sendable {
             let loop = SearchLoop(space: space, evaluator: evaluator, objective: objective, budget: searchBudget, seed: seed)
             outcomes.append((seed, try loop.run(strategy, cancel: cancel)))
         }
-        return Tables(runs: runsTable(outcomes), trials: trialsTable(outcomes))
+        return Runs(simulation: self, outcomes: outcomes)
     }
 
     /// The evaluator each run uses: full-fidelity requests at `fidelity`, and for a multi-fidelity

@@ -171,13 +171,14 @@ private func simulateRuns(_ call: BuiltinCall) throws -> Value {
     let simulation = Simulation(strategy: strategy.name, settings: strategy.settings, space: space, evaluator: evaluator,
                                 objective: all.first ?? .maximize(), objectives: all, budget: try budget(call, evaluator),
                                 fidelity: try fidelityArgument(call), seeds: try seedsArgument(call))
-    let tables: Simulation.Tables
+    let perTrial = try call.bool("trials")
+    let runs: Simulation.Runs
     do {
-        tables = try call.blaming("using") { try simulation.run(cancel: call.session.interrupt) }
+        runs = try call.blaming("using") { try simulation.run(cancel: call.session.interrupt) }
     } catch let error as StrategyError {
         throw BuiltinError(error.message, argument: "strategy")
     }
-    return .table(TableValue(try call.bool("trials") ? tables.trials : tables.runs))
+    return .table(TableValue(perTrial ? runs.trialsTable : runs.table))
 }
 
 /// The seeds of simulate: a count n (seeds 1…n) or a list of seeds, each a whole number of 0 or more.
