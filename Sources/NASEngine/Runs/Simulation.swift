@@ -100,7 +100,7 @@ public struct Simulation: Sendable {
     static func metricNames(_ results: [TrialResult]) -> [String] {
         var seen = Set<String>()
         for result in results { seen.formUnion(result.metrics.keys) }
-        let standard = ["accuracy", "valid_accuracy", "test_accuracy", "loss", "params", "flops", "macs", "latency", "train_time"]
+        let standard = MetricKey.standardNames
         return standard.filter(seen.contains) + seen.subtracting(standard).sorted()
     }
 

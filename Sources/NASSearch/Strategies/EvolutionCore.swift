@@ -126,17 +126,12 @@ struct EvolutionCore: Codable {
     /// Adds a told result and removes one member when over size.
     @inline(__always) mutating func tell(_ proposal: Proposal, score: Double, strategy: String) throws {
         try counter.resolve(proposal, strategy: strategy)
-        if removal == .oldest && population.count >= populationSize && screening == 1 {
+        if screening > 1 { history.append(Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)) }
+        if removal == .oldest && population.count >= populationSize {
             population.replaceOldest(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)
             return
         }
-        let observation = Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)
-        if screening > 1 { history.append(observation) }
-        if removal == .oldest && population.count >= populationSize {
-            population.replaceOldest(with: consume observation)
-            return
-        }
-        population.append(consume observation)
+        population.append(Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score))
         guard population.count > populationSize else { return }
         let worst = (0..<population.count).min { population.score(atRank: $0) < population.score(atRank: $1) }!
         population.remove(atRank: worst)

@@ -56,8 +56,8 @@ public struct MetricKey: Sendable, Hashable, Comparable, CustomStringConvertible
     @inlinable public static var trainTime: MetricKey { MetricKey(number: 8) }
 
     /// The names of the constant keys, in key order.
-    static let standardNames = ["accuracy", "valid_accuracy", "test_accuracy", "loss", "params", "flops", "macs",
-                                "latency", "train_time"]
+    public static let standardNames = ["accuracy", "valid_accuracy", "test_accuracy", "loss", "params", "flops", "macs",
+                                       "latency", "train_time"]
 
     /// The process's interned names.
     private static let registry = Mutex(Registry(names: standardNames))
