@@ -44,7 +44,7 @@ var targets: [Target] = [
     .testTarget(name: "NASStoreTests", dependencies: ["NASStore"]),
     .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASBenchmarks"]),
     .testTarget(name: "NASEngineTests", dependencies: ["NASEngine"]),
-    .testTarget(name: "NASLanguageTests", dependencies: ["NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
+    .testTarget(name: "NASLanguageTests", dependencies: ["NASLanguage", "NASEngine", "NASSearch"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
     .testTarget(name: "NASNotebookTests", dependencies: ["NASNotebook"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
 ]

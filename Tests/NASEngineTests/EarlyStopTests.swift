@@ -22,7 +22,7 @@ final class ListStrategy: SearchStrategy {
         defer { next += 1 }
         return [Proposal(id: next, architecture: Architecture(space: "tiny", tokens: list[next]))]
     }
-    func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {}
+    func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {}
     func checkpoint() throws -> Data { try JSONEncoder().encode(next) }
     func restore(from data: Data) throws { next = try JSONDecoder().decode(Int.self, from: data) }
 }

@@ -21,13 +21,13 @@ import Testing
         #expect(merged.metrics["latency"] == second.metrics["latency"])
         #expect(merged.simulatedSeconds == first.simulatedSeconds + second.simulatedSeconds)
         #expect(both.supportedSpaces == ["nb201"])
-        #expect(Session.chargesSimulatedTime(both) && !Session.chargesSimulatedTime(latency))
+        #expect(both.chargesSimulatedTime && !latency.chargesSimulatedTime)
     }
 
     @Test func aRungIsLookedUpAtTheLargestRecordedEpochsNotAboveIt() throws {
         let space = NB201Space()
         let table = try NB201Evaluator(dataset: "cifar10")
-        let snapped = NearestFidelityEvaluator(table, available: NB201Evaluator.availableEpochs)
+        let snapped = NearestFidelityEvaluator(table, available: NB201Evaluator.recordedEpochs)
         #expect([1, 12, 22, 67, 199, 200, 400].map(snapped.nearest) == [12, 12, 12, 12, 12, 200, 200])
         let a = Architecture(space: "nb201", tokens: [1, 2, 3, 4, 3, 2])
         let at22 = try snapped.evaluate(a, in: space, fidelity: Fidelity(epochs: 22), seed: 0, cancel: CancellationToken())

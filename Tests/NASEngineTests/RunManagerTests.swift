@@ -1,6 +1,7 @@
 import Foundation
 import NASCore
 import NASEngine
+import NASSearch
 import NASSpaces
 import NASStore
 import Synchronization
@@ -105,7 +106,7 @@ struct RunManagerTests {
         let store = try makeRunTestStore()
         let handle = try RunManager(store: store).launch(
             strategy: RunTestRandomStrategy(space: NB201Space(), seed: 1), space: NB201Space(),
-            evaluator: RunTestEvaluator(), settings: RunSettings(budget: .simulatedSeconds(95), seed: 0))
+            evaluator: RunTestEvaluator(), settings: RunSettings(budget: .simulated(95), seed: 0))
         let progress = handle.wait()
         // 10 simulated seconds per trial: 9 trials reach 90 < 95, the 10th reaches 100.
         #expect(progress.trials == 10)
@@ -118,7 +119,7 @@ struct RunManagerTests {
         let store = try makeRunTestStore()
         let handle = try RunManager(store: store).launch(
             strategy: RunTestRandomStrategy(space: NB201Space(), seed: 1), space: NB201Space(),
-            evaluator: RunTestEvaluator(delay: 0.02), settings: RunSettings(budget: .wallSeconds(0.1), seed: 0))
+            evaluator: RunTestEvaluator(delay: 0.02), settings: RunSettings(budget: .wall(0.1), seed: 0))
         let progress = handle.wait()
         #expect(progress.status == .done, "\(progress.error ?? "")")
         #expect(progress.wallSeconds >= 0.1)
@@ -132,7 +133,7 @@ struct RunManagerTests {
         let handle = try RunManager(store: store).launch(
             strategy: RunTestRandomStrategy(space: NB201Space(), seed: 2), space: NB201Space(),
             evaluator: RunTestEvaluator(),
-            settings: RunSettings(objective: RunObjective(metric: "latency", maximise: false), budget: .trials(15), seed: 0))
+            settings: RunSettings(objective: .minimize("latency"), budget: .trials(15), seed: 0))
         let progress = handle.wait()
         let trials = try store.trials(run: handle.id)
         #expect(progress.status == .done, "\(progress.error ?? "")")
@@ -220,8 +221,11 @@ struct RunManagerTests {
 
     @Test("the progress line says where the run stands")
     func progressLine() {
-        let progress = RunProgress(runID: 3, status: .running, budget: .trials(60), trials: 12, failed: 0, cached: 2,
-                                   wallSeconds: 1, simulatedSeconds: 0, metric: "accuracy", bestValue: 0.9312)
+        var tally = LoopTally()
+        for i in 0..<12 {
+            tally.count(score: i == 4 ? 0.9312 : 0.5, fidelity: .full, simulatedSeconds: 0, failed: false, cached: i < 2)
+        }
+        let progress = RunProgress(runID: 3, status: .running, budget: .trials(60), objective: .maximize(), tally: tally)
         #expect(progress.line == "run 3 running: 12/60 trials, best accuracy 93.12%, 2 cached")
         #expect(progress.fractionSpent == 0.2)
     }

@@ -56,7 +56,7 @@ final class RunTestRandomStrategy: SearchStrategy {
             return Proposal(id: state.nextID, architecture: space.sample(using: &state.rng))
         }
     }
-    func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws { state.told += 1 }
+    func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws { state.told += 1 }
     func checkpoint() throws -> Data { try JSONEncoder().encode(state) }
     func restore(from data: Data) throws { state = try JSONDecoder().decode(State.self, from: data) }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import NASEngine
+import NASSearch
 import Testing
 @testable import NASLanguage
 
@@ -51,7 +52,7 @@ import Testing
     @Test func everyRunStoreAndStrategyBuiltinHasAFullHelpPage() throws {
         let registry = BuiltinRegistry.standard()
         let names = ["launch", "simulate", "run", "runs", "status", "wait", "cancel", "resume", "trials", "best", "pareto", "sql", "save",
-                     "load", "maximize", "minimize", "mnasnet_reward"] + StrategyCatalog.names
+                     "load", "maximize", "minimize", "mnasnet_reward"] + StrategyRegistry.names
         for name in names {
             let builtin = try #require(registry.lookup(name), "\(name) is not registered")
             #expect(!builtin.summary.isEmpty && builtin.help.count > 80, "\(name)")
@@ -60,7 +61,7 @@ import Testing
             let page = try #require(registry.helpText(for: name))
             #expect(page.contains(builtin.signatureText) && page.contains(String(builtin.help.prefix(20))), "\(name)")
         }
-        for name in StrategyCatalog.names + ["mnasnet_reward"] {
+        for name in StrategyRegistry.names + ["mnasnet_reward"] {
             #expect(registry.lookup(name)?.paper != nil, "\(name) names no paper")
         }
     }

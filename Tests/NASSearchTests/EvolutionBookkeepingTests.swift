@@ -54,7 +54,7 @@ struct EvolutionBookkeepingTests {
             let a = try StrategyFactory.make(name, space: space, seed: 3)
             let b = try StrategyFactory.make(name, space: space, seed: 3)
             for step in 0..<40 {
-                let viaOne = try #require(try a.askOne())
+                let viaOne = try #require(try (a as! any LoopSpecialised).askOne())
                 let viaArray = try #require(try b.ask(1).first)
                 #expect(viaOne == viaArray, "\(name), step \(step)")
                 let score = Double(viaOne.architecture.tokens.reduce(0, +))

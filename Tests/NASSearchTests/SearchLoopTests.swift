@@ -28,7 +28,7 @@ struct SearchLoopTests {
         let outcome = try SearchLoop(space: space, evaluator: ev, budget: .wall(0)).run(RandomSearch(space: space, seed: 1))
         #expect(outcome.trials.isEmpty)
         #expect(!Budget().isLimited)
-        #expect(Budget(trials: 3, simulatedSeconds: 10).description == "3 trials, 10.0 simulated s")
+        #expect(Budget(trials: 3, simulatedSeconds: 10).description == "3 trials, 10.0s simulated")
     }
 
     @Test func cancellationStopsTheLoop() throws {

@@ -26,8 +26,7 @@ enum StoreFixture {
             let arch = "arch-\(tokens.map(String.init).joined())"
             var trial = TrialRecord(runID: run, sequence: seq, architecture: arch, identity: arch, tokens: tokens,
                                     fidelity: Fidelity(epochs: 12), seed: seed, status: .done,
-                                    cacheKey: ResultCacheKey.make(evaluator: "synthetic(v1)", space: "nb201", identity: arch,
-                                                                  fidelity: Fidelity(epochs: 12), seed: seed))
+                                    cacheKey: SHA256.hex("synthetic(v1) nb201 \(arch) epochs=12 seed=\(seed)"))
             if seq % 7 == 0 {
                 trial.status = .failed
                 trial.error = "loss became NaN at epoch \(seq % 3)"

@@ -32,7 +32,7 @@ public struct NB201Evaluator: Evaluator {
     private let usesSharedTables: Bool
 
     /// The epoch counts the table offers.
-    public static let availableEpochs = [12, 200]
+    public static let recordedEpochs = [12, 200]
 
     /// Creates an evaluator; throws when a setting asks for results the table does not have.
     public init(dataset: NB201Dataset = .cifar10, epochs: Int = 200, metric: NB201Metric = .valid,
@@ -75,6 +75,10 @@ public struct NB201Evaluator: Evaluator {
 
     /// True: the table has a row for each of the 15,625 cells, equivalent ones trained separately.
     public var recordsEachArchitecture: Bool { true }
+    /// The two epoch counts the benchmark recorded.
+    public var availableEpochs: [Int]? { NB201Evaluator.recordedEpochs }
+    /// A lookup charges the recorded training time.
+    public var chargesSimulatedTime: Bool { true }
 
     /// Looks the cell up; throws for other spaces, unknown epochs or a data fraction below 1.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
@@ -188,7 +192,7 @@ public struct NB201Evaluator: Evaluator {
 
     /// Throws unless the table has the asked-for results at `epochs`.
     private static func checkAvailable(epochs: Int, metric: NB201Metric, trial: NB201TrialChoice, hasTest200: Bool) throws {
-        guard NB201Evaluator.availableEpochs.contains(epochs) else {
+        guard NB201Evaluator.recordedEpochs.contains(epochs) else {
             throw BenchmarkError("the NB201 table has results after 12 and 200 epochs only, not \(epochs)")
         }
         if trial == .random && !(epochs == 200 && metric == .valid) {

@@ -32,6 +32,9 @@ public struct CombinedEvaluator: Evaluator {
     /// True when any part records each architecture: its metrics would differ between equivalent ones.
     public var recordsEachArchitecture: Bool { parts.contains { $0.recordsEachArchitecture } }
 
+    /// True when any part charges simulated time (a table's training time adds up).
+    public var chargesSimulatedTime: Bool { parts.contains { $0.chargesSimulatedTime } }
+
     /// Asks every part; merges metrics, curves (the first non-empty) and times.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {

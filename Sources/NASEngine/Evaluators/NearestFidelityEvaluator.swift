@@ -31,6 +31,10 @@ public struct NearestFidelityEvaluator: Evaluator {
     public var maxEpochs: Int? { base.maxEpochs }
     /// The base evaluator's.
     public var recordsEachArchitecture: Bool { base.recordsEachArchitecture }
+    /// Any: requests are snapped to the base's counts.
+    public var availableEpochs: [Int]? { nil }
+    /// The base evaluator's.
+    public var chargesSimulatedTime: Bool { base.chargesSimulatedTime }
 
     /// The epoch count a request is answered at.
     public func nearest(_ epochs: Int) -> Int {

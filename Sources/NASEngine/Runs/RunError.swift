@@ -10,24 +10,24 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
     case notResumable(Int64, RunStatus)
     /// The strategy, space or evaluator given to resume differs from the run's.
     case mismatch(Int64, what: String, recorded: String, given: String)
-    /// The strategy proposed nothing although it has not finished.
-    case strategyStalled(String)
     /// The run stopped on an error.
     case failed(Int64, String)
     /// A setting stored with the run cannot be read back.
     case corruptSettings(Int64, String)
     /// The evaluator cannot evaluate the space.
     case unsupportedSpace(evaluator: String, space: String, supported: [String])
+    /// A run of an earlier session was resumed without its space and evaluator.
+    case launchedElsewhere(Int64)
 
     public var description: String {
         switch self {
         case .noSuchRun(let id): return "no run \(id) in the store"
+        case .launchedElsewhere(let id):
+            return "run \(id) was launched in another session: give its space and evaluator (on: and using:) to resume it"
         case .alreadyActive(let id): return "run \(id) is already running"
         case .notResumable(let id, let status): return "run \(id) is \(status.rawValue); only running or cancelled runs resume"
         case .mismatch(let id, let what, let recorded, let given):
             return "run \(id) used \(what) '\(recorded)', but resume was given '\(given)'"
-        case .strategyStalled(let name):
-            return "strategy \(name) proposed nothing while waiting for no results"
         case .failed(let id, let message): return "run \(id) failed: \(message)"
         case .corruptSettings(let id, let setting): return "run \(id) has a stored setting that cannot be read: \(setting)"
         case .unsupportedSpace(let evaluator, let space, let supported):

@@ -14,6 +14,8 @@ public final class RunManager: Sendable {
     /// Where runs and trials are recorded.
     public let store: any ExperimentStore
     private let active = Mutex<[Int64: RunHandle]>([:])
+    /// What launched each run of this session, for `Session.resume`.
+    private let requests = Mutex<[Int64: SearchRequest]>([:])
 
     /// Creates a manager over a store.
     public init(store: any ExperimentStore) {
@@ -30,8 +32,8 @@ public final class RunManager: Sendable {
                        onEvent: (@Sendable (RunEvent) -> Void)? = nil) throws -> RunHandle {
         try checkSupport(evaluator, space)
         let record = RunRecord(strategy: strategy.name, strategySettings: strategy.settings, space: space.name,
-                               evaluator: evaluator.descriptor, objectiveMetric: settings.objective.metric,
-                               maximise: settings.objective.maximise, budget: settings.budget, seed: settings.seed,
+                               evaluator: evaluator.descriptor, objectiveMetric: settings.objective.rankingMetric,
+                               maximise: settings.objective.maximisesRanking, budget: settings.budget, seed: settings.seed,
                                script: settings.script, trialSettings: settings.storedTrialSettings)
         let id = try store.createRun(record)
         return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
@@ -46,7 +48,7 @@ public final class RunManager: Sendable {
     /// objective (MnasNet reward, constraints). The fidelity and early stopping default to the ones the
     /// run was launched with, which the store keeps.
     public func resume(_ id: Int64, strategy: any SearchStrategy, space: any SearchSpace, evaluator: any Evaluator,
-                       objective: RunObjective? = nil, fidelity: Fidelity? = nil, earlyStopping: EarlyStopping? = nil,
+                       objective: Objective? = nil, fidelity: Fidelity? = nil, earlyStopping: EarlyStopping? = nil,
                        execution: RunExecution = .background, token: CancellationToken? = nil,
                        onEvent: (@Sendable (RunEvent) -> Void)? = nil) throws -> RunHandle {
         guard let record = try store.run(id) else { throw RunError.noSuchRun(id) }
@@ -56,8 +58,8 @@ public final class RunManager: Sendable {
         try checkSame(id, "strategy settings", describe(record.strategySettings), describe(strategy.settings))
         try checkSame(id, "space", record.space, space.name)
         try checkSame(id, "evaluator", record.evaluator, evaluator.descriptor)
-        let recorded = RunObjective(metric: record.objectiveMetric, maximise: record.maximise)
-        if let objective { try checkSame(id, "objective", recorded.metric, objective.metric) }
+        let recorded = Objective(ranking: record.objectiveMetric, maximise: record.maximise)
+        if let objective { try checkSame(id, "objective", recorded.rankingMetric, objective.rankingMetric) }
         let (storedFidelity, storedStopping) = try RunSettings.trialSettings(from: record.trialSettings, run: id)
         let settings = RunSettings(objective: objective ?? recorded, budget: record.budget, seed: record.seed,
                                    fidelity: fidelity ?? storedFidelity, script: record.script,
@@ -81,6 +83,12 @@ public final class RunManager: Sendable {
         return marked
     }
 
+    /// Remembers what launched (or last resumed) a run.
+    func remember(_ request: SearchRequest, for id: Int64) { requests.withLock { $0[id] = request } }
+
+    /// What launched (or last resumed) a run in this session, or nil.
+    func request(for id: Int64) -> SearchRequest? { requests.withLock { $0[id] } }
+
     /// The handle of a run started by this manager, or nil.
     public func handle(_ id: Int64) -> RunHandle? {
         active.withLock { $0[id] }
@@ -101,17 +109,18 @@ public final class RunManager: Sendable {
                        settings: RunSettings, execution: RunExecution, token: CancellationToken?,
                        onEvent: (@Sendable (RunEvent) -> Void)?) throws -> RunHandle {
         try store.claimRun(id, owner: RunOwner.current)
-        let initial = RunProgress(runID: id, status: .running, budget: settings.budget, trials: 0, failed: 0, cached: 0,
-                                  wallSeconds: 0, simulatedSeconds: 0, metric: settings.objective.metric)
+        let initial = RunProgress(runID: id, status: .running, budget: settings.budget, objective: settings.objective)
         let handle = RunHandle(id: id, initial: initial, cancellation: token ?? CancellationToken())
-        let loop = RunLoop(runID: id, store: store, strategy: strategy, space: space, evaluator: evaluator,
-                           settings: settings, handle: handle, onEvent: onEvent)
+        let recorder = StoredRunRecorder(runID: id, store: store, settings: settings, handle: handle, onEvent: onEvent)
+        let loop = SearchLoop(space: space, evaluator: evaluator, objective: settings.objective, budget: settings.budget,
+                              seed: settings.seed, fidelity: settings.fidelity, earlyStopping: settings.earlyStopping, keeping: .none)
+        let run = StoredRun(loop: loop, strategy: strategy, recorder: recorder, store: store, handle: handle, onEvent: onEvent)
         active.withLock { $0[id] = handle }
         if execution == .callingThread {
-            loop.run()
+            run.run()
             return handle
         }
-        let thread = Thread { loop.run() }
+        let thread = Thread { run.run() }
         thread.name = "naslab-run-\(id)"
         thread.start()
         return handle

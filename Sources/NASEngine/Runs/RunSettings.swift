@@ -1,31 +1,55 @@
+import NASCore
+import NASSearch
 import NASSpaces
-import NASStore
 
 /// How a run is launched: what it optimises, how long, with which seed, at which fidelity.
 public struct RunSettings: Sendable, Hashable {
     /// The objective that scores trials.
-    public var objective: RunObjective
+    public var objective: Objective
     /// When the run stops.
-    public var budget: RunBudget
-    /// The run's seed; the evaluator gets it for every trial, so an architecture proposed
-    /// twice is the same work and the second time comes from the result cache.
+    public var budget: Budget
+    /// The run's seed; the evaluator gets it for every trial (`SearchLoop`'s seed rule).
     public var seed: UInt64
     /// The fidelity of trials whose proposal does not say.
     public var fidelity: Fidelity
     /// The script text that launched the run, kept with it.
     public var script: String?
-    /// Learning-curve early stopping of training trials, when wanted (needs an evaluator that
-    /// trains epoch by epoch, `EpochObservingEvaluator`; others evaluate as usual).
+    /// Learning-curve early stopping of training trials, when wanted.
     public var earlyStopping: EarlyStopping?
 
     /// Creates run settings.
-    public init(objective: RunObjective = .accuracy, budget: RunBudget, seed: UInt64 = 0,
-                fidelity: Fidelity = .full, script: String? = nil, earlyStopping: EarlyStopping? = nil) {
+    public init(objective: Objective = .maximize(), budget: Budget, seed: UInt64 = 0, fidelity: Fidelity = .full,
+                script: String? = nil, earlyStopping: EarlyStopping? = nil) {
         self.objective = objective
         self.budget = budget
         self.seed = seed
         self.fidelity = fidelity
         self.script = script
         self.earlyStopping = earlyStopping
+    }
+
+    /// The settings of how trials run (fidelity, early stopping) in the store's form (`RunRecord.trialSettings`).
+    var storedTrialSettings: [String: String] {
+        var stored: [String: String] = [:]
+        if let epochs = fidelity.epochs { stored["epochs"] = "\(epochs)" }
+        if fidelity.dataFraction != 1 { stored["data_fraction"] = "\(fidelity.dataFraction)" }
+        if let earlyStopping {
+            stored["early_stop_threshold"] = "\(earlyStopping.threshold)"
+            stored["early_stop_after"] = "\(earlyStopping.minEpochs)"
+        }
+        return stored
+    }
+
+    /// The fidelity and early stopping a run was launched with, read back from its record.
+    static func trialSettings(from stored: [String: String], run id: Int64) throws -> (Fidelity, EarlyStopping?) {
+        func number(_ key: String) throws -> Double? {
+            guard let text = stored[key] else { return nil }
+            guard let value = Double(text) else { throw RunError.corruptSettings(id, "\(key)=\(text)") }
+            return value
+        }
+        let fidelity = Fidelity(epochs: try number("epochs").map { Int($0) }, dataFraction: try number("data_fraction") ?? 1)
+        guard let threshold = try number("early_stop_threshold") else { return (fidelity, nil) }
+        let after = try number("early_stop_after").map { Int($0) } ?? 3
+        return (fidelity, try EarlyStopping(threshold: threshold, minEpochs: after))
     }
 }

@@ -1,5 +1,4 @@
 import Foundation
-import NASBenchmarks
 import NASCore
 import NASSearch
 import NASSpaces
@@ -9,62 +8,72 @@ import NASStore
 extension Session {
     /// Launches a search run in the background and returns its handle at once.
     ///
-    /// The strategy is built from the catalog by name and settings for the space and the run's
-    /// seed. A session job follows the run: it reports progress (trials done of the budget) to
-    /// `onProgress`, shows in `jobs`, and cancelling it cancels the run.
-    /// A multi-objective strategy (NSGA-II) gets `objectives`; the run records the first.
-    public func launchRun(strategy name: String, settings: [String: Double], space: any SearchSpace,
-                          evaluator: any Evaluator, run: RunSettings, objectives: [Objective] = []) throws -> RunHandle {
-        let evaluator = Self.fidelityAdapted(evaluator, strategy: name)
-        let strategy = try StrategyCatalog.make(name, settings: settings, space: space, seed: run.seed,
-                                                maxEpochs: evaluator.maxEpochs, objectives: objectives)
-        let handle = try runs().launch(strategy: strategy, space: space, evaluator: evaluator, settings: run)
-        follow(handle, name: "run \(handle.id) (\(name))")
+    /// The strategy is built from the registry by name and settings for the space and the run's seed.
+    /// A session job follows the run: it reports progress (trials done of the budget) to `onProgress`,
+    /// shows in `jobs`, and cancelling it cancels the run. The session remembers the request, so that
+    /// `resume` needs only the run's id.
+    public func launch(_ request: SearchRequest) throws -> RunHandle {
+        try request.checkEarlyStopping()
+        let manager = try runs()
+        let handle = try manager.launch(strategy: try request.makeStrategy(seed: request.seed), space: request.space,
+                                        evaluator: request.loopEvaluator, settings: request.runSettings)
+        manager.remember(request, for: handle.id)
+        follow(handle, name: "run \(handle.id) (\(request.strategy))")
         return handle
     }
 
     /// Continues a cancelled run (or one whose process died) from its last checkpoint.
-    public func resumeRun(_ id: Int64, strategy name: String, settings: [String: Double], space: any SearchSpace,
-                          evaluator: any Evaluator, objective: RunObjective?, fidelity: Fidelity? = nil,
-                          earlyStopping: EarlyStopping? = nil, objectives: [Objective] = []) throws -> RunHandle {
+    ///
+    /// A run launched (or resumed) in this session needs nothing more; one of an earlier session needs
+    /// its space and evaluator, and its strategy is rebuilt from the settings the store kept unless
+    /// given. `objectives` replace the run's when given (the store keeps only a plain metric).
+    public func resume(_ id: Int64, strategy: (name: String, settings: [String: Double])? = nil, space: (any SearchSpace)? = nil,
+                       evaluator: (any Evaluator)? = nil, objectives: [Objective] = []) throws -> RunHandle {
         let manager = try runs()
         guard let record = try manager.store.run(id) else { throw RunError.noSuchRun(id) }
-        let evaluator = Self.fidelityAdapted(evaluator, strategy: name)
-        let strategy = try StrategyCatalog.make(name, settings: settings, space: space, seed: record.seed,
-                                                maxEpochs: evaluator.maxEpochs, objectives: objectives)
-        let handle = try manager.resume(id, strategy: strategy, space: space, evaluator: evaluator,
-                                        objective: objective, fidelity: fidelity, earlyStopping: earlyStopping)
-        follow(handle, name: "run \(handle.id) (\(name))")
+        let known = manager.request(for: id)
+        guard let space = space ?? known?.space, let evaluator = evaluator ?? known?.evaluator else {
+            throw RunError.launchedElsewhere(id)
+        }
+        var request = known ?? SearchRequest(strategy: record.strategy, space: space, evaluator: evaluator, budget: record.budget,
+                                             seed: record.seed)
+        request.space = space
+        request.evaluator = evaluator
+        if !objectives.isEmpty { request.objectives = objectives }
+        if let strategy { (request.strategy, request.settings) = strategy }
+        let instance = known != nil || strategy != nil
+            ? try request.makeStrategy(seed: record.seed)
+            : try StrategyRegistry.rebuild(record.strategy, stored: record.strategySettings, space: space,
+                                           maxEpochs: request.loopEvaluator.maxEpochs, objectives: request.objectives)
+        let handle = try manager.resume(id, strategy: instance, space: space, evaluator: request.loopEvaluator,
+                                        objective: objectives.first ?? known?.objective, fidelity: known?.fidelity,
+                                        earlyStopping: known?.earlyStopping)
+        manager.remember(request, for: id)
+        follow(handle, name: "run \(handle.id) (\(request.strategy))")
         return handle
     }
 
-    /// The evaluator a multi-fidelity strategy gets: a tabular benchmark with only a few epoch
-    /// counts (NB201: 12 and 200) answers each rung at the nearest count it has.
-    static func fidelityAdapted(_ evaluator: any Evaluator, strategy: String) -> any Evaluator {
-        guard StrategyCatalog.isMultiFidelity(strategy), evaluator is NB201Evaluator else { return evaluator }
-        return NearestFidelityEvaluator(evaluator, available: NB201Evaluator.availableEpochs)
+    /// Runs the request once per seed in memory (`Simulation`), interruptible with Ctrl-C.
+    public func simulate(_ request: SearchRequest, seeds: [UInt64], keepTrials: Bool) throws -> Simulation.Runs {
+        try request.checkEarlyStopping()
+        return try Simulation(request: request, seeds: seeds, keepsTrials: keepTrials).run(cancel: interrupt)
     }
 
-    /// Continues a run of an earlier session: its strategy is rebuilt from the name and settings
-    /// the store kept (`NASSearch.StrategyCatalog.rebuild`), then restored from the checkpoint.
-    public func resumeStoredRun(_ id: Int64, space: any SearchSpace, evaluator: any Evaluator, objective: RunObjective?,
-                                objectives: [Objective] = []) throws -> RunHandle {
-        let manager = try runs()
-        guard let record = try manager.store.run(id) else { throw RunError.noSuchRun(id) }
-        let evaluator = Self.fidelityAdapted(evaluator, strategy: record.strategy)
-        let strategy = try NASSearch.StrategyCatalog.rebuild(record.strategy, space: space, settings: record.strategySettings,
-                                                             objectives: objectives, maxEpochs: evaluator.maxEpochs)
-        let handle = try manager.resume(id, strategy: strategy, space: space, evaluator: evaluator, objective: objective)
-        follow(handle, name: "run \(handle.id) (\(record.strategy))")
-        return handle
-    }
+    /// The handle of a run working (or that worked) in this session, or nil.
+    public func runHandle(_ id: Int64) throws -> RunHandle? { try runs().handle(id) }
 
-    /// Whether an evaluator charges simulated time (a tabular benchmark's recorded training
-    /// time), so that a time budget means simulated seconds rather than wall-clock ones.
-    public static func chargesSimulatedTime(_ evaluator: any Evaluator) -> Bool {
-        if let combined = evaluator as? CombinedEvaluator { return combined.parts.contains(where: chargesSimulatedTime) }
-        if let snapped = evaluator as? NearestFidelityEvaluator { return chargesSimulatedTime(snapped.base) }
-        return evaluator is NB201Evaluator
+    /// The handles of every run started in this session, by id (none when the store was never opened).
+    public var runHandles: [RunHandle] { openedRuns?.handles ?? [] }
+
+    /// The result of one read-only SELECT (or WITH … SELECT) statement over the store.
+    public func sql(_ text: String) throws -> Table { try runs().store.sql(text) }
+
+    /// A run's record in the store, or nil.
+    public func runRecord(_ id: Int64) throws -> RunRecord? { try runs().store.run(id) }
+
+    /// The best finished trial of a run as a one-row table, by its objective unless a metric and direction are given.
+    public func bestTrial(run id: Int64, by metric: String? = nil, maximise: Bool? = nil) throws -> Table {
+        try runs().store.best(run: id, by: metric, maximise: maximise)
     }
 
     /// Blocks until every run of this session has stopped; Ctrl-C (the session's interrupt)
@@ -79,27 +88,19 @@ extension Session {
         }
     }
 
-    /// A run's progress: live from its handle when it works in this session, else from the store.
+    /// A run's progress: live from its handle when it works in this session, else counted from the store.
     public func runProgress(_ id: Int64) throws -> RunProgress {
         let manager = try runs()
         if let handle = manager.handle(id) { return handle.progress }
         guard let record = try manager.store.run(id) else { throw RunError.noSuchRun(id) }
-        let objective = RunObjective(metric: record.objectiveMetric, maximise: record.maximise)
-        var progress = RunProgress(runID: id, status: record.status, budget: record.budget, metric: objective.metric,
-                                   error: record.error)
+        let objective = Objective(ranking: record.objectiveMetric, maximise: record.maximise)
+        var tally = LoopTally()
         for trial in try manager.store.trials(run: id) where trial.status == .done || trial.status == .failed {
-            progress.trials += 1
-            progress.simulatedSeconds += trial.simulatedSeconds
-            if trial.status == .failed { progress.failed += 1 }
-            if trial.cached { progress.cached += 1 }
-            let value = objective.metric == "score" ? trial.score : trial.metrics[objective.metric]
-            if trial.status == .done, let value, value.isFinite,
-               progress.bestValue.map({ objective.maximise ? value > $0 : value < $0 }) ?? true {
-                progress.bestValue = value
-            }
+            tally.count(score: trial.score ?? -.infinity, fidelity: trial.fidelity, simulatedSeconds: trial.simulatedSeconds,
+                        failed: trial.status == .failed, cached: trial.cached)
         }
-        progress.wallSeconds = try manager.store.checkpoint(run: id).spentWallSeconds
-        return progress
+        tally.spent.wallSeconds = try manager.store.checkpoint(run: id).spentWallSeconds
+        return RunProgress(runID: id, status: record.status, budget: record.budget, objective: objective, tally: tally, error: record.error)
     }
 
     /// Cancels every run of this session and waits until each has recorded its end (a script
@@ -127,20 +128,16 @@ extension Session {
         if progress.failed > 0 { parts.append("\(progress.failed) failed") }
         if progress.cached > 0 { parts.append("\(progress.cached) cached") }
         var message = parts.joined(separator: ", ")
-        switch progress.budget {
-        case .trials: break
-        case .simulatedSeconds: message = "simulated seconds; \(progress.trials) trials" + (parts.isEmpty ? "" : ", " + message)
-        case .wallSeconds: message = "seconds; \(progress.trials) trials" + (parts.isEmpty ? "" : ", " + message)
+        let budget = progress.budget
+        if let n = budget.trials {
+            context.progress(done: progress.trials, total: n, message: message)
+            return
         }
-        switch progress.budget {
-        case .trials(let n): context.progress(done: progress.trials, total: n, message: message)
-        case .wallSeconds(let s):
-            let total = Int(s.rounded(.up))
-            context.progress(done: min(Int(progress.wallSeconds), total), total: total, message: message)
-        case .simulatedSeconds(let s):
-            let total = Int(s.rounded(.up))
-            context.progress(done: min(Int(progress.simulatedSeconds), total), total: total, message: message)
-        }
+        let (spent, limit, unit) = budget.simulatedSeconds.map { (progress.simulatedSeconds, $0, "simulated seconds") }
+            ?? (progress.wallSeconds, budget.wallSeconds ?? 0, "seconds")
+        message = "\(unit); \(progress.trials) trials" + (parts.isEmpty ? "" : ", " + message)
+        let total = Int(limit.rounded(.up))
+        context.progress(done: min(Int(spent), total), total: total, message: message)
     }
 
     /// A job that mirrors a run's progress until it stops.

@@ -2,49 +2,30 @@ import Foundation
 import NASCore
 import NASSearch
 import NASSpaces
-import NASStore
 
 /// One search run for each of many seeds, in memory: the fast path for simulated studies.
 ///
-/// Each seed is one `SearchLoop` run: no store, no result cache, no background job. On a tabular
+/// Each seed is one `SearchLoop` run without a recorder: no store, no background job. On a tabular
 /// benchmark the loop reads each trial's result from the evaluator's table, so a 20,000-second
 /// NATS-Bench run of regularised evolution on NB201 costs a few microseconds and a hundred seeds
-/// of three strategies take a few milliseconds. On a table a run makes exactly the trials a
-/// launched run makes with the same strategy, evaluator, budget and seed (a golden script checks it
-/// for random search and evolution). Training evaluators work too, but then a run is neither
-/// recorded nor resumable: launch such searches instead.
+/// of three strategies take a few milliseconds. A run makes exactly the trials a launched run of the
+/// same request and seed makes (both are the one loop; tests check it on a table, a CSV table and
+/// real training). Training evaluators work too, but then a run is neither recorded nor resumable:
+/// launch such searches instead. Memory is bounded: a run keeps only its incumbent, or with
+/// `keepsTrials` every trial up to `TrialKeeping.every`'s limit over all seeds (more is an error).
 public struct Simulation: Sendable {
-    /// The strategy's catalogue name and settings.
-    public var strategy: String
-    public var settings: [String: Double]
-    /// The space searched.
-    public var space: any SearchSpace
-    /// The evaluator, before the default fidelity and the fidelity adaptation are applied.
-    public var evaluator: any Evaluator
-    /// What the runs optimise; the first of `objectives` when the strategy is multi-objective.
-    public var objective: Objective
-    /// The objectives of a multi-objective strategy (none otherwise).
-    public var objectives: [Objective]
-    /// When each run stops.
-    public var budget: RunBudget
-    /// The fidelity of proposals that leave it to the evaluator (`epochs:`).
-    public var fidelity: Fidelity
+    /// The search to run, once per seed (its own seed is ignored).
+    public var request: SearchRequest
     /// One run per seed, in this order.
     public var seeds: [UInt64]
+    /// Whether every trial is kept for `trialsTable` (bounded: `TrialKeeping.every`), or only what each run chose.
+    public var keepsTrials: Bool
 
     /// Describes a simulation.
-    public init(strategy: String, settings: [String: Double], space: any SearchSpace, evaluator: any Evaluator,
-                objective: Objective, objectives: [Objective] = [], budget: RunBudget, fidelity: Fidelity = .full,
-                seeds: [UInt64]) {
-        self.strategy = strategy
-        self.settings = settings
-        self.space = space
-        self.evaluator = evaluator
-        self.objective = objective
-        self.objectives = objectives
-        self.budget = budget
-        self.fidelity = fidelity
+    public init(request: SearchRequest, seeds: [UInt64], keepsTrials: Bool = false) {
+        self.request = request
         self.seeds = seeds
+        self.keepsTrials = keepsTrials
     }
 
     /// The runs, one per seed, and the tables made from them on demand.
@@ -56,45 +37,34 @@ public struct Simulation: Sendable {
 
         /// One row per seed: seed, trials, sim_time, arch, epochs, the chosen trial's metrics, score.
         public var table: Table { simulation.runsTable(outcomes) }
-        /// One row per trial of every run: seed, trial, arch, epochs, metrics, score, best, sim_time, clock.
+        /// One row per trial of every run (when kept): seed, trial, arch, epochs, metrics, score, best, sim_time, clock.
         public var trialsTable: Table { simulation.trialsTable(outcomes) }
     }
 
-    /// Runs every seed; throws the first error (an architecture the evaluator cannot score, a cancel).
+    /// Runs every seed; throws the first error (an architecture the evaluator cannot score, a cancel, too many trials kept).
     public func run(cancel: CancellationToken) throws -> Runs {
-        let evaluator = evaluatorForRuns()
         var outcomes: [(seed: UInt64, outcome: SearchLoop.Outcome)] = []
         outcomes.reserveCapacity(seeds.count)
+        guard case .all(let limit) = TrialKeeping.every else { return Runs(simulation: self, outcomes: []) }
+        var kept = 0
         for seed in seeds {
             try cancel.check()
-            let strategy = try StrategyCatalog.make(self.strategy, settings: settings, space: space, seed: seed,
-                                                    maxEpochs: evaluator.maxEpochs, objectives: objectives)
-            let loop = SearchLoop(space: space, evaluator: evaluator, objective: objective, budget: searchBudget, seed: seed)
-            outcomes.append((seed, try loop.run(strategy, cancel: cancel)))
+            let keeping: TrialKeeping = keepsTrials ? .all(limit: limit - kept) : .best
+            let loop = SearchLoop(space: request.space, evaluator: request.loopEvaluator, objective: request.objective,
+                                  budget: request.budget, seed: seed, fidelity: request.fidelity,
+                                  earlyStopping: request.earlyStopping, keeping: keeping)
+            let outcome = try loop.run(try request.makeStrategy(seed: seed), cancel: cancel)
+            kept += outcome.trials.count
+            outcomes.append((seed, outcome))
         }
         return Runs(simulation: self, outcomes: outcomes)
     }
 
-    /// The evaluator each run uses: full-fidelity requests at `fidelity`, and for a multi-fidelity
-    /// strategy on NB201 every rung at the nearest epoch count the table has (as `launch` does).
-    func evaluatorForRuns() -> any Evaluator {
-        let adapted = Session.fidelityAdapted(evaluator, strategy: strategy)
-        return fidelity == .full ? adapted : DefaultFidelityEvaluator(adapted, fidelity: fidelity)
-    }
+    /// The space searched.
+    var space: any SearchSpace { request.space }
 
-    /// The loop's budget for the run budget.
-    var searchBudget: Budget {
-        switch budget {
-        case .trials(let n): return .trials(n)
-        case .wallSeconds(let s): return .wall(s)
-        case .simulatedSeconds(let s): return .simulated(s)
-        }
-    }
-
-    /// The epochs a trial was asked at (its own, else `epochs:`), none when left to the evaluator.
-    func epochs(of trial: SearchTrial) -> Int? {
-        trial.proposal.fidelity.epochs ?? fidelity.epochs
-    }
+    /// The epochs a trial was evaluated at, none when left to the evaluator.
+    func epochs(of trial: SearchTrial) -> Int? { trial.proposal.fidelity.epochs }
 
     /// The metric names of `results`, in a stable order: the standard ones first, then the rest by name.
     static func metricNames(_ results: [TrialResult]) -> [String] {
@@ -114,7 +84,7 @@ public struct Simulation: Sendable {
         let chosen = outcomes.map { $0.outcome.best }
         let names = Simulation.metricNames(chosen.compactMap { $0?.result })
         let rows: [[Cell]] = zip(outcomes, chosen).map { run, best in
-            let head: [Cell] = [.number(Quantity(Double(run.seed))), .number(Quantity(Double(run.outcome.trials.count))),
+            let head: [Cell] = [.number(Quantity(Double(run.seed))), .number(Quantity(Double(run.outcome.spent.trials))),
                                 .number(.seconds(run.outcome.spent.simulatedSeconds))]
             guard let best else { return head + [.null, .null] + names.map { _ in .null } + [.null] }
             return head + [.string(space.canonical(best.proposal.architecture)), epochs(of: best).map { .number(Quantity(Double($0))) } ?? .null]
@@ -144,7 +114,7 @@ public struct Simulation: Sendable {
     /// A score cell in the objective metric's unit (negated for a minimised metric); none for an infeasible trial.
     func scoreCell(_ value: Double) -> Cell {
         guard value.isFinite else { return .null }
-        guard case let .metric(name, _) = objective.target else { return .number(Quantity(value)) }
+        guard case let .metric(name, _) = request.objective.target else { return .number(Quantity(value)) }
         return .number(MetricCatalog.quantity(name, value))
     }
 }

@@ -3,7 +3,6 @@ import NASCore
 import NASEngine
 import NASSearch
 import NASSpaces
-import NASStore
 
 /// Builtins that launch search runs and follow them: launch, run, runs, status, wait, cancel, resume,
 /// and simulate (many seeds in memory).
@@ -50,6 +49,7 @@ extension BuiltinRegistry {
                             Parameter("constraints", .list, default: .list([]), keywordOnly: true, help: "hard bounds such as [\"latency < 20ms\"]"),
                             Parameter("epochs", .integer, default: Value.none, keywordOnly: true, help: "look up or train at this many epochs (a lower fidelity)"),
                             Parameter("clock", .string, default: .string("auto"), keywordOnly: true, help: "for a time budget: \"simulated\", \"wall\", or \"auto\" (simulated on tabular benchmarks)"),
+                            Parameter("early_stop", .any, default: Value.none, keywordOnly: true, help: "learning-curve early stopping of training trials, as for launch"),
                             Parameter("trials", .bool, default: .bool(false), keywordOnly: true, help: "one row per trial instead of one per run"),
                          ],
                          example: "runs = simulate(evolution(population: 10, sample: 3), on: nb201(), using: nb201(dataset: \"cifar10\"), budget: 20000s, seeds: 100, epochs: 12)\nruns | summarize runs: count(), accuracy: mean(accuracy), std: std(accuracy)") { call in
@@ -77,10 +77,10 @@ extension BuiltinRegistry {
                          help: "Returns the run with this id from the workspace's store, whichever session launched it: its status, trials and best trial can be read (r.status, r.trials, best(r)).",
                          parameters: [Parameter("id", .integer, help: "the run's id, as the runs table shows it")], example: "r = run(3)\nbest(r)") { call in
             let id = Int64(try call.int("id"))
-            guard try call.session.runs().store.run(id) != nil else {
+            guard try call.session.runRecord(id) != nil else {
                 throw BuiltinError("no run \(id) in the store \(call.session.workspace.path)/store.sqlite; see runs()", argument: "id")
             }
-            return .object(RunValue(id: id, session: call.session, launch: nil))
+            return .object(RunValue(id: id, session: call.session))
         })
         register(Builtin("runs", category: "runs", summary: "the table of every run in the store",
                          help: "Returns one row per run of the workspace's store: run, strategy, space, evaluator, objective, budget, seed, status, trials, created, finished, error. It is store-backed: where, sort, take and select run as SQL.",
@@ -107,11 +107,11 @@ extension BuiltinRegistry {
                          help: "Blocks until the run has stopped (budget spent, strategy finished, cancelled or failed) and returns it; without an argument, waits for every run of this session. Ctrl-C stops waiting (the run keeps working). A failed run makes wait an error that says why.",
                          parameters: [Parameter("run", .object("run"), default: Value.none, help: "a run; every run of this session when left out")], example: "wait(r)\nprint(r.status)") { call in
             guard !call.isNone("run") else {
-                for handle in (call.session.openedRuns?.handles ?? []) { try waitFor(handle, call) }
+                for handle in call.session.runHandles { try waitFor(handle, call) }
                 return .none
             }
             let run = try call.object("run", as: RunValue.self)
-            if let handle = try call.session.runs().handle(run.id) {
+            if let handle = try call.session.runHandle(run.id) {
                 try waitFor(handle, call)
                 if case .failed = handle.progress.status { throw BuiltinError("run \(run.id) failed: \(handle.progress.error ?? "unknown error")", argument: "run") }
             }
@@ -121,7 +121,7 @@ extension BuiltinRegistry {
                          help: "Asks the run to stop after its current trial, waits until it has, and returns it with status cancelled. Every finished trial stays in the store; resume(r) continues where it stopped.",
                          parameters: [Parameter("run", .object("run"), help: "a run, from launch() or run(id)")], example: "cancel(r)\nresume(r)") { call in
             let run = try call.object("run", as: RunValue.self)
-            guard let handle = try call.session.runs().handle(run.id), !handle.isFinished else {
+            guard let handle = try call.session.runHandle(run.id), !handle.isFinished else {
                 let status = try call.session.runProgress(run.id).status
                 throw BuiltinError("run \(run.id) is not working in this session (it is \(status.rawValue)); there is nothing to cancel", argument: "run")
             }
@@ -145,40 +145,49 @@ extension BuiltinRegistry {
 // MARK: - Bodies
 
 private func launchRun(_ call: BuiltinCall) throws -> Value {
-    let strategy = try strategyValue(call)
-    let space = try call.object("on", as: SpaceValue.self).space
-    let evaluator = try evaluatorArgument(call, "using")
-    let objective = try runObjective(call, constraints: try constraints(call, "constraints")) ?? .accuracy
-    let seed = try call.int("seed")
-    guard seed >= 0 else { throw BuiltinError("the seed must be 0 or more", argument: "seed") }
-    let fidelity = try fidelityArgument(call)
-    let stopping = try earlyStoppingArgument(call, objective: objective, evaluator: evaluator)
-    let settings = RunSettings(objective: objective, budget: try budget(call, evaluator), seed: UInt64(seed), fidelity: fidelity,
-                               script: call.interpreter.currentSource, earlyStopping: stopping)
-    let all = try objectives(call, constraints: try constraints(call, "constraints"))
-    let handle = try call.session.launchRun(strategy: strategy.name, settings: strategy.settings, space: space,
-                                            evaluator: evaluator, run: settings, objectives: all)
-    let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator, objective: objective, fidelity: fidelity,
-                           objectives: all, earlyStopping: stopping)
-    return .object(RunValue(id: handle.id, session: call.session, launch: launch))
+    let handle = try engineCall(call) { try call.session.launch(try searchRequest(call)) }
+    return .object(RunValue(id: handle.id, session: call.session))
 }
 
 private func simulateRuns(_ call: BuiltinCall) throws -> Value {
-    let strategy = try strategyValue(call)
-    let space = try call.object("on", as: SpaceValue.self).space
-    let evaluator = try evaluatorArgument(call, "using")
-    let all = try objectives(call, constraints: try constraints(call, "constraints"))
-    let simulation = Simulation(strategy: strategy.name, settings: strategy.settings, space: space, evaluator: evaluator,
-                                objective: all.first ?? .maximize(), objectives: all, budget: try budget(call, evaluator),
-                                fidelity: try fidelityArgument(call), seeds: try seedsArgument(call))
+    let request = try searchRequest(call)
+    let seeds = try seedsArgument(call)
     let perTrial = try call.bool("trials")
-    let runs: Simulation.Runs
+    let runs = try engineCall(call) {
+        try call.blaming("using") { try call.session.simulate(request, seeds: seeds, keepTrials: perTrial) }
+    }
+    return .table(TableValue(perTrial ? runs.trialsTable : runs.table))
+}
+
+/// The search request of launch and simulate, from their arguments.
+private func searchRequest(_ call: BuiltinCall) throws -> SearchRequest {
+    let strategy = try strategyValue(call)
+    let evaluator = try evaluatorArgument(call, "using")
+    let seed = call.given.contains("seed") ? try call.int("seed") : 1
+    guard seed >= 0 else { throw BuiltinError("the seed must be 0 or more", argument: "seed") }
+    let budget = try engineCall(call) {
+        try SearchRequest.budget(try call.quantity("budget"), clock: try call.string("clock"), evaluator: evaluator)
+    }
+    return SearchRequest(strategy: strategy.name, settings: strategy.settings, space: try call.object("on", as: SpaceValue.self).space,
+                         evaluator: evaluator, objectives: try objectives(call, constraints: try constraints(call, "constraints")),
+                         budget: budget, seed: UInt64(seed), fidelity: try fidelityArgument(call),
+                         earlyStopping: try earlyStoppingArgument(call),
+                         script: call.interpreter.currentSource)
+}
+
+/// Runs an engine call, blaming a request's errors on the argument they are about.
+private func engineCall<T>(_ call: BuiltinCall, _ body: () throws -> T) throws -> T {
     do {
-        runs = try call.blaming("using") { try simulation.run(cancel: call.session.interrupt) }
+        return try body()
+    } catch let error as SearchRequestError {
+        switch error {
+        case .budget: throw BuiltinError(error.description, argument: "budget")
+        case .clock: throw BuiltinError(error.description, argument: "clock")
+        case .earlyStopping: throw BuiltinError(error.description, argument: "early_stop")
+        }
     } catch let error as StrategyError {
         throw BuiltinError(error.message, argument: "strategy")
     }
-    return .table(TableValue(perTrial ? runs.trialsTable : runs.table))
 }
 
 /// The seeds of simulate: a count n (seeds 1…n) or a list of seeds, each a whole number of 0 or more.
@@ -213,51 +222,32 @@ private func fidelityArgument(_ call: BuiltinCall) throws -> Fidelity {
 
 private func resumeRun(_ call: BuiltinCall) throws -> Value {
     let run = try call.object("run", as: RunValue.self)
-    let strategy = call.isNone("strategy") ? run.launch?.strategy : try call.object("strategy", as: StrategyValue.self)
-    let space = call.isNone("on") ? run.launch?.space : try call.object("on", as: SpaceValue.self).space
-    let evaluator = call.isNone("using") ? run.launch?.evaluator : try evaluatorArgument(call, "using")
-    let given = try objectives(call, constraints: [])
-    guard let space, let evaluator else {
-        throw BuiltinError("run \(run.id) was launched in another session: give its space and evaluator (on: and using:) to resume it", argument: "run")
+    let strategy = call.isNone("strategy") ? nil : try call.object("strategy", as: StrategyValue.self)
+    let space = call.isNone("on") ? nil : try call.object("on", as: SpaceValue.self).space
+    let evaluator = call.isNone("using") ? nil : try evaluatorArgument(call, "using")
+    let objectives = try objectives(call, constraints: [])
+    do {
+        _ = try call.session.resume(run.id, strategy: strategy.map { ($0.name, $0.settings) }, space: space, evaluator: evaluator,
+                                    objectives: objectives)
+    } catch RunError.launchedElsewhere(let id) {
+        throw BuiltinError("\(RunError.launchedElsewhere(id))", argument: "run")
     }
-    guard let strategy else {
-        let objective = given.first.map(RunObjective.init)
-        _ = try call.session.resumeStoredRun(run.id, space: space, evaluator: evaluator, objective: objective, objectives: given)
-        return .object(RunValue(id: run.id, session: call.session, launch: nil))
-    }
-    let all = given.isEmpty ? run.launch?.objectives ?? [] : given
-    let objective = given.first.map(RunObjective.init) ?? run.launch?.objective
-    let fidelity = run.launch?.fidelity ?? .full
-    let stopping = run.launch?.earlyStopping
-    _ = try call.session.resumeRun(run.id, strategy: strategy.name, settings: strategy.settings, space: space,
-                                   evaluator: evaluator, objective: objective, fidelity: fidelity, earlyStopping: stopping,
-                                   objectives: all)
-    let launch = RunLaunch(strategy: strategy, space: space, evaluator: evaluator,
-                           objective: objective ?? RunObjective(), fidelity: fidelity, objectives: all, earlyStopping: stopping)
-    return .object(RunValue(id: run.id, session: call.session, launch: launch))
+    return .object(RunValue(id: run.id, session: call.session))
 }
 
 /// launch's early_stop argument: a record from curve_stop(…), or a bare threshold; nil when left out.
-private func earlyStoppingArgument(_ call: BuiltinCall, objective: RunObjective, evaluator: any Evaluator) throws -> EarlyStopping? {
-    let stopping: EarlyStopping
+private func earlyStoppingArgument(_ call: BuiltinCall) throws -> EarlyStopping? {
     switch call["early_stop"] {
     case .none: return nil
-    case .number(let q): stopping = try earlyStopping(threshold: q.value, after: 3, argument: "early_stop")
+    case .number(let q): return try earlyStopping(threshold: q.value, after: 3, argument: "early_stop")
     case .record(let r):
         guard case .string("curve")? = r["early_stop"], case .number(let t)? = r["threshold"], case .number(let a)? = r["after"] else {
             throw BuiltinError("early_stop must come from curve_stop(…)", argument: "early_stop")
         }
-        stopping = try earlyStopping(threshold: t.value, after: Int(a.value), argument: "early_stop")
+        return try earlyStopping(threshold: t.value, after: Int(a.value), argument: "early_stop")
     default:
         throw BuiltinError("early_stop must be curve_stop(…) or a threshold such as 5%, got \(call["early_stop"].kindDescription)", argument: "early_stop")
     }
-    guard objective.metric == "accuracy", objective.maximise else {
-        throw BuiltinError("early stopping watches the validation accuracy curve, so the objective must be maximize(\"accuracy\"), not \(objective.metric)", argument: "early_stop")
-    }
-    guard evaluator is any EpochObservingEvaluator else {
-        throw BuiltinError("early stopping needs an evaluator that trains epoch by epoch, from train(…); \(evaluator.descriptor) does not", argument: "early_stop")
-    }
-    return stopping
 }
 
 /// The early-stopping setting, its errors in the user's terms.
@@ -285,25 +275,18 @@ private func strategyValue(_ call: BuiltinCall) throws -> StrategyValue {
     case .object(let o as StrategyValue): return o
     case .string(let name):
         do { return try StrategyValue(name: name, given: [:]) } catch { throw BuiltinError("\(error)", argument: "strategy") }
-    case .function(let f) where StrategyCatalog.entry(f.name) != nil:
+    case .function(let f) where StrategyRegistry.entry(f.name) != nil:
         return try StrategyValue(name: f.name, given: [:])
     default:
         throw BuiltinError("strategy must be a strategy such as evolution() or random(), got \(call["strategy"].kindDescription)", argument: "strategy")
     }
 }
 
-/// The objective argument with extra constraints, or nil when neither is given; a list of
-/// objectives (for multi-objective strategies) gives the first as the run's objective.
-private func runObjective(_ call: BuiltinCall, constraints extra: [Constraint]) throws -> RunObjective? {
-    let all = try objectives(call, constraints: extra)
-    return all.first.map(RunObjective.init)
-}
-
 /// Every objective the argument gives (none when it is left out and there are no constraints).
 private func objectives(_ call: BuiltinCall, constraints extra: [Constraint]) throws -> [Objective] {
     func one(_ value: Value) throws -> Objective {
         switch value {
-        case .object(let o as ObjectiveValue): return o.objective.objective
+        case .object(let o as ObjectiveValue): return o.objective
         case .string(let metric): return .maximize(metric)
         default:
             throw BuiltinError("objective must be maximize(…), minimize(…), mnasnet_reward(…), a metric name, or a list of them, got \(value.kindDescription)", argument: "objective")
@@ -317,26 +300,6 @@ private func objectives(_ call: BuiltinCall, constraints extra: [Constraint]) th
     }
     for i in list.indices { list[i].constraints += extra }
     return list
-}
-
-/// The budget: trials for a plain number, simulated or wall seconds for a time.
-private func budget(_ call: BuiltinCall, _ evaluator: any Evaluator) throws -> RunBudget {
-    let q = try call.quantity("budget")
-    guard q.value > 0, q.value.isFinite else { throw BuiltinError("the budget must be above 0", argument: "budget") }
-    switch q.dimension {
-    case .scalar:
-        guard q.value == q.value.rounded() else { throw BuiltinError("a budget in trials is a whole number, got \(q)", argument: "budget") }
-        return .trials(Int(q.value))
-    case .time:
-        switch try call.string("clock") {
-        case "simulated": return .simulatedSeconds(q.value)
-        case "wall": return .wallSeconds(q.value)
-        case "auto": return Session.chargesSimulatedTime(evaluator) ? .simulatedSeconds(q.value) : .wallSeconds(q.value)
-        case let other: throw BuiltinError("clock must be \"simulated\", \"wall\" or \"auto\", not \"\(other)\"", argument: "clock")
-        }
-    case .bytes:
-        throw BuiltinError("a budget is a number of trials (like 100) or a time (like 20000s or 10min), not a memory size (\(q))", argument: "budget")
-    }
 }
 
 /// Waits for a run, polling Ctrl-C (which stops the wait, not the run).

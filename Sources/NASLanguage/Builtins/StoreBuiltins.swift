@@ -49,7 +49,7 @@ extension BuiltinRegistry {
                          help: "Runs one SELECT (or WITH … SELECT) statement on the workspace's SQLite store and returns its rows as a table. The store's tables: runs, trials (metrics as JSON in `metrics`, the common ones also as columns), latency_tables, latency_entries. Anything that would change the store is refused, and the connection is read-only.",
                          parameters: [Parameter("query", .string, help: "one SELECT statement")],
                          example: "sql(\"select strategy, count(*) as n from runs group by strategy\")") { call in
-            .table(try call.session.runs().store.sql(try call.string("query")))
+            .table(try call.session.sql(try call.string("query")))
         })
     }
 

@@ -1,17 +1,16 @@
 import Foundation
 import NASCore
-import NASEngine
 import NASSearch
 
-/// Builtins that make search strategies and objectives (one builtin per strategy of the engine's catalogue).
+/// Builtins that make search strategies and objectives (one builtin per entry of the strategy registry).
 extension BuiltinRegistry {
     /// Registers the strategy and objective builtins.
     func registerStrategyBuiltins() {
-        for entry in StrategyCatalog.entries { register(strategyBuiltin(entry)) }
+        for entry in StrategyRegistry.entries { register(strategyBuiltin(entry)) }
         registerObjectiveBuiltins()
     }
 
-    /// A builtin that returns the strategy with the given settings; the catalogue checks them.
+    /// A builtin that returns the strategy with the given settings; the registry checks them.
     private func strategyBuiltin(_ entry: StrategyEntry) -> Builtin {
         let parameters = entry.parameters.map { p in
             Parameter(p.name, p.isInteger ? .integer : .plainNumber, default: .number(p.defaultValue), help: p.help)

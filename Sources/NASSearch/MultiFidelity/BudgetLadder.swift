@@ -58,3 +58,12 @@ public struct BudgetLadder: Sendable, Hashable, Codable {
     /// Every bracket, most aggressive (`s_max`) first, as Hyperband runs them.
     public var brackets: [[Rung]] { stride(from: maxBracket, through: 0, by: -1).map(bracket) }
 }
+
+extension BudgetLadder {
+    /// The settings every multi-fidelity strategy shares: the epoch ladder.
+    static let parameters = [
+        StrategyParameter("max_epochs", 0, minimum: 0, help: "the largest fidelity R in epochs (0: the evaluator's maximum)"),
+        StrategyParameter("eta", 3, minimum: 2, help: "the reduction factor η: each rung keeps 1/η at η times the epochs"),
+        StrategyParameter("min_epochs", 1, help: "the smallest fidelity r in epochs"),
+    ]
+}

@@ -22,17 +22,17 @@ public final class BANANAS: SearchStrategy {
     /// Settings of the ensemble and the acquisition search.
     public struct Settings: Sendable, Hashable, Codable {
         /// Random architectures before the model is used.
-        public var startupTrials = 10
+        public var startupTrials: Int = BANANAS.entry.integer("startup")
         /// Networks in the ensemble.
-        public var ensembleSize = 5
+        public var ensembleSize: Int = BANANAS.entry.integer("ensemble")
         /// Hidden widths of each network.
         public var hidden = [32, 32]
         /// Training passes over the data per ask.
-        public var epochs = 100
+        public var epochs: Int = BANANAS.entry.integer("epochs")
         /// How many of the best architectures are mutated into candidates.
-        public var parents = 10
+        public var parents: Int = BANANAS.entry.integer("parents")
         /// Mutations drawn per parent.
-        public var mutationsPerParent = 10
+        public var mutationsPerParent: Int = BANANAS.entry.integer("mutations")
 
         /// The paper-like defaults.
         public init() {}
@@ -86,7 +86,7 @@ public final class BANANAS: SearchStrategy {
         return proposals
     }
 
-    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
         state.observations.append(Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score))
     }
@@ -143,5 +143,26 @@ extension BANANAS.State {
         let mean = predictions.reduce(0, +) / n
         let variance = predictions.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / max(n - 1, 1)
         return mean + variance.squareRoot() * rng.nextGaussian()
+    }
+}
+
+extension BANANAS {
+    /// The registry's entry.
+    public static let entry = StrategyEntry(
+        "bananas", summary: "BANANAS: Bayesian optimisation with a neural-network ensemble",
+        help: "After `startup` random architectures, trains an ensemble of small MLPs on the path encoding of everything seen, builds candidates by mutating the best architectures so far, scores them by independent Thompson sampling from the ensemble's mean and spread, and proposes the best unseen candidate.",
+        paper: "White et al., BANANAS: Bayesian Optimization with Neural Architectures for Neural Architecture Search, AAAI 2021",
+        parameters: [StrategyParameter("startup", 10, minimum: 2, help: "random architectures before the model is used"),
+                     StrategyParameter("ensemble", 5, minimum: 2, help: "networks in the ensemble"),
+                     StrategyParameter("epochs", 100, help: "training passes of each network per proposal"),
+                     StrategyParameter("parents", 10, help: "best architectures mutated into candidates"),
+                     StrategyParameter("mutations", 10, help: "mutations per parent")]) { c in
+        var settings = Settings()
+        settings.startupTrials = c.int("startup")
+        settings.ensembleSize = c.int("ensemble")
+        settings.epochs = c.int("epochs")
+        settings.parents = c.int("parents")
+        settings.mutationsPerParent = c.int("mutations")
+        return try BANANAS(space: c.space, settings: settings, seed: c.seed)
     }
 }

@@ -18,8 +18,9 @@ public final class BOHB: SearchStrategy {
     private let minPoints: Int
 
     /// Creates the strategy over the evaluator's epochs.
-    public init(space: any SearchSpace, maxEpochs: Int, eta: Int = 3, minEpochs: Int = 1, gamma: Double = 0.15,
-                randomFraction: Double = 1.0 / 3.0, candidates: Int = 64, minPoints: Int? = nil, seed: UInt64) throws {
+    public init(space: any SearchSpace, maxEpochs: Int, eta: Int = BOHB.entry.integer("eta"), minEpochs: Int = BOHB.entry.integer("min_epochs"),
+                gamma: Double = BOHB.entry.number("gamma"), randomFraction: Double = BOHB.entry.number("random_fraction"),
+                candidates: Int = BOHB.entry.integer("candidates"), minPoints: Int? = nil, seed: UInt64) throws {
         guard gamma > 0, gamma < 1, (0...1).contains(randomFraction), candidates >= 1 else {
             throw StrategyError("BOHB needs γ in (0, 1), a random fraction in [0, 1] and at least one candidate")
         }
@@ -51,7 +52,7 @@ public final class BOHB: SearchStrategy {
         }
     }
 
-    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
         try scheduler.tell(proposal, score: score, strategy: name)
     }
     public func checkpoint() throws -> Data { try StateCoding.encode(scheduler, strategy: name) }
@@ -73,5 +74,21 @@ public final class BOHB: SearchStrategy {
             return space.sample(using: &rng)
         }
         return Architecture(space: space.name, tokens: tokens)
+    }
+}
+
+extension BOHB {
+    /// The registry's entry.
+    public static let entry = StrategyEntry(
+        "bohb", summary: "BOHB: Hyperband with a TPE model choosing new architectures",
+        help: "Hyperband's brackets, but new architectures come from a TPE-style model fitted on the largest fidelity with enough results (a random_fraction stays uniformly random to keep exploring).",
+        paper: "Falkner et al., BOHB: Robust and Efficient Hyperparameter Optimization at Scale, ICML 2018",
+        parameters: BudgetLadder.parameters + [
+            StrategyParameter("gamma", 0.15, integer: false, minimum: 1e-9, maximum: 1, help: "the fraction counted as good"),
+            StrategyParameter("random_fraction", 1.0 / 3.0, integer: false, minimum: 0, maximum: 1, help: "the share of random architectures"),
+            StrategyParameter("candidates", 64, help: "draws scored per proposal"),
+        ]) { c in
+        try BOHB(space: c.space, maxEpochs: c.topEpochs(), eta: c.int("eta"), minEpochs: c.int("min_epochs"), gamma: c.double("gamma"),
+                 randomFraction: c.double("random_fraction"), candidates: c.int("candidates"), seed: c.seed)
     }
 }

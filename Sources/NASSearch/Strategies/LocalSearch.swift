@@ -8,7 +8,7 @@ import NASSpaces
 /// It evaluates the current architecture's neighbours in a random order, moves to the first one
 /// that scores better, and restarts when none does. Architectures already evaluated (by
 /// `identity`) are not proposed again.
-public final class LocalSearch: SearchStrategy {
+public final class LocalSearch: SearchStrategy, LoopSpecialised {
     private struct State: Codable {
         var rng: SeededRandom
         var counter = ProposalCounter()
@@ -37,6 +37,8 @@ public final class LocalSearch: SearchStrategy {
     /// How many times the climb restarted from a random architecture.
     public var restarts: Int { state.restarts }
 
+    func askOne() throws -> Proposal? { try ask(1).first }
+
     public func ask(_ count: Int) throws -> [Proposal] {
         var proposals: [Proposal] = []
         while proposals.count < count {
@@ -57,7 +59,10 @@ public final class LocalSearch: SearchStrategy {
         return proposals
     }
 
-    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+        try tell(proposal, score: score) { result }
+    }
+    func tell(_ proposal: Proposal, score: Double, result: () -> TrialResult) throws {
         try state.counter.resolve(proposal, strategy: name)
         let observed = Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)
         if state.current == nil {
@@ -96,5 +101,15 @@ public final class LocalSearch: SearchStrategy {
         state.current = nil
         state.queue = []
         state.restarts += 1
+    }
+}
+
+extension LocalSearch {
+    /// The registry's entry (the strategy reports itself as `local`).
+    public static let entry = StrategyEntry(
+        "local_search", aliases: ["local"], summary: "local search: hill climbing over neighbours",
+        help: "Starts from a random architecture and evaluates its neighbours (architectures one decision away); moves to the first better one, and restarts from a new random architecture at a local optimum.",
+        paper: "White et al., Local Search is State of the Art for Neural Architecture Search Benchmarks, 2020") { c in
+        LocalSearch(space: c.space, seed: c.seed)
     }
 }

@@ -39,7 +39,8 @@ public final class NSGA2: SearchStrategy {
     private var state: State
 
     /// Creates the strategy; needs at least two objectives and a population of at least 4.
-    public init(space: any SearchSpace, objectives: [Objective], populationSize: Int = 20, crossoverRate: Double = 0.5,
+    public init(space: any SearchSpace, objectives: [Objective], populationSize: Int = NSGA2.entry.integer("population"),
+                crossoverRate: Double = NSGA2.entry.number("crossover"),
                 seed: UInt64) throws {
         guard objectives.count >= 2 else { throw StrategyError("multi-objective search needs at least two objectives") }
         guard populationSize >= 4 else { throw StrategyError("NSGA-II needs a population of at least 4, not \(populationSize)") }
@@ -82,9 +83,9 @@ public final class NSGA2: SearchStrategy {
         return out
     }
 
-    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
-        let told = result()
+        let told = result
         let point = Point(architecture: proposal.architecture, values: objectives.map { $0.score(told) })
         state.archive.append(point)
         if state.population.count < populationSize && state.generation == 0 && state.bred == 0 {
@@ -160,5 +161,21 @@ extension NSGA2.State {
             }
         }
         return (rank, crowding)
+    }
+}
+
+extension NSGA2 {
+    /// The registry's entry.
+    public static let entry = StrategyEntry(
+        "nsga2", summary: "NSGA-II: multi-objective evolution towards a Pareto front",
+        help: "Evolves a population by binary tournaments (lower non-domination rank wins, then larger crowding distance), uniform crossover and mutation, keeping the best of parents and children by non-dominated sorting and crowding distance. Needs two or more objectives: launch it with objective: [maximize(\"accuracy\"), minimize(\"latency\")]; the run's trials then trace the Pareto front (see pareto()).",
+        paper: "Deb et al., A Fast and Elitist Multiobjective Genetic Algorithm: NSGA-II, IEEE TEC 2002",
+        parameters: [StrategyParameter("population", 20, minimum: 4, help: "how many architectures the population holds"),
+                     StrategyParameter("crossover", 0.5, integer: false, minimum: 0, maximum: 1, help: "the probability of crossover, in [0, 1]")]) { c in
+        guard c.objectives.count >= 2 else {
+            throw StrategyError("nsga2 needs two or more objectives: launch it with objective: [maximize(\"accuracy\"), minimize(\"latency\")]")
+        }
+        return try NSGA2(space: c.space, objectives: c.objectives, populationSize: c.int("population"),
+                         crossoverRate: c.double("crossover"), seed: c.seed)
     }
 }

@@ -32,9 +32,10 @@ public final class PPO: SearchStrategy {
     private var state: State
 
     /// Creates the strategy.
-    public init(space: any SearchSpace, learningRate: Double = 0.003, batchSize: Int = 5, epochs: Int = 4,
-                clip: Double = 0.2, baselineDecay: Double = 0.9, entropyWeight: Double = 1e-4,
-                hiddenSize: Int = 32, embeddingSize: Int = 16, seed: UInt64) throws {
+    public init(space: any SearchSpace, learningRate: Double = PPO.entry.number("lr"), batchSize: Int = PPO.entry.integer("batch"),
+                epochs: Int = PPO.entry.integer("epochs"), clip: Double = PPO.entry.number("clip"),
+                baselineDecay: Double = PPO.entry.number("baseline_decay"), entropyWeight: Double = PPO.entry.number("entropy"),
+                hiddenSize: Int = PPO.entry.integer("hidden"), embeddingSize: Int = 16, seed: UInt64) throws {
         guard batchSize >= 1, epochs >= 1, clip > 0 else {
             throw StrategyError("PPO needs batch ≥ 1, epochs ≥ 1 and clip > 0; got batch \(batchSize), epochs \(epochs), clip \(clip)")
         }
@@ -64,7 +65,7 @@ public final class PPO: SearchStrategy {
         (0..<max(count, 0)).map { _ in state.propose(space: space) }
     }
 
-    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
         state.record(proposal, score: score)
         if state.batch.count >= batchSize { state.learnFromBatch(epochs: epochs, clip: clip, entropyWeight: entropyWeight) }
@@ -115,5 +116,24 @@ extension PPO.State {
         let weight = ratio * a <= clipped * a ? ratio * a : 0
         let dLogits = LSTMController.policyLogitGradients(trajectory, weight: weight, entropyWeight: entropyWeight)
         return policy.controller.gradient(of: trajectory, logitGradients: dLogits)
+    }
+}
+
+extension PPO {
+    /// The registry's entry.
+    public static let entry = StrategyEntry(
+        "ppo", summary: "PPO with an LSTM controller",
+        help: "The same token-by-token LSTM controller as reinforce, trained with proximal policy optimisation: results are gathered in batches and each batch drives several Adam steps on the clipped surrogate objective.",
+        paper: "Schulman et al., Proximal Policy Optimization Algorithms, 2017; Zoph et al., Learning Transferable Architectures, CVPR 2018",
+        parameters: [StrategyParameter("lr", 0.003, integer: false, minimum: 1e-9, help: "Adam learning rate of the controller"),
+                     StrategyParameter("batch", 5, help: "results per policy update"),
+                     StrategyParameter("epochs", 4, help: "Adam steps per batch"),
+                     StrategyParameter("clip", 0.2, integer: false, minimum: 1e-9, help: "the clipping range ε"),
+                     StrategyParameter("baseline_decay", 0.9, integer: false, minimum: 0, maximum: 1, help: "decay of the moving-average baseline, in [0, 1)"),
+                     StrategyParameter("entropy", 1e-4, integer: false, minimum: 0, help: "weight of the entropy bonus"),
+                     StrategyParameter("hidden", 32, help: "LSTM hidden size")]) { c in
+        try PPO(space: c.space, learningRate: c.double("lr"), batchSize: c.int("batch"), epochs: c.int("epochs"),
+                clip: c.double("clip"), baselineDecay: c.double("baseline_decay"), entropyWeight: c.double("entropy"),
+                hiddenSize: c.int("hidden"), seed: c.seed)
     }
 }

@@ -52,10 +52,10 @@ public final class QLearning: SearchStrategy {
     private var state: State
 
     /// Creates the strategy; `initialQ` is MetaQNN's optimistic start (0.5 for accuracies).
-    public init(space: any SearchSpace, schedule: [EpsilonStage]? = nil, learningRate: Double = 0.3,
-                replaySize: Int = 20, initialQ: Double = 0.5, seed: UInt64) throws {
+    public init(space: any SearchSpace, schedule: [EpsilonStage]? = nil, learningRate: Double = QLearning.entry.number("alpha"),
+                replaySize: Int = QLearning.entry.integer("replay"), initialQ: Double = QLearning.entry.number("initial_q"), seed: UInt64) throws {
         let counts = try ControllerSampler.optionCounts(space)
-        let schedule = schedule ?? QLearning.defaultSchedule(total: 200)
+        let schedule = schedule ?? QLearning.defaultSchedule(total: QLearning.entry.integer("explore_trials"))
         guard !schedule.isEmpty, schedule.allSatisfy({ (0...1).contains($0.epsilon) && $0.trials > 0 }) else {
             throw StrategyError("an ε schedule needs stages with ε in [0, 1] and at least one trial each")
         }
@@ -102,7 +102,7 @@ public final class QLearning: SearchStrategy {
         }
     }
 
-    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
         state.remember(Observation(architecture: proposal.architecture, score: score))
         state.replayMinibatch(size: replaySize, alpha: learningRate)
@@ -160,5 +160,20 @@ extension QLearning.State {
             let target = t == tokens.count - 1 ? reward : (q[t + 1][tokens[t]].max() ?? 0)
             q[t][previous][tokens[t]] = (1 - alpha) * q[t][previous][tokens[t]] + alpha * target
         }
+    }
+}
+
+extension QLearning {
+    /// The registry's entry.
+    public static let entry = StrategyEntry(
+        "qlearning", aliases: ["q", "metaqnn"], summary: "Q-learning over layer choices (MetaQNN)",
+        help: "Treats the space's decisions as a chain of states and learns Q-values for each choice with an ε-greedy schedule (half the trials fully random, then ε = 0.9 … 0.1) and experience replay of earlier architectures, rewarded only with the finished architecture's score.",
+        paper: "Baker et al., Designing Neural Network Architectures using Reinforcement Learning (MetaQNN), ICLR 2017",
+        parameters: [StrategyParameter("alpha", 0.3, integer: false, minimum: 1e-9, help: "the Q-learning rate α"),
+                     StrategyParameter("replay", 20, help: "architectures replayed after each result"),
+                     StrategyParameter("explore_trials", 200, help: "trials the ε schedule spans (half of them fully random)"),
+                     StrategyParameter("initial_q", 0.5, integer: false, minimum: -1e9, help: "the optimistic starting Q-value")]) { c in
+        try QLearning(space: c.space, schedule: QLearning.defaultSchedule(total: c.int("explore_trials")),
+                      learningRate: c.double("alpha"), replaySize: c.int("replay"), initialQ: c.double("initial_q"), seed: c.seed)
     }
 }

@@ -6,7 +6,7 @@ import NASSpaces
 ///
 /// A subclass fixes which brackets of the epoch ladder run, in which order (then repeat); new
 /// architectures are uniform random samples and proposals carry `Fidelity(epochs:)`.
-public class RandomBracketSearch: SearchStrategy {
+public class RandomBracketSearch: SearchStrategy, LoopSpecialised {
     private var scheduler: BracketScheduler
     private let space: any SearchSpace
     private let seed: UInt64
@@ -31,11 +31,16 @@ public class RandomBracketSearch: SearchStrategy {
     /// The bracket `s` being run, once started.
     public var currentBracket: Int? { scheduler.currentBracket }
 
+    func askOne() throws -> Proposal? { try ask(1).first }
+
     public func ask(_ count: Int) throws -> [Proposal] {
         let space = self.space
         return scheduler.ask(count) { rng, _, _ in space.sample(using: &rng) }
     }
-    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+        try tell(proposal, score: score) { result }
+    }
+    func tell(_ proposal: Proposal, score: Double, result: () -> TrialResult) throws {
         try scheduler.tell(proposal, score: score, strategy: name)
     }
     public func checkpoint() throws -> Data { try StateCoding.encode(scheduler, strategy: name) }

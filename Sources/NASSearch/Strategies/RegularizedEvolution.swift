@@ -11,7 +11,7 @@ import NASSpaces
 /// With `screening` above 1, each child is the best of that many mutants of the winner as
 /// rated by a `SurrogatePredictor` fitted on every result so far (predictor-guided evolution,
 /// as in NPENAS); the first 10 results are gathered without screening.
-public final class RegularizedEvolution: SearchStrategy {
+public final class RegularizedEvolution: SearchStrategy, LoopSpecialised {
     /// The population and its random stream (never accessed re-entrantly, so exclusivity is not checked at run time).
     @exclusivity(unchecked) private var core: EvolutionCore
     private let space: any SearchSpace
@@ -20,7 +20,9 @@ public final class RegularizedEvolution: SearchStrategy {
     private let seed: UInt64
 
     /// Creates the strategy; throws when the population or sample size is invalid.
-    public init(space: any SearchSpace, populationSize: Int = 10, sampleSize: Int = 3, screening: Int = 1,
+    public init(space: any SearchSpace, populationSize: Int = RegularizedEvolution.entry.integer("population"),
+                sampleSize: Int = RegularizedEvolution.entry.integer("sample"),
+                screening: Int = RegularizedEvolution.entry.integer("screening"),
                 seed: UInt64) throws {
         guard screening >= 1 else { throw StrategyError("screening draws at least 1 mutant per child, not \(screening)") }
         self.space = space
@@ -42,10 +44,27 @@ public final class RegularizedEvolution: SearchStrategy {
     public var population: [Observation] { core.population.members }
 
     public func ask(_ count: Int) throws -> [Proposal] { core.ask(count, space: space) }
-    public func askOne() throws -> Proposal? { core.askOne(space: proposalSpace) }
-    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
+    func askOne() throws -> Proposal? { core.askOne(space: proposalSpace) }
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+        try tell(proposal, score: score) { result }
+    }
+    func tell(_ proposal: Proposal, score: Double, result: () -> TrialResult) throws {
         try core.tell(proposal, score: score, strategy: name)
     }
     public func checkpoint() throws -> Data { try StateCoding.encode(core, strategy: name) }
     public func restore(from data: Data) throws { core = try StateCoding.decode(EvolutionCore.self, from: data, strategy: name) }
+}
+
+extension RegularizedEvolution {
+    /// The registry's entry.
+    public static let entry = StrategyEntry(
+        "evolution", aliases: ["rea", "regularized_evolution"], summary: "regularised (aging) evolution",
+        help: "Keeps a population of the most recent `population` architectures. Each step draws `sample` of them at random, mutates the best of that sample into a child, adds the child and removes the OLDEST member (aging), so good architectures must keep being rediscovered. The first `population` proposals are random samples.",
+        paper: "Real et al., Regularized Evolution for Image Classifier Architecture Search, AAAI 2019",
+        parameters: [StrategyParameter("population", 10, help: "how many architectures the population holds"),
+                     StrategyParameter("sample", 3, help: "how many members each tournament draws"),
+                     StrategyParameter("screening", 1, help: "mutants per child, the best chosen by a surrogate predictor (1: plain regularised evolution)")]) { c in
+        try RegularizedEvolution(space: c.space, populationSize: c.int("population"), sampleSize: c.int("sample"),
+                                 screening: c.int("screening"), seed: c.seed)
+    }
 }

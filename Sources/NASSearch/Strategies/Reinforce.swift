@@ -29,8 +29,9 @@ public final class Reinforce: SearchStrategy {
     private var state: State
 
     /// Creates the strategy.
-    public init(space: any SearchSpace, learningRate: Double = 0.003, baselineDecay: Double = 0.9,
-                entropyWeight: Double = 1e-4, hiddenSize: Int = 32, embeddingSize: Int = 16, seed: UInt64) throws {
+    public init(space: any SearchSpace, learningRate: Double = Reinforce.entry.number("lr"),
+                baselineDecay: Double = Reinforce.entry.number("baseline_decay"),
+                entropyWeight: Double = Reinforce.entry.number("entropy"), hiddenSize: Int = Reinforce.entry.integer("hidden"), embeddingSize: Int = 16, seed: UInt64) throws {
         self.space = space
         self.seed = seed
         self.entropyWeight = entropyWeight
@@ -51,11 +52,26 @@ public final class Reinforce: SearchStrategy {
         (0..<max(count, 0)).map { _ in state.counter.propose(state.policy.draw(space: space)) }
     }
 
-    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
         state.learn(from: proposal.architecture.tokens, score: score, entropyWeight: entropyWeight)
     }
 
     public func checkpoint() throws -> Data { try StateCoding.encode(state, strategy: name) }
     public func restore(from data: Data) throws { state = try StateCoding.decode(State.self, from: data, strategy: name) }
+}
+
+extension Reinforce {
+    /// The registry's entry.
+    public static let entry = StrategyEntry(
+        "reinforce", aliases: ["rl"], summary: "REINFORCE with an LSTM controller",
+        help: "An LSTM controller samples the architecture one decision (token) at a time; after each result, a REINFORCE step with a moving-average baseline and an entropy bonus makes high-scoring token sequences more likely.",
+        paper: "Zoph & Le, Neural Architecture Search with Reinforcement Learning, ICLR 2017",
+        parameters: [StrategyParameter("lr", 0.003, integer: false, minimum: 1e-9, help: "Adam learning rate of the controller"),
+                     StrategyParameter("baseline_decay", 0.9, integer: false, minimum: 0, maximum: 1, help: "decay of the moving-average baseline, in [0, 1)"),
+                     StrategyParameter("entropy", 1e-4, integer: false, minimum: 0, help: "weight of the entropy bonus"),
+                     StrategyParameter("hidden", 32, help: "LSTM hidden size")]) { c in
+        try Reinforce(space: c.space, learningRate: c.double("lr"), baselineDecay: c.double("baseline_decay"),
+                      entropyWeight: c.double("entropy"), hiddenSize: c.int("hidden"), seed: c.seed)
+    }
 }

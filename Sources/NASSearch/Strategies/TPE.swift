@@ -24,7 +24,8 @@ public final class TPE: SearchStrategy {
     private var state: State
 
     /// Creates the strategy.
-    public init(space: any SearchSpace, gamma: Double = 0.25, startupTrials: Int = 10, candidates: Int = 24,
+    public init(space: any SearchSpace, gamma: Double = TPE.entry.number("gamma"), startupTrials: Int = TPE.entry.integer("startup"),
+                candidates: Int = TPE.entry.integer("candidates"),
                 seed: UInt64) throws {
         guard gamma > 0, gamma < 1 else { throw StrategyError("TPE's γ must lie strictly between 0 and 1, not \(gamma)") }
         guard startupTrials >= 2, candidates >= 1 else {
@@ -51,7 +52,7 @@ public final class TPE: SearchStrategy {
         return (0..<max(count, 0)).map { _ in state.propose(model: model, candidates: candidates, space: space) }
     }
 
-    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
         try state.counter.resolve(proposal, strategy: name)
         state.observations.append(Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score))
     }
@@ -76,5 +77,18 @@ extension TPE.State {
         for _ in 0..<20 where choice == nil && seen.contains(space.identity(a)) { a = space.sample(using: &rng) }
         seen.insert(space.identity(a))
         return counter.propose(a)
+    }
+}
+
+extension TPE {
+    /// The registry's entry.
+    public static let entry = StrategyEntry(
+        "tpe", summary: "TPE: the tree-structured Parzen estimator",
+        help: "After `startup` random architectures, splits the results into the best `gamma` fraction and the rest, models each decision's options under both groups, and proposes the best of `candidates` draws by the ratio of the two densities, l(x)/g(x).",
+        paper: "Bergstra et al., Algorithms for Hyper-Parameter Optimization, NeurIPS 2011",
+        parameters: [StrategyParameter("gamma", 0.25, integer: false, minimum: 1e-9, maximum: 1, help: "the fraction counted as good, in (0, 1)"),
+                     StrategyParameter("startup", 10, minimum: 2, help: "random architectures before the model is used"),
+                     StrategyParameter("candidates", 24, help: "draws scored per proposal")]) { c in
+        try TPE(space: c.space, gamma: c.double("gamma"), startupTrials: c.int("startup"), candidates: c.int("candidates"), seed: c.seed)
     }
 }

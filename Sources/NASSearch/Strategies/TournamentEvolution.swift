@@ -5,7 +5,7 @@ import NASSpaces
 /// Plain tournament evolution: like regularised evolution, but the *worst* member is removed.
 ///
 /// The non-aging variant Real et al. compare against; it keeps strong early members forever.
-public final class TournamentEvolution: SearchStrategy {
+public final class TournamentEvolution: SearchStrategy, LoopSpecialised {
     /// The population and its random stream (never accessed re-entrantly, so exclusivity is not checked at run time).
     @exclusivity(unchecked) private var core: EvolutionCore
     private let space: any SearchSpace
@@ -14,7 +14,8 @@ public final class TournamentEvolution: SearchStrategy {
     private let seed: UInt64
 
     /// Creates the strategy; throws when the population or sample size is invalid.
-    public init(space: any SearchSpace, populationSize: Int = 10, sampleSize: Int = 3, seed: UInt64) throws {
+    public init(space: any SearchSpace, populationSize: Int = TournamentEvolution.entry.integer("population"),
+                sampleSize: Int = TournamentEvolution.entry.integer("sample"), seed: UInt64) throws {
         self.space = space
         proposalSpace = StrategySpace(space)
         self.seed = seed
@@ -31,10 +32,25 @@ public final class TournamentEvolution: SearchStrategy {
     public var population: [Observation] { core.population.members }
 
     public func ask(_ count: Int) throws -> [Proposal] { core.ask(count, space: space) }
-    public func askOne() throws -> Proposal? { core.askOne(space: proposalSpace) }
-    public func tell(_ proposal: Proposal, result: @autoclosure () -> TrialResult, score: Double) throws {
+    func askOne() throws -> Proposal? { core.askOne(space: proposalSpace) }
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+        try tell(proposal, score: score) { result }
+    }
+    func tell(_ proposal: Proposal, score: Double, result: () -> TrialResult) throws {
         try core.tell(proposal, score: score, strategy: name)
     }
     public func checkpoint() throws -> Data { try StateCoding.encode(core, strategy: name) }
     public func restore(from data: Data) throws { core = try StateCoding.decode(EvolutionCore.self, from: data, strategy: name) }
+}
+
+extension TournamentEvolution {
+    /// The registry's entry.
+    public static let entry = StrategyEntry(
+        "tournament", summary: "plain tournament evolution (the worst member dies)",
+        help: "Like evolution, but each step removes the WORST member of the population instead of the oldest: the non-aging tournament selection that regularised evolution is compared with.",
+        paper: "Real et al., Regularized Evolution for Image Classifier Architecture Search, AAAI 2019 (the non-aging baseline); Goldberg & Deb 1991",
+        parameters: [StrategyParameter("population", 10, help: "how many architectures the population holds"),
+                     StrategyParameter("sample", 3, help: "how many members each tournament draws")]) { c in
+        try TournamentEvolution(space: c.space, populationSize: c.int("population"), sampleSize: c.int("sample"), seed: c.seed)
+    }
 }

@@ -29,6 +29,14 @@ public protocol Evaluator: Sendable {
     /// for evaluators that compute a result from the network itself, which equivalent architectures
     /// may share.
     var recordsEachArchitecture: Bool { get }
+
+    /// The only epoch counts it has results for (a tabular benchmark's, NAS-Bench-201: 12 and 200), or nil
+    /// when it can evaluate at any. A multi-fidelity search answers each rung at the nearest of them.
+    var availableEpochs: [Int]? { get }
+
+    /// Whether a trial's `simulatedSeconds` is its cost (a table's recorded training time), so that a run's
+    /// time budget means simulated seconds rather than real ones.
+    var chargesSimulatedTime: Bool { get }
 }
 
 extension Evaluator {
@@ -37,4 +45,10 @@ extension Evaluator {
 
     /// Results are computed from the network: equivalent architectures may share them.
     public var recordsEachArchitecture: Bool { false }
+
+    /// Any epoch count.
+    public var availableEpochs: [Int]? { nil }
+
+    /// Real time is the cost.
+    public var chargesSimulatedTime: Bool { false }
 }

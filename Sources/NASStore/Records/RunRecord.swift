@@ -1,3 +1,4 @@
+import NASCore
 import Foundation
 
 /// One search run as the store keeps it: what was searched, how, for how long, and how it ended.
@@ -17,7 +18,7 @@ public struct RunRecord: Sendable, Hashable {
     /// Whether a larger objective metric is better.
     public var maximise: Bool
     /// How much the run may spend.
-    public var budget: RunBudget
+    public var budget: Budget
     /// The run's seed; every trial seed derives from it.
     public var seed: UInt64
     /// Where the run stands.
@@ -39,7 +40,7 @@ public struct RunRecord: Sendable, Hashable {
     /// Creates a run description (status `running`, created now).
     public init(id: Int64 = 0, strategy: String, strategySettings: [String: String] = [:], space: String,
                 evaluator: String, objectiveMetric: String = "accuracy", maximise: Bool = true,
-                budget: RunBudget, seed: UInt64, status: RunStatus = .running, createdAt: Date = Date(),
+                budget: Budget, seed: UInt64, status: RunStatus = .running, createdAt: Date = Date(),
                 finishedAt: Date? = nil, script: String? = nil, error: String? = nil, owner: String? = nil,
                 trialSettings: [String: String] = [:]) {
         self.id = id

@@ -1,3 +1,4 @@
+import NASCore
 import Foundation
 import GRDB
 
@@ -12,7 +13,7 @@ extension SQLiteStore {
                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     run.strategy, StoreJSON.object(run.strategySettings), run.space, evaluatorID, run.evaluator,
-                    run.objectiveMetric, run.maximise, run.budget.kind, run.budget.amount, Int64(bitPattern: run.seed),
+                    run.objectiveMetric, run.maximise, run.budget.stored.kind, run.budget.stored.amount, Int64(bitPattern: run.seed),
                     run.status.rawValue, run.createdAt.timeIntervalSince1970, run.finishedAt?.timeIntervalSince1970,
                     run.script, run.error, StoreJSON.object(run.trialSettings),
                 ])
@@ -60,7 +61,7 @@ extension SQLiteStore {
     static func runRecord(_ row: Row) throws -> RunRecord {
         let kind: String = row["budget_kind"]
         let amount: Double = row["budget_amount"]
-        guard let budget = RunBudget(kind: kind, amount: amount) else { throw StoreError.corrupt("budget kind \(kind)") }
+        guard let budget = Budget(storedKind: kind, amount: amount) else { throw StoreError.corrupt("budget kind \(kind)") }
         let statusText: String = row["status"]
         guard let status = RunStatus(rawValue: statusText) else { throw StoreError.corrupt("run status \(statusText)") }
         let settings = try StoreJSON.decode([String: String].self, from: row["strategy_settings"], field: "strategy settings")

@@ -34,6 +34,9 @@ struct HiddenTargetEvaluator: Evaluator {
         return 0.5 + 0.4 * sum / Double(tokens.count)
     }
 
+    /// True: results are a function of the exact tokens, so equivalent architectures (NB201's isomorphic cells) differ.
+    var recordsEachArchitecture: Bool { true }
+
     /// The best accuracy in the space (the target's).
     var optimum: Double { finalAccuracy(target) }
 

@@ -9,6 +9,9 @@ struct TablelessEvaluator: Evaluator {
     var descriptor: String { base.descriptor }
     var supportedSpaces: Set<String> { base.supportedSpaces }
     var maxEpochs: Int? { base.maxEpochs }
+    var recordsEachArchitecture: Bool { base.recordsEachArchitecture }
+    var availableEpochs: [Int]? { base.availableEpochs }
+    var chargesSimulatedTime: Bool { base.chargesSimulatedTime }
 
     func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity, seed: UInt64,
                   cancel: CancellationToken) throws -> TrialResult {

@@ -1,19 +1,18 @@
-import NASEngine
 import NASSearch
 
 /// What a run optimises, as a language value: `maximize("accuracy")`, `mnasnet_reward(target: 20ms)`.
 public struct ObjectiveValue: DomainValue {
-    /// The engine's objective.
-    public let objective: RunObjective
+    /// The objective.
+    public let objective: Objective
 
     /// Wraps an objective.
-    public init(_ objective: Objective) { self.objective = RunObjective(objective) }
+    public init(_ objective: Objective) { self.objective = objective }
 
     /// "objective".
     public var typeName: String { "objective" }
 
     /// `maximize accuracy`, `mnasnet(T=0.02, alpha=-0.07, beta=-0.07)`, with constraints.
-    public var summary: String { "objective " + objective.objective.description }
+    public var summary: String { "objective " + objective.description }
 
     /// `metric`, `maximize` and `constraints`.
     public var memberNames: [String] { ["metric", "maximize", "constraints"] }
@@ -21,9 +20,9 @@ public struct ObjectiveValue: DomainValue {
     /// The ranked metric (`score` for rewards and constrained objectives), its direction, the constraints as text.
     public func member(_ name: String) throws -> Value? {
         switch name {
-        case "metric": return .string(objective.metric)
-        case "maximize": return .bool(objective.maximise)
-        case "constraints": return .list(objective.objective.constraints.map { .string($0.description) })
+        case "metric": return .string(objective.rankingMetric)
+        case "maximize": return .bool(objective.maximisesRanking)
+        case "constraints": return .list(objective.constraints.map { .string($0.description) })
         default: return nil
         }
     }

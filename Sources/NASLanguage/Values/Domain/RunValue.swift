@@ -1,27 +1,21 @@
 import NASCore
 import NASEngine
-import NASSpaces
-import NASStore
 
 /// A search run as a language value: `run 3 (evolution on nb201): running, 12/60 trials, …`.
 ///
-/// It holds the run's id and reads everything else live, from the run's handle while it
-/// works in this session and from the store otherwise, so `r.status` and `r.trials` are always
-/// current. A run launched in this session also keeps what launched it, so `resume(r)` can
-/// build its strategy again.
+/// It holds the run's id and reads everything else live through the session, from the run's
+/// handle while it works in this session and from the store otherwise, so `r.status` and
+/// `r.trials` are always current.
 public struct RunValue: DomainValue {
     /// The run's id in the store.
     public let id: Int64
     /// The session whose store holds the run.
     let session: Session
-    /// What launched the run, when it was launched (or resumed) in this session.
-    let launch: RunLaunch?
 
     /// A run of the session's store.
-    init(id: Int64, session: Session, launch: RunLaunch?) {
+    init(id: Int64, session: Session) {
         self.id = id
         self.session = session
-        self.launch = launch
     }
 
     /// "run".
@@ -35,7 +29,7 @@ public struct RunValue: DomainValue {
     /// The progress line, then the strategy, space, seed, evaluator, objective and budget.
     public func render(width: Int) -> String {
         var lines = [summary]
-        if let record = try? session.runs().store.run(id) {
+        if let record = try? session.runRecord(id) {
             lines.append("strategy: \(record.strategy)  space: \(record.space)  seed: \(record.seed)")
             lines.append("evaluator: \(record.evaluator)")
             lines.append("objective: \(record.objectiveDescription)  budget: \(record.budget)")
@@ -68,7 +62,7 @@ public struct RunValue: DomainValue {
 
     /// The best finished trial as a record (none when no trial finished).
     func best(by metric: String?, maximise: Bool?) throws -> Value {
-        let table = try session.runs().store.best(run: id, by: metric, maximise: maximise)
+        let table = try session.bestTrial(run: id, by: metric, maximise: maximise)
         guard let row = table.rows.first else { return .none }
         if metric == nil, case .number(let score)? = table.columns.firstIndex(of: "score").map({ row[$0] }),
            !score.value.isFinite {
@@ -88,7 +82,7 @@ public struct RunValue: DomainValue {
     }
 
     private func recordMember(_ name: String) throws -> Value {
-        guard let record = try session.runs().store.run(id) else { throw RunError.noSuchRun(id) }
+        guard let record = try session.runRecord(id) else { throw RunError.noSuchRun(id) }
         switch name {
         case "strategy": return .string(record.strategy)
         case "space": return .string(record.space)
@@ -100,11 +94,11 @@ public struct RunValue: DomainValue {
     }
 
     /// A budget as the language writes it: `60 trials`, `2000s simulated`, `10min wall`.
-    static func describe(_ budget: RunBudget) -> String {
-        switch budget {
-        case .trials(let n): return "\(n) trials"
-        case .wallSeconds(let s): return "\(Quantity.seconds(s)) wall"
-        case .simulatedSeconds(let s): return "\(Quantity.seconds(s)) simulated"
-        }
+    static func describe(_ budget: Budget) -> String {
+        var parts: [String] = []
+        if let n = budget.trials { parts.append("\(n) trials") }
+        if let s = budget.wallSeconds { parts.append("\(Quantity.seconds(s)) wall") }
+        if let s = budget.simulatedSeconds { parts.append("\(Quantity.seconds(s)) simulated") }
+        return parts.joined(separator: ", ")
     }
 }

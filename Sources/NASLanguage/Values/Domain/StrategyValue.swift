@@ -1,19 +1,19 @@
-import NASEngine
+import NASSearch
 
-/// A search strategy as the language holds it: a catalogue name and its settings.
+/// A search strategy as the language holds it: a registry name and its settings.
 ///
 /// It is a recipe, not a running strategy: `launch` builds a fresh strategy from it for the
 /// run's space and seed (and `resume` builds it again before restoring the checkpoint).
 public struct StrategyValue: DomainValue {
-    /// The catalogue name (`evolution`).
+    /// The registry name (`evolution`).
     public let name: String
     /// Every setting, defaults included.
     public let settings: [String: Double]
 
-    /// Creates a strategy value; the settings are checked and completed by the catalogue.
+    /// Creates a strategy value; the settings are checked and completed by the registry.
     public init(name: String, given: [String: Double]) throws {
         self.name = name
-        self.settings = try StrategyCatalog.settings(name, given: given)
+        self.settings = try StrategyRegistry.settings(name, given: given)
     }
 
     /// "strategy".
@@ -21,14 +21,14 @@ public struct StrategyValue: DomainValue {
 
     /// `evolution(population: 20, sample: 5)`.
     public var summary: String {
-        let order = StrategyCatalog.entry(name)?.parameters.map(\.name) ?? settings.keys.sorted()
+        let order = StrategyRegistry.entry(name)?.parameters.map(\.name) ?? settings.keys.sorted()
         let parts = order.compactMap { key in settings[key].map { "\(key): \(Self.plain($0))" } }
         return "\(name)(\(parts.joined(separator: ", ")))"
     }
 
     /// The summary, the strategy's one-line description and its paper.
     public func render(width: Int) -> String {
-        guard let entry = StrategyCatalog.entry(name) else { return summary }
+        guard let entry = StrategyRegistry.entry(name) else { return summary }
         var lines = ["strategy \(summary)", entry.summary]
         if let paper = entry.paper { lines.append("Paper: \(paper)") }
         return lines.joined(separator: "\n")
@@ -37,7 +37,7 @@ public struct StrategyValue: DomainValue {
     /// `name` and `settings`.
     public var memberNames: [String] { ["name", "settings"] }
 
-    /// The catalogue name, or the settings as a record.
+    /// The registry name, or the settings as a record.
     public func member(_ key: String) throws -> Value? {
         switch key {
         case "name": return .string(name)
@@ -46,7 +46,5 @@ public struct StrategyValue: DomainValue {
         }
     }
 
-    static func plain(_ value: Double) -> String {
-        value == value.rounded() && abs(value) < 1e15 ? String(Int(value)) : String(value)
-    }
+    static func plain(_ value: Double) -> String { StrategyParameter.plain(value) }
 }

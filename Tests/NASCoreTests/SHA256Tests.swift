@@ -1,4 +1,4 @@
-import NASStore
+import NASCore
 import Testing
 
 @Suite("SHA-256")

@@ -33,6 +33,9 @@ public struct TrialLog: RandomAccessCollection, Sendable {
     /// An empty log with room for `capacity` trials.
     init(capacity: Int = 0) { records.reserveCapacity(capacity) }
 
+    /// Makes room for `capacity` trials in all.
+    mutating func reserve(_ capacity: Int) { records.reserveCapacity(capacity) }
+
     public var startIndex: Int { 0 }
     public var endIndex: Int { records.count }
 

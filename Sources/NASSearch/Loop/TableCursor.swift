@@ -1,8 +1,10 @@
 import NASSpaces
 
-/// A `SearchLoop`'s handle on one result table and the columns it reads per trial. It holds no counted reference, so
-/// reading it per trial retains nothing: the trial log holds every table the loop reads.
-struct TableLane {
+/// A `SearchLoop`'s handle on one result table and the columns it reads per trial (fast path 2 in FastPaths.swift).
+///
+/// It holds no counted reference, so reading it per trial retains nothing: the trial log holds
+/// every table the loop reads.
+struct TableCursor {
     /// The table (nil: the evaluator has none at this fidelity).
     let table: Unmanaged<ResultTable>?
     /// Its position among the log's tables.
@@ -15,7 +17,7 @@ struct TableLane {
     let seconds: ResultColumn
 
     /// No table.
-    static var none: TableLane { TableLane(table: nil, position: -1, code: nil, scores: .empty, seconds: .empty) }
+    static var none: TableCursor { TableCursor(table: nil, position: -1, code: nil, scores: .empty, seconds: .empty) }
 
     /// The row of `architecture` in the table, if there is a table and it has one.
     @inline(__always) func row(of architecture: Architecture) -> Int? {

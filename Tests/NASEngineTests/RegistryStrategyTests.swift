@@ -6,17 +6,17 @@ import NASSpaces
 import Testing
 @testable import NASEngine
 
-/// The strategy catalogue: settings are checked and completed, every entry builds a working
+/// The strategy registry seen from the engine: settings are checked and completed, every entry builds a working
 /// strategy, and a strategy rebuilt from the same settings and seed proposes the same thing.
-@Suite struct StrategyCatalogTests {
+@Suite struct RegistryStrategyTests {
     @Test func defaultsAreFilledInAndGivenSettingsKept() throws {
-        let settings = try StrategyCatalog.settings("evolution", given: ["population": 20])
+        let settings = try StrategyRegistry.settings("evolution", given: ["population": 20])
         #expect(settings == ["population": 20, "sample": 3, "screening": 1])
     }
 
     @Test func anUnknownNameSuggestsTheClosest() {
-        #expect(throws: StrategyError.self) { try StrategyCatalog.settings("evolutoin", given: [:]) }
-        do { _ = try StrategyCatalog.requireEntry("evolutoin") } catch {
+        #expect(throws: StrategyError.self) { try StrategyRegistry.settings("evolutoin", given: [:]) }
+        do { _ = try StrategyRegistry.require("evolutoin") } catch {
             #expect("\(error)".contains("did you mean 'evolution'?"))
         }
     }
@@ -25,7 +25,7 @@ import Testing
         for (given, words) in [(["populaton": 5.0], "did you mean 'population'"), (["population": 2.5], "whole number"),
                                (["population": 0], "at least 1")] {
             do {
-                _ = try StrategyCatalog.settings("evolution", given: given)
+                _ = try StrategyRegistry.settings("evolution", given: given)
                 Issue.record("\(given) was accepted")
             } catch {
                 #expect("\(error)".contains(words), "\(error)")
@@ -35,8 +35,8 @@ import Testing
 
     @Test func everyEntryBuildsAndProposesValidArchitecturesOfTheSpace() throws {
         let space = RunTestSpace()
-        for entry in StrategyCatalog.entries {
-            let strategy = try StrategyCatalog.make(entry.name, settings: ["startup": 2, "ensemble": 2, "epochs": 2]
+        for entry in StrategyRegistry.entries {
+            let strategy = try StrategyRegistry.make(entry.name, settings: ["startup": 2, "ensemble": 2, "epochs": 2]
                 .filter { key, _ in entry.parameters.contains { $0.name == key } }, space: space, seed: 3, maxEpochs: 27,
                 objectives: [.maximize("accuracy"), .minimize("latency")])
             var told = 0
@@ -57,8 +57,8 @@ import Testing
     @Test func theSameSettingsAndSeedGiveTheSameProposals() throws {
         let space = NB201Space()
         for name in ["random", "evolution", "reinforce", "tpe"] {
-            let a = try StrategyCatalog.make(name, settings: [:], space: space, seed: 5)
-            let b = try StrategyCatalog.make(name, settings: [:], space: space, seed: 5)
+            let a = try StrategyRegistry.make(name, settings: [:], space: space, seed: 5)
+            let b = try StrategyRegistry.make(name, settings: [:], space: space, seed: 5)
             for _ in 0..<15 {
                 let pa = try #require(try a.ask(1).first), pb = try #require(try b.ask(1).first)
                 #expect(pa.architecture == pb.architecture, "\(name)")
@@ -70,9 +70,9 @@ import Testing
     }
 
     @Test func aMultiFidelityStrategyNeedsMaxEpochsFromSomewhere() throws {
-        #expect(throws: StrategyError.self) { try StrategyCatalog.make("hyperband", settings: [:], space: RunTestSpace(), seed: 1) }
-        let given = try StrategyCatalog.make("hyperband", settings: ["max_epochs": 9], space: RunTestSpace(), seed: 1)
+        #expect(throws: StrategyError.self) { try StrategyRegistry.make("hyperband", settings: [:], space: RunTestSpace(), seed: 1) }
+        let given = try StrategyRegistry.make("hyperband", settings: ["max_epochs": 9], space: RunTestSpace(), seed: 1)
         #expect(given.settings.values.contains("9"))
-        #expect(StrategyCatalog.isMultiFidelity("bohb") && !StrategyCatalog.isMultiFidelity("evolution"))
+        #expect((StrategyRegistry.entry("bohb")?.isMultiFidelity ?? false) && !(StrategyRegistry.entry("evolution")?.isMultiFidelity ?? true))
     }
 }

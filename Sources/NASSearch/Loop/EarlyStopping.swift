@@ -1,4 +1,3 @@
-import NASSearch
 
 /// Learning-curve early stopping for a run's training trials (Domhan, Springenberg & Hutter, IJCAI 2015).
 ///

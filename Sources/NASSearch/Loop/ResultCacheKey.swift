@@ -1,3 +1,4 @@
+import NASCore
 import NASSpaces
 
 /// The content address of one piece of evaluation work.
