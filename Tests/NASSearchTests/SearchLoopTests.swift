@@ -60,3 +60,39 @@ struct SearchLoopTests {
         #expect(throws: StrategyError.self) { try b.restore(from: try a.checkpoint()) }
     }
 }
+
+/// What a run keeps in memory: every trial up to a limit, only the incumbent, or nothing, whatever its budget.
+@Suite("Trials kept in memory")
+struct TrialKeepingTests {
+    let space = ToySpace(length: 4, options: 3)
+
+    @Test("keeping only the incumbent holds one trial however long the run, and it is the incumbent of the full log")
+    func incumbentOnly() throws {
+        let ev = HiddenTargetEvaluator(space: space, seed: 1)
+        let all = try SearchLoop(space: space, evaluator: ev, budget: .trials(3000), seed: 2).run(RandomSearch(space: space, seed: 4))
+        let best = try SearchLoop(space: space, evaluator: ev, budget: .trials(3000), seed: 2, keeping: .best)
+            .run(RandomSearch(space: space, seed: 4))
+        #expect(all.trials.count == 3000 && best.trials.isEmpty && best.spent.trials == 3000)
+        // The incumbent by a scan of the full log: the first of the highest scores.
+        let scanned = all.trials.enumerated().max { a, b in a.element.score < b.element.score || (a.element.score == b.element.score && a.offset > b.offset) }
+        #expect(best.best?.proposal == scanned?.element.proposal && best.best?.score == scanned?.element.score)
+        #expect(all.best?.proposal == best.best?.proposal)
+    }
+
+    @Test("a run that keeps every trial stops with an error at its limit, before memory runs out")
+    func limitIsAnError() throws {
+        let ev = HiddenTargetEvaluator(space: space, seed: 1)
+        #expect {
+            try SearchLoop(space: space, evaluator: ev, budget: .trials(5000), keeping: .all(limit: 1000)).run(RandomSearch(space: space, seed: 1))
+        } throws: { error in
+            "\(error)".contains("passed 1000 trials") && "\(error)".contains("smaller budget")
+        }
+    }
+
+    @Test("a store-like run keeps nothing")
+    func keepsNothing() throws {
+        let ev = HiddenTargetEvaluator(space: space, seed: 1)
+        let outcome = try SearchLoop(space: space, evaluator: ev, budget: .trials(500), keeping: .none).run(RandomSearch(space: space, seed: 1))
+        #expect(outcome.trials.isEmpty && outcome.best == nil && outcome.spent.trials == 500 && outcome.tally.bestScore > 0)
+    }
+}

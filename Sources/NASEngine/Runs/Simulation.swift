@@ -46,6 +46,10 @@ public struct Simulation: Sendable {
         var outcomes: [(seed: UInt64, outcome: SearchLoop.Outcome)] = []
         outcomes.reserveCapacity(seeds.count)
         guard case .all(let limit) = TrialKeeping.every else { return Runs(simulation: self, outcomes: []) }
+        if keepsTrials, let trials = request.budget.trials, Double(trials) * Double(seeds.count) > Double(limit) {
+            throw SearchRequestError.budget("keeping every trial of \(seeds.count) run(s) of \(trials) trials would pass \(limit) trials in memory; "
+                + "give a smaller budget or fewer seeds, or leave out trials: true to get what each run chose")
+        }
         var kept = 0
         for seed in seeds {
             try cancel.check()

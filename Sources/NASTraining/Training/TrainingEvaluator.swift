@@ -32,17 +32,28 @@ public struct TrainingEvaluator: EpochObservingEvaluator {
     /// The recipe's epochs.
     public var maxEpochs: Int? { config.epochs }
 
-    /// Builds the architecture's network for the data set's shape and classes, then trains it.
+    /// Builds the architecture's network for the data set's shape and classes, then trains it; a network
+    /// that cannot be built for this data is a failed trial that says why (the search goes on).
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity,
                          seed: UInt64, cancel: CancellationToken) throws -> TrialResult {
-        let spec = try space.network(architecture, input: dataset.shape, classes: dataset.classes)
-        return try evaluate(spec, fidelity: fidelity, seed: seed, cancel: cancel)
+        try evaluate(architecture, in: space, fidelity: fidelity, seed: seed, cancel: cancel, stopAfter: nil)
     }
 
     /// Trains with a watcher on the validation curve that may stop the trial after any epoch.
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity, seed: UInt64,
                          cancel: CancellationToken, stopAfter: @escaping ([Double]) -> Bool) throws -> TrialResult {
-        let spec = try space.network(architecture, input: dataset.shape, classes: dataset.classes)
+        try evaluate(architecture, in: space, fidelity: fidelity, seed: seed, cancel: cancel, stopAfter: Optional(stopAfter))
+    }
+
+    /// Builds the network (a failed trial when it cannot be built) and trains it.
+    private func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity, seed: UInt64,
+                          cancel: CancellationToken, stopAfter: (([Double]) -> Bool)?) throws -> TrialResult {
+        let spec: NetworkSpec
+        do {
+            spec = try space.network(architecture, input: dataset.shape, classes: dataset.classes)
+        } catch {
+            return .failed("the network cannot be built for inputs \(dataset.shape) with \(dataset.classes) classes: \(error)")
+        }
         return try evaluate(spec, fidelity: fidelity, seed: seed, cancel: cancel, stopAfter: stopAfter)
     }
 
@@ -52,7 +63,12 @@ public struct TrainingEvaluator: EpochObservingEvaluator {
                          cancel: CancellationToken = CancellationToken(),
                          stopAfter: (([Double]) -> Bool)? = nil) throws -> TrialResult {
         let started = Date()
-        let model = try Model(spec: spec, seed: seed)
+        let model: Model
+        do {
+            model = try Model(spec: spec, seed: seed)
+        } catch {
+            return .failed("the network cannot be built: \(error)", wallSeconds: Date().timeIntervalSince(started))
+        }
         let data = dataset.withTrainingFraction(fidelity.dataFraction)
         let epochs = fidelity.epochs ?? config.epochs
         let stopping = CancellationToken(linkedTo: cancel)
