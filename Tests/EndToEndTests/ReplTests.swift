@@ -261,6 +261,22 @@ import Testing
         #expect(again.waitForExit() == 0)
     }
 
+    /// Answering "wait" to the question waits for the run with its progress drawn, then leaves.
+    @Test func leavingCanWaitForTheRunToFinish() throws {
+        let folder = try TemporaryFolder()
+        let repl = try startRepl(in: folder)
+        try repl.expect("In [1]: ")
+        repl.type(Self.longRun.replacingOccurrences(of: "50000", with: "3000") + "\r")
+        try repl.expect("In [2]: ")
+        repl.settle()
+        repl.type(".quit\r")
+        try repl.expect("[w/c/q] ")
+        repl.type("w\r")
+        try repl.expect("Waiting for run 1 (Ctrl-C cancels, resumable)")
+        try repl.expect("run 1 done: 3000/3000 trials", timeout: 120)
+        #expect(repl.waitForExit() == 0)
+    }
+
     /// Issue 13.7: `.save FILE` replaced an existing file without a word.
     @Test func saveNeverWritesOverAFileUnlessForced() throws {
         let folder = try TemporaryFolder()
@@ -303,20 +319,24 @@ import Testing
         #expect(replay.stdout == outputs.joined(separator: "\n") + "\n")
     }
 
-    /// A help page taller than the terminal goes through `$PAGER`; a short one is printed.
+    /// A help page taller than the terminal goes through `$PAGER`, which can read the keyboard
+    /// (as `less` does); a short page is printed.
     @Test func longHelpGoesThroughThePager() throws {
         let folder = try TemporaryFolder()
-        let repl = try startRepl(in: folder, environment: ["PAGER": "cat > paged.txt; echo PAGER-DONE"])
+        let pager = "cat > paged.txt; read answer < /dev/tty; echo PAGER-DONE-$answer"
+        let repl = try startRepl(in: folder, environment: ["PAGER": pager])
         try repl.expect("In [1]: ")
         repl.type("help\r")
-        try repl.expect("PAGER-DONE")
+        repl.settle(for: 0.5)
+        repl.type("q\r")
+        try repl.expect("PAGER-DONE-q")
         try repl.expect("In [2]: ")
         repl.type("help sleep\r")
         try repl.expect("In [3]: ")
         repl.type(".quit\r")
         #expect(repl.waitForExit() == 0)
         #expect(repl.transcript.components(separatedBy: "PAGER-DONE").count == 2)
-        #expect(repl.transcript.contains("sleep"))
+        #expect(repl.transcript.contains("checking every 10 ms whether Ctrl-C was pressed"))
         let paged = try String(contentsOf: folder.url.appendingPathComponent("paged.txt"), encoding: .utf8)
         #expect(paged.split(separator: "\n").count > 30 && paged.contains("launch"))
     }
