@@ -231,6 +231,25 @@ import Testing
         #expect(repl.waitForExit() == 0)
     }
 
+    /// While a cell runs, progress is drawn, and erased before the cell prints: printed text
+    /// never runs on from a progress line.
+    @Test func printedTextStartsItsOwnLineUnderAProgressLine() throws {
+        let folder = try TemporaryFolder()
+        let repl = try startRepl(in: folder)
+        try repl.expect("In [1]: ")
+        repl.type(Self.longRun + "\r")
+        try repl.expect("In [2]: ")
+        repl.type("for i in [1, 2, 3] { sleep(400ms); print(\"tick\") }\r")
+        try repl.expect("In [3]: ")
+        let ticks = VirtualScreen(repl.transcript).lines.filter { $0.contains("tick") && !$0.contains("print") }
+        #expect(ticks == ["tick", "tick", "tick"], "\(repl.transcript.debugDescription)")
+        repl.settle()
+        repl.type(".quit\r")
+        try repl.expect("[w/c/q] ")
+        repl.type("c\r")
+        #expect(repl.waitForExit() == 0)
+    }
+
     /// Issue 13.6: Ctrl-D or `.quit` with a run working left at once, and the run was found
     /// "interrupted" later without a word. Now the REPL asks; Ctrl-C at the question stays.
     @Test func leavingWithARunWorkingAsksWhatBecomesOfIt() throws {

@@ -7,11 +7,15 @@ final class CellOutput {
 
     /// Whether printed text is held back instead of shown.
     var holding = false
+    /// The progress bar to erase before text is shown, so the text does not run on from it.
+    var progress: ProgressBar?
 
     /// Keeps `text` and writes it to stdout, unless it is held back.
     func write(_ text: String) {
         captured += text
-        if !holding { Terminal.writeOut(text) }
+        guard !holding else { return }
+        progress?.erase()
+        Terminal.writeOut(text)
     }
 
     /// Returns what was printed since the last call and starts a new capture.

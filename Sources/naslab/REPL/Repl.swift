@@ -38,6 +38,7 @@ final class Repl {
         }
         self.progress = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar(columns: Terminal.width(of: STDERR_FILENO)) : nil
         self.runs = BackgroundRuns(session: session)
+        sink.progress = progress
         if let progress { session.onProgress = { progress.show($0) } }
     }
 

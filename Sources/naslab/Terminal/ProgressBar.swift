@@ -49,6 +49,15 @@ final class ProgressBar: Sendable {
         state.withLock { $0.drawing = true }
     }
 
+    /// Erases the bar if one is showing, so that printed text starts on a clean line; the next
+    /// event draws it again below that text.
+    func erase() {
+        state.withLock { state in
+            if state.visible { Terminal.writeError("\r\u{1B}[2K") }
+            state.visible = false
+        }
+    }
+
     /// Foreground work ended: erases the bar if one is showing and draws no more until `begin()`.
     /// Returns whether a bar was showing.
     @discardableResult

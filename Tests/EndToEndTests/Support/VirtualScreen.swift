@@ -23,6 +23,9 @@ struct VirtualScreen {
     /// The row the cursor is on, without trailing spaces.
     var cursorLine: String { line(row) }
 
+    /// Every row, without trailing spaces.
+    var lines: [String] { rows.indices.map(line) }
+
     /// Row `index`, without trailing spaces.
     func line(_ index: Int) -> String {
         var text = String(rows[index])
