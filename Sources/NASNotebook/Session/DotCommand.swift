@@ -25,10 +25,10 @@ public enum DotCommand: Sendable, Equatable {
         (".vars", "", "list the session's variables"),
         (".timer", "on|off", "show how long each cell takes"),
         (".load", "FILE", "run a script in this session"),
-        (".save", "FILE", "save the session: .nas script, .md page or .ipynb notebook (never over a file)"),
-        (".save!", "FILE", "save the session over an existing file"),
+        (".save", "FILE", "save the session: .nas script, .md page or .ipynb notebook"),
+        (".save!", "FILE", "save over an existing file (.save refuses to)"),
         (".reset", "", "forget all variables and cells"),
-        (".quit", "", "leave (Ctrl-D does the same); asks first what becomes of runs still working"),
+        (".quit", "", "leave (Ctrl-D too); asks first about runs still working"),
     ]
 
     /// The command names, for completion.
