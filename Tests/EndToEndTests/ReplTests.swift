@@ -285,14 +285,14 @@ import Testing
         let folder = try TemporaryFolder()
         let repl = try startRepl(in: folder)
         try repl.expect("In [1]: ")
-        repl.type(Self.longRun.replacingOccurrences(of: "50000", with: "3000") + "\r")
+        repl.type(Self.longRun.replacingOccurrences(of: "50000", with: "4000") + "\r")
         try repl.expect("In [2]: ")
         repl.settle()
         repl.type(".quit\r")
         try repl.expect("[w/c/q] ")
         repl.type("w\r")
         try repl.expect("Waiting for run 1 (Ctrl-C cancels, resumable)")
-        try repl.expect("run 1 done: 3000/3000 trials", timeout: 120)
+        try repl.expect("run 1 done: 4000/4000 trials", timeout: 120)
         #expect(repl.waitForExit() == 0)
     }
 
