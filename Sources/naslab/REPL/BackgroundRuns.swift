@@ -35,6 +35,16 @@ final class BackgroundRuns {
         return lines
     }
 
+    /// Counts as reported each run whose current line a cell just showed (`wait(r)`, `r`), so
+    /// the status before the next prompt does not repeat it.
+    func noteShown(_ text: String) {
+        let now = ContinuousClock.now
+        for handle in session.openedRuns?.handles ?? [] {
+            let line = handle.progress.line
+            if text.contains(line) { reported[handle.id] = (line, now) }
+        }
+    }
+
     /// How to continue run `id` later, for a message.
     static func resumeHint(_ id: Int64) -> String {
         "resume(run(\(id)), on: SPACE, using: EVALUATOR), giving the space and evaluator it was launched with"

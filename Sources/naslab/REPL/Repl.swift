@@ -124,6 +124,7 @@ final class Repl {
         if let value = result.value, result.outcome == .ok, !Self.isNone(value) {
             Terminal.writeOut(prompt.output(n, value: value.render(width: Terminal.width(), color: color)))
             shown = value.render(width: 100, color: false)
+            runs.noteShown(shown ?? "")
             interpreter.setVariable("_", value)
             interpreter.setVariable("_\(n)", value)
         }
