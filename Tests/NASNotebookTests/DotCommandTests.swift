@@ -7,7 +7,10 @@ import Testing
         #expect(try DotCommand.parse(".timer on").get() == .timer(true))
         #expect(try DotCommand.parse(".timer  off").get() == .timer(false))
         #expect(try DotCommand.parse(".timer").get() == .timer(nil))
-        #expect(try DotCommand.parse(".save out/notes.ipynb").get() == .save("out/notes.ipynb"))
+        #expect(try DotCommand.parse(".save out/notes.ipynb").get() == .save("out/notes.ipynb", overwrite: false))
+        #expect(try DotCommand.parse(".save! out/notes.ipynb").get() == .save("out/notes.ipynb", overwrite: true))
+        #expect(DotCommand.parse(".save!") == .failure(.missingArgument(".save!", "FILE")))
+        #expect(DotCommand.helpText.contains(".save! FILE"))
         #expect(try DotCommand.parse(".load a.nas").get() == .load("a.nas"))
         #expect(try DotCommand.parse(".exit").get() == .quit)
     }

@@ -3,7 +3,7 @@ import Testing
 @testable import NASNotebook
 
 @Suite struct ExportTests {
-    let splitter = ProseSplitter(isComplete: { BracketBalance.isBalanced($0) })
+    let splitter = ProseSplitter()
 
     func sampleNotebook() -> Notebook {
         var notebook = Notebook()
@@ -82,5 +82,13 @@ import Testing
 
     @Test func markdownFenceOutgrowsBackticksInTheText() {
         #expect(MarkdownExporter.fence("a ```` b", language: "") == "`````\na ```` b\n`````")
+    }
+
+    /// The default exporters split cells with the interpreter's completeness check: a comment
+    /// after a trailing `|` stays inside the pipeline's code block.
+    @Test func markdownKeepsAPipelineWithATrailingBarInOneBlock() {
+        var notebook = Notebook()
+        notebook.record(input: "t = xs |\n# the first three\ntake 3")
+        #expect(MarkdownExporter().export(notebook).contains("```nas\nt = xs |\n# the first three\ntake 3\n```"))
     }
 }

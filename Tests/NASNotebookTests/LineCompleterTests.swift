@@ -22,7 +22,7 @@ import Testing
     @Test func completesDotCommandsAtTheStartOfTheLine() {
         let completer = LineCompleter(directory: URL(fileURLWithPath: "/"), language: Self.language)
         #expect(completer.complete(line: ".ti", cursor: 3) == Completion(start: 0, candidates: [".timer"]))
-        #expect(completer.complete(line: ".s", cursor: 2).candidates == [".save"])
+        #expect(completer.complete(line: ".s", cursor: 2).candidates == [".save", ".save!"])
     }
 
     @Test func completesNamesAndMembersFromTheLanguage() {
@@ -39,6 +39,7 @@ import Testing
         #expect(completer.complete(line: line, cursor: line.count)
             == Completion(start: 10, candidates: ["samples/00-tour.nas", "samples/01-spaces.nas"]))
         #expect(completer.complete(line: ".load sam", cursor: 9) == Completion(start: 6, candidates: ["samples/"]))
+        #expect(completer.complete(line: ".save! sam", cursor: 10) == Completion(start: 7, candidates: ["samples/"]))
     }
 
     @Test func aClosedStringIsNotAPath() {

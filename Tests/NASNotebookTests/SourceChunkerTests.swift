@@ -2,7 +2,7 @@ import Testing
 @testable import NASNotebook
 
 @Suite struct SourceChunkerTests {
-    let chunker = SourceChunker(isComplete: { BracketBalance.isBalanced($0) })
+    let chunker = SourceChunker()
 
     @Test func splitsStatementsAndKeepsTheirStartLines() {
         let source = "# a tour\nx = 1\n\nxs = [1,\n  2]\nprint(x)\n"
@@ -37,6 +37,17 @@ import Testing
         #expect(chunker.chunks(of: source) == [
             .init(text: "if x > 1 {\n  a = 1\n}\n\nelse {\n  a = 2\n}", line: 1),
             .init(text: "elsewhere = 3", line: 8),
+        ])
+    }
+
+    /// The chunker splits where the interpreter does: a bracket in a string after an escaped
+    /// quote opens nothing, and a trailing `|` continues on the next line.
+    @Test func splitsWhereTheInterpreterDoes() {
+        let source = "s = \"a \\\"(\\\" b\"\nt = xs |\n\n  take 3\nu = 1"
+        #expect(chunker.chunks(of: source) == [
+            .init(text: "s = \"a \\\"(\\\" b\"", line: 1),
+            .init(text: "t = xs |\n\n  take 3", line: 2),
+            .init(text: "u = 1", line: 5),
         ])
     }
 }

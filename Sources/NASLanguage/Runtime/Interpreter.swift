@@ -92,11 +92,12 @@ public final class Interpreter {
         let names = variableNames
         guard !names.isEmpty else { return "(no variables)" }
         let width = min(16, names.map(\.count).max() ?? 0)
+        let typeWidth = names.map { globals.lookup($0)!.typeName.count }.max() ?? 0
         return names.map { name in
             let value = globals.lookup(name)!
             let text = Self.oneLine(value.inline(depth: 0), width: 60)
             return name.padding(toLength: max(width, name.count), withPad: " ", startingAt: 0)
-                + "  " + value.typeName.padding(toLength: 8, withPad: " ", startingAt: 0) + "  " + text
+                + "  " + value.typeName.padding(toLength: typeWidth, withPad: " ", startingAt: 0) + "  " + text
         }.joined(separator: "\n")
     }
 

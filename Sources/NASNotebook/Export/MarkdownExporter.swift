@@ -4,7 +4,7 @@ public struct MarkdownExporter: Sendable {
     public let splitter: ProseSplitter
 
     /// Creates an exporter that splits cells with `splitter`.
-    public init(splitter: ProseSplitter = ProseSplitter(isComplete: LanguageCompleteness.check)) {
+    public init(splitter: ProseSplitter = ProseSplitter()) {
         self.splitter = splitter
     }
 

@@ -14,9 +14,10 @@ public struct Notebook: Sendable, Equatable {
     /// Records a finished cell under the next number and returns that cell.
     @discardableResult
     public mutating func record(input: String, printed: String = "", result: String? = nil,
-                                diagnostics: String = "", status: CellStatus = .ok) -> NotebookCell {
+                                diagnostics: String = "", status: CellStatus = .ok,
+                                ranAsScript: Bool = false) -> NotebookCell {
         let cell = NotebookCell(number: nextNumber, input: input, printed: printed, result: result,
-                                diagnostics: diagnostics, status: status)
+                                diagnostics: diagnostics, status: status, ranAsScript: ranAsScript)
         cells.append(cell)
         nextNumber += 1
         return cell

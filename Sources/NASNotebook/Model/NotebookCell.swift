@@ -12,16 +12,20 @@ public struct NotebookCell: Sendable, Equatable, Codable {
     public var diagnostics: String
     /// How the cell ended.
     public var status: CellStatus
+    /// Whether the input ran as a script (`.load FILE`), printing every top-level value, rather
+    /// than as a cell, which shows only its last.
+    public var ranAsScript: Bool
 
     /// Creates a cell.
     public init(number: Int, input: String, printed: String = "", result: String? = nil,
-                diagnostics: String = "", status: CellStatus = .ok) {
+                diagnostics: String = "", status: CellStatus = .ok, ranAsScript: Bool = false) {
         self.number = number
         self.input = input
         self.printed = printed
         self.result = result
         self.diagnostics = diagnostics
         self.status = status
+        self.ranAsScript = ranAsScript
     }
 
     /// Whether the cell ran to the end without an error, a failed assertion or an interrupt.

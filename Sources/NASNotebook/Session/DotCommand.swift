@@ -11,8 +11,9 @@ public enum DotCommand: Sendable, Equatable {
     case timer(Bool?)
     /// `.load FILE`: runs a script in this session.
     case load(String)
-    /// `.save FILE`: saves the session as `.nas`, `.md` or `.ipynb`.
-    case save(String)
+    /// `.save FILE`: saves the session as `.nas`, `.md` or `.ipynb`, refusing to replace an
+    /// existing file unless written `.save! FILE` (`overwrite`).
+    case save(String, overwrite: Bool)
     /// `.reset`: forgets variables and cells.
     case reset
     /// `.quit` (or `.exit`): leaves the REPL.
@@ -25,8 +26,9 @@ public enum DotCommand: Sendable, Equatable {
         (".timer", "on|off", "show how long each cell takes"),
         (".load", "FILE", "run a script in this session"),
         (".save", "FILE", "save the session: .nas script, .md page or .ipynb notebook"),
+        (".save!", "FILE", "save over an existing file (.save refuses to)"),
         (".reset", "", "forget all variables and cells"),
-        (".quit", "", "leave (Ctrl-D does the same)"),
+        (".quit", "", "leave (Ctrl-D too); asks first about runs still working"),
     ]
 
     /// The command names, for completion.
@@ -51,7 +53,9 @@ public enum DotCommand: Sendable, Equatable {
         case ".quit", ".exit": return .success(.quit)
         case ".timer": return parseTimer(argument)
         case ".load": return argument.isEmpty ? .failure(.missingArgument(name, "FILE")) : .success(.load(argument))
-        case ".save": return argument.isEmpty ? .failure(.missingArgument(name, "FILE")) : .success(.save(argument))
+        case ".save", ".save!":
+            if argument.isEmpty { return .failure(.missingArgument(name, "FILE")) }
+            return .success(.save(argument, overwrite: name == ".save!"))
         default: return .failure(.unknown(name))
         }
     }

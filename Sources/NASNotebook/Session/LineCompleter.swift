@@ -1,7 +1,7 @@
 import Foundation
 
 /// Decides what Tab completes in a REPL line: dot-commands, file paths (inside a string or after
-/// `.load`/`.save`), or the language's names, members and keyword arguments.
+/// `.load`/`.save`/`.save!`), or the language's names, members and keyword arguments.
 public struct LineCompleter {
     /// The language's completions for a line and a cursor (character offset).
     public let language: (String, Int) -> [String]
@@ -29,9 +29,9 @@ public struct LineCompleter {
         return languageCompletion(line: line, before: before, cursor: cursor)
     }
 
-    /// Where the file argument of `.load` or `.save` starts, if the line is one of those.
+    /// Where the file argument of `.load`, `.save` or `.save!` starts, if the line is one of those.
     static func dotCommandPathStart(_ before: String) -> Int? {
-        for command in [".load ", ".save "] where before.hasPrefix(command) {
+        for command in [".load ", ".save ", ".save! "] where before.hasPrefix(command) {
             return command.count
         }
         return nil

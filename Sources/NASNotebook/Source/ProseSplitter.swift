@@ -7,8 +7,9 @@ public struct ProseSplitter: Sendable {
     /// Decides whether a piece of code is a complete statement (the language's own check).
     public let isComplete: @Sendable (String) -> Bool
 
-    /// Creates a splitter that uses `isComplete` to keep multi-line statements whole.
-    public init(isComplete: @escaping @Sendable (String) -> Bool) {
+    /// Creates a splitter that uses `isComplete` (by default the interpreter's check) to keep
+    /// multi-line statements whole.
+    public init(isComplete: @escaping @Sendable (String) -> Bool = LanguageCompleteness.check) {
         self.isComplete = isComplete
     }
 

@@ -23,8 +23,9 @@ public struct SourceChunker: Sendable {
     /// Decides whether a piece of source is a complete statement (the language's own check).
     public let isComplete: @Sendable (String) -> Bool
 
-    /// Creates a chunker that asks `isComplete` where statements end.
-    public init(isComplete: @escaping @Sendable (String) -> Bool) {
+    /// Creates a chunker that asks `isComplete` (by default the interpreter's check) where
+    /// statements end.
+    public init(isComplete: @escaping @Sendable (String) -> Bool = LanguageCompleteness.check) {
         self.isComplete = isComplete
     }
 

@@ -4,20 +4,24 @@ import NASLanguage
 import NASNotebook
 
 /// The notebook-style REPL: numbered cells, `_`/`_n`, dot-commands, Ctrl-C that stops a cell.
+///
+/// Progress is drawn only while a cell runs; background runs are reported between cells, on a
+/// line of their own before the next prompt, so nothing overwrites the line being edited.
 final class Repl {
-    private let session: Session
+    let session: Session
     private let interpreter: Interpreter
-    private let sink: OutputSink
-    private let prompt: Prompt
+    private let sink: CellOutput
+    let prompt: Prompt
     private let color: Bool
-    private let editor: LineEditor
-    private let progress: ProgressBar?
+    let editor: LineEditor
+    let progress: ProgressBar?
+    let runs: BackgroundRuns
     private var notebook = Notebook()
     private var timing = false
 
     /// Creates a REPL over `session`, colouring output when `color` is set.
     init(session: Session, color: Bool) {
-        let sink = OutputSink()
+        let sink = CellOutput()
         let interpreter = Interpreter(session: session) { sink.write($0) }
         interpreter.color = color
         interpreter.width = Terminal.width()
@@ -33,22 +37,28 @@ final class Repl {
             return (completion.start, completion.candidates)
         }
         self.progress = Terminal.isTerminal(STDERR_FILENO) ? ProgressBar(columns: Terminal.width(of: STDERR_FILENO)) : nil
+        self.runs = BackgroundRuns(session: session)
+        sink.progress = progress
         if let progress { session.onProgress = { progress.show($0) } }
     }
 
-    /// Reads and runs cells until Ctrl-D or `.quit`; returns the exit status.
+    /// Reads and runs cells until Ctrl-D or `.quit` (and, with runs working, the user's answer
+    /// to what becomes of them); returns the exit status.
     func run() -> ExitStatus {
         Terminal.writeOut(banner)
-        while let input = readCell() {
+        while true {
+            guard let input = readCell() else {
+                Terminal.writeOut("\n")
+                if mayLeave() { break } else { continue }
+            }
             if DotCommand.isCommandLine(input) {
-                if !perform(input) { break }
+                if !perform(input), mayLeave() { break }
                 editor.remember(input)
             } else if !input.allSatisfy(\.isWhitespace) {
                 editor.remember(input)
                 runCell(input)
             }
         }
-        Terminal.writeOut("\n")
         return .ok
     }
 
@@ -59,6 +69,7 @@ final class Repl {
     /// Reads one cell: lines until the input is complete; nil at Ctrl-D.
     private func readCell() -> String? {
         var lines: [String] = []
+        reportBackgroundRuns()
         while true {
             let n = notebook.nextNumber
             let text = lines.isEmpty ? Prompt.inputText(n) : Prompt.continuationText(n)
@@ -85,22 +96,35 @@ final class Repl {
         return Interpreter.isComplete(cell)
     }
 
+    /// Writes a status line for each background run that changed since the last prompt.
+    private func reportBackgroundRuns() {
+        for line in runs.changes() {
+            Terminal.writeError(prompt.style.dim(line) + "\n")
+        }
+    }
+
     /// Runs one cell, shows its output as `Out[n]`, and records it in the notebook.
     private func runCell(_ input: String) {
         let n = notebook.nextNumber
         session.interrupt.reset()
         _ = sink.takeCaptured()
         _ = InterruptSignal.take()
+        sink.holding = Self.isHelpOnly(input)
+        progress?.begin()
         let started = ContinuousClock.now
         let result = interpreter.execute(input, file: "In[\(n)]", mode: .cell)
         let elapsed = ContinuousClock.now - started
-        _ = InterruptSignal.take()
-        progress?.clear()
+        endForegroundWork(interrupted: result.outcome == .interrupted)
         let printed = sink.takeCaptured()
+        if sink.holding {
+            sink.holding = false
+            Pager.show(printed)
+        }
         var shown: String?
         if let value = result.value, result.outcome == .ok, !Self.isNone(value) {
             Terminal.writeOut(prompt.output(n, value: value.render(width: Terminal.width(), color: color)))
             shown = value.render(width: 100, color: false)
+            runs.noteShown(shown ?? "")
             interpreter.setVariable("_", value)
             interpreter.setVariable("_\(n)", value)
         }
@@ -109,6 +133,23 @@ final class Repl {
         notebook.record(input: input, printed: printed, result: shown,
                         diagnostics: result.diagnostics.isEmpty ? "" : result.renderDiagnostics(color: false),
                         status: Self.status(result.outcome))
+    }
+
+    /// Erases the progress bar and, after Ctrl-C, ends the line the terminal echoed `^C` on, so
+    /// that what follows starts a line of its own.
+    func endForegroundWork(interrupted: Bool) {
+        let pressed = InterruptSignal.take()
+        let barWasShowing = progress?.end() ?? false
+        if pressed || interrupted, !barWasShowing { Terminal.writeError("\n") }
+    }
+
+    /// Whether a cell only asks for help (`help`, `help NAME`, `?NAME`), whose page may be paged.
+    private static func isHelpOnly(_ input: String) -> Bool {
+        let (statements, diagnostics) = Parser.parse(input)
+        return diagnostics.isEmpty && !statements.isEmpty && statements.allSatisfy {
+            if case .help = $0.kind { return true }
+            return false
+        }
     }
 
     private func showDiagnostics(_ result: ExecutionResult) {
@@ -139,8 +180,8 @@ final class Repl {
             Terminal.writeOut("Session reset: no variables, numbering starts again at 1.\n")
         case .success(.load(let path)):
             load(path)
-        case .success(.save(let path)):
-            save(path)
+        case .success(.save(let path, let overwrite)):
+            save(path, overwrite: overwrite)
         }
         return true
     }
@@ -155,19 +196,26 @@ final class Repl {
         let n = notebook.nextNumber
         session.interrupt.reset()
         _ = sink.takeCaptured()
-        let result = interpreter.execute(source, file: path, mode: .script)
         _ = InterruptSignal.take()
+        progress?.begin()
+        let result = interpreter.execute(source, file: path, mode: .script)
+        endForegroundWork(interrupted: result.outcome == .interrupted)
         showDiagnostics(result)
         notebook.record(input: source, printed: sink.takeCaptured(),
                         diagnostics: result.diagnostics.isEmpty ? "" : result.renderDiagnostics(color: false),
-                        status: Self.status(result.outcome))
+                        status: Self.status(result.outcome), ranAsScript: true)
         Terminal.writeOut("Loaded \(path) as cell \(n).\n")
     }
 
-    /// `.save FILE`: writes the session as a script, a Markdown page or a notebook.
-    private func save(_ path: String) {
+    /// `.save FILE`: writes the session as a script, a Markdown page or a notebook; an existing
+    /// file is only replaced by `.save! FILE`.
+    private func save(_ path: String, overwrite: Bool) {
         guard let format = ExportFormat(fileName: path) else {
             Terminal.writeError("error: .save writes .nas, .md or .ipynb files, not '\(path)'\n")
+            return
+        }
+        if !overwrite, FileManager.default.fileExists(atPath: path) {
+            Terminal.writeError("error: '\(path)' already exists; `.save! \(path)` writes over it\n")
             return
         }
         do {

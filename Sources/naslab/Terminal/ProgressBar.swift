@@ -3,13 +3,17 @@ import NASEngine
 import NASNotebook
 import Synchronization
 
-/// Draws job progress as one line on stderr, redrawn in place, and erases it when the job ends.
+/// Draws job progress as one line on stderr, redrawn in place, while foreground work runs.
 ///
-/// Only used when stderr is a terminal; redraws are limited to about 20 a second.
+/// The bar is drawn only between `begin()` and `end()`, while a cell runs: at the prompt the
+/// line editor owns the line, and a background run's progress would overwrite what the user
+/// types, so events that arrive then are dropped (the REPL reports background runs between
+/// cells instead). Only used when stderr is a terminal; redraws are limited to about 20 a second.
 final class ProgressBar: Sendable {
     private struct State {
         var lastDraw: ContinuousClock.Instant?
         var visible = false
+        var drawing = false
     }
 
     private let state = Mutex(State())
@@ -20,28 +24,48 @@ final class ProgressBar: Sendable {
         self.width = max(20, columns - 1)
     }
 
-    /// Draws (or erases, for a final event) the bar for `event`.
+    /// Draws (or erases, for a final event) the bar for `event`, if foreground work is running.
+    ///
+    /// The line is written while the lock is held, so `end()` cannot erase the bar and return
+    /// while an event is still being drawn.
     func show(_ event: ProgressEvent) {
-        let line: String? = state.withLock { state in
+        state.withLock { state in
+            guard state.drawing else { return }
             if event.isFinal {
-                defer { state.visible = false }
-                return state.visible ? "\r\u{1B}[2K" : nil
+                if state.visible { Terminal.writeError("\r\u{1B}[2K") }
+                state.visible = false
+                return
             }
             let now = ContinuousClock.now
-            if let last = state.lastDraw, now - last < .milliseconds(50), event.done != event.total { return nil }
+            if let last = state.lastDraw, now - last < .milliseconds(50), event.done != event.total { return }
             state.lastDraw = now
             state.visible = true
-            return "\r\u{1B}[2K" + ProgressLine.text(for: event, width: width)
+            Terminal.writeError("\r\u{1B}[2K" + ProgressLine.text(for: event, width: width))
         }
-        if let line { Terminal.writeError(line) }
     }
 
-    /// Erases the bar if one is showing (before the REPL prints a cell's output).
-    func clear() {
-        let wasVisible = state.withLock { state in
-            defer { state.visible = false }
+    /// Foreground work starts: progress events are drawn from now on.
+    func begin() {
+        state.withLock { $0.drawing = true }
+    }
+
+    /// Erases the bar if one is showing, so that printed text starts on a clean line; the next
+    /// event draws it again below that text.
+    func erase() {
+        state.withLock { state in
+            if state.visible { Terminal.writeError("\r\u{1B}[2K") }
+            state.visible = false
+        }
+    }
+
+    /// Foreground work ended: erases the bar if one is showing and draws no more until `begin()`.
+    /// Returns whether a bar was showing.
+    @discardableResult
+    func end() -> Bool {
+        state.withLock { state in
+            defer { state.visible = false; state.drawing = false }
+            if state.visible { Terminal.writeError("\r\u{1B}[2K") }
             return state.visible
         }
-        if wasVisible { Terminal.writeError("\r\u{1B}[2K") }
     }
 }

@@ -17,6 +17,15 @@ enum Terminal {
         return Int(ProcessInfo.processInfo.environment["COLUMNS"] ?? "") ?? 80
     }
 
+    /// The terminal's height in rows (24 when it cannot be asked).
+    static func height(of descriptor: Int32 = STDOUT_FILENO) -> Int {
+        var size = winsize()
+        if ioctl(descriptor, UInt(TIOCGWINSZ), &size) == 0, size.ws_row > 0 {
+            return Int(size.ws_row)
+        }
+        return Int(ProcessInfo.processInfo.environment["LINES"] ?? "") ?? 24
+    }
+
     /// Writes text to stdout as is.
     static func writeOut(_ text: String) {
         naslab_write_stdout(text)

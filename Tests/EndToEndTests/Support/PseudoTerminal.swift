@@ -71,11 +71,11 @@ final class PseudoTerminal {
         }
     }
 
-    /// Waits a moment after a prompt appeared, until the line editor has switched the terminal to
-    /// raw mode: a Ctrl-D typed earlier reaches the terminal in cooked mode, which swallows it
+    /// Reads for `seconds` (a moment by default). After a prompt appeared, this waits until the
+    /// line editor has switched the terminal to raw mode: a Ctrl-D typed earlier reaches the terminal in cooked mode, which swallows it
     /// (libedit changes modes with TCSADRAIN, after the prompt has been read from the master).
-    func settle() {
-        let deadline = Date().addingTimeInterval(0.2)
+    func settle(for seconds: TimeInterval = 0.2) {
+        let deadline = Date().addingTimeInterval(seconds)
         while deadline.timeIntervalSinceNow > 0, readSome(waitingAtMost: deadline.timeIntervalSinceNow) {}
     }
 
