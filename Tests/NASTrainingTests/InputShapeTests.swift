@@ -16,7 +16,7 @@ import Testing
     /// The spaces under test, by name (`make` builds each).
     static let names = ["nb201", "chain", "chain_chosen", "chain_resnet", "chain_resnet_concat", "chain_densenet",
                         "chain_densenet_add", "segment", "segment_resnet", "cell", "hierarchical", "ofa", "fbnet",
-                        "composed_cells", "composed_dense"]
+                        "composed_cells", "composed_dense", "composed_nb201"]
 
     /// A small version of the space `name`, with the seeds it is sampled at.
     static func make(_ name: String) throws -> (space: any SearchSpace, seeds: [UInt64]) {
@@ -40,8 +40,13 @@ import Testing
     }
 
     /// Spaces written with the composition primitives: searched DAG cells (a normal and a
-    /// reduction cell), and inputs merged by concatenation inside a repeat.
+    /// reduction cell), inputs merged by concatenation inside a repeat, and a fixed-DAG cell with
+    /// a stride in NB201's skeleton.
     static func composed(_ name: String) throws -> ComposedSpace {
+        if name == "composed_nb201" {
+            let cell = SpaceSpec.stack(.choice("stride", ["1", "2"]), .fixedCell("cell", nodes: 3, operations: NB201Space.operations))
+            return try ComposedSpace(name: name, spec: .skeleton(CellSkeleton(.nb201, channels: 4, cellsPerStage: 1), cell))
+        }
         let ops = ["sep_conv_3x3", "skip_connect", "max_pool_3x3"]
         let cells = SpaceSpec.stack(.choice("width", ["4"]), .cell("cell", nodes: 2, operations: ops),
                                     .choice("stride", ["2"]), .cell("reduce", nodes: 2, operations: ops))

@@ -39,6 +39,10 @@ struct SpecDecoder {
             try mergeInputs(pattern, merge, iteration: iteration, node: node)
         case let .cell(nodes, operations):
             try decodeCell(node, nodes: nodes, operations: operations)
+        case let .fixedCell(nodes, operations):
+            try decodeFixedCell(node, nodes: nodes, operations: operations)
+        case let .skeleton(skeleton, body):
+            try decodeSkeleton(skeleton, body: body)
         }
     }
 
