@@ -16,7 +16,7 @@ import Testing
     /// The spaces under test, by name (`make` builds each).
     static let names = ["nb201", "chain", "chain_chosen", "chain_resnet", "chain_resnet_concat", "chain_densenet",
                         "chain_densenet_add", "segment", "segment_resnet", "cell", "hierarchical", "ofa", "fbnet",
-                        "composed_cells", "composed_dense", "composed_nb201"]
+                        "composed_cells", "composed_dense", "composed_nb201", "chain_every_op"]
 
     /// A small version of the space `name`, with the seeds it is sampled at.
     static func make(_ name: String) throws -> (space: any SearchSpace, seeds: [UInt64]) {
@@ -35,6 +35,9 @@ import Testing
         case "hierarchical": return (HierarchicalSpace(motifs: 2, channels: 4), one)
         case "ofa": return (OFASpace(resolutions: [40, 64]), one)
         case "fbnet": return (FBNetSpace(), one)
+        case "chain_every_op":
+            let ops = OperationCatalogue.examples + ["conv3x3_d2_g2", "dil_conv_5x5_d3", "mbconv_e3_k5_hswish"]
+            return (try ComposedSpace.chain(depth: 3...6, operations: ops, widths: [4, 8], skips: .resnet, merge: .add), [1, 2, 3, 5, 8])
         default: return (try composed(name), two)
         }
     }
