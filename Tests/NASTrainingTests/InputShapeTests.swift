@@ -6,8 +6,8 @@ import Testing
 
 /// Every space decodes networks for square, non-square and 1-D inputs (a 1-D signal is
 /// `[C, 1, W]`) that the tensor engine builds as the spec says: each node's tensor has the
-/// spec's shape, the model has the spec's parameter count, and two samples give `[2, classes]`
-/// logits. Spaces are built small (few channels, cells or resolutions) where they allow it; the
+/// spec's shape, the model has the spec's parameter count, two samples give `[2, classes]`
+/// logits, and on 1-D signals the fused inference model agrees with the training graph. Spaces are built small (few channels, cells or resolutions) where they allow it; the
 /// fixed skeletons with published widths run one seed.
 @Suite struct InputShapeTests {
     static let inputs = [[3, 32, 32], [3, 16, 32], [3, 32, 16], [1, 1, 40], [2, 1, 128]]
@@ -90,6 +90,11 @@ import Testing
             let expected = got.count == 2 ? [2, s.channels * s.height * s.width] : [2, s.channels, s.height, s.width]
             #expect(got == expected, "\(label) node \(node.name) (\(node.op.summary)): tensor \(got), spec \(s)")
         }
-        #expect(Model.flattened(try values[spec.output]!.plain()).shape == [2, 10], "\(label): logits")
+        let logits = Model.flattened(try values[spec.output]!.plain())
+        #expect(logits.shape == [2, 10], "\(label): logits")
+        guard input.height == 1 else { return }
+        // The fused inference plan reads the same spec; on 1-D signals it must agree too.
+        let fused = try model.inferenceModel()(x)
+        #expect(Fixture.worst(fused.values, logits.values, atol: 1e-2, rtol: 1e-2) <= 0, "\(label): fused inference differs")
     }
 }

@@ -7,13 +7,14 @@ extension SpecDecoder {
         let out = width ?? builder.shape(of: current).channels
         let s = stride
         var states = [current]
-        for (j, edges) in Dictionary(grouping: SpecNode.fixedCellEdges(nodes).enumerated(), by: \.element.to).sorted(by: { $0.key < $1.key }) {
+        for j in 1...nodes {
             var terms: [Int] = []
-            for (e, edge) in edges {
-                let op = try Operation(named: operations[tokens[node.offset + e]])
+            for i in 0..<j {
+                // Edges are in token order: by target, then source, so edge i → j is the (j(j−1)/2 + i)-th.
+                let op = try Operation(named: operations[tokens[node.offset + j * (j - 1) / 2 + i]])
                 guard op != .zero else { continue }
-                let input = states[edge.from], edgeStride = edge.from == 0 ? s : 1
-                terms.append(try builder.scoped("\(node.name).edge_\(j)_\(edge.from)") {
+                let input = states[i], edgeStride = i == 0 ? s : 1
+                terms.append(try builder.scoped("\(node.name).edge_\(j)_\(i)") {
                     try op.apply(&$0, input: input, outChannels: out, stride: edgeStride)
                 })
             }
@@ -30,7 +31,9 @@ extension SpecDecoder {
         case 0:
             let keepsChannels = builder.shape(of: current).channels == outChannels
             guard keepsChannels || states.count > 1 else {
-                throw SpaceError("layer '\((builder.prefix + [name]).joined(separator: "."))': every edge into it is 'none', and an all-zero map cannot change \(builder.shape(of: current).channels) channels into \(outChannels); let an edge from the cell's input carry another op")
+                let layer = (builder.prefix + [name]).joined(separator: ".")
+                throw SpaceError("layer '\(layer)': every edge into it is 'none', and an all-zero map cannot change "
+                    + "\(builder.shape(of: current).channels) channels into \(outChannels); let an edge from the cell's input carry another op")
             }
             let (source, zeroStride) = keepsChannels ? (current, s) : (states[1], 1)
             return try builder.add(.zero(stride: zeroStride), [source], name: "\(name).zero")
