@@ -134,13 +134,18 @@ import Testing
         #expect(throws: SpaceError.self) { try space.network(Architecture(space: "nb201", tokens: [0, 9, 0, 0, 0, 0]), input: space.defaultInput, classes: 10) }
     }
 
-    @Test func tooSmallInputIsAShapeErrorNamingTheLayer() throws {
+    /// Strides keep a 1-pixel side at 1 pixel, so even a 1×1 input decodes (it once failed at
+    /// the first reduction's 2×2 pool); a window that does not fit still names the layer and shape.
+    @Test func onePixelInputStaysOnePixelAndMisfitsNameTheLayer() throws {
         let a = try space.architecture(atIndex: 0)
+        let spec = try space.network(a, input: TensorShape(channels: 3, height: 1, width: 1), classes: 10)
+        #expect(spec.nodes.allSatisfy { $0.outputShape.height == 1 && $0.outputShape.width == 1 })
+        var b = try NetworkBuilder(input: TensorShape(channels: 3, height: 1, width: 40))
         do {
-            _ = try space.network(a, input: TensorShape(channels: 3, height: 1, width: 1), classes: 10)
-            Issue.record("a 1×1 input went through two stride-2 reductions")
+            _ = try b.scoped("reduce1") { try $0.add(.avgPool(kernel: 2, stride: 2, padding: 0, countIncludePad: true), [-1], name: "pool") }
+            Issue.record("a 2×2 window fitted a 1-row input")
         } catch let e as SpaceError {
-            #expect(e.message.contains("reduce"))
+            #expect(e.message.contains("reduce1.pool") && e.message.contains("1×40"), "\(e.message)")
         }
     }
 }

@@ -3,7 +3,7 @@ import NASEngine
 import NASSpaces
 
 /// The chain and hierarchical spaces, and the primitives a user composes a space from:
-/// `choice`, `alternatives`, `repeat`, `inputs`, `dag`, `stack`, then `space(name, spec)`.
+/// `choice`, `alternatives`, `repeat`, `inputs`, `dag`, `skeleton`, `stack`, then `space(name, spec)`.
 extension BuiltinRegistry {
     /// Registers the composed spaces and the composition primitives.
     func registerCompositionBuiltins() {
@@ -82,18 +82,37 @@ extension BuiltinRegistry {
             }
             return .object(SpecValue(.inputs(try call.string("name"), pattern, merge)))
         })
-        register(Builtin("dag", category: "space composition", summary: "a spec: a DAG cell whose nodes sum two chosen ops on earlier nodes",
-                         help: "A NASNet-style cell inside a composed space: `nodes` nodes, each summing two ops (from `ops`) applied to two earlier nodes (node 0 is the cell's input).",
-                         parameters: [Parameter("name", .string, help: "the cell's name"), Parameter("nodes", .integer, default: .number(3), help: "intermediate nodes"),
-                                      Parameter("ops", .list, help: "candidate op names")],
-                         example: "dag(\"cell\", nodes: 2, ops: [\"sep_conv_3x3\", \"skip_connect\"])") { call in
-            .object(SpecValue(.cell(try call.string("name"), nodes: try call.int("nodes"), operations: try call.strings("ops"))))
+        register(Builtin("dag", category: "space composition", summary: "a spec: a DAG cell, NASNet-style (two chosen inputs per node) or fixed (NB201-style)",
+                         help: "A cell inside a composed space; node 0 is the cell's input and `nodes` counts the nodes after it. With `edges: \"chosen\"` (NASNet, DARTS) each node sums two ops (from `ops`) applied to two chosen earlier nodes. With `edges: \"all\"` the DAG is fixed: each node sums every earlier node, each through its own edge op, one decision per edge (NAS-Bench-201's cell is `nodes: 3`: 6 edges, 5^6 = 15,625 cells with its five ops); a `none` edge adds nothing. Edges from the input carry a pending `stride`; every edge outputs the pending `width`. Put it in `skeleton` to stack one searched cell.",
+                         parameters: [Parameter("name", .string, help: "the cell's name"), Parameter("nodes", .integer, default: .number(3), help: "nodes after the input"),
+                                      Parameter("ops", .list, help: "candidate op names"),
+                                      Parameter("edges", .string, default: .string("chosen"), keywordOnly: true, help: "\"chosen\" (two chosen inputs per node) or \"all\" (a fixed DAG, one op per edge)")],
+                         example: "dag(\"cell\", nodes: 2, ops: [\"sep_conv_3x3\", \"skip_connect\"])\nc = dag(\"cell\", nodes: 3, ops: [\"none\", \"skip_connect\", \"nor_conv_3x3\", \"avg_pool_3x3\"], edges: \"all\")\nsize(space(\"fixed\", c))   # 4^6 = 4096") { call in
+            let (name, nodes, ops) = (try call.string("name"), try call.int("nodes"), try call.strings("ops"))
+            switch try call.string("edges").lowercased() {
+            case "chosen": return .object(SpecValue(.cell(name, nodes: nodes, operations: ops)))
+            case "all": return .object(SpecValue(.fixedCell(name, nodes: nodes, operations: ops)))
+            case let other:
+                throw BuiltinError("edges must be \"chosen\" or \"all\", got \"\(other)\"", argument: "edges")
+            }
+        })
+        register(Builtin("skeleton", category: "space composition", summary: "a spec: a fixed macro network stacking one searched cell",
+                         help: "Places `cell` at every cell position of a fixed macro network; all positions share the cell's decisions, so the space's size is the cell's. \"nb201\" is NAS-Bench-201's network: a 3×3 conv-BN stem with `channels` channels, three stages of `cells` cells at C, 2C and 4C channels joined by residual reduction blocks, then BN-ReLU, global pooling and the classifier. With NB201's five ops in a fixed 3-node dag it gives exactly nb201()'s networks, costs and size.",
+                         parameters: [Parameter("name", .string, help: "the macro network: \"nb201\""), Parameter("cell", .object("spec"), help: "the searched cell (a dag or any spec)"),
+                                      Parameter("channels", .integer, default: .number(16), keywordOnly: true, help: "channels of the stem and first stage"),
+                                      Parameter("cells", .integer, default: .number(5), keywordOnly: true, help: "cells per stage")],
+                         paper: "Dong & Yang, NAS-Bench-201: Extending the Scope of Reproducible Neural Architecture Search, ICLR 2020",
+                         example: "ops = [\"none\", \"skip_connect\", \"nor_conv_3x3\", \"avg_pool_3x3\"]\ns = space(\"nb201_4op\", skeleton(\"nb201\", dag(\"cell\", nodes: 3, ops: ops, edges: \"all\")))\nsize(s)   # 4^6 = 4096\ncost(sample(s, seed: 1))") { call in
+            let skeleton = try call.blaming("name") {
+                try CellSkeleton(named: try call.string("name"), channels: try call.int("channels"), cellsPerStage: try call.int("cells"))
+            }
+            return .object(SpecValue(.skeleton(skeleton, try call.object("cell", as: SpecValue.self).spec)))
         })
         register(Builtin("stack", category: "space composition", summary: "a spec: parts decoded one after another",
-                         help: "A sequence of specs decoded in order over the running tensor: a stem, a repeated block, a cell, ….",
-                         variadic: Parameter("parts", .object("spec")),
-                         example: "stack(choice(\"width\", [16, 32]), choice(\"op\", [\"conv3x3\", \"conv5x5\"]))") { call in
-            .object(SpecValue(.sequence(call.rest.compactMap { ($0.objectValue as? SpecValue)?.spec })))
+                         help: "A sequence of specs decoded in order over the running tensor: a stem, a repeated block, a cell, …. The parts are given one by one, `stack(a, b, c)`, or as one list, `stack([a, b, c])`.",
+                         variadic: Parameter("parts", .any),
+                         example: "stack(choice(\"width\", [16, 32]), choice(\"op\", [\"conv3x3\", \"conv5x5\"]))\nstack([choice(\"width\", [16, 32]), choice(\"op\", [\"conv3x3\"])])") { call in
+            return .object(SpecValue(.sequence(try Self.stackParts(call.rest).map { try Self.spec($0, argument: "parts", allowNone: false) })))
         })
     }
 
@@ -144,6 +163,12 @@ extension BuiltinRegistry {
             default: throw BuiltinError("\(name) must hold op names or plain numbers, but one item is \(item.kindDescription)", argument: name)
             }
         }
+    }
+
+    /// The parts of a stack: its arguments, or the items of its one list argument.
+    private static func stackParts(_ rest: [Value]) -> [Value] {
+        if rest.count == 1, case .list(let items) = rest[0] { return items }
+        return rest
     }
 
     private static func spec(_ value: Value, argument: String, allowNone: Bool) throws -> SpaceSpec {

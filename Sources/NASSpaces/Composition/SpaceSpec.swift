@@ -5,7 +5,8 @@
 /// sets the stride of the next op, any other choice picks an op name of the catalogue and applies
 /// it. `alternatives` picks one labelled branch, decodes its body, then applies the label when it
 /// is an op name. `repeat` decodes its body a chosen number of times, `inputs` (inside a repeat)
-/// merges chosen earlier outputs into the running tensor, and `cell` inserts a DAG cell.
+/// merges chosen earlier outputs into the running tensor, `cell` and `fixedCell` insert a DAG cell,
+/// and `skeleton` places one searched cell at every cell position of a fixed macro network.
 public indirect enum SpaceSpec: Sendable, Hashable {
     /// A choice among values or op names: one decision.
     case choice(String, [String])
@@ -19,6 +20,11 @@ public indirect enum SpaceSpec: Sendable, Hashable {
     case inputs(String, InputPattern, InputMerge)
     /// A DAG cell: `nodes` nodes, each summing two ops applied to earlier nodes (node 0 is the input).
     case cell(String, nodes: Int, operations: [String])
+    /// A fixed-DAG cell (NAS-Bench-201's): node j sums every earlier node i < j, each through its
+    /// own edge op, one decision per edge (node 0 is the input; `nodes` counts the others).
+    case fixedCell(String, nodes: Int, operations: [String])
+    /// A macro skeleton whose every cell position decodes `cell`, all with one shared set of decisions.
+    case skeleton(CellSkeleton, SpaceSpec)
 
     /// A sequence from an array literal.
     public static func stack(_ parts: SpaceSpec...) -> SpaceSpec { .sequence(parts) }

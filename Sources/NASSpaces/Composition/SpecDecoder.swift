@@ -39,6 +39,10 @@ struct SpecDecoder {
             try mergeInputs(pattern, merge, iteration: iteration, node: node)
         case let .cell(nodes, operations):
             try decodeCell(node, nodes: nodes, operations: operations)
+        case let .fixedCell(nodes, operations):
+            try decodeFixedCell(node, nodes: nodes, operations: operations)
+        case let .skeleton(skeleton, body):
+            try decodeSkeleton(skeleton, body: body)
         }
     }
 
@@ -90,7 +94,7 @@ struct SpecDecoder {
     /// Brings an earlier output to the running tensor's resolution (and channels, for a sum).
     static func adapt(_ b: inout NetworkBuilder, _ source: Int, to target: TensorShape, merge: InputMerge) throws -> Int {
         let s = b.shape(of: source)
-        let factor = max(1, (s.height + target.height - 1) / target.height)
+        let factor = try subsamplingFactor(from: s, to: target)
         switch merge {
         case .add:
             if s == target { return source }
@@ -99,6 +103,21 @@ struct SpecDecoder {
             if factor == 1 { return source }
             return try b.add(.maxPool(kernel: 1, stride: factor, padding: 0), [source], name: "subsample")
         }
+    }
+
+    /// The one stride that takes `source`'s height and width to `target`'s.
+    ///
+    /// Every strided op here pads to "same", so a stride s turns n pixels into ⌈n/s⌉ on each axis
+    /// and a run of strides s₁…sₖ into ⌈n/(s₁⋯sₖ)⌉: their product always fits both axes, even
+    /// where one axis has already shrunk to 1 pixel (a 1-D signal, or the short side of a
+    /// non-square input). The smallest stride that fits is taken.
+    static func subsamplingFactor(from source: TensorShape, to target: TensorShape) throws -> Int {
+        func reaches(_ n: Int, _ m: Int, _ f: Int) -> Bool { (n + f - 1) / f == m }
+        let largest = max(source.height, source.width)
+        guard let factor = (1...largest).first(where: { reaches(source.height, target.height, $0) && reaches(source.width, target.width, $0) }) else {
+            throw SpaceError("no single stride takes a \(source.height)×\(source.width) map to \(target.height)×\(target.width)")
+        }
+        return factor
     }
 
     private mutating func decodeCell(_ node: SpecNode, nodes: Int, operations: [String]) throws {

@@ -10,6 +10,8 @@ struct SpecNode: Sendable {
         case repeatBlock(ClosedRange<Int>, [SpecNode])
         case inputs(InputPattern, InputMerge, iteration: Int)
         case cell(nodes: Int, operations: [String])
+        case fixedCell(nodes: Int, operations: [String])
+        case skeleton(CellSkeleton, SpecNode)
     }
 
     let kind: Kind
@@ -69,6 +71,12 @@ struct SpecNode: Sendable {
                             count: BigCount(2).power(flags))
         case let .cell(name, nodes, operations):
             return try compileCell(qualified(name), nodes: nodes, operations: operations, offset: offset, decisions: &decisions)
+        case let .fixedCell(name, nodes, operations):
+            return try compileFixedCell(qualified(name), nodes: nodes, operations: operations, offset: offset, decisions: &decisions)
+        case let .skeleton(skeleton, cell):
+            // One body, decoded at every cell position: its decisions, width and count are the cell's.
+            let body = try compile(cell, path: path, iteration: iteration, offset: offset, decisions: &decisions)
+            return SpecNode(kind: .skeleton(skeleton, body), name: path, offset: offset, width: body.width, count: body.count)
         }
     }
 
@@ -113,6 +121,28 @@ struct SpecNode: Sendable {
         return SpecNode(kind: .cell(nodes: nodes, operations: operations), name: name, offset: offset, width: 4 * nodes, count: total)
     }
 
+    /// A fixed DAG: one decision per edge i → j (i < j ≤ nodes), named `edge_j_i` as in NAS-Bench-201,
+    /// ordered by target, then source.
+    private static func compileFixedCell(_ name: String, nodes: Int, operations: [String], offset: Int,
+                                         decisions: inout [Decision]) throws -> SpecNode {
+        guard (1...8).contains(nodes), !operations.isEmpty else {
+            throw SpaceError("cell '\(name)' needs 1 to 8 nodes and at least one op")
+        }
+        for op in operations { _ = try Operation(named: op) }
+        try checkLabels(name, operations)
+        for (to, from) in fixedCellEdges(nodes) {
+            decisions.append(Decision(name: "\(name).edge_\(to)_\(from)", options: operations))
+        }
+        let edges = fixedCellEdges(nodes).count
+        return SpecNode(kind: .fixedCell(nodes: nodes, operations: operations), name: name, offset: offset, width: edges,
+                        count: BigCount(operations.count).power(edges))
+    }
+
+    /// The edges (to, from) of a fixed DAG of `nodes` nodes after the input, in token order.
+    static func fixedCellEdges(_ nodes: Int) -> [(to: Int, from: Int)] {
+        (1...nodes).flatMap { to in (0..<to).map { (to: to, from: $0) } }
+    }
+
     /// Marks the positions that count for `tokens` (out-of-range selectors activate nothing below them).
     func markActive(_ tokens: [Int], _ active: inout [Bool]) {
         switch kind {
@@ -128,8 +158,10 @@ struct SpecNode: Sendable {
             active[offset] = true
             let d = depths.lowerBound + tokens[offset]
             if depths.contains(d) { for b in bodies.prefix(d) { b.markActive(tokens, &active) } }
-        case .inputs, .cell:
+        case .inputs, .cell, .fixedCell:
             for p in offset..<(offset + width) { active[p] = true }
+        case let .skeleton(_, body):
+            body.markActive(tokens, &active)
         }
     }
 
@@ -159,6 +191,10 @@ struct SpecNode: Sendable {
                     tokens[base + 2 * k + 1] = rng.nextInt(below: operations.count)
                 }
             }
+        case let .fixedCell(_, operations):
+            for p in offset..<(offset + width) { tokens[p] = rng.nextInt(below: operations.count) }
+        case let .skeleton(_, body):
+            body.sample(&tokens, &rng)
         }
     }
 
@@ -207,6 +243,10 @@ struct SpecNode: Sendable {
                 }
             }
             return result
+        case let .fixedCell(_, operations):
+            return (0..<width).reduce([[]]) { acc, _ in acc.flatMap { p in operations.indices.map { p + [$0] } } }
+        case let .skeleton(_, body):
+            return body.members()
         }
     }
 }

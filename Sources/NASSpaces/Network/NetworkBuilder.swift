@@ -9,7 +9,8 @@ public struct NetworkBuilder: Sendable {
     public let input: TensorShape
     /// The nodes added so far.
     public private(set) var nodes: [LayerNode] = []
-    private var prefix: [String] = []
+    /// The layer-name prefix (`scoped` pushes and pops it).
+    var prefix: [String] = []
 
     /// The id that stands for the network input in `inputs` lists.
     public static let inputID = -1

@@ -106,10 +106,16 @@ extension Operation {
         }
         let r = try b.add(.relu, [input], name: "fr.relu")
         let a = try b.add(conv(outChannels / 2, 1, stride: stride), [r], name: "fr.conv1")
-        let shifted = try b.add(.shift(rows: 1, cols: 1), [r], name: "fr.shift")
+        let shifted = try b.add(shiftByOne(b.shape(of: input)), [r], name: "fr.shift")
         let c = try b.add(conv(outChannels / 2, 1, stride: stride), [shifted], name: "fr.conv2")
         let cat = try b.add(.concat, [a, c], name: "fr.concat")
         return try b.add(.batchNorm, [cat], name: "fr.bn")
+    }
+
+    /// Factorized reduce's one-pixel shift, along the axes longer than one pixel: shifting a
+    /// 1-pixel axis would leave nothing but padding (a 1-D signal's second half all zeros).
+    private static func shiftByOne(_ shape: TensorShape) -> LayerOp {
+        .shift(rows: shape.height > 1 ? 1 : 0, cols: shape.width > 1 ? 1 : 0)
     }
 
     private static func applyMBConv(_ m: MBConv, _ b: inout NetworkBuilder, input: Int, outChannels: Int, stride: Int) throws -> Int {

@@ -4,7 +4,7 @@ extension NB201Space {
     ///
     /// Stem: 3×3 conv with C channels and BN. Three stages of `cellsPerStage` cells at C, 2C and 4C
     /// channels; between stages a ResNet basic block with stride 2 (ReLU-conv3×3/2-BN,
-    /// ReLU-conv3×3-BN, shortcut 2×2 average pool then 1×1 conv). Then BN, ReLU, global average
+    /// ReLU-conv3×3-BN, shortcut 2×2 average pool then 1×1 conv; see `halvingPool` for odd sides). Then BN, ReLU, global average
     /// pooling and a linear classifier. Every edge keeps its layers, including those of nodes that
     /// do not reach the output, as in the benchmark's own model.
     public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
@@ -49,8 +49,19 @@ extension NB201Space {
     static func residualReduction(_ b: inout NetworkBuilder, input: Int, outChannels: Int) throws -> Int {
         let a = try b.chain([(.relu, "a.relu"), (Operation.conv(outChannels, 3, stride: 2), "a.conv"), (.batchNorm, "a.bn"),
                              (.relu, "b.relu"), (Operation.conv(outChannels, 3), "b.conv"), (.batchNorm, "b.bn")], from: input)
-        let shortcut = try b.chain([(.avgPool(kernel: 2, stride: 2, padding: 0, countIncludePad: true), "down.pool"),
+        let shortcut = try b.chain([(halvingPool(b.shape(of: input)), "down.pool"),
                                     (Operation.conv(outChannels, 1), "down.conv")], from: input)
         return try b.add(.add, [a, shortcut], name: "sum")
+    }
+
+    /// The shortcut's pooling: the benchmark's 2×2/2 average pool where both sides are even; where
+    /// a side is odd (a 1-row signal included) a 3×3/2 average pool with uncounted padding 1, which
+    /// gives the ⌈n/2⌉ pixels of the strided convolution beside it (2×2/2 would give ⌊n/2⌋, or
+    /// nothing on a 1-pixel side).
+    static func halvingPool(_ shape: TensorShape) -> LayerOp {
+        guard shape.height % 2 == 1 || shape.width % 2 == 1 else {
+            return .avgPool(kernel: 2, stride: 2, padding: 0, countIncludePad: true)
+        }
+        return .avgPool(kernel: 3, stride: 2, padding: 1, countIncludePad: false)
     }
 }

@@ -105,15 +105,26 @@ public struct OFASpace: GroupedSearchSpace {
         return tokens + [Int](repeating: 0, count: 9 - tokens.count)
     }
 
-    /// Decodes to the OFA MobileNetV3 network at the architecture's resolution (the input's
-    /// height and width are replaced by it): 3×3/2 stem with 16 channels and h-swish, a fixed
+    /// The input the network of an architecture reads: `input`'s longer side resized to the
+    /// architecture's resolution and the other side in proportion (rounded, at least 1); a side
+    /// of 1 pixel stays 1. A square image becomes r×r, a 16×32 image r/2×r, a 1-row signal 1×r.
+    public func networkInput(_ architecture: Architecture, given input: TensorShape) -> TensorShape {
+        let r = resolution(architecture), longer = max(input.height, input.width)
+        func side(_ n: Int) -> Int {
+            if n == longer { return r }
+            return n == 1 ? 1 : max(1, (n * r + longer / 2) / longer)
+        }
+        return TensorShape(channels: input.channels, height: side(input.height), width: side(input.width))
+    }
+
+    /// Decodes to the OFA MobileNetV3 network at the architecture's resolution (the input is
+    /// resized by `networkInput`): 3×3/2 stem with 16 channels and h-swish, a fixed
     /// MBConv 16→16, the five elastic units, 1×1 conv to 960, global pooling, a 1×1 conv to 1280
     /// without batch norm, and the classifier. The SE gate is a sigmoid where OFA uses a hard
     /// sigmoid (no such primitive exists; parameters and MACs are the same).
     public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
         try validate(architecture)
-        let r = resolution(architecture)
-        var b = try NetworkBuilder(input: TensorShape(channels: input.channels, height: r, width: r))
+        var b = try NetworkBuilder(input: networkInput(architecture, given: input))
         var x = try b.chain([(Operation.conv(16, 3, stride: 2), "stem.conv"), (.batchNorm, "stem.bn"), (.hswish, "stem.act")],
                             from: NetworkBuilder.inputID)
         x = try b.scoped("first") { try Operation.mbconv(MBConv(expansion: 1, kernel: 3, activation: .relu)).apply(&$0, input: x, outChannels: 16, stride: 1) }

@@ -1,6 +1,6 @@
 import NASSpaces
 
-/// A piece of a search space being composed (`choice`, `repeat`, `inputs`, `dag`, `stack`),
+/// A piece of a search space being composed (`choice`, `repeat`, `inputs`, `dag`, `stack`, `skeleton`),
 /// to be turned into a space by `space(name, spec)`.
 public struct SpecValue: DomainValue {
     /// The wrapped spec.
@@ -32,8 +32,16 @@ public struct SpecValue: DomainValue {
         case .inputs(let name, let pattern, let merge):
             return "inputs(\"\(name)\", \"\(pattern.rawValue)\", merge: \"\(merge.rawValue)\")"
         case .cell(let name, let nodes, let operations):
-            return "dag(\"\(name)\", nodes: \(nodes), ops: [\(operations.map { "\"\($0)\"" }.joined(separator: ", "))])"
+            return "dag(\"\(name)\", nodes: \(nodes), ops: \(quoted(operations)))"
+        case .fixedCell(let name, let nodes, let operations):
+            return "dag(\"\(name)\", nodes: \(nodes), ops: \(quoted(operations)), edges: \"all\")"
+        case .skeleton(let skeleton, let cell):
+            return "skeleton(\"\(skeleton.kind.rawValue)\", \(text(cell)), channels: \(skeleton.channels), cells: \(skeleton.cellsPerStage))"
         }
+    }
+
+    private static func quoted(_ names: [String]) -> String {
+        "[\(names.map { "\"\($0)\"" }.joined(separator: ", "))]"
     }
 
     private static func isEmpty(_ spec: SpaceSpec) -> Bool {
