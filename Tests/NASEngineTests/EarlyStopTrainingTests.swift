@@ -13,7 +13,7 @@ struct EarlyStopTrainingTests {
 
     /// A small chain network of the digits' shape.
     static func architecture() throws -> (any SearchSpace, Architecture) {
-        let space = try SpaceCatalog.chain(depth: 2...2, operations: ["conv3x3"], widths: [8], strides: [2], skips: "none", merge: nil)
+        let space = try SpaceCatalogue.chain(depth: 2...2, operations: ["conv3x3"], widths: [8], strides: [2], skips: "none", merge: nil)
         var rng = SeededRandom(seed: 1)
         return (space, space.sample(using: &rng))
     }

@@ -84,7 +84,7 @@ struct LaunchSimulateTests {
     func training() throws {
         let data = try BuiltinDatasets.load("digits", train: 200, valid: 100, test: 50, seed: 1)
         let evaluator = TrainingEvaluator(dataset: data, config: TrainingConfig(epochs: 2, batchSize: 50, learningRate: 0.05, threads: 1))
-        let space = try SpaceCatalog.chain(depth: 1...2, operations: ["conv3x3", "max_pool_3x3"], widths: [4, 8], strides: [1, 2],
+        let space = try SpaceCatalogue.chain(depth: 1...2, operations: ["conv3x3", "max_pool_3x3"], widths: [4, 8], strides: [1, 2],
                                            skips: "none", merge: nil)
         let request = SearchRequest(strategy: "random", space: space, evaluator: evaluator, budget: .trials(6), seed: 2)
         let launched = try Self.launched(request)

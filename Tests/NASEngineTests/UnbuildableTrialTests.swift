@@ -32,7 +32,7 @@ struct UnbuildableTrialTests {
     func failsAlone() throws {
         let data = try BuiltinDatasets.load("digits", train: 100, valid: 50, test: 50, seed: 1)
         let evaluator = TrainingEvaluator(dataset: data, config: TrainingConfig(epochs: 1, batchSize: 50, learningRate: 0.05, threads: 1))
-        let base = try SpaceCatalog.chain(depth: 1...2, operations: ["conv3x3", "max_pool_3x3"], widths: [4], strides: [1],
+        let base = try SpaceCatalogue.chain(depth: 1...2, operations: ["conv3x3", "max_pool_3x3"], widths: [4], strides: [1],
                                           skips: "none", merge: nil)
         let space = PartlyBuildableSpace(base: base)
         let session = Session(workspace: FileManager.default.temporaryDirectory

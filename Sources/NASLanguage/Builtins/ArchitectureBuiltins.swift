@@ -108,7 +108,7 @@ extension BuiltinRegistry {
             let space = try call.space("space")
             switch call["text"] {
             case .string(let text):
-                return .object(ArchitectureValue(space: space, try call.blaming("text") { try SpaceCatalog.parse(text, in: space) }))
+                return .object(ArchitectureValue(space: space, try call.blaming("text") { try SpaceCatalogue.parse(text, in: space) }))
             case .number:
                 guard let nb201 = space as? NB201Space else {
                     throw BuiltinError("only nb201 architectures have an index; give the \(space.name) architecture as text", argument: "text")

@@ -56,7 +56,7 @@ extension BuiltinCall {
             }
             return Int(q.value)
         }
-        return try blaming(name) { try SpaceCatalog.shape(numbers) }
+        return try blaming(name) { try SpaceCatalogue.shape(numbers) }
     }
 
     /// Runs engine work, turning a space or benchmark error into a `BuiltinError` that blames `argument`.

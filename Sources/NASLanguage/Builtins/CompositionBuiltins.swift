@@ -29,7 +29,7 @@ extension BuiltinRegistry {
             let ops = call.isNone("ops") ? nil : try call.strings("ops")
             let widths = try Self.positiveInts(call, "widths"), strides = try Self.positiveInts(call, "strides")
             let space = try call.blaming("skips") {
-                try SpaceCatalog.chain(depth: depth, operations: ops, widths: widths, strides: strides,
+                try SpaceCatalogue.chain(depth: depth, operations: ops, widths: widths, strides: strides,
                                        skips: try call.string("skips"), merge: try call.optionalString("merge"))
             }
             return .object(SpaceValue(space))
@@ -40,7 +40,7 @@ extension BuiltinRegistry {
                                       Parameter("channels", .integer, default: .number(16), help: "channels of the first cell")],
                          paper: "Liu et al., Hierarchical Representations for Efficient Architecture Search, ICLR 2018",
                          example: "h = hierarchical()\nsize(h)\ncost(sample(h, seed: 1))") { call in
-            let space = try call.blaming("motifs") { try SpaceCatalog.hierarchical(motifs: try call.int("motifs"), channels: try call.int("channels")) }
+            let space = try call.blaming("motifs") { try SpaceCatalogue.hierarchical(motifs: try call.int("motifs"), channels: try call.int("channels")) }
             return .object(SpaceValue(space))
         })
     }
@@ -78,7 +78,7 @@ extension BuiltinRegistry {
                                       Parameter("merge", .string, default: .string("concat"), help: "\"add\" or \"concat\"")],
                          example: "repeat(\"layer\", 2..5, stack(inputs(\"in\", \"densenet\"), choice(\"op\", [\"conv3x3\"])))") { call in
             let (pattern, merge) = try call.blaming("pattern") {
-                (try SpaceCatalog.inputPattern(try call.string("pattern")), try SpaceCatalog.inputMerge(try call.string("merge")))
+                (try SpaceCatalogue.inputPattern(try call.string("pattern")), try SpaceCatalogue.inputMerge(try call.string("merge")))
             }
             return .object(SpecValue(.inputs(try call.string("name"), pattern, merge)))
         })
@@ -128,7 +128,7 @@ extension BuiltinRegistry {
             let input = try call.shape("input")
             let classes = try call.optionalInt("classes")
             let space = try call.blaming("spec") {
-                try SpaceCatalog.compose(name: try call.string("name"), spec: spec, input: input, classes: classes, help: try call.string("help"))
+                try SpaceCatalogue.compose(name: try call.string("name"), spec: spec, input: input, classes: classes, help: try call.string("help"))
             }
             return .object(SpaceValue(space))
         })

@@ -46,7 +46,7 @@ extension BuiltinRegistry {
             let evaluatorArguments = ["dataset", "epochs", "metric", "trial"].filter { call.given.contains($0) }
             guard evaluatorArguments.isEmpty else { return try Self.nb201Evaluator(call) }
             let space = try call.blaming("channels") {
-                try SpaceCatalog.nb201(channels: try call.int("channels"), cells: try call.int("cells"))
+                try SpaceCatalogue.nb201(channels: try call.int("channels"), cells: try call.int("cells"))
             }
             return .object(SpaceValue(space))
         })
@@ -82,21 +82,21 @@ extension BuiltinRegistry {
                          ],
                          paper: "Cai et al., Once-for-All: Train One Network and Specialize it for Efficient Deployment, ICLR 2020",
                          example: "size(ofa())") { call in
-            let space = try call.blaming("low") { try SpaceCatalog.ofa(low: try call.int("low"), high: try call.int("high"), step: try call.int("step")) }
+            let space = try call.blaming("low") { try SpaceCatalogue.ofa(low: try call.int("low"), high: try call.int("high"), step: try call.int("step")) }
             return .object(SpaceValue(space))
         })
         register(Builtin("fbnet", category: "spaces", summary: "the FBNet space: 22 layers × 9 candidate blocks",
                          help: "FBNet's layer-wise space: a fixed macro skeleton of 22 searchable layers, each choosing one of 9 blocks (k3/k5 inverted residuals with expansion 1, 3 or 6, two grouped variants, or skip): 9^22 ≈ 9.8×10^20 architectures. The shipped device latencies (`latency(device:, space: \"fbnet\")`) cover 5,000 of them.",
                          paper: "Wu et al., FBNet: Hardware-Aware Efficient ConvNet Design via Differentiable NAS, CVPR 2019",
                          example: "a = sample(fbnet(), seed: 1)\ncost(a)") { _ in
-            .object(SpaceValue(SpaceCatalog.fbnet()))
+            .object(SpaceValue(SpaceCatalogue.fbnet()))
         })
         register(Builtin("segment", category: "spaces", summary: "MnasNet's factorized hierarchical (block-based) space",
                          help: "MnasNet's factorized hierarchical space: a fixed skeleton of blocks, each choosing its own conv op (conv, MBConv, ResNet basic), kernel, expansion, squeeze-and-excitation ratio, skip op, width and number of repeated layers. `skeleton: \"mnasnet\"` is MobileNetV2's seven blocks (MobileNetV2 and MnasNet-A1 are members: `mobilenetv2()`, `mnasnet_a1()`); `skeleton: \"resnet\"` is ResNet's four (ResNet-18 is `resnet18()`).",
                          parameters: [Parameter("skeleton", .string, default: .string("mnasnet"), help: "\"mnasnet\" (7 blocks) or \"resnet\" (4 blocks)")],
                          paper: "Tan et al., MnasNet: Platform-Aware Neural Architecture Search for Mobile, CVPR 2019",
                          example: "s = segment()\nsize(s)\nshow mnasnet_a1()") { call in
-            let space = try call.blaming("skeleton") { try SpaceCatalog.segment(skeleton: try call.string("skeleton")) }
+            let space = try call.blaming("skeleton") { try SpaceCatalogue.segment(skeleton: try call.string("skeleton")) }
             return .object(SpaceValue(space))
         })
     }
@@ -111,7 +111,7 @@ extension BuiltinRegistry {
         let cellBody: (BuiltinCall) throws -> Value = { call in
             let ops = call.isNone("ops") ? nil : try call.strings("ops")
             let space = try call.blaming("ops") {
-                try SpaceCatalog.cell(operations: ops, nodes: try call.int("nodes"), channels: try call.int("channels"), layers: try call.int("layers"))
+                try SpaceCatalogue.cell(operations: ops, nodes: try call.int("nodes"), channels: try call.int("channels"), layers: try call.int("layers"))
             }
             return .object(SpaceValue(space))
         }
@@ -144,7 +144,7 @@ extension BuiltinRegistry {
         for member in members {
             register(Builtin(member.name, category: "spaces", summary: member.summary, help: member.help,
                              paper: member.paper, example: "a = \(member.name)()\nshow a\ncost(a)") { call in
-                let found = try call.blaming(nil) { try SpaceCatalog.member(member.name) }
+                let found = try call.blaming(nil) { try SpaceCatalogue.member(member.name) }
                 return .object(ArchitectureValue(space: found.space, found.architecture))
             })
         }
@@ -159,7 +159,7 @@ extension BuiltinRegistry {
                 throw BuiltinError("genotype() reads cells of a cell space, not of the \(space.name) space", argument: "space")
             }
             let text = try call.string("text")
-            let architecture = try call.blaming("text") { try SpaceCatalog.parse(text, in: space) }
+            let architecture = try call.blaming("text") { try SpaceCatalogue.parse(text, in: space) }
             return .object(ArchitectureValue(space: space, architecture))
         })
     }
