@@ -23,17 +23,21 @@ public enum TableIO {
 
     /// Reads a table from a CSV or JSON file, by the file's extension.
     public static func load(from path: String) throws -> Table {
-        let format = try format(of: path)
+        switch try format(of: path) {
+        case .csv: return table(from: try CSVDocument(contentsOfFile: path))
+        case .json: return try parseJSON(try jsonText(path), path: path)
+        }
+    }
+
+    /// The text of a JSON file.
+    private static func jsonText(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TableDataError.file(path: path, reason: "no such file or it cannot be read")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw TableDataError.file(path: path, reason: "not UTF-8 text")
         }
-        switch format {
-        case .csv: return try parseCSV(text, path: path)
-        case .json: return try parseJSON(text, path: path)
-        }
+        return text
     }
 
     // MARK: CSV
@@ -49,19 +53,15 @@ public enum TableIO {
 
     /// Reads CSV text whose first record names the columns.
     public static func parseCSV(_ text: String, path: String = "<csv>") throws -> Table {
-        let records = try CSVRecords.parse(text, path: path)
-        guard let header = records.first else { throw TableDataError.malformed(path: path, line: 1, reason: "the file is empty") }
-        let columns = header.fields.map(\.text)
-        var rows: [[Cell]] = []
-        for record in records.dropFirst() {
-            if record.fields.count == 1 && record.fields[0].text.isEmpty && !record.fields[0].quoted { continue }
-            guard record.fields.count == columns.count else {
-                throw TableDataError.malformed(path: path, line: record.line,
-                                               reason: "\(record.fields.count) fields, but the header has \(columns.count)")
-            }
-            rows.append(zip(columns, record.fields).map { cell(from: $1, column: $0) })
+        table(from: try CSVDocument(text: text, source: path))
+    }
+
+    /// The table of a read CSV document, each field becoming the cell it stands for.
+    static func table(from document: CSVDocument) -> Table {
+        let rows = document.records.map { record in
+            zip(document.header, record.fields).map { cell(from: $1, column: $0) }
         }
-        return Table(columns: columns, rows: rows)
+        return Table(columns: document.header, rows: rows)
     }
 
     /// One cell as a CSV field.
@@ -84,7 +84,7 @@ public enum TableIO {
     }
 
     /// The cell a CSV field stands for: quoted fields are strings; others are missing, booleans, numbers or strings.
-    static func cell(from field: CSVRecords.Field, column: String) -> Cell {
+    static func cell(from field: CSVDocument.Field, column: String) -> Cell {
         if field.quoted { return .string(field.text) }
         let text = field.text
         if text.isEmpty { return .null }
