@@ -45,7 +45,7 @@ extension BuiltinRegistry {
                             Parameter("labels", .string, default: Value.none, keywordOnly: true, help: "IDX/NPY: path of the labels file"),
                             Parameter("valid_labels", .string, default: Value.none, keywordOnly: true, help: "IDX/NPY: the labels file of a valid: file"),
                             Parameter("test_labels", .string, default: Value.none, keywordOnly: true, help: "IDX/NPY: the labels file of a test: file"),
-                            Parameter("classes", .integer, default: Value.none, keywordOnly: true, help: "number of classes (default: the largest label + 1; 10 for IDX)"),
+                            Parameter("classes", .integer, default: Value.none, keywordOnly: true, help: "number of classes (default: the training file's largest label + 1; 10 for IDX)"),
                          ],
                          paper: "Xiao et al., Fashion-MNIST, arXiv:1708.07747, 2017; LeCun et al., MNIST, 1998",
                          example: "data = dataset(\"fashion-mnist\", train: 10k, valid: 2k, seed: 1)\ndataset(csv: \"digits.csv\", label: \"y\", shape: [1, 8, 8])\ndataset(csv: \"train.csv\", valid: \"valid.csv\", test: \"test.csv\", label: \"y\")\ndataset(npy: \"x.npy\", labels: \"y.npy\", test: \"x_test.npy\", test_labels: \"y_test.npy\")") { call in

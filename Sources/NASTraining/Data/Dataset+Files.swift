@@ -31,19 +31,6 @@ extension Dataset {
                   seed: seed)
     }
 
-    /// A data set from an IDX image file and its label file (gzipped or not).
-    public static func idx(images: String, labels: String, classes: Int = 10, valid: Int? = nil, test: Int? = nil,
-                           seed: UInt64 = 1) throws -> Dataset {
-        try files(.idx, trainFile: DataFile(images, labels: labels), classes: classes, valid: valid, test: test, seed: seed)
-    }
-
-    /// A data set from a `.npy` array of samples (`[n, ...]`) and a `.npy` vector of labels.
-    public static func npy(features: String, labels: String, classes: Int, scale: Double = 1, valid: Int? = nil,
-                           test: Int? = nil, seed: UInt64 = 1) throws -> Dataset {
-        try files(.npy(scale: scale), trainFile: DataFile(features, labels: labels), classes: classes, valid: valid,
-                  test: test, seed: seed)
-    }
-
     /// The name of a data set read from files: the training file's path, then any other files
     /// (so that results cached for one test file are never served for another).
     static func name(train: DataFile, valid: DataFile?, test: DataFile?) -> String {
