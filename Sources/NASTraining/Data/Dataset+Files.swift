@@ -17,11 +17,12 @@ extension Dataset {
         for part in [pool] + [validPart, testPart].compactMap({ $0 }) {
             try part.validate(classes: k, inferredFrom: classes == nil && format != .idx ? file.path : nil)
         }
-        let drawn = (valid: validPart == nil ? valid ?? pool.data.count * 15 / 100 : 0,
-                     test: testPart == nil ? test ?? pool.data.count * 15 / 100 : nil)
+        let fifteenPercent = pool.data.count * 15 / 100
+        let validCount = validPart == nil ? valid ?? fifteenPercent : 0
+        let testCount = testPart == nil ? test ?? fifteenPercent : test
         return try Dataset(name: name(train: file, valid: validFile, test: testFile), pool: pool.data,
                            validSet: validPart?.data, testSet: testPart?.data, classes: k, train: train,
-                           valid: drawn.valid, test: testPart == nil ? drawn.test : test, seed: seed)
+                           valid: validCount, test: testCount, seed: seed)
     }
 
     /// A data set from a CSV file (features and a label column; `shape` gives images their shape).
