@@ -6,6 +6,11 @@ import Foundation
 /// numbers; on loading, a column named after a known metric gets the metric's unit back.
 /// A string that would read back as a number, a boolean or a missing value is quoted, and a
 /// quoted field always loads as a string, so a saved table loads as the same cells.
+///
+/// An unquoted CSV field loads as a number only when it is written the way a program writes
+/// numbers (`number(_:)`): `7`, `-2`, `0.5`, `1e3`, `nan`, `inf`; other text, such as the key
+/// `007` (whose leading zeros a number would lose), `+5` or `.5`, stays text. `types` overrides
+/// this per column (`ColumnType`).
 public enum TableIO {
     /// Writes a table to `path`, as CSV or JSON by the file's extension.
     public static func save(_ table: Table, to path: String) throws {
@@ -21,19 +26,24 @@ public enum TableIO {
         }
     }
 
-    /// Reads a table from a CSV or JSON file, by the file's extension.
-    public static func load(from path: String) throws -> Table {
-        let format = try format(of: path)
+    /// Reads a table from a CSV or JSON file, by the file's extension; `types` fixes the type of
+    /// the columns it names (every one must exist).
+    public static func load(from path: String, types: [String: ColumnType] = [:]) throws -> Table {
+        switch try format(of: path) {
+        case .csv: return try table(from: try CSVDocument(contentsOfFile: path), types: types)
+        case .json: return try parseJSON(try jsonText(path), path: path, types: types)
+        }
+    }
+
+    /// The text of a JSON file.
+    private static func jsonText(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw TableDataError.file(path: path, reason: "no such file or it cannot be read")
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw TableDataError.file(path: path, reason: "not UTF-8 text")
         }
-        switch format {
-        case .csv: return try parseCSV(text, path: path)
-        case .json: return try parseJSON(text, path: path)
-        }
+        return text
     }
 
     // MARK: CSV
@@ -47,21 +57,35 @@ public enum TableIO {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// Reads CSV text whose first record names the columns.
-    public static func parseCSV(_ text: String, path: String = "<csv>") throws -> Table {
-        let records = try CSVRecords.parse(text, path: path)
-        guard let header = records.first else { throw TableDataError.malformed(path: path, line: 1, reason: "the file is empty") }
-        let columns = header.fields.map(\.text)
-        var rows: [[Cell]] = []
-        for record in records.dropFirst() {
-            if record.fields.count == 1 && record.fields[0].text.isEmpty && !record.fields[0].quoted { continue }
-            guard record.fields.count == columns.count else {
-                throw TableDataError.malformed(path: path, line: record.line,
-                                               reason: "\(record.fields.count) fields, but the header has \(columns.count)")
+    /// Reads CSV text whose first record names the columns; `types` as for `load`.
+    public static func parseCSV(_ text: String, path: String = "<csv>", types: [String: ColumnType] = [:]) throws -> Table {
+        try table(from: try CSVDocument(text: text, source: path), types: types)
+    }
+
+    /// The table of a read CSV document, each field becoming the cell it stands for (or of its column's type).
+    static func table(from document: CSVDocument, types: [String: ColumnType]) throws -> Table {
+        try checkTypedColumns(types, exist: document.header, path: document.source)
+        let columnTypes = document.header.map { types[$0] }
+        let rows = try document.records.map { record in
+            try record.fields.indices.map { j in
+                let column = document.header[j], field = record.fields[j]
+                guard let type = columnTypes[j], !(field.text.isEmpty && !field.quoted) else { return cell(from: field, column: column) }
+                switch type.cell(fromCSV: field.text, column: column) {
+                case .success(let cell): return cell
+                case .failure(let mismatch):
+                    throw TableDataError.malformed(path: document.source, line: record.line, reason: "column '\(column)': \(mismatch.reason)")
+                }
             }
-            rows.append(zip(columns, record.fields).map { cell(from: $1, column: $0) })
         }
-        return Table(columns: columns, rows: rows)
+        return Table(columns: document.header, rows: rows)
+    }
+
+    /// Throws unless every typed column is one of `columns`.
+    private static func checkTypedColumns(_ types: [String: ColumnType], exist columns: [String], path: String) throws {
+        for name in types.keys.sorted() where !columns.contains(name) {
+            throw TableDataError.malformed(path: path, line: 1,
+                                           reason: "types: there is no column '\(name)' (the columns are \(columns.joined(separator: ", ")))")
+        }
     }
 
     /// One cell as a CSV field.
@@ -84,7 +108,7 @@ public enum TableIO {
     }
 
     /// The cell a CSV field stands for: quoted fields are strings; others are missing, booleans, numbers or strings.
-    static func cell(from field: CSVRecords.Field, column: String) -> Cell {
+    static func cell(from field: CSVDocument.Field, column: String) -> Cell {
         if field.quoted { return .string(field.text) }
         let text = field.text
         if text.isEmpty { return .null }
@@ -94,16 +118,43 @@ public enum TableIO {
         return .string(text)
     }
 
-    /// A plain number (`0.93`, `-1e-3`, `nan`, `inf`), or nil.
-    static func number(_ text: String) -> Double? {
+    /// The value of a number written the way programs write numbers, or nil for any other text.
+    ///
+    /// That is: an optional `-`; an integer part without leading zeros (`0` alone is fine); an
+    /// optional fraction, `.` and at least one digit; an optional exponent, `e` or `E`, an optional
+    /// sign and digits; or `nan`, `inf`, `-inf`. So `7`, `-2`, `0.5`, `1e3` and `2.5E-07` are
+    /// numbers, and `007`, `+5`, `.5`, `5.`, `1_000` and `0x1F` are not.
+    public static func number(_ text: String) -> Double? {
         switch text {
         case "nan": return .nan
         case "inf": return .infinity
         case "-inf": return -.infinity
-        default:
-            guard let first = text.first, first.isNumber || first == "-" || first == "+" || first == "." else { return nil }
-            return Double(text)
+        default: return isCanonicalNumber(text) ? Double(text) : nil
         }
+    }
+
+    /// Whether `text` has the form `number(_:)` describes (not `nan` or `inf`).
+    private static func isCanonicalNumber(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        func digits() -> Int {
+            let count = bytes.prefix { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        let leadingZero = bytes.first == UInt8(ascii: "0")
+        let integerDigits = digits()
+        guard integerDigits > 0, !(leadingZero && integerDigits > 1) else { return false }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            guard digits() > 0 else { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            guard digits() > 0 else { return false }
+        }
+        return bytes.isEmpty
     }
 
     /// Whether an unquoted string would load as something other than that string.
@@ -131,8 +182,9 @@ public enum TableIO {
         return objects.isEmpty ? "[]\n" : "[\n" + objects.joined(separator: ",\n") + "\n]\n"
     }
 
-    /// Reads a JSON array of objects; columns are the keys in first-seen order (sorted within an object).
-    public static func parseJSON(_ text: String, path: String = "<json>") throws -> Table {
+    /// Reads a JSON array of objects; columns are the keys in first-seen order (sorted within an
+    /// object); `types` as for `load`.
+    public static func parseJSON(_ text: String, path: String = "<json>", types: [String: ColumnType] = [:]) throws -> Table {
         let parsed: Any
         do {
             parsed = try JSONSerialization.jsonObject(with: Data(text.utf8), options: [.fragmentsAllowed])
@@ -146,7 +198,8 @@ public enum TableIO {
         for object in objects {
             for key in object.keys.sorted() where !columns.contains(key) { columns.append(key) }
         }
-        let rows = objects.map { object in columns.map { jsonCell(object[$0], column: $0) } }
+        try checkTypedColumns(types, exist: columns, path: path)
+        let rows = try objects.map { object in try columns.map { try typedJSONCell(object[$0], column: $0, types: types, path: path) } }
         return Table(columns: columns, rows: rows)
     }
 
@@ -156,6 +209,16 @@ public enum TableIO {
         case .bool(let b): return b ? "true" : "false"
         case .number(let q): return q.value.isFinite ? plainNumber(q.value) : JSONText.quoted(plainNumber(q.value))
         case .string(let s): return JSONText.quoted(s)
+        }
+    }
+
+    /// A JSON value's cell, converted to its column's type when `types` gives one.
+    private static func typedJSONCell(_ value: Any?, column: String, types: [String: ColumnType], path: String) throws -> Cell {
+        let cell = jsonCell(value, column: column)
+        guard let type = types[column] else { return cell }
+        switch type.convert(cell, column: column) {
+        case .success(let typed): return typed
+        case .failure(let mismatch): throw TableDataError.file(path: path, reason: "column '\(column)': \(mismatch.reason)")
         }
     }
 

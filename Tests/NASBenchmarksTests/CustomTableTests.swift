@@ -61,7 +61,7 @@ struct CustomTableTests {
             ("arch,accuracy\n\(cellA),0.9\n\(cellB),high\n", ["accuracy"], [:], 3, "'high' is not a number"),
             ("arch,accuracy\n\(cellA),93.1\n", ["accuracy"], [:], 2, "give its unit as %"),
             ("arch,train_time\n\(cellA),12MB\n", ["train_time"], [:], 2, "is an amount of memory, but the column holds a time"),
-            ("arch,accuracy\n\(cellA),0.9\n\(cellB)\n", ["accuracy"], [:], 3, "1 fields but the header has 2"),
+            ("arch,accuracy\n\(cellA),0.9\n\(cellB)\n", ["accuracy"], [:], 3, "1 field, but the header has 2"),
             ("arch,accuracy\n\(cellA),\n", ["accuracy"], [:], 2, "the value is empty"),
             ("arch,accuracy\n\"\(cellA),0.9\n", ["accuracy"], [:], 2, "never closed"),
             ("arch,accuracy\n99999,0.9\n", ["accuracy"], [:], 2, "out of range"),

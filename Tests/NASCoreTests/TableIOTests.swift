@@ -81,6 +81,34 @@ struct TableIOTests {
         for column in table.columns { #expect(loaded.column(column) == table.column(column)) }
     }
 
+    @Test("only numbers written the way programs write them load as numbers; 007 keeps its zeros")
+    func canonicalNumbers() throws {
+        for text in ["7", "-2", "0", "-0", "0.5", "1e3", "2.5E-07", "1e+16", "10.250"] {
+            #expect(TableIO.number(text) == Double(text), "\(text)")
+        }
+        for text in ["007", "000123", "00", "01.5", "+5", ".5", "5.", "1e", "1_000", "0x1F", "- 1", "1 ", "", "-"] {
+            #expect(TableIO.number(text) == nil, "\(text)")
+        }
+        let table = try TableIO.parseCSV("key,x\n000123,1\n7,02\n")
+        #expect(table.rows == [[.string("000123"), .number(.scalar(1))], [.number(.scalar(7)), .string("02")]])
+    }
+
+    @Test("types: fix a column's type in CSV and JSON; a value that does not fit names the line")
+    func columnTypes() throws {
+        let typed = try TableIO.parseCSV("key,x,ok\n000123,02,true\n7,,false\n", types: ["key": .text, "x": .number, "ok": .text])
+        #expect(typed.rows == [[.string("000123"), .number(.scalar(2)), .string("true")],
+                               [.string("7"), .null, .string("false")]])
+        let json = try TableIO.parseJSON(#"[{"key": 7, "x": "007"}]"#, types: ["key": .text, "x": .number])
+        #expect(json.rows == [[.string("7"), .number(.scalar(7))]])
+        #expect(throws: TableDataError.malformed(path: "<csv>", line: 3, reason: "column 'x': 'seven' is not a number")) {
+            try TableIO.parseCSV("key,x\n1,2\n2,seven\n", types: ["x": .number])
+        }
+        #expect(throws: TableDataError.malformed(path: "<csv>", line: 1,
+                                                 reason: "types: there is no column 'y' (the columns are key, x)")) {
+            try TableIO.parseCSV("key,x\n1,2\n", types: ["y": .text])
+        }
+    }
+
     @Test("bad files are errors that name the file and line")
     func errors() throws {
         #expect(throws: TableDataError.malformed(path: "<csv>", line: 2, reason: "a quoted field is never closed")) {

@@ -46,6 +46,26 @@ struct DatasetCatalogTests {
         #expect((0..<3).map { c in all.filter { $0 == c }.count } == [7, 7, 6])
     }
 
+    @Test("NPY train and test files: the test file is the whole test part; a missing labels file is named")
+    func npyTestFile() throws {
+        let dir = try Self.folder()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        func write(_ name: String, count n: Int) throws -> DataFile {
+            let x = dir.appendingPathComponent("x_\(name).npy"), y = dir.appendingPathComponent("y_\(name).npy")
+            let features = (0..<(n * 4)).map { Float($0) }, labels = (0..<n).map { Int64($0 % 3) }
+            try Self.npy(descr: "<f4", shape: [n, 4], body: features.withUnsafeBytes { Data($0) }).write(to: x)
+            try Self.npy(descr: "<i8", shape: [n], body: labels.withUnsafeBytes { Data($0) }).write(to: y)
+            return DataFile(x.path, labels: y.path)
+        }
+        let train = try write("train", count: 20), test = try write("test", count: 7)
+        let data = try DatasetCatalog.files(.npy(scale: 1), train: train, test: test, classes: nil, split: .init(valid: 5))
+        #expect((data.train.count, data.valid.count, data.test.count, data.classes) == (15, 5, 7, 3))
+        let missing = DataFile(test.path, labels: dir.appendingPathComponent("none.npy").path)
+        #expect(throws: DatasetError(file: missing.labels!, "no such file")) {
+            try DatasetCatalog.files(.npy(scale: 1), train: train, test: missing, classes: nil, split: .init())
+        }
+    }
+
     @Test("a missing file is named, and an unknown built-in set gets a suggestion")
     func errors() {
         #expect(throws: DatasetError(file: "no/such.csv", "no such file")) {

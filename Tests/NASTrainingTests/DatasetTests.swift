@@ -150,6 +150,50 @@ import Testing
     }
 }
 
+/// Data sets whose parts come from separate train, valid and test files.
+@Suite struct DatasetSeparateFilesTests {
+    private func csv(_ name: String, _ text: String) throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("naslab-parts-\(getpid())-\(name)").path
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+        return path
+    }
+
+    private func rows(_ range: Range<Int>, header: String = "a,b,y") -> String {
+        header + "\n" + range.map { "\($0),\($0 * 2),\($0 % 3)\n" }.joined()
+    }
+
+    @Test func aTestFileIsTheWholeTestPartAndValidationIsDrawnFromTraining() throws {
+        let train = try csv("train.csv", rows(0..<20)), test = try csv("test.csv", rows(100..<105))
+        let d = try Dataset.files(.csv(label: "y", shape: nil), trainFile: DataFile(train), testFile: DataFile(test), seed: 3)
+        #expect((d.train.count, d.valid.count, d.test.count, d.classes) == (17, 3, 5, 3))
+        #expect(d.test.labels == [1, 2, 0, 1, 2])
+        #expect(d.name == "\(train) (test: \(test))")
+        let valid = try csv("valid.csv", rows(50..<54))
+        let all = try Dataset.files(.csv(label: "y", shape: nil), trainFile: DataFile(train), validFile: DataFile(valid),
+                                    testFile: DataFile(test))
+        #expect((all.train.count, all.valid.count, all.test.count) == (20, 4, 5))
+        #expect(all.valid.labels == [2, 0, 1, 2])
+    }
+
+    @Test func filesThatDisagreeWithTheTrainingFileAreNamed() throws {
+        let train = try csv("train2.csv", rows(0..<20))
+        let columns = try csv("columns.csv", rows(0..<5, header: "b,a,y"))
+        #expect { try Dataset.files(.csv(label: "y", shape: nil), trainFile: DataFile(train), testFile: DataFile(columns)) }
+            throws: { "\($0)".hasPrefix(columns) && "\($0)".contains("has the columns b, a, y, but the training file") }
+        let labels = try csv("labels.csv", "a,b,y\n1,2,0\n3,4,3\n")
+        #expect { try Dataset.files(.csv(label: "y", shape: nil), trainFile: DataFile(train), validFile: DataFile(labels)) }
+            throws: { "\($0)".hasPrefix(labels) && "\($0)".contains("label 3 of sample 1 is outside 0..<3") }
+        #expect(try Dataset.files(.csv(label: "y", shape: nil), trainFile: DataFile(train), validFile: DataFile(labels),
+                                  classes: 4).classes == 4)
+    }
+
+    @Test func quotedFieldsCRLFAndAByteOrderMarkReadAsNumbers() throws {
+        let path = try csv("excel.csv", "\u{FEFF}\"a\",\"b\",\"y\"\r\n\"1.5\",\"2\",\"0\"\r\n3,\"4\",1\r\n")
+        let data = try CSVReader.dataset(path, label: "y", shape: nil)
+        #expect(data.values == [1.5, 2, 3, 4] && data.labels == [0, 1])
+    }
+}
+
 /// Bilinear resizing for networks that choose their own input resolution.
 @Suite struct ResizeTests {
     @Test func bilinearResizeMatchesHandComputedValues() {

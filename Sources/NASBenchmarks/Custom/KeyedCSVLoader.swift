@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 import NASSpaces
 
 /// Reads a user's CSV keyed by architecture: checks every key, every value and every unit,
@@ -17,21 +18,21 @@ struct KeyedCSVLoader {
 
     /// Reads the file; throws when it cannot be read or parsed as CSV.
     init(csv url: URL, space: any SearchSpace, key: String) throws {
-        self.document = try CSVDocument(contentsOf: url)
+        self.document = try CSVDocument(benchmarkFile: url)
         self.space = space
         self.keyColumn = key
     }
 
     /// Every row, with `metrics` read in `units` (base units out); all-or-nothing.
     func rows(metrics: [String], units: [MetricUnit]) throws -> [Row] {
-        let keyIndex = try document.column(keyColumn)
-        let metricIndices = try metrics.map { try document.column($0) }
+        let keyIndex = try document.requiredColumn(keyColumn)
+        let metricIndices = try metrics.map { try document.requiredColumn($0) }
         let kinds = units.map(\.kind)
         var firstLine: [String: Int] = [:]
         var rows: [Row] = []
         rows.reserveCapacity(document.records.count)
         for record in document.records {
-            let architecture = try parseKey(record.fields[keyIndex], line: record.line)
+            let architecture = try parseKey(record[keyIndex], line: record.line)
             let key = space.canonical(architecture)
             if let earlier = firstLine[key] {
                 throw BenchmarkError("architecture \(key) is listed twice: here and on line \(earlier)",
@@ -40,7 +41,7 @@ struct KeyedCSVLoader {
             firstLine[key] = record.line
             var values: [Double] = []
             for (m, column) in metricIndices.enumerated() {
-                values.append(try value(record.fields[column], metric: metrics[m], unit: units[m], kind: kinds[m], line: record.line))
+                values.append(try value(record[column], metric: metrics[m], unit: units[m], kind: kinds[m], line: record.line))
             }
             rows.append(Row(key: key, architecture: architecture, values: values))
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 import NASSpaces
 
 extension LatencyTable {

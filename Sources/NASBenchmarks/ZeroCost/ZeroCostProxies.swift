@@ -36,7 +36,7 @@ public struct ZeroCostProxies: Sendable {
         }
         let fileName = "naslib_zc_\(bench)_\(set == "imagenet16-120" ? "ImageNet16-120" : set).csv"
         let data = try BundledResource.required(fileName + ".gz")
-        let document = try CSVDocument(text: String(decoding: data, as: UTF8.self), source: fileName)
+        let document = try CSVDocument(benchmarkText: String(decoding: data, as: UTF8.self), source: fileName)
         return ZeroCostProxies(benchmark: bench, dataset: set, table: try table(from: document))
     }
 
@@ -68,11 +68,11 @@ public struct ZeroCostProxies: Sendable {
             columns.append((proxy, proxy, { .number(Quantity(try number($0) * scale, hint: hint)) }))
         }
         columns.append(("val_accuracy", "accuracy", { .number(.fraction(try number($0) / 100)) }))
-        let positions = try columns.map { try document.column($0.source) }
+        let positions = try columns.map { try document.requiredColumn($0.source) }
         let rows = try document.records.map { record in
             try zip(columns, positions).map { column, j in
-                do { return try column.convert(record.fields[j]) } catch {
-                    throw BenchmarkError("column '\(column.source)': '\(record.fields[j])' is not a number",
+                do { return try column.convert(record[j]) } catch {
+                    throw BenchmarkError("column '\(column.source)': '\(record[j])' is not a number",
                                          file: document.source, line: record.line)
                 }
             }

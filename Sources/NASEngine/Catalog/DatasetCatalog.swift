@@ -6,9 +6,10 @@ import NASTraining
 
 /// Loads the data sets and builds the training recipes the front ends name.
 ///
-/// The built-in sets come from `NASTraining.BuiltinDatasets`; a user's files (CSV, IDX, NPY) are
-/// read by NASTraining's readers and split here, so every source takes the same `train`,
-/// `valid`, `test` and `seed` settings. Errors name the file, or the unknown set with a
+/// The built-in sets come from `NASTraining.BuiltinDatasets`; a user's files (CSV, IDX, NPY; a
+/// training file with optional validation and test files) are read and split by
+/// `NASTraining.Dataset.files`, so every source takes the same `train`, `valid`, `test` and `seed`
+/// settings. Errors name the file, or the unknown set with a
 /// "did you mean".
 public enum DatasetCatalog {
     /// The names `dataset("…")` accepts.
@@ -50,28 +51,32 @@ public enum DatasetCatalog {
         return try BuiltinDatasets.load(name, train: split.train, valid: split.valid, test: split.test, seed: split.seed)
     }
 
+    /// A data set from a user's files: the training file, and optionally separate validation and
+    /// test files in the same format (`Dataset.files`); a part without a file is drawn from the
+    /// training file, 15% unless `split` says otherwise.
+    public static func files(_ format: DataFormat, train: DataFile, valid: DataFile? = nil, test: DataFile? = nil,
+                             classes: Int?, split: Split) throws -> Dataset {
+        for file in [train, valid, test].compactMap({ $0 }) {
+            try requireFile(file.path)
+            if let labels = file.labels { try requireFile(labels) }
+        }
+        return try Dataset.files(format, trainFile: train, validFile: valid, testFile: test, classes: classes,
+                                 train: split.train, valid: split.valid, test: split.test, seed: split.seed)
+    }
+
     /// A CSV file of numeric features and an integer `label` column; `shape` gives images their shape.
     public static func csv(_ path: String, label: String, shape: [Int]?, classes: Int?, split: Split) throws -> Dataset {
-        try requireFile(path)
-        let pool = try CSVReader.dataset(path, label: label, shape: shape, classes: classes)
-        return try dataset(path, pool: pool, classes: classes ?? inferredClasses(pool.labels), split: split)
+        try files(.csv(label: label, shape: shape), train: DataFile(path), classes: classes, split: split)
     }
 
     /// An IDX image file and its label file (the MNIST format), gzipped or not.
     public static func idx(images: String, labels: String, classes: Int?, split: Split) throws -> Dataset {
-        try requireFile(images)
-        try requireFile(labels)
-        let pool = try IDXReader.dataset(images: images, labels: labels, classes: classes ?? 10)
-        return try dataset(images, pool: pool, classes: classes ?? 10, split: split)
+        try files(.idx, train: DataFile(images, labels: labels), classes: classes, split: split)
     }
 
     /// A `.npy` array of samples (`[n, …]`) and a `.npy` vector of integer labels.
     public static func npy(features: String, labels: String, classes: Int?, split: Split) throws -> Dataset {
-        try requireFile(features)
-        try requireFile(labels)
-        let k = try classes ?? inferredClasses(NPYReader.read(labels).values.map { Int($0) })
-        let pool = try NPYReader.dataset(features: features, labels: labels, classes: k)
-        return try dataset(features, pool: pool, classes: k, split: split)
+        try files(.npy(scale: 1), train: DataFile(features, labels: labels), classes: classes, split: split)
     }
 
     /// The optimiser of a name in `optimizerNames`, or nil for an unknown name.
@@ -106,19 +111,6 @@ public enum DatasetCatalog {
     /// the training part only (a lower fidelity that shows in the descriptor).
     public static func trainer(_ data: Dataset, config: TrainingConfig, fraction: Double = 1) -> TrainingEvaluator {
         TrainingEvaluator(dataset: data.withTrainingFraction(fraction), config: config)
-    }
-
-    /// Splits a pool read from a file, with 15% validation and 15% test unless `split` says otherwise.
-    private static func dataset(_ name: String, pool: LabeledData, classes: Int, split: Split) throws -> Dataset {
-        let valid = split.valid ?? pool.count * 15 / 100
-        let test = split.test ?? pool.count * 15 / 100
-        return try Dataset(name: name, pool: pool, testSet: nil, classes: classes, train: split.train, valid: valid,
-                           test: test, seed: split.seed)
-    }
-
-    /// One more than the largest label.
-    private static func inferredClasses(_ labels: [Int]) -> Int {
-        (labels.max() ?? 0) + 1
     }
 
     /// Throws an error naming `path` when there is no file there.

@@ -46,11 +46,9 @@ extension BuiltinRegistry {
         throw BuiltinError("\(name) must be an evaluator or a latency table, got \(call[name].kindDescription)", argument: name)
     }
 
-    /// Metrics as a record in a stable order (accuracy first), each with its unit.
+    /// Metrics as a record in the standard order (`MetricCatalog.ordered`), each with its unit.
     static func metricRecord(_ metrics: [String: Double]) -> Record {
-        let first = ["accuracy", "valid_accuracy", "test_accuracy", "loss", "latency", "params", "macs", "flops", "train_time"]
-        let ordered = first.filter { metrics[$0] != nil } + metrics.keys.filter { !first.contains($0) }.sorted()
-        return Record(ordered.map { ($0, .number(MetricCatalog.quantity($0, metrics[$0]!))) })
+        Record(MetricCatalog.ordered(metrics.keys).map { ($0, .number(MetricCatalog.quantity($0, metrics[$0]!))) })
     }
 
     private func registerShippedTables() {

@@ -63,11 +63,29 @@ extension BuiltinRegistry {
             return .string(path)
         })
         register(Builtin("load", category: "tables", summary: "read a table from a CSV or JSON file",
-                         help: "Reads a table from a .csv file (with a header line) or a .json file (an array of objects). A column named after a known metric (accuracy, latency, params, …) gets the metric's unit back.",
-                         parameters: [Parameter("path", .string, help: "a .csv or .json file")], example: "t = load(\"best.csv\")") { call in
-            .table(try TableIO.load(from: try call.string("path")))
+                         help: "Reads a table from a .csv file (with a header line; RFC 4180 quoting, gzipped or not) or a .json file (an array of objects). A column named after a known metric (accuracy, latency, params, …) gets the metric's unit back. An unquoted CSV field is a number only when written the way programs write numbers (7, -2, 0.5, 1e3, nan, inf); anything else stays text, so a key like 007 keeps its leading zeros, and so do +5 and .5. `types:` fixes a column's type instead: \"text\" (exactly as written), \"number\" (any decimal: 007 is 7) or \"bool\"; a value that does not fit is an error naming the file and line.",
+                         parameters: [Parameter("path", .string, help: "a .csv or .json file"),
+                                      Parameter("types", .record, default: Value.none, keywordOnly: true, help: "column types, such as {key: \"text\", score: \"number\"}")],
+                         example: "t = load(\"best.csv\")\nids = load(\"ids.csv\", types: {key: \"text\"})") { call in
+            .table(try TableIO.load(from: try call.string("path"), types: try columnTypes(call)))
         })
     }
+}
+
+/// The `types:` record of `load` as column types, each "text", "number" or "bool".
+private func columnTypes(_ call: BuiltinCall) throws -> [String: ColumnType] {
+    guard case .record(let record) = call["types"] else { return [:] }
+    let names = ColumnType.allCases.map(\.rawValue)
+    var types: [String: ColumnType] = [:]
+    for (column, value) in record.fields {
+        guard case .string(let name) = value, let type = ColumnType(rawValue: name) else {
+            let given = if case .string(let s) = value { "'\(s)'\(Spelling.didYouMean(s, among: names))" } else { value.kindDescription }
+            throw BuiltinError("types: the type of column '\(column)' must be one of \(names.map { "\"\($0)\"" }.joined(separator: ", ")), got \(given)",
+                               argument: "types")
+        }
+        types[column] = type
+    }
+    return types
 }
 
 private func minimises(_ call: BuiltinCall, _ name: String) throws -> Bool {

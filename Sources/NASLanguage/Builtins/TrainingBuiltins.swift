@@ -23,15 +23,19 @@ extension BuiltinRegistry {
                          "digits" (sklearn's 1,797 8×8 digits, shipped; 270 valid, 270 test). From files: \
                          `csv:` a CSV with a header, one integer label column (`label:`) and numeric features, given \
                          their image shape with `shape:`; `idx:` an MNIST-format image file with its `labels:` file \
-                         (gzipped or not); `npy:` a NumPy array [n, …] with its `labels:` vector. Files are split 70/15/15 \
-                         unless train/valid/test say otherwise. Counts are plain numbers (`10k`). The value shows its sizes; \
+                         (gzipped or not); `npy:` a NumPy array [n, …] with its `labels:` vector. That file is the \
+                         training file; `valid:` and `test:` take either a number of samples to draw from it (15% each \
+                         by default, the rest trains) or a separate file in the same format (for idx:/npy: with its \
+                         `valid_labels:`/`test_labels:` file): `dataset(csv: "train.csv", test: "test.csv")`. Every \
+                         file must have the training file's columns (CSV) or sample shape, and labels within its \
+                         classes; an error names the file that differs. Counts are plain numbers (`10k`). The value shows its sizes; \
                          its fields are name, train, valid, test, shape, classes and seed.
                          """,
                          parameters: [
                             Parameter("name", .string, default: Value.none, help: "a built-in set: \"fashion-mnist\", \"mnist5k\" or \"digits\""),
                             Parameter("train", .integer, default: Value.none, keywordOnly: true, help: "training samples (default: all that valid and test leave)"),
-                            Parameter("valid", .integer, default: Value.none, keywordOnly: true, help: "validation samples"),
-                            Parameter("test", .integer, default: Value.none, keywordOnly: true, help: "test samples"),
+                            Parameter("valid", .any, default: Value.none, keywordOnly: true, help: "validation samples: a number drawn from the training file, or (csv:, idx:, npy:) a file of them"),
+                            Parameter("test", .any, default: Value.none, keywordOnly: true, help: "test samples: a number drawn from the training file, or (csv:, idx:, npy:) a file of them"),
                             Parameter("seed", .integer, default: .number(1), keywordOnly: true, help: "seed of the split's shuffle"),
                             Parameter("csv", .string, default: Value.none, keywordOnly: true, help: "path of a CSV file (header line, numeric columns)"),
                             Parameter("label", .string, default: .string("label"), keywordOnly: true, help: "CSV: the label column's name"),
@@ -39,10 +43,12 @@ extension BuiltinRegistry {
                             Parameter("idx", .string, default: Value.none, keywordOnly: true, help: "path of an IDX image file (MNIST format)"),
                             Parameter("npy", .string, default: Value.none, keywordOnly: true, help: "path of a .npy array of samples"),
                             Parameter("labels", .string, default: Value.none, keywordOnly: true, help: "IDX/NPY: path of the labels file"),
-                            Parameter("classes", .integer, default: Value.none, keywordOnly: true, help: "number of classes (default: the largest label + 1; 10 for IDX)"),
+                            Parameter("valid_labels", .string, default: Value.none, keywordOnly: true, help: "IDX/NPY: the labels file of a valid: file"),
+                            Parameter("test_labels", .string, default: Value.none, keywordOnly: true, help: "IDX/NPY: the labels file of a test: file"),
+                            Parameter("classes", .integer, default: Value.none, keywordOnly: true, help: "number of classes (default: the training file's largest label + 1; 10 for IDX)"),
                          ],
                          paper: "Xiao et al., Fashion-MNIST, arXiv:1708.07747, 2017; LeCun et al., MNIST, 1998",
-                         example: "data = dataset(\"fashion-mnist\", train: 10k, valid: 2k, seed: 1)\ndataset(csv: \"digits.csv\", label: \"y\", shape: [1, 8, 8])") { call in
+                         example: "data = dataset(\"fashion-mnist\", train: 10k, valid: 2k, seed: 1)\ndataset(csv: \"digits.csv\", label: \"y\", shape: [1, 8, 8])\ndataset(csv: \"train.csv\", valid: \"valid.csv\", test: \"test.csv\", label: \"y\")\ndataset(npy: \"x.npy\", labels: \"y.npy\", test: \"x_test.npy\", test_labels: \"y_test.npy\")") { call in
             .object(DatasetValue(try Self.loadDataset(call)))
         })
     }
@@ -114,40 +120,85 @@ extension BuiltinRegistry {
         }
         let split = try datasetSplit(call)
         let classes = try positive(call, "classes")
-        switch sources[0] {
+        let source = sources[0]
+        guard source != "name" else { return try builtinDataset(call, split: split) }
+        let format: DataFormat, train: DataFile
+        switch source {
         case "csv":
             let shape = try call.isNone("shape") ? nil : positiveList(call, "shape")
-            return try blamingData(call, "csv") {
-                try DatasetCatalog.csv(try call.string("csv"), label: try call.string("label"), shape: shape,
-                                       classes: classes, split: split)
-            }
-        case "idx":
-            let labels = try labelsPath(call, for: "idx")
-            return try blamingData(call, "idx") {
-                try DatasetCatalog.idx(images: try call.string("idx"), labels: labels, classes: classes, split: split)
-            }
-        case "npy":
-            let labels = try labelsPath(call, for: "npy")
-            return try blamingData(call, "npy") {
-                try DatasetCatalog.npy(features: try call.string("npy"), labels: labels, classes: classes, split: split)
-            }
+            format = .csv(label: try call.string("label"), shape: shape)
+            train = DataFile(try call.string("csv"))
         default:
-            let name = try call.string("name"), known = DatasetCatalog.builtinNames
-            guard known.contains(name) else {
-                throw BuiltinError("there is no built-in dataset '\(name)'\(Spelling.didYouMean(name, among: known)) (built in: "
-                    + "\(known.joined(separator: ", ")); a file is read with csv:, idx: or npy:)", argument: "name")
+            format = source == "idx" ? .idx : .npy(scale: 1)
+            train = DataFile(try call.string(source), labels: try labelsPath(call, for: source))
+        }
+        let valid = try partFile(call, "valid", source: source), test = try partFile(call, "test", source: source)
+        return try blamingData(call, source) {
+            try DatasetCatalog.files(format, train: train, valid: valid, test: test, classes: classes, split: split)
+        }
+    }
+
+    /// A built-in set by name; its parts come from the set, never from files.
+    private static func builtinDataset(_ call: BuiltinCall, split: DatasetCatalog.Split) throws -> Dataset {
+        for part in ["valid", "test"] where partPath(call, part) != nil {
+            throw BuiltinError("\(part) takes a file only with csv:, idx: or npy:; for a built-in set it is a number of samples",
+                               argument: part)
+        }
+        let name = try call.string("name"), known = DatasetCatalog.builtinNames
+        guard known.contains(name) else {
+            throw BuiltinError("there is no built-in dataset '\(name)'\(Spelling.didYouMean(name, among: known)) (built in: "
+                + "\(known.joined(separator: ", ")); a file is read with csv:, idx: or npy:)", argument: "name")
+        }
+        return try blamingData(call, "name") { try DatasetCatalog.builtin(name, split: split) }
+    }
+
+    /// The separate file of the part `valid` or `test`, when one is given as a path (IDX and NPY
+    /// with its `valid_labels:`/`test_labels:` file).
+    private static func partFile(_ call: BuiltinCall, _ part: String, source: String) throws -> DataFile? {
+        let labelsArgument = part + "_labels"
+        let labels = try call.optionalString(labelsArgument)
+        guard let path = partPath(call, part) else {
+            if labels != nil {
+                throw BuiltinError("\(labelsArgument) is the labels file of a \(part): file, but \(part) is not a file", argument: labelsArgument)
             }
-            return try blamingData(call, "name") { try DatasetCatalog.builtin(name, split: split) }
+            return nil
+        }
+        if source == "csv" {
+            guard labels == nil else {
+                throw BuiltinError("\(labelsArgument) is for idx: and npy: files; a CSV holds its labels in the label column", argument: labelsArgument)
+            }
+            return DataFile(path)
+        }
+        guard let labels else {
+            throw BuiltinError("dataset(\(source): …, \(part): FILE) needs \(labelsArgument): the path of its labels file", argument: part)
+        }
+        return DataFile(path, labels: labels)
+    }
+
+    /// The path given for `valid:` or `test:`, or nil when it is a count or left out.
+    private static func partPath(_ call: BuiltinCall, _ part: String) -> String? {
+        if case .string(let path) = call[part] { return path }
+        return nil
+    }
+
+    /// The count given for `valid:` or `test:` (0 or more), or nil when it is a file or left out.
+    private static func partCount(_ call: BuiltinCall, _ part: String) throws -> Int? {
+        switch call[part] {
+        case .string: return nil
+        case .number(let q) where q.dimension == .scalar:
+            let n = try call.int(part)
+            guard n >= 0 else { throw BuiltinError("\(part) must be 0 or more samples, got \(n)", argument: part) }
+            return n
+        case let value where value.isNone: return nil
+        case let value:
+            throw BuiltinError("\(part) must be a number of samples or the path of a file, got \(value.kindDescription)", argument: part)
         }
     }
 
     /// The train/valid/test counts and seed.
     private static func datasetSplit(_ call: BuiltinCall) throws -> DatasetCatalog.Split {
-        let valid = try call.optionalInt("valid"), test = try call.optionalInt("test")
-        for (name, value) in [("valid", valid), ("test", test)] where (value ?? 0) < 0 {
-            throw BuiltinError("\(name) must be 0 or more samples, got \(value!)", argument: name)
-        }
-        return DatasetCatalog.Split(train: try positive(call, "train"), valid: valid, test: test, seed: try call.seed())
+        DatasetCatalog.Split(train: try positive(call, "train"), valid: try partCount(call, "valid"),
+                             test: try partCount(call, "test"), seed: try call.seed())
     }
 
     /// The labels file that `idx:` and `npy:` need.
@@ -238,10 +289,13 @@ extension BuiltinRegistry {
                      argument: parameter)
     }
 
-    /// Runs data loading, turning a data-file error into a `BuiltinError` at `argument`.
+    /// Runs data loading, turning a data-file error into a `BuiltinError` at the argument that
+    /// names the file, else at `argument`.
     private static func blamingData<T>(_ call: BuiltinCall, _ argument: String, _ work: () throws -> T) throws -> T {
         do { return try work() } catch let error as DatasetError {
-            throw BuiltinError(error.description, argument: argument)
+            let files = ["csv", "idx", "npy", "labels", "valid", "test", "valid_labels", "test_labels"]
+            let blamed = files.first { partPath(call, $0) == error.file } ?? argument
+            throw BuiltinError(error.description, argument: blamed)
         }
     }
 }

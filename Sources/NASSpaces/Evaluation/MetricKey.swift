@@ -1,4 +1,5 @@
 import Synchronization
+import NASCore
 
 /// A metric name interned as a small number, so that hot paths find a metric without hashing its name.
 ///
@@ -55,9 +56,8 @@ public struct MetricKey: Sendable, Hashable, Comparable, CustomStringConvertible
     /// Training time in seconds.
     @inlinable public static var trainTime: MetricKey { MetricKey(number: 8) }
 
-    /// The names of the constant keys, in key order.
-    public static let standardNames = ["accuracy", "valid_accuracy", "test_accuracy", "loss", "params", "flops", "macs",
-                                       "latency", "train_time"]
+    /// The names of the constant keys, in key order: NASCore's one list of standard metric names.
+    public static var standardNames: [String] { MetricCatalog.standardNames }
 
     /// The process's interned names.
     private static let registry = Mutex(Registry(names: standardNames))

@@ -1,4 +1,5 @@
 import GRDB
+import NASCore
 
 /// The whitelist of columns of one store table: the only names a query may use.
 struct ColumnCatalog: Sendable {
@@ -17,8 +18,6 @@ struct ColumnCatalog: Sendable {
 
     /// The columns of the trials table, given the metric names present.
     static func trials(metrics: [String]) -> ColumnCatalog {
-        let promoted = StoreSchema.promotedMetrics.filter(metrics.contains)
-        let others = metrics.filter { !StoreSchema.promotedMetrics.contains($0) }.sorted()
         var columns: [QueryColumn] = [
             QueryColumn("run", sql: "t.run_id", .integer),
             QueryColumn("trial", sql: "t.seq", .integer),
@@ -27,10 +26,7 @@ struct ColumnCatalog: Sendable {
             QueryColumn("epochs", sql: "t.epochs", .integer),
             QueryColumn("seed", sql: "t.seed", .integer),
         ]
-        columns += promoted.map { QueryColumn.promotedMetric($0, jsonPath: jsonPath($0)) }
-        columns += others.map {
-            QueryColumn($0, sql: "json_extract(t.metrics, ?)", arguments: [jsonPath($0).databaseValue], .metric)
-        }
+        columns += MetricCatalog.ordered(metrics).map(metricColumn)
         columns += [
             QueryColumn("score", sql: "t.score", .metric),
             QueryColumn("wall_time", sql: "t.wall_seconds", .seconds),
@@ -44,6 +40,12 @@ struct ColumnCatalog: Sendable {
             QueryColumn("curve_epochs", sql: "json_array_length(t.curve)", .integer),
         ]
         return ColumnCatalog(table: "trials", columns: columns)
+    }
+
+    /// The column of one metric: its own SQL column when the schema promotes it, else read from the JSON.
+    private static func metricColumn(_ metric: String) -> QueryColumn {
+        if StoreSchema.promotedMetrics.contains(metric) { return QueryColumn.promotedMetric(metric, jsonPath: jsonPath(metric)) }
+        return QueryColumn(metric, sql: "json_extract(t.metrics, ?)", arguments: [jsonPath(metric).databaseValue], .metric)
     }
 
     /// The columns of the runs table.

@@ -19,16 +19,19 @@ public struct Dataset: Sendable, Hashable, CustomStringConvertible {
     /// The seed that drew the splits.
     public var seed: UInt64
 
-    /// Splits `pool` by a seeded shuffle into `train` and `valid` samples (and `test`, when no
-    /// separate test set is given), then normalises every part with the training statistics.
-    public init(name: String, pool: LabeledData, testSet: LabeledData?, classes: Int, train: Int?, valid: Int,
-                test: Int?, seed: UInt64, normalize: Bool = true) throws {
+    /// Splits `pool` by a seeded shuffle into `train` and `valid` samples (`valid` only when no
+    /// separate validation set is given, and `test` only when no separate test set is), then
+    /// normalises every part with the training statistics. A separate test set is cut to `test`
+    /// samples when that is given.
+    public init(name: String, pool: LabeledData, validSet: LabeledData? = nil, testSet: LabeledData?, classes: Int,
+                train: Int?, valid: Int, test: Int?, seed: UInt64, normalize: Bool = true) throws {
         var rng = SeededRandom(seed: seed)
         let order = SeededShuffle.permutation(pool.count, using: &rng)
+        let drawValid = validSet == nil ? valid : 0
         let needTest = testSet == nil ? (test ?? 0) : 0
-        let trainCount = train ?? (pool.count - valid - needTest)
-        guard trainCount > 0, valid >= 0, trainCount + valid + needTest <= pool.count else {
-            throw DatasetError(file: name, "cannot take \(trainCount) train + \(valid) valid + \(needTest) test "
+        let trainCount = train ?? (pool.count - drawValid - needTest)
+        guard trainCount > 0, drawValid >= 0, trainCount + drawValid + needTest <= pool.count else {
+            throw DatasetError(file: name, "cannot take \(trainCount) train + \(drawValid) valid + \(needTest) test "
                 + "samples from \(pool.count)")
         }
         self.name = name
@@ -36,11 +39,11 @@ public struct Dataset: Sendable, Hashable, CustomStringConvertible {
         self.seed = seed
         self.shape = Dataset.tensorShape(pool.shape)
         self.train = pool.subset(order[0..<trainCount])
-        self.valid = pool.subset(order[trainCount..<(trainCount + valid)])
+        self.valid = validSet ?? pool.subset(order[trainCount..<(trainCount + drawValid)])
         if let t = testSet {
             self.test = test.map { t.subset(0..<min($0, t.count)) } ?? t
         } else {
-            self.test = pool.subset(order[(trainCount + valid)..<(trainCount + valid + needTest)])
+            self.test = pool.subset(order[(trainCount + drawValid)..<(trainCount + drawValid + needTest)])
         }
         if normalize { normalizeByTrainingStatistics() }
     }

@@ -1,0 +1,2 @@
+dir = "Tests/NASLanguageTests/Scripts/fixtures/"
+dataset(csv: dir + "split_train.csv", test: "no/such/test.csv", label: "y")   # expect error: no/such/test.csv: no such file

@@ -1,0 +1,1 @@
+load("Tests/NASLanguageTests/Scripts/fixtures/keys.csv", types: {key: "txt"})   # expect error: types: the type of column 'key' must be one of "text", "number", "bool", got 'txt'; did you mean 'text'?
