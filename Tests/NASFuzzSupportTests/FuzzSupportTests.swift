@@ -51,7 +51,7 @@ struct FuzzSupportTests {
         for builtin in registry.all {
             for parameter in builtin.parameters where parameter.kind == .string {
                 let help = parameter.help.lowercased()
-                guard help.contains("path") || help.contains(" file") else { continue }
+                guard help.contains("path of") || help.contains("file") else { continue }
                 #expect(Sandbox.fileParameters[builtin.name]?.contains(parameter.name) == true,
                         "\(builtin.name)'s \(parameter.name) names a file but the sandbox lets any path through")
             }
