@@ -16,12 +16,20 @@ public final class FuzzHarness {
     public var stepLimit = 5_000
     /// Wall-clock seconds an input may run before the watchdog interrupts it.
     public var timeBudget = 0.05
+    /// How many of the first inputs are seeds: they run under `seedBudget` and are always kept.
+    public var seedCount = 0
+    /// The time budget of a seed; a long one lets slow seeds (training, golden scripts) finish once.
+    public var seedBudget = 0.05
+    /// Inputs slower than this many seconds should not join the corpus, so that mutation dwells on fast ones.
+    public var keepLimit = 0.02
     /// How many inputs have run.
     public private(set) var inputs = 0
     /// Wall-clock seconds the last input took, checks and clean-up included.
     public private(set) var lastSeconds = 0.0
     /// The running times of every input so far.
     public private(set) var times = TimeHistogram()
+    /// How many inputs ended each way.
+    public private(set) var outcomes: [Outcome: Int] = [:]
 
     /// The folder every input runs in (its files) and under which workspaces are made.
     public let scratch: URL
@@ -75,14 +83,34 @@ public final class FuzzHarness {
         interpreter.stepLimit = stepLimit
         _ = Interpreter.isComplete(source)
         _ = interpreter.completions(for: source, cursor: source.utf8.count / 2)
-        watchdog.arm(session.interrupt, seconds: timeBudget)
+        watchdog.arm(session.interrupt, seconds: inputs <= seedCount ? seedBudget : timeBudget)
         let result = interpreter.execute(source, file: "fuzz.nas", mode: variant % 2 == 0 ? .script : .cell)
         session.cancelRuns()
         watchdog.disarm()
         let rendered = result.renderDiagnostics(color: variant % 3 == 0)
         if result.outcome != .ok && rendered.isEmpty { fatalError("an error outcome without a diagnostic") }
+        outcomes[result.outcome, default: 0] += 1
         cleanUp()
         return result
+    }
+
+    /// Whether the last input should join the corpus: a seed always, another input when it ran within `keepLimit`.
+    public var keepsLast: Bool { inputs <= seedCount || lastSeconds <= keepLimit }
+
+    /// Reads the settings from `NASLAB_FUZZ_BUDGET_MS`, `NASLAB_FUZZ_SEED_BUDGET_MS`, `NASLAB_FUZZ_KEEP_MS`
+    /// and `NASLAB_FUZZ_SEEDS`; a seed's budget defaults to the input budget.
+    public func configure(from environment: [String: String]) {
+        func seconds(_ name: String) -> Double? { environment[name].flatMap(Double.init).map { $0 / 1000 } }
+        timeBudget = seconds("NASLAB_FUZZ_BUDGET_MS") ?? timeBudget
+        seedBudget = seconds("NASLAB_FUZZ_SEED_BUDGET_MS") ?? timeBudget
+        keepLimit = seconds("NASLAB_FUZZ_KEEP_MS") ?? keepLimit
+        seedCount = environment["NASLAB_FUZZ_SEEDS"].flatMap { Int($0) } ?? seedCount
+    }
+
+    /// A summary for the end of a session: inputs, interruptions, outcomes and the spread of times.
+    public var report: String {
+        let ended = outcomes.sorted { $0.value > $1.value }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+        return "\(inputs) inputs, \(interruptions) interrupted by the time budget\nended: \(ended)\n\(times.report)"
     }
 
     /// Replaces the session and clears the scratch folder if the input left anything behind.

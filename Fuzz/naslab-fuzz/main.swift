@@ -1,36 +1,33 @@
 import Foundation
 import NASFuzzSupport
 
-/// libFuzzer entry point for the naslab language, and the generator of its dictionary and seeds.
-///
-///     naslab-fuzz --write-dict FILE        writes the -dict= file generated from the registry
-///     naslab-fuzz --write-seeds FOLDER     writes the generated seed scripts (one call per builtin, …)
-///     naslab-fuzz [libFuzzer options] CORPUS…
-///
-/// Paths given to libFuzzer must be absolute: inputs run in a scratch folder (the current
-/// directory), so that the file names the sandbox lets through land there.
-///
-/// Inputs run through one `FuzzHarness` (one registry, a session replaced only when an input
-/// dirtied it), each under a step limit and a time budget (`NASLAB_FUZZ_BUDGET_MS`, default 50),
-/// in a scratch folder under `NASLAB_FUZZ_ROOT` (default /dev/shm or the temp folder). Inputs slower
-/// than `NASLAB_FUZZ_KEEP_MS` (default 20) are run but not kept in the corpus, except the first
-/// `NASLAB_FUZZ_SEEDS` (the seed files, which scripts/fuzz counts). `NASLAB_FUZZ_STATS=1` prints how
-/// the inputs' running times spread at exit.
-/// Built by `scripts/fuzz` with `-sanitize=fuzzer`.
+// libFuzzer entry point for the naslab language, and the generator of its dictionary and seeds.
+//
+//     naslab-fuzz --write-dict FILE        writes the -dict= file generated from the registry
+//     naslab-fuzz --write-seeds FOLDER     writes the generated seed scripts (one call per builtin, …)
+//     naslab-fuzz [libFuzzer options] CORPUS…
+//
+// Paths given to libFuzzer must be absolute: inputs run in a scratch folder (the current
+// directory), so that the file names the sandbox lets through land there.
+//
+// Inputs run through one `FuzzHarness` (one registry, a session replaced only when an input
+// dirtied it), each under a step limit and a time budget (`NASLAB_FUZZ_BUDGET_MS`, default 50),
+// in a scratch folder under `NASLAB_FUZZ_ROOT` (default /dev/shm or the temp folder). Inputs slower
+// than `NASLAB_FUZZ_KEEP_MS` (default 20) are run but not kept in the corpus, except the first
+// `NASLAB_FUZZ_SEEDS` (the seed files, which scripts/fuzz counts), which run under
+// `NASLAB_FUZZ_SEED_BUDGET_MS` (default: the input budget). `NASLAB_FUZZ_STATS=1` prints at exit
+// how the inputs ended and how their running times spread.
+// Built by `scripts/fuzz` with `-sanitize=fuzzer`.
+
+/// The harness every input runs through, made once before libFuzzer starts.
 nonisolated(unsafe) var harness: FuzzHarness?
-/// Inputs slower than this many seconds are not added to the corpus (libFuzzer's -1), so that
-/// mutation dwells on inputs that run fast; they still run and can still crash.
-nonisolated(unsafe) var keepLimit = 0.02
-/// How many inputs are kept whatever their speed: the seeds libFuzzer reads first (`NASLAB_FUZZ_SEEDS`),
-/// so that the slow scenarios and golden scripts still give their coverage to mutate from.
-nonisolated(unsafe) var seedCount = 0
 
 @_cdecl("LLVMFuzzerTestOneInput")
 public func naslabFuzzOneInput(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
     let source = String(decoding: UnsafeBufferPointer(start: data, count: size), as: UTF8.self)
     guard let harness else { return 0 }
     harness.run(source, variant: size)
-    return harness.inputs > seedCount && harness.lastSeconds > keepLimit ? -1 : 0
+    return harness.keepsLast ? 0 : -1
 }
 
 /// libFuzzer's driver, called from this executable's own `main` (SwiftPM supplies `main`,
@@ -70,17 +67,12 @@ do {
     }
     let root = ProcessInfo.processInfo.environment["NASLAB_FUZZ_ROOT"].map { URL(fileURLWithPath: $0, isDirectory: true) }
     let made = try FuzzHarness(root: root ?? FuzzHarness.defaultRoot)
-    if let text = ProcessInfo.processInfo.environment["NASLAB_FUZZ_BUDGET_MS"], let ms = Double(text) {
-        made.timeBudget = ms / 1000
-    }
-    if let text = ProcessInfo.processInfo.environment["NASLAB_FUZZ_KEEP_MS"], let ms = Double(text) { keepLimit = ms / 1000 }
-    if let text = ProcessInfo.processInfo.environment["NASLAB_FUZZ_SEEDS"], let count = Int(text) { seedCount = count }
+    made.configure(from: ProcessInfo.processInfo.environment)
     harness = made
     if ProcessInfo.processInfo.environment["NASLAB_FUZZ_STATS"] == "1" {
         atexit {
             guard let harness else { return }
-            let text = "naslab-fuzz: \(harness.inputs) inputs, \(harness.interruptions) interrupted by the time budget\n\(harness.times.report)\n"
-            FileHandle.standardError.write(Data(text.utf8))
+            FileHandle.standardError.write(Data("naslab-fuzz: \(harness.report)\n".utf8))
         }
     }
 } catch {

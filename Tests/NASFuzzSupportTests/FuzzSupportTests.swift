@@ -76,4 +76,19 @@ struct FuzzSupportTests {
         #expect(harness.run("assert len(runs()) == 0", variant: 2).outcome == .ok)
         #expect(harness.inputs == 4)
     }
+
+    @Test("seeds get their own budget and are always kept; slow inputs after them are not")
+    func seedsAreKeptAndSlowInputsAreNot() throws {
+        let harness = try FuzzHarness(root: URL(fileURLWithPath: NSTemporaryDirectory()), enter: false)
+        harness.configure(from: ["NASLAB_FUZZ_BUDGET_MS": "30", "NASLAB_FUZZ_SEED_BUDGET_MS": "5000",
+                                 "NASLAB_FUZZ_KEEP_MS": "1", "NASLAB_FUZZ_SEEDS": "1"])
+        #expect(harness.timeBudget == 0.03 && harness.seedBudget == 5 && harness.keepLimit == 0.001)
+        let slow = "wait(launch(random(), on: nb201(), using: nb201(dataset: \"cifar10\"), budget: 1e6, seed: 1))"
+        let started = Date()
+        harness.run(slow, variant: 1)
+        #expect(harness.keepsLast && Date().timeIntervalSince(started) >= 4, "a seed runs under its own budget and is kept")
+        harness.run(slow, variant: 1)
+        #expect(!harness.keepsLast && harness.interruptions == 2)
+        #expect(harness.report.contains("2 inputs, 2 interrupted") && harness.report.contains("interrupted 2"))
+    }
 }
