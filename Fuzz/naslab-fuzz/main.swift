@@ -69,11 +69,12 @@ do {
     let made = try FuzzHarness(root: root ?? FuzzHarness.defaultRoot)
     made.configure(from: ProcessInfo.processInfo.environment)
     harness = made
-    if ProcessInfo.processInfo.environment["NASLAB_FUZZ_STATS"] == "1" {
-        atexit {
-            guard let harness else { return }
+    atexit {
+        guard let harness else { return }
+        if ProcessInfo.processInfo.environment["NASLAB_FUZZ_STATS"] == "1" {
             FileHandle.standardError.write(Data("naslab-fuzz: \(harness.report)\n".utf8))
         }
+        try? FileManager.default.removeItem(at: harness.scratch)
     }
 } catch {
     FileHandle.standardError.write(Data("naslab-fuzz: \(error)\n".utf8))
