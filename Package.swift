@@ -47,12 +47,17 @@ var targets: [Target] = [
     .testTarget(name: "NASLanguageTests", dependencies: ["NASLanguage", "NASEngine", "NASSearch"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
     .testTarget(name: "NASNotebookTests", dependencies: ["NASNotebook"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
+
+    // The fuzz harness (sandboxed registry, watchdog, dictionary and seed generator), built and
+    // tested in every build so that it cannot rot; only its libFuzzer entry point needs NASLAB_FUZZ.
+    .target(name: "NASFuzzSupport", dependencies: ["NASLanguage", "NASEngine", "NASCore"], path: "Fuzz/NASFuzzSupport"),
+    .testTarget(name: "NASFuzzSupportTests", dependencies: ["NASFuzzSupport", "NASLanguage"]),
 ]
 
 // The libFuzzer entry point is built only on request (scripts/fuzz sets NASLAB_FUZZ=1),
 // because it needs `-sanitize=fuzzer` and has no `main`.
 if ProcessInfo.processInfo.environment["NASLAB_FUZZ"] == "1" {
-    targets.append(.executableTarget(name: "naslab-fuzz", dependencies: ["NASLanguage"], path: "Fuzz/naslab-fuzz"))
+    targets.append(.executableTarget(name: "naslab-fuzz", dependencies: ["NASFuzzSupport"], path: "Fuzz/naslab-fuzz"))
 }
 
 let package = Package(
