@@ -17,7 +17,7 @@ public enum ColumnType: String, Sendable, CaseIterable {
         case .text: return .success(.string(text))
         case .number:
             guard let value = ColumnType.anyNumber(text) else { return .failure(ColumnTypeMismatch(text: text, type: self)) }
-            return .success(.number(MetricCatalog.quantity(column, value)))
+            return .success(.number(MetricCatalogue.quantity(column, value)))
         case .bool:
             guard let flag = ColumnType.flag(text) else { return .failure(ColumnTypeMismatch(text: text, type: self)) }
             return .success(.bool(flag))

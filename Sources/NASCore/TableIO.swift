@@ -114,7 +114,7 @@ public enum TableIO {
         if text.isEmpty { return .null }
         if text == "true" { return .bool(true) }
         if text == "false" { return .bool(false) }
-        if let value = number(text) { return .number(MetricCatalog.quantity(column, value)) }
+        if let value = number(text) { return .number(MetricCatalogue.quantity(column, value)) }
         return .string(text)
     }
 
@@ -227,7 +227,7 @@ public enum TableIO {
         case nil, is NSNull: return .null
         case let number as NSNumber:
             if String(cString: number.objCType) == "c" { return .bool(number.boolValue) }
-            return .number(MetricCatalog.quantity(column, number.doubleValue))
+            return .number(MetricCatalogue.quantity(column, number.doubleValue))
         case let s as String:
             return .string(s)
         default:

@@ -94,7 +94,7 @@ public struct BenchmarkTable: Evaluator {
     /// The table as `arch` and one column per metric, in file order.
     public func table() -> Table {
         let rows = zip(keys, values).map { key, row in
-            [Cell.string(key)] + zip(metrics, row).map { Cell.number(MetricCatalog.quantity($0, $1)) }
+            [Cell.string(key)] + zip(metrics, row).map { Cell.number(MetricCatalogue.quantity($0, $1)) }
         }
         return Table(columns: ["arch"] + metrics, rows: rows)
     }

@@ -48,7 +48,7 @@ public struct MetricUnit: Sendable, Hashable, CustomStringConvertible {
 
     /// The kind of value a metric holds, from its name (`accuracy` → fraction, `latency` → time).
     public static func kind(ofMetric name: String) -> Kind {
-        let quantity = MetricCatalog.quantity(name, 0)
+        let quantity = MetricCatalogue.quantity(name, 0)
         switch (quantity.dimension, quantity.hint) {
         case (.time, _): return .time
         case (.bytes, _): return .bytes

@@ -57,7 +57,7 @@ public struct RunProgress: Sendable, Hashable {
             if let s = budget.simulatedSeconds { spent += ", \(Quantity.seconds(simulatedSeconds))/\(Quantity.seconds(s)) simulated" }
             parts.append(spent)
         }
-        if let best = bestValue { parts[parts.count - 1] += ", best \(metric) \(MetricCatalog.quantity(metric, best))" }
+        if let best = bestValue { parts[parts.count - 1] += ", best \(metric) \(MetricCatalogue.quantity(metric, best))" }
         if failed > 0 { parts[parts.count - 1] += ", \(failed) failed" }
         if cached > 0 { parts[parts.count - 1] += ", \(cached) cached" }
         if let error { parts.append("(\(error))") }

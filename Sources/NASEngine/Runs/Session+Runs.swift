@@ -124,7 +124,7 @@ extension Session {
     /// Reports a run's progress as a job's: trials of a trial budget, or seconds of a time budget.
     private static func report(_ progress: RunProgress, to context: JobContext) {
         var parts: [String] = []
-        if let best = progress.bestValue { parts.append("best \(progress.metric) \(MetricCatalog.quantity(progress.metric, best))") }
+        if let best = progress.bestValue { parts.append("best \(progress.metric) \(MetricCatalogue.quantity(progress.metric, best))") }
         if progress.failed > 0 { parts.append("\(progress.failed) failed") }
         if progress.cached > 0 { parts.append("\(progress.cached) cached") }
         var message = parts.joined(separator: ", ")

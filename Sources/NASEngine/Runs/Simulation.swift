@@ -80,7 +80,7 @@ public struct Simulation: Sendable {
 
     /// The metric cells of `result` for `names` (none where it lacks one).
     static func metricCells(_ result: TrialResult, _ names: [String]) -> [Cell] {
-        names.map { name in result.value(of: name).map { .number(MetricCatalog.quantity(name, $0)) } ?? .null }
+        names.map { name in result.value(of: name).map { .number(MetricCatalogue.quantity(name, $0)) } ?? .null }
     }
 
     /// One row per seed: what the run chose and what it spent.
@@ -119,6 +119,6 @@ public struct Simulation: Sendable {
     func scoreCell(_ value: Double) -> Cell {
         guard value.isFinite else { return .null }
         guard case let .metric(name, _) = request.objective.target else { return .number(Quantity(value)) }
-        return .number(MetricCatalog.quantity(name, value))
+        return .number(MetricCatalogue.quantity(name, value))
     }
 }

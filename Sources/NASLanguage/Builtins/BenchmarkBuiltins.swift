@@ -27,7 +27,7 @@ extension BuiltinRegistry {
             let a = try call.architecture("a")
             let evaluator = try Self.evaluator(call, "evaluator")
             let result = try call.blaming("a") {
-                try EvaluatorCatalog.evaluate(evaluator, a.architecture, in: a.space, epochs: try call.optionalInt("epochs"), seed: try call.seed(),
+                try EvaluatorCatalogue.evaluate(evaluator, a.architecture, in: a.space, epochs: try call.optionalInt("epochs"), seed: try call.seed(),
                                               cancel: call.session.interrupt)
             }
             if result.status == .cancelled { throw CancellationError() }
@@ -41,14 +41,14 @@ extension BuiltinRegistry {
     static func evaluator(_ call: BuiltinCall, _ name: String) throws -> any Evaluator {
         if case .object(let o) = call[name] {
             if let e = o as? EvaluatorValue { return e.evaluator }
-            if let t = o as? LatencyTableValue { return EvaluatorCatalog.evaluator(t.table) }
+            if let t = o as? LatencyTableValue { return EvaluatorCatalogue.evaluator(t.table) }
         }
         throw BuiltinError("\(name) must be an evaluator or a latency table, got \(call[name].kindDescription)", argument: name)
     }
 
-    /// Metrics as a record in the standard order (`MetricCatalog.ordered`), each with its unit.
+    /// Metrics as a record in the standard order (`MetricCatalogue.ordered`), each with its unit.
     static func metricRecord(_ metrics: [String: Double]) -> Record {
-        Record(MetricCatalog.ordered(metrics.keys).map { ($0, .number(MetricCatalog.quantity($0, metrics[$0]!))) })
+        Record(MetricCatalogue.ordered(metrics.keys).map { ($0, .number(MetricCatalogue.quantity($0, metrics[$0]!))) })
     }
 
     private func registerShippedTables() {
@@ -60,9 +60,9 @@ extension BuiltinRegistry {
                          example: "bench_table(\"nb201\", dataset: \"cifar100\") | sort accuracy desc | take 3") { call in
             let name = try call.string("name")
             switch name.lowercased() {
-            case "nb201": return .table(try call.blaming("dataset") { try EvaluatorCatalog.nb201Table(dataset: try call.string("dataset")) })
-            case "nb201_latency": return .table(try call.blaming("name") { try EvaluatorCatalog.latencyTable(space: "nb201") })
-            case "fbnet_latency": return .table(try call.blaming("name") { try EvaluatorCatalog.latencyTable(space: "fbnet") })
+            case "nb201": return .table(try call.blaming("dataset") { try EvaluatorCatalogue.nb201Table(dataset: try call.string("dataset")) })
+            case "nb201_latency": return .table(try call.blaming("name") { try EvaluatorCatalogue.latencyTable(space: "nb201") })
+            case "fbnet_latency": return .table(try call.blaming("name") { try EvaluatorCatalogue.latencyTable(space: "fbnet") })
             default:
                 let names = ["nb201", "nb201_latency", "fbnet_latency"]
                 throw BuiltinError("there is no shipped table '\(name)'\(Spelling.didYouMean(name, among: names)) (the tables are \(names.joined(separator: ", ")))", argument: "name")
@@ -82,7 +82,7 @@ extension BuiltinRegistry {
             case .object(let o as LatencyTableValue): return .table(o.table.table())
             case .string(let device):
                 let table = try call.blaming("device") {
-                    try EvaluatorCatalog.latency(device: device, batch: try call.optionalInt("batch"), space: try call.string("space"))
+                    try EvaluatorCatalogue.latency(device: device, batch: try call.optionalInt("batch"), space: try call.string("space"))
                 }
                 return .object(LatencyTableValue(table))
             default:
@@ -93,7 +93,7 @@ extension BuiltinRegistry {
                          help: "The names `latency(device: …)` accepts for a space's shipped latency tables, in the source's order.",
                          parameters: [Parameter("space", .string, default: .string("nb201"), help: "\"nb201\" or \"fbnet\"")],
                          example: "devices()") { call in
-            .list(try call.blaming("space") { try EvaluatorCatalog.devices(space: try call.string("space")) }.map { .string($0) })
+            .list(try call.blaming("space") { try EvaluatorCatalogue.devices(space: try call.string("space")) }.map { .string($0) })
         })
     }
 
@@ -105,7 +105,7 @@ extension BuiltinRegistry {
                          parameters: parameters,
                          paper: "Krishnakumar et al., NAS-Bench-Suite-Zero, NeurIPS 2022 Datasets and Benchmarks; Abdelfattah et al., Zero-Cost Proxies, ICLR 2021",
                          example: "zero_cost(dataset: \"cifar100\") | sort synflow desc | take 5") { call in
-            .table(try call.blaming("dataset") { try EvaluatorCatalog.zeroCost(benchmark: try call.string("benchmark"), dataset: try call.string("dataset")).table })
+            .table(try call.blaming("dataset") { try EvaluatorCatalogue.zeroCost(benchmark: try call.string("benchmark"), dataset: try call.string("dataset")).table })
         })
         register(Builtin("correlations", category: "benchmarks", summary: "rank correlation of each zero-cost proxy with accuracy",
                          help: "For one zero-cost subset, each proxy's Spearman ρ and Kendall τ-b with the architectures' accuracy (columns proxy, spearman, kendall, n).",
@@ -113,7 +113,7 @@ extension BuiltinRegistry {
                          paper: "Krishnakumar et al., NAS-Bench-Suite-Zero, NeurIPS 2022 Datasets and Benchmarks",
                          example: "correlations(dataset: \"cifar10\") | sort spearman desc") { call in
             .table(try call.blaming("dataset") {
-                try EvaluatorCatalog.zeroCost(benchmark: try call.string("benchmark"), dataset: try call.string("dataset")).correlations()
+                try EvaluatorCatalogue.zeroCost(benchmark: try call.string("benchmark"), dataset: try call.string("dataset")).correlations()
             })
         })
     }
@@ -130,7 +130,7 @@ extension BuiltinRegistry {
             let metrics = try call.strings("metrics")
             let units = try Self.units(call)
             let table = try call.blaming("csv") {
-                try EvaluatorCatalog.benchmark(csv: try call.string("csv"), space: space, key: try call.string("key"), metrics: metrics, units: units)
+                try EvaluatorCatalogue.benchmark(csv: try call.string("csv"), space: space, key: try call.string("key"), metrics: metrics, units: units)
             }
             return .object(EvaluatorValue(table, space: space))
         })
@@ -143,7 +143,7 @@ extension BuiltinRegistry {
                          example: "lat = latency_table(csv: \"pi.csv\", space: nb201(), key: \"arch\", unit: \"ms\")") { call in
             let space = try call.space("space")
             let table = try call.blaming("csv") {
-                try EvaluatorCatalog.latencyTable(csv: try call.string("csv"), space: space, key: try call.string("key"),
+                try EvaluatorCatalogue.latencyTable(csv: try call.string("csv"), space: space, key: try call.string("key"),
                                                   unit: try call.string("unit"), column: try call.optionalString("column"))
             }
             return .object(LatencyTableValue(table))

@@ -4,7 +4,7 @@ import NASCore
 ///
 /// To add an area's builtins, write `Sources/NASLanguage/Builtins/<Area>Builtins.swift` with
 /// `extension BuiltinRegistry { func registerAreaBuiltins() { register(Builtin(…)) … } }`
-/// and add one call to `registerAllAreas()` in `BuiltinCatalog.swift`.
+/// and add one call to `registerAllAreas()` in `BuiltinRegistry+Areas.swift`.
 public final class BuiltinRegistry {
     private var builtins: [String: Builtin] = [:]
     private var topics: [String: HelpTopic] = [:]

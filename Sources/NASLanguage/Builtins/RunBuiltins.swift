@@ -95,7 +95,7 @@ extension BuiltinRegistry {
             return .record(Record([
                 ("id", .number(Double(run.id))), ("status", .string(p.status.rawValue)), ("trials", .number(Double(p.trials))),
                 ("budget", .string(RunValue.describe(p.budget))),
-                ("best", p.bestValue.map { .number(MetricCatalog.quantity(p.metric, $0)) } ?? .none),
+                ("best", p.bestValue.map { .number(MetricCatalogue.quantity(p.metric, $0)) } ?? .none),
                 ("simulated_time", .number(Quantity.seconds(p.simulatedSeconds))), ("wall_time", .number(Quantity.seconds(p.wallSeconds))),
                 ("line", .string(p.line)),
             ]))
@@ -260,7 +260,7 @@ private func evaluatorArgument(_ call: BuiltinCall, _ name: String) throws -> an
     func one(_ value: Value) throws -> any Evaluator {
         if case .object(let o) = value {
             if let e = o as? EvaluatorValue { return e.evaluator }
-            if let t = o as? LatencyTableValue { return EvaluatorCatalog.evaluator(t.table) }
+            if let t = o as? LatencyTableValue { return EvaluatorCatalogue.evaluator(t.table) }
         }
         throw BuiltinError("\(name) must be an evaluator, a latency table or a list of them, got \(value.kindDescription)", argument: name)
     }

@@ -65,7 +65,7 @@ extension BuiltinRegistry {
             do { _ = try NB201Dataset(name: dataset) } catch let e as BenchmarkError { throw BuiltinError(e.message, argument: "dataset") }
             do { _ = try NB201Metric(name: metric) } catch let e as BenchmarkError { throw BuiltinError(e.message, argument: "metric") }
             do { _ = try NB201TrialChoice(name: trial) } catch let e as BenchmarkError { throw BuiltinError(e.message, argument: "trial") }
-            do { return try EvaluatorCatalog.nb201(dataset: dataset, epochs: epochs, metric: metric, trial: trial) } catch let e as BenchmarkError {
+            do { return try EvaluatorCatalogue.nb201(dataset: dataset, epochs: epochs, metric: metric, trial: trial) } catch let e as BenchmarkError {
                 throw BuiltinError(e.message, argument: "epochs")
             }
         }

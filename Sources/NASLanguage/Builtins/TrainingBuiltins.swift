@@ -90,7 +90,7 @@ extension BuiltinRegistry {
             let data = try call.object("data", as: DatasetValue.self).dataset
             let fraction = try Self.fraction(call)
             let config = try Self.trainingConfig(call, data: data.withTrainingFraction(fraction))
-            return .object(EvaluatorValue(DatasetCatalog.trainer(data, config: config, fraction: fraction)))
+            return .object(EvaluatorValue(DatasetCatalogue.trainer(data, config: config, fraction: fraction)))
         })
     }
 
@@ -102,7 +102,7 @@ extension BuiltinRegistry {
                            ("wall_time", .number(.seconds(result.wallSeconds)))])
         }
         var record = metricRecord(result.metrics)
-        record["curve"] = .list(result.curve.map { .number(MetricCatalog.quantity("accuracy", $0)) })
+        record["curve"] = .list(result.curve.map { .number(MetricCatalogue.quantity("accuracy", $0)) })
         record["status"] = .string(result.status.rawValue)
         return record
     }
@@ -114,7 +114,7 @@ extension BuiltinRegistry {
         let sources = ["name", "csv", "idx", "npy"].filter { !call.isNone($0) }
         guard sources.count == 1 else {
             let message = sources.isEmpty
-                ? "dataset() needs a built-in name (\(DatasetCatalog.builtinNames.joined(separator: ", "))) or csv:, idx: or npy:"
+                ? "dataset() needs a built-in name (\(DatasetCatalogue.builtinNames.joined(separator: ", "))) or csv:, idx: or npy:"
                 : "dataset() takes one source, got \(sources.joined(separator: " and "))"
             throw BuiltinError(message, argument: sources.dropFirst().first)
         }
@@ -134,22 +134,22 @@ extension BuiltinRegistry {
         }
         let valid = try partFile(call, "valid", source: source), test = try partFile(call, "test", source: source)
         return try blamingData(call, source) {
-            try DatasetCatalog.files(format, train: train, valid: valid, test: test, classes: classes, split: split)
+            try DatasetCatalogue.files(format, train: train, valid: valid, test: test, classes: classes, split: split)
         }
     }
 
     /// A built-in set by name; its parts come from the set, never from files.
-    private static func builtinDataset(_ call: BuiltinCall, split: DatasetCatalog.Split) throws -> Dataset {
+    private static func builtinDataset(_ call: BuiltinCall, split: DatasetCatalogue.Split) throws -> Dataset {
         for part in ["valid", "test"] where partPath(call, part) != nil {
             throw BuiltinError("\(part) takes a file only with csv:, idx: or npy:; for a built-in set it is a number of samples",
                                argument: part)
         }
-        let name = try call.string("name"), known = DatasetCatalog.builtinNames
+        let name = try call.string("name"), known = DatasetCatalogue.builtinNames
         guard known.contains(name) else {
             throw BuiltinError("there is no built-in dataset '\(name)'\(Spelling.didYouMean(name, among: known)) (built in: "
                 + "\(known.joined(separator: ", ")); a file is read with csv:, idx: or npy:)", argument: "name")
         }
-        return try blamingData(call, "name") { try DatasetCatalog.builtin(name, split: split) }
+        return try blamingData(call, "name") { try DatasetCatalogue.builtin(name, split: split, cancel: call.session.interrupt) }
     }
 
     /// The separate file of the part `valid` or `test`, when one is given as a path (IDX and NPY
@@ -196,8 +196,8 @@ extension BuiltinRegistry {
     }
 
     /// The train/valid/test counts and seed.
-    private static func datasetSplit(_ call: BuiltinCall) throws -> DatasetCatalog.Split {
-        DatasetCatalog.Split(train: try positive(call, "train"), valid: try partCount(call, "valid"),
+    private static func datasetSplit(_ call: BuiltinCall) throws -> DatasetCatalogue.Split {
+        DatasetCatalogue.Split(train: try positive(call, "train"), valid: try partCount(call, "valid"),
                              test: try partCount(call, "test"), seed: try call.seed())
     }
 
@@ -226,14 +226,14 @@ extension BuiltinRegistry {
             throw BuiltinError("weight_decay must be 0 or more, got \(weightDecay)", argument: "weight_decay")
         }
         let name = try call.string("optimizer")
-        guard let optimizer = DatasetCatalog.optimizer(name, momentum: momentum, nesterov: try call.bool("nesterov"),
+        guard let optimizer = DatasetCatalogue.optimizer(name, momentum: momentum, nesterov: try call.bool("nesterov"),
                                                        weightDecay: weightDecay) else {
-            throw unknown("optimizer", name, among: DatasetCatalog.optimizerNames)
+            throw unknown("optimizer", name, among: DatasetCatalogue.optimizerNames)
         }
         let settings = try scheduleSettings(call, epochs: epochs), scheduleName = try call.string("schedule")
-        guard let schedule = DatasetCatalog.schedule(scheduleName, data: data, batch: batch, stepEpochs: settings.stepEvery,
+        guard let schedule = DatasetCatalogue.schedule(scheduleName, data: data, batch: batch, stepEpochs: settings.stepEvery,
                                                      gamma: settings.gamma, warmupEpochs: settings.warmup) else {
-            throw unknown("schedule", scheduleName, among: DatasetCatalog.scheduleNames)
+            throw unknown("schedule", scheduleName, among: DatasetCatalogue.scheduleNames)
         }
         return TrainingConfig(epochs: epochs, batchSize: batch, learningRate: lr, optimizer: optimizer, schedule: schedule,
                               cropPadding: try bounded(call, "crop", 0...64, unit: "pixels"), flip: try call.bool("flip"),

@@ -57,7 +57,7 @@ public struct MetricKey: Sendable, Hashable, Comparable, CustomStringConvertible
     @inlinable public static var trainTime: MetricKey { MetricKey(number: 8) }
 
     /// The names of the constant keys, in key order: NASCore's one list of standard metric names.
-    public static var standardNames: [String] { MetricCatalog.standardNames }
+    public static var standardNames: [String] { MetricCatalogue.standardNames }
 
     /// The process's interned names.
     private static let registry = Mutex(Registry(names: standardNames))

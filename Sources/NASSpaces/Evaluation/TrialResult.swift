@@ -1,6 +1,6 @@
 /// What an evaluator says about one architecture at one fidelity.
 ///
-/// Metric values are in base units (see `NASCore.MetricCatalog`): accuracies as fractions,
+/// Metric values are in base units (see `NASCore.MetricCatalogue`): accuracies as fractions,
 /// times in seconds, memory in bytes. `accuracy` is the metric that searches optimise by
 /// default (validation accuracy); `test_accuracy` is reported, never searched on.
 ///

@@ -7,7 +7,7 @@ struct QueryColumn: Sendable {
     enum Kind: Sendable, Equatable {
         /// A plain number (ids, sequence numbers, seeds, epochs, scores).
         case integer
-        /// A metric; its unit comes from `MetricCatalog` by name.
+        /// A metric; its unit comes from `MetricCatalogue` by name.
         case metric
         /// A duration in seconds.
         case seconds
@@ -42,10 +42,10 @@ struct QueryColumn: Sendable {
         self.kind = kind
     }
 
-    /// The unit of its numbers (a metric's from `MetricCatalog`), for checking constants.
+    /// The unit of its numbers (a metric's from `MetricCatalogue`), for checking constants.
     var dimension: Dimension {
         switch kind {
-        case .metric: return MetricCatalog.quantity(name, 0).dimension
+        case .metric: return MetricCatalogue.quantity(name, 0).dimension
         case .seconds: return .time
         default: return .scalar
         }

@@ -4,11 +4,11 @@ import NASCore
 
 /// Translates a `TableQuery` into one parameterised SQL statement over a column whitelist.
 ///
-/// Column names are looked up in the catalog (never pasted from user input) and every value
+/// Column names are looked up in the catalogue (never pasted from user input) and every value
 /// travels as a statement argument, so no query can change what the statement does.
 struct SQLQueryBuilder {
     /// The whitelist.
-    var catalog: ColumnCatalog
+    var catalogue: ColumnCatalogue
     /// `FROM ...` with its joins (fixed text).
     var from: String
     /// Conditions that always apply (fixed text with placeholders), and their values.
@@ -18,7 +18,7 @@ struct SQLQueryBuilder {
 
     /// The statement and the columns it returns, in order.
     func build(_ query: TableQuery) throws -> (sql: String, arguments: StatementArguments, columns: [QueryColumn]) {
-        let selected = try (query.columns ?? catalog.columns.map(\.name)).map(catalog.column)
+        let selected = try (query.columns ?? catalogue.columns.map(\.name)).map(catalogue.column)
         var arguments: [DatabaseValue] = []
         let selectList = selected.map { column -> String in
             let shown = column.display ?? (column.sql, column.arguments)
@@ -50,7 +50,7 @@ struct SQLQueryBuilder {
         case .not(let a):
             return "(NOT \(try condition(a, arguments: &arguments)))"
         case .compare(let name, let op, let value):
-            return try comparison(catalog.column(name), op, value, arguments: &arguments)
+            return try comparison(catalogue.column(name), op, value, arguments: &arguments)
         }
     }
 
@@ -97,7 +97,7 @@ struct SQLQueryBuilder {
     /// The ORDER BY terms of the sort keys (missing values last), appending their values.
     private func orderTerms(_ keys: [TableSort], arguments: inout [DatabaseValue]) throws -> [String] {
         try keys.map { key in
-            let column = try catalog.column(key.column)
+            let column = try catalogue.column(key.column)
             arguments += column.arguments
             return "\(column.sql) \(key.descending ? "DESC" : "ASC") NULLS LAST"
         }

@@ -21,15 +21,15 @@ enum CellReader {
         case .null: return .null
         case .string(let s): return .string(s)
         case .blob(let data): return .string("<\(data.count) bytes>")
-        case .int64(let i): return .number(MetricCatalog.quantity(name, Double(i)))
-        case .double(let d): return .number(MetricCatalog.quantity(name, d))
+        case .int64(let i): return .number(MetricCatalogue.quantity(name, Double(i)))
+        case .double(let d): return .number(MetricCatalogue.quantity(name, d))
         }
     }
 
     private static func number(_ v: Double, _ column: QueryColumn) -> Cell {
         switch column.kind {
         case .integer: return .number(.scalar(v))
-        case .metric: return .number(MetricCatalog.quantity(column.name, v))
+        case .metric: return .number(MetricCatalogue.quantity(column.name, v))
         case .seconds: return .number(.seconds(v))
         case .bool: return .bool(v != 0)
         case .text: return .string(Quantity.formatNumber(v))
@@ -40,9 +40,9 @@ enum CellReader {
     /// A metric stored as `"nan"` / `"inf"` in the JSON object.
     private static func nonFinite(_ s: String, _ name: String) -> Cell {
         switch s {
-        case "nan": return .number(MetricCatalog.quantity(name, .nan))
-        case "inf": return .number(MetricCatalog.quantity(name, .infinity))
-        case "-inf": return .number(MetricCatalog.quantity(name, -.infinity))
+        case "nan": return .number(MetricCatalogue.quantity(name, .nan))
+        case "inf": return .number(MetricCatalogue.quantity(name, .infinity))
+        case "-inf": return .number(MetricCatalogue.quantity(name, -.infinity))
         default: return .string(s)
         }
     }

@@ -30,7 +30,7 @@ extension SQLiteStore {
     public func latencyTable(_ name: String, query: TableQuery) throws -> NASCore.Table {
         try read { db in
             let id = try Self.latestLatencyTable(name, db)
-            let builder = SQLQueryBuilder(catalog: .latency, from: "latency_entries e",
+            let builder = SQLQueryBuilder(catalogue: .latency, from: "latency_entries e",
                                           baseConditions: [("e.table_id = ?", [id.databaseValue])], tieBreaker: "e.key")
             return try Self.fetchTable(builder.build(query), db)
         }

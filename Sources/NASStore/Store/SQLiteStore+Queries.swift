@@ -5,7 +5,7 @@ import NASCore
 extension SQLiteStore {
     public func trialsTable(run id: Int64?, query: TableQuery) throws -> NASCore.Table {
         try read { db in
-            let catalog = ColumnCatalog.trials(metrics: try Self.metricNames(run: id, db))
+            let catalogue = ColumnCatalogue.trials(metrics: try Self.metricNames(run: id, db))
             var base: [(sql: String, arguments: [DatabaseValue])] = []
             if let id {
                 guard try Bool.fetchOne(db, sql: "SELECT 1 FROM runs WHERE id = ?", arguments: [id]) != nil else {
@@ -13,14 +13,14 @@ extension SQLiteStore {
                 }
                 base.append(("t.run_id = ?", [id.databaseValue]))
             }
-            let builder = SQLQueryBuilder(catalog: catalog, from: "trials t", baseConditions: base, tieBreaker: "t.id")
+            let builder = SQLQueryBuilder(catalogue: catalogue, from: "trials t", baseConditions: base, tieBreaker: "t.id")
             return try Self.fetchTable(builder.build(query), db)
         }
     }
 
     public func runsTable(query: TableQuery) throws -> NASCore.Table {
         try read { db in
-            let builder = SQLQueryBuilder(catalog: .runs, from: "runs r", baseConditions: [], tieBreaker: "r.id")
+            let builder = SQLQueryBuilder(catalogue: .runs, from: "runs r", baseConditions: [], tieBreaker: "r.id")
             return try Self.fetchTable(builder.build(query), db)
         }
     }

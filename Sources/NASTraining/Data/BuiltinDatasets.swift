@@ -1,4 +1,6 @@
 import Foundation
+import NASCore
+import Synchronization
 
 /// The data sets naslab knows by name: Fashion-MNIST from the Debian package
 /// `dataset-fashion-mnist`, and two small sets shipped in this module's resources.
@@ -9,16 +11,16 @@ public enum BuiltinDatasets {
     /// The names `dataset(...)` accepts.
     public static let names = ["fashion-mnist", "mnist5k", "digits"]
 
-    /// Loads a built-in set; `train` defaults to everything not used for validation (and test).
+    /// Fashion-MNIST's decoded training pool and test set, read once per process.
+    private static let fashionMNIST = Mutex<(pool: LabeledData, test: LabeledData)?>(nil)
+
+    /// Loads a built-in set; `train` defaults to everything not used for validation (and test). Reading
+    /// Fashion-MNIST takes about a second the first time; `cancel` stops the wait at once.
     public static func load(_ name: String, train: Int? = nil, valid: Int? = nil, test: Int? = nil,
-                            seed: UInt64 = 1) throws -> Dataset {
+                            seed: UInt64 = 1, cancel: CancellationToken = CancellationToken()) throws -> Dataset {
         switch name {
         case "fashion-mnist":
-            let dir = fashionMNISTDirectory
-            let pool = try IDXReader.dataset(images: "\(dir)/train-images-idx3-ubyte.gz",
-                                             labels: "\(dir)/train-labels-idx1-ubyte.gz", classes: 10)
-            let testSet = try IDXReader.dataset(images: "\(dir)/t10k-images-idx3-ubyte.gz",
-                                                labels: "\(dir)/t10k-labels-idx1-ubyte.gz", classes: 10)
+            let (pool, testSet) = try cancel.waiting { try fashionMNISTFiles() }
             return try Dataset(name: name, pool: pool, testSet: testSet, classes: 10, train: train,
                                valid: valid ?? 10_000, test: test, seed: seed)
         case "mnist5k":
@@ -35,6 +37,18 @@ public enum BuiltinDatasets {
         default:
             throw DatasetError(file: name, "is not a built-in dataset (known: \(names.joined(separator: ", ")))")
         }
+    }
+
+    /// Fashion-MNIST's training pool and test set, decoded on first use.
+    private static func fashionMNISTFiles() throws -> (LabeledData, LabeledData) {
+        if let loaded = fashionMNIST.withLock({ $0 }) { return loaded }
+        let dir = fashionMNISTDirectory
+        let pool = try IDXReader.dataset(images: "\(dir)/train-images-idx3-ubyte.gz",
+                                         labels: "\(dir)/train-labels-idx1-ubyte.gz", classes: 10)
+        let testSet = try IDXReader.dataset(images: "\(dir)/t10k-images-idx3-ubyte.gz",
+                                            labels: "\(dir)/t10k-labels-idx1-ubyte.gz", classes: 10)
+        fashionMNIST.withLock { $0 = (pool, testSet) }
+        return (pool, testSet)
     }
 
     /// The path of a file shipped in `Resources`.

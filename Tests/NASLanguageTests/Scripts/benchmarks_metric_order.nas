@@ -1,4 +1,4 @@
-# evaluate() lists metrics in the one standard order (MetricCatalog.standardNames: accuracy,
+# evaluate() lists metrics in the one standard order (MetricCatalogue.standardNames: accuracy,
 # valid_accuracy, test_accuracy, loss, params, flops, macs, latency, train_time), the order of the
 # columns of trials and simulate, whatever order the evaluator was given them in.
 s = nb201()

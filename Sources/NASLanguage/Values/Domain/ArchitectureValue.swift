@@ -76,15 +76,15 @@ public struct ArchitectureValue: DomainValue {
     /// The cost as a record: params, macs, flops (2·MACs) and peak activation memory.
     public static func costRecord(_ cost: NetworkCost) -> Record {
         Record([
-            ("params", .number(MetricCatalog.quantity("params", Double(cost.params)))),
-            ("macs", .number(MetricCatalog.quantity("macs", Double(cost.macs)))),
-            ("flops", .number(MetricCatalog.quantity("flops", Double(cost.flops)))),
+            ("params", .number(MetricCatalogue.quantity("params", Double(cost.params)))),
+            ("macs", .number(MetricCatalogue.quantity("macs", Double(cost.macs)))),
+            ("flops", .number(MetricCatalogue.quantity("flops", Double(cost.flops)))),
             ("memory", .number(.bytes(Double(cost.peakActivationBytes)))),
         ])
     }
 
     static func costLine(_ cost: NetworkCost, input: TensorShape, classes: Int) -> String {
-        let q = { (name: String, v: Int) in MetricCatalog.quantity(name, Double(v)).description }
+        let q = { (name: String, v: Int) in MetricCatalogue.quantity(name, Double(v)).description }
         return "cost at \(input), \(classes) classes: \(q("params", cost.params)) params, \(q("macs", cost.macs)) MACs, "
             + "\(q("flops", cost.flops)) FLOPs, \(Quantity.bytes(Double(cost.peakActivationBytes))) peak activations"
     }

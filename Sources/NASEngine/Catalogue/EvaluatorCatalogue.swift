@@ -7,7 +7,7 @@ import NASSpaces
 ///
 /// NAS-Bench-201 lookups, the HW-NAS-Bench/HELP device latency tables, NASLib's zero-cost
 /// proxy scores and a user's own CSV tables all come through here.
-public enum EvaluatorCatalog {
+public enum EvaluatorCatalogue {
     /// The NAS-Bench-201 tabular evaluator with settings as the language spells them.
     public static func nb201(dataset: String = "cifar10", epochs: Int = 200, metric: String = "valid",
                              trial: String = "mean") throws -> NB201Evaluator {

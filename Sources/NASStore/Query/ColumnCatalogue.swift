@@ -2,7 +2,7 @@ import GRDB
 import NASCore
 
 /// The whitelist of columns of one store table: the only names a query may use.
-struct ColumnCatalog: Sendable {
+struct ColumnCatalogue: Sendable {
     /// The table's name as users know it (`trials`, `runs`).
     var table: String
     /// The columns shown by default, in order.
@@ -17,7 +17,7 @@ struct ColumnCatalog: Sendable {
     }
 
     /// The columns of the trials table, given the metric names present.
-    static func trials(metrics: [String]) -> ColumnCatalog {
+    static func trials(metrics: [String]) -> ColumnCatalogue {
         var columns: [QueryColumn] = [
             QueryColumn("run", sql: "t.run_id", .integer),
             QueryColumn("trial", sql: "t.seq", .integer),
@@ -26,7 +26,7 @@ struct ColumnCatalog: Sendable {
             QueryColumn("epochs", sql: "t.epochs", .integer),
             QueryColumn("seed", sql: "t.seed", .integer),
         ]
-        columns += MetricCatalog.ordered(metrics).map(metricColumn)
+        columns += MetricCatalogue.ordered(metrics).map(metricColumn)
         columns += [
             QueryColumn("score", sql: "t.score", .metric),
             QueryColumn("wall_time", sql: "t.wall_seconds", .seconds),
@@ -39,7 +39,7 @@ struct ColumnCatalog: Sendable {
             QueryColumn("curve", sql: "t.curve", .text),
             QueryColumn("curve_epochs", sql: "json_array_length(t.curve)", .integer),
         ]
-        return ColumnCatalog(table: "trials", columns: columns)
+        return ColumnCatalogue(table: "trials", columns: columns)
     }
 
     /// The column of one metric: its own SQL column when the schema promotes it, else read from the JSON.
@@ -49,7 +49,7 @@ struct ColumnCatalog: Sendable {
     }
 
     /// The columns of the runs table.
-    static let runs = ColumnCatalog(table: "runs", columns: [
+    static let runs = ColumnCatalogue(table: "runs", columns: [
         QueryColumn("run", sql: "r.id", .integer),
         QueryColumn("strategy", sql: "r.strategy", .text),
         QueryColumn("space", sql: "r.space", .text),
@@ -70,7 +70,7 @@ struct ColumnCatalog: Sendable {
     ])
 
     /// The columns of one latency table's entries.
-    static let latency = ColumnCatalog(table: "latency table", columns: [
+    static let latency = ColumnCatalogue(table: "latency table", columns: [
         QueryColumn("key", sql: "e.key", .text),
         QueryColumn("latency", sql: "e.seconds", .seconds),
     ])

@@ -7,7 +7,7 @@ import Testing
 /// The data-set facade: file sources split like the built-in ones, errors name the file or
 /// suggest a name, and schedule settings in epochs become steps of the training part.
 @Suite("Dataset catalogue")
-struct DatasetCatalogTests {
+struct DatasetCatalogueTests {
     /// A version-1.0 `.npy` file written from the format's specification (magic, version,
     /// little-endian header length, a Python-dict header padded to 64 bytes, then raw data).
     static func npy(descr: String, shape: [Int], body: Data) -> Data {
@@ -36,7 +36,7 @@ struct DatasetCatalogTests {
         let x = dir.appendingPathComponent("x.npy"), y = dir.appendingPathComponent("y.npy")
         try Self.npy(descr: "<f4", shape: [n, 1, 2, 2], body: features.withUnsafeBytes { Data($0) }).write(to: x)
         try Self.npy(descr: "<i8", shape: [n], body: labels.withUnsafeBytes { Data($0) }).write(to: y)
-        let data = try DatasetCatalog.npy(features: x.path, labels: y.path, classes: nil, split: .init(seed: 4))
+        let data = try DatasetCatalogue.npy(features: x.path, labels: y.path, classes: nil, split: .init(seed: 4))
         // 15% of 20 is 3 for validation and 3 for test; the other 14 train.
         #expect((data.train.count, data.valid.count, data.test.count) == (14, 3, 3))
         #expect(data.classes == 3)
@@ -58,21 +58,21 @@ struct DatasetCatalogTests {
             return DataFile(x.path, labels: y.path)
         }
         let train = try write("train", count: 20), test = try write("test", count: 7)
-        let data = try DatasetCatalog.files(.npy(scale: 1), train: train, test: test, classes: nil, split: .init(valid: 5))
+        let data = try DatasetCatalogue.files(.npy(scale: 1), train: train, test: test, classes: nil, split: .init(valid: 5))
         #expect((data.train.count, data.valid.count, data.test.count, data.classes) == (15, 5, 7, 3))
         let missing = DataFile(test.path, labels: dir.appendingPathComponent("none.npy").path)
         #expect(throws: DatasetError(file: missing.labels!, "no such file")) {
-            try DatasetCatalog.files(.npy(scale: 1), train: train, test: missing, classes: nil, split: .init())
+            try DatasetCatalogue.files(.npy(scale: 1), train: train, test: missing, classes: nil, split: .init())
         }
     }
 
     @Test("a missing file is named, and an unknown built-in set gets a suggestion")
     func errors() {
         #expect(throws: DatasetError(file: "no/such.csv", "no such file")) {
-            try DatasetCatalog.csv("no/such.csv", label: "y", shape: nil, classes: nil, split: .init())
+            try DatasetCatalogue.csv("no/such.csv", label: "y", shape: nil, classes: nil, split: .init())
         }
         do {
-            _ = try DatasetCatalog.builtin("mnist5", split: .init())
+            _ = try DatasetCatalogue.builtin("mnist5", split: .init())
             Issue.record("an unknown name loaded")
         } catch let error as DatasetError {
             #expect(error.reason.contains("did you mean 'mnist5k'?"))
@@ -83,20 +83,20 @@ struct DatasetCatalogTests {
 
     @Test("schedule settings in epochs become steps: 100 samples at batch 10 are 10 steps an epoch")
     func scheduleInSteps() throws {
-        let data = try DatasetCatalog.builtin("digits", split: .init(train: 100, valid: 10, test: 10))
-        let step = DatasetCatalog.schedule("step", data: data, batch: 10, stepEpochs: 2, gamma: 0.5, warmupEpochs: 1)
+        let data = try DatasetCatalogue.builtin("digits", split: .init(train: 100, valid: 10, test: 10))
+        let step = DatasetCatalogue.schedule("step", data: data, batch: 10, stepEpochs: 2, gamma: 0.5, warmupEpochs: 1)
         #expect(step == .warmup(steps: 10, then: .step(every: 20, gamma: 0.5)))
-        #expect(DatasetCatalog.schedule("none", data: data, batch: 10, stepEpochs: 1, gamma: 1, warmupEpochs: 0) == .constant)
-        #expect(DatasetCatalog.schedule("linear", data: data, batch: 10, stepEpochs: 1, gamma: 1, warmupEpochs: 0) == nil)
+        #expect(DatasetCatalogue.schedule("none", data: data, batch: 10, stepEpochs: 1, gamma: 1, warmupEpochs: 0) == .constant)
+        #expect(DatasetCatalogue.schedule("linear", data: data, batch: 10, stepEpochs: 1, gamma: 1, warmupEpochs: 0) == nil)
     }
 
     @Test("a lower training fraction shows in the evaluator's descriptor, the cache key")
     func fractionInDescriptor() throws {
-        let data = try DatasetCatalog.builtin("digits", split: .init(train: 100, valid: 10, test: 10))
-        let full = DatasetCatalog.trainer(data, config: TrainingConfig())
-        let half = DatasetCatalog.trainer(data, config: TrainingConfig(), fraction: 0.5)
+        let data = try DatasetCatalogue.builtin("digits", split: .init(train: 100, valid: 10, test: 10))
+        let full = DatasetCatalogue.trainer(data, config: TrainingConfig())
+        let half = DatasetCatalogue.trainer(data, config: TrainingConfig(), fraction: 0.5)
         #expect(half.dataset.train.count == 50)
         #expect(full.descriptor != half.descriptor)
-        #expect(DatasetCatalog.trainer(data, config: TrainingConfig(threads: 1)).descriptor != full.descriptor)
+        #expect(DatasetCatalogue.trainer(data, config: TrainingConfig(threads: 1)).descriptor != full.descriptor)
     }
 }

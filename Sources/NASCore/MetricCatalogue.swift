@@ -3,7 +3,7 @@
 /// Internally every metric is a `Double` in base units: accuracies as fractions in [0, 1],
 /// times in seconds, memory in bytes, parameters and FLOPs as plain counts. This catalogue
 /// says how each one becomes a `Quantity` for the language and tables.
-public enum MetricCatalog {
+public enum MetricCatalogue {
     /// The standard metric names, in the order outputs show them (records, tables, trial columns).
     ///
     /// `MetricKey` gives these names fixed keys in this order; other metrics follow them, sorted.

@@ -11,7 +11,7 @@ import NASTraining
 /// `NASTraining.Dataset.files`, so every source takes the same `train`, `valid`, `test` and `seed`
 /// settings. Errors name the file, or the unknown set with a
 /// "did you mean".
-public enum DatasetCatalog {
+public enum DatasetCatalogue {
     /// The names `dataset("…")` accepts.
     public static var builtinNames: [String] { BuiltinDatasets.names }
 
@@ -42,13 +42,14 @@ public enum DatasetCatalog {
     }
 
     /// A built-in set by name (`fashion-mnist`, `mnist5k`, `digits`).
-    public static func builtin(_ name: String, split: Split) throws -> Dataset {
+    public static func builtin(_ name: String, split: Split, cancel: CancellationToken = CancellationToken()) throws -> Dataset {
         guard builtinNames.contains(name) else {
             throw DatasetError(file: name, "is not a built-in dataset\(Spelling.didYouMean(name, among: builtinNames)) "
                 + "(known: \(builtinNames.joined(separator: ", ")))")
         }
         if name == "fashion-mnist" { try requireFashionMNIST() }
-        return try BuiltinDatasets.load(name, train: split.train, valid: split.valid, test: split.test, seed: split.seed)
+        return try BuiltinDatasets.load(name, train: split.train, valid: split.valid, test: split.test, seed: split.seed,
+                                        cancel: cancel)
     }
 
     /// A data set from a user's files: the training file, and optionally separate validation and
