@@ -241,7 +241,7 @@ extension BuiltinRegistry {
     /// Runs data loading, turning a data-file error into a `BuiltinError` at `argument`.
     private static func blamingData<T>(_ call: BuiltinCall, _ argument: String, _ work: () throws -> T) throws -> T {
         do { return try work() } catch let error as DatasetError {
-            throw BuiltinError(error.description, argument: argument)
+            throw BuiltinError(error.description, argument: argument, cause: error)
         }
     }
 }
