@@ -299,6 +299,7 @@ public struct Lexer {
             let b = UInt8(scalar.value)
             return isIdentifierStart(b) || (!first && isDigit(b))
         }
+        guard !VisibleText.isInvisible(scalar) else { return false }  // Unicode 15.1 lets U+200C/U+200D continue names
         return first ? scalar.properties.isXIDStart : scalar.properties.isXIDContinue
     }
 
