@@ -20,9 +20,9 @@ public struct BuiltinCall {
     /// The value of a parameter (its default when not given).
     public subscript(name: String) -> Value { arguments[name] ?? .none }
 
-    /// A number parameter.
+    /// A number parameter (a count, a space's size, as its approximate plain number).
     public func quantity(_ name: String) throws -> Quantity {
-        guard case .number(let q) = self[name] else { throw wrongKind(name, .number) }
+        guard case .number(let q) = Interpreter.numeric(self[name]) else { throw wrongKind(name, .number) }
         return q
     }
 

@@ -6,7 +6,7 @@ public enum ValueKind: Sendable, Hashable {
     case any
     /// Any number, with or without a unit.
     case number
-    /// A plain number (no time or memory unit); counts and percentages are plain numbers.
+    /// A plain number (no time or memory unit); percentages, and counts (a space's size), are plain numbers.
     case plainNumber
     /// A whole plain number.
     case integer
@@ -35,6 +35,7 @@ public enum ValueKind: Sendable, Hashable {
         case (.any, _): return true
         case (.number, .number): return true
         case (.plainNumber, .number(let q)): return q.dimension == .scalar
+        case (.number, .object), (.plainNumber, .object): return CountValue.isCount(value)
         case (.integer, .number(let q)): return q.wholeNumber != nil
         case (.time, .number(let q)): return q.dimension == .time
         case (.bytes, .number(let q)): return q.dimension == .bytes

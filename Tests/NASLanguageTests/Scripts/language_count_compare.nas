@@ -8,3 +8,6 @@ print(n == n)   # expect: true
 print(n == 5)   # expect: false
 print(n * 2 > n)   # expect: true
 print(n / n)   # expect: 1
+n = size(segment())
+print(log10(n) > 18)   # expect: true
+print(round(n / 1e18, 1))   # expect: 2.2
