@@ -88,6 +88,15 @@ import Testing
         #expect(kept.stderr == expected)
     }
 
+    @Test func anErrorInAFunctionFromAnEarlierScriptNamesThatScriptAndLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("lib.nas", "fn half(x) {\n  x / 0\n}\n")
+        try folder.write("main.nas", "print(\"start\")\nhalf(4)\n")
+        let run = try NaslabBinary.run(["run", "lib.nas", "main.nas"], in: folder.url)
+        #expect(run.status == 65)
+        #expect(run.stderr == "lib.nas:2:3: error: division by zero (4 / 0)\n      x / 0\n      ^~~~~\n")
+    }
+
     @Test func aNulByteInAScriptIsNamedAndTheMessageIsWhole() throws {
         let folder = try TemporaryFolder()
         try folder.write("n.nas", "x = 1 +\u{0} 2\nprint(x)\n")
