@@ -55,7 +55,7 @@ extension Quantity {
 
     /// `a - b`, when both have the same kind.
     public static func subtracting(_ a: Quantity, _ b: Quantity) throws -> Quantity {
-        try requireSameKind(a, b, verb: "subtract", joiner: "from")
+        try requireSameKind(b, a, verb: "subtract", joiner: "from")  // "cannot subtract b from a"
         return Quantity(a.value - b.value, a.dimension, hint: mergedHint(a.hint, b.hint))
     }
 

@@ -3,7 +3,9 @@ extension Table {
     /// The table as aligned text: a header, a rule, up to `maxRows` rows and `… N more rows`.
     ///
     /// Numbers are right-aligned, other cells left-aligned; cells wider than `maxCellWidth`
-    /// are cut with `…`. An empty table says so under its header.
+    /// are cut in the middle with `…`, so that keys which differ only in their middle or end
+    /// (`nor_conv…avg_pool`, `nor_conv…skip_con`) still look different. An empty table says so
+    /// under its header.
     public func render(maxRows: Int = 20, maxCellWidth: Int = 40) -> String {
         let shown = rows.prefix(max(0, maxRows))
         let texts = shown.map { row in row.map { Self.clip($0.description, maxCellWidth) } }
@@ -37,10 +39,13 @@ extension Table {
         return parts.joined(separator: "  ")
     }
 
+    /// The text on one line, cut in the middle with `…` to at most `width` characters: the start
+    /// keeps one more character than the end when they cannot be equal.
     static func clip(_ s: String, _ width: Int) -> String {
         let flat = s.replacingNewlines()
         guard flat.count > width, width > 1 else { return flat }
-        return String(flat.prefix(width - 1)) + "…"
+        let kept = width - 1
+        return String(flat.prefix(kept - kept / 2)) + "…" + String(flat.suffix(kept / 2))
     }
 }
 

@@ -18,3 +18,11 @@ public enum TableDataError: Error, Sendable, Hashable, CustomStringConvertible {
         }
     }
 }
+
+extension TableDataError: InputFileFailure {
+    /// A file that does not exist or cannot be read (not one that cannot be written or parsed).
+    public var isUnreadableFile: Bool {
+        guard case .file(_, let reason) = self else { return false }
+        return reason.hasPrefix("no such file")
+    }
+}

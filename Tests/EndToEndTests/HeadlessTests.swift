@@ -76,6 +76,52 @@ import Testing
         #expect(kept.stderr.contains("four"))
     }
 
+    @Test func keepGoingQuotesTheLineOfAnErrorInsideAFunction() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("f.nas", "fn f(x) {\n  y = 1\n  z = 2\n  w = x / 0\n}\nprint(\"one\")\nf(2)\nprint(\"three\")\n")
+        let expected = "f.nas:4:7: error: division by zero (2 / 0)\n      w = x / 0\n          ^~~~~\n"
+        let stopped = try NaslabBinary.run(["f.nas"], in: folder.url)
+        #expect(stopped.stderr == expected)
+        let kept = try NaslabBinary.run(["--keep-going", "f.nas"], in: folder.url)
+        #expect(kept.status == 65)
+        #expect(kept.stdout == "one\nthree\n")
+        #expect(kept.stderr == expected)
+    }
+
+    @Test func anErrorInAFunctionFromAnEarlierScriptNamesThatScriptAndLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("lib.nas", "fn half(x) {\n  x / 0\n}\n")
+        try folder.write("main.nas", "print(\"start\")\nhalf(4)\n")
+        let run = try NaslabBinary.run(["run", "lib.nas", "main.nas"], in: folder.url)
+        #expect(run.status == 65)
+        #expect(run.stderr == "lib.nas:2:3: error: division by zero (4 / 0)\n      x / 0\n      ^~~~~\n")
+    }
+
+    @Test func aNulByteInAScriptIsNamedAndTheMessageIsWhole() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("n.nas", "x = 1 +\u{0} 2\nprint(x)\n")
+        let run = try NaslabBinary.run(["n.nas"], in: folder.url)
+        #expect(run.status == 65)
+        #expect(run.stderr.contains("n.nas:1:8: error: unexpected control character U+0000 (NUL); delete it"))
+        #expect(run.stderr.contains("    x = 1 +\u{2400} 2\n           ^"))
+    }
+
+    @Test func aMissingDataFileExits66() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("d.nas", "print(\"before\")\nt = load(\"no/such/table.csv\")\n")
+        let run = try NaslabBinary.run(["d.nas"], in: folder.url)
+        #expect(run.status == 66, "\(run.stderr)")
+        #expect(run.stderr.contains("d.nas:2:5: error: no/such/table.csv: no such file"))
+    }
+
+    @Test func aHelpPageEndsItsLastLine() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("h.nas", "help abs\nprint(\"next\")\n")
+        let run = try NaslabBinary.run(["h.nas"], in: folder.url)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(run.stdout.hasSuffix("keeping its unit.\nnext\n"))
+    }
+
     @Test func echoPrintsEachStatementBeforeItsOutput() throws {
         let folder = try TemporaryFolder()
         try folder.write("e.nas", "# a comment\nxs = [1,\n  2]\nprint(\"hi\")\n")

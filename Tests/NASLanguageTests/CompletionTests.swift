@@ -36,6 +36,16 @@ struct CompletionTests {
         #expect(complete(h, "print(sorted([1], de").contains("desc:"))
     }
 
+    @Test("keyword arguments of the call still open, after a nested call or list has closed")
+    func keywordArgumentsAfterNestedCall() {
+        let h = Harness()
+        #expect(complete(h, "sample(nb201(), se").first == "seed:")
+        #expect(complete(h, "sample(nb201(), se").contains("segment"))
+        #expect(complete(h, "round(abs(-1.5), di") == ["digits:"])
+        #expect(complete(h, "print(sorted([3, 1], de").first == "desc:")
+        #expect(!complete(h, "sample(nb201(), {se").contains("seed:"))
+    }
+
     @Test("verbs after | and columns of the table in a pipeline")
     func pipelines() {
         let h = Harness()

@@ -1,3 +1,5 @@
+import NASCore
+
 /// A problem with a benchmark table or a query on it, said in the user's terms.
 ///
 /// When the problem sits in a file, `file` and `line` say where (`runs.csv:14: error: …`).
@@ -24,4 +26,9 @@ public struct BenchmarkError: Error, Sendable, Hashable, CustomStringConvertible
         default: return message
         }
     }
+}
+
+extension BenchmarkError: InputFileFailure {
+    /// A table file that does not exist or cannot be read.
+    public var isUnreadableFile: Bool { message == "no such file" || message.hasPrefix("cannot read the file") }
 }

@@ -64,7 +64,7 @@ extension BuiltinCall {
         do { return try work() } catch let error as SpaceError {
             throw BuiltinError(error.message, argument: argument)
         } catch let error as BenchmarkError {
-            throw BuiltinError(Self.located(error), argument: argument)
+            throw BuiltinError(Self.located(error), argument: argument, cause: error)
         }
     }
 

@@ -20,9 +20,9 @@ public struct BuiltinCall {
     /// The value of a parameter (its default when not given).
     public subscript(name: String) -> Value { arguments[name] ?? .none }
 
-    /// A number parameter.
+    /// A number parameter (a count, a space's size, as its approximate plain number).
     public func quantity(_ name: String) throws -> Quantity {
-        guard case .number(let q) = self[name] else { throw wrongKind(name, .number) }
+        guard case .number(let q) = Interpreter.numeric(self[name]) else { throw wrongKind(name, .number) }
         return q
     }
 
@@ -32,10 +32,10 @@ public struct BuiltinCall {
     /// A whole-number parameter.
     public func int(_ name: String) throws -> Int {
         let q = try quantity(name)
-        guard q.value == q.value.rounded(), abs(q.value) < 1e15 else {
-            throw BuiltinError("\(name) must be a whole number, got \(q.description)", argument: name)
+        guard let n = Quantity(q.value).wholeNumber else {
+            throw BuiltinError("\(name) \(Value.number(q.value).wholeNumberProblem), got \(q.description)", argument: name)
         }
-        return Int(q.value)
+        return n
     }
 
     /// A string parameter.
@@ -69,7 +69,7 @@ public struct BuiltinCall {
     /// A domain object parameter of type `T`.
     public func object<T: DomainValue>(_ name: String, as type: T.Type) throws -> T {
         guard case .object(let o) = self[name], let typed = o as? T else {
-            throw BuiltinError("\(name) must be \(T.self), got \(self[name].typeName)", argument: name)
+            throw BuiltinError("\(name) must be \(IndefiniteArticle.prefixing(Self.userTypeName(of: T.self))), got \(IndefiniteArticle.prefixing(self[name].typeName))", argument: name)
         }
         return typed
     }
@@ -88,7 +88,14 @@ public struct BuiltinCall {
     /// Throws `CancellationError` when the user pressed Ctrl-C.
     public func checkInterrupt() throws { try session.interrupt.check() }
 
+    /// The name users know a domain type by: `SpaceValue` is a "space".
+    private static func userTypeName(of type: any DomainValue.Type) -> String {
+        var name = String(describing: type)
+        if name.hasSuffix("Value"), name.count > 5 { name.removeLast(5) }
+        return name.prefix(1).lowercased() + name.dropFirst()
+    }
+
     private func wrongKind(_ name: String, _ kind: ValueKind) -> BuiltinError {
-        BuiltinError("\(name) must be \(kind.noun), got \(self[name].typeName)", argument: name)
+        BuiltinError("\(name) must be \(kind.noun), got \(self[name].kindDescription)", argument: name)
     }
 }

@@ -80,7 +80,7 @@ public final class BuiltinRegistry {
                 continue
             }
             if !parameter.kind.accepts(value), !(value.isNone && parameter.defaultValue?.isNone == true) {
-                throw BuiltinError("argument '\(parameter.name)' of \(builtin.name)() must be \(parameter.kind.noun), got \(value.kindDescription)", argument: parameter.name)
+                throw BuiltinError("argument '\(parameter.name)' of \(builtin.name)() \(parameter.kind.requirement(for: value)), got \(value.kindDescription)", argument: parameter.name)
             }
         }
         if let variadic = builtin.variadic {

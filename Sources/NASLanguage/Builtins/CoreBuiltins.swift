@@ -106,7 +106,8 @@ extension BuiltinRegistry {
             let digits = try call.int("digits")
             guard (-15...15).contains(digits) else { throw BuiltinError("digits must be between -15 and 15", argument: "digits") }
             let scale = pow(10, Double(digits))
-            return .number(Quantity((q.value * scale).rounded() / scale, q.dimension, hint: q.hint))
+            let rounded = (q.value * scale).rounded() / scale
+            return .number(Quantity(rounded.isFinite ? rounded : q.value, q.dimension, hint: q.hint))
         })
         register(Builtin("int", category: "core", summary: "a plain number with its fraction cut off",
                          help: "Cuts off the fraction of a plain number (toward zero), or reads a whole number from a string.",
@@ -124,19 +125,21 @@ extension BuiltinRegistry {
             let q = try call.quantity("x")
             return .number(Quantity(Swift.abs(q.value), q.dimension, hint: q.hint))
         })
-        let plainFunctions: [(String, String, String, (Double) -> Double)] = [
-            ("sqrt", "the square root of x", "Returns the square root of a plain number.", { $0.squareRoot() }),
-            ("log", "the natural logarithm of x", "Returns the natural (base e) logarithm of a plain number.", { Foundation.log($0) }),
-            ("log2", "the base-2 logarithm of x", "Returns the base-2 logarithm of a plain number.", { Foundation.log2($0) }),
-            ("log10", "the base-10 logarithm of x", "Returns the base-10 logarithm of a plain number.", { Foundation.log10($0) }),
-            ("exp", "e to the power x", "Returns e raised to the power of a plain number.", { Foundation.exp($0) }),
-            ("floor", "x rounded down to a whole number", "Rounds a plain number down to the nearest whole number.", { $0.rounded(.down) }),
-            ("ceil", "x rounded up to a whole number", "Rounds a plain number up to the nearest whole number.", { $0.rounded(.up) }),
+        let plainFunctions: [(String, String, String, String?, (Double) -> Double)] = [
+            ("sqrt", "the square root of x", "Returns the square root of a plain number.", "x ≥ 0", { $0.squareRoot() }),
+            ("log", "the natural logarithm of x", "Returns the natural (base e) logarithm of a plain number.", "x > 0", { Foundation.log($0) }),
+            ("log2", "the base-2 logarithm of x", "Returns the base-2 logarithm of a plain number.", "x > 0", { Foundation.log2($0) }),
+            ("log10", "the base-10 logarithm of x", "Returns the base-10 logarithm of a plain number.", "x > 0", { Foundation.log10($0) }),
+            ("exp", "e to the power x", "Returns e raised to the power of a plain number.", nil, { Foundation.exp($0) }),
+            ("floor", "x rounded down to a whole number", "Rounds a plain number down to the nearest whole number.", nil, { $0.rounded(.down) }),
+            ("ceil", "x rounded up to a whole number", "Rounds a plain number up to the nearest whole number.", nil, { $0.rounded(.up) }),
         ]
-        for (name, summary, help, f) in plainFunctions {
-            register(Builtin(name, category: "core", summary: summary, help: help + " Numbers with a time or memory unit are refused.",
+        for (name, summary, help, domain, f) in plainFunctions {
+            let fullHelp = help + (domain.map { " It needs \($0)." } ?? "") + " Numbers with a time or memory unit are refused."
+            register(Builtin(name, category: "core", summary: summary, help: fullHelp,
                              parameters: [Parameter("x", .plainNumber)]) { call in
-                .number(Quantity(f(try call.double("x"))))
+                let x = try call.double("x")
+                return .number(Quantity(try finite(f(x), of: "\(name)(\(Quantity.formatNumber(x)))", needing: domain)))
             })
         }
         register(Builtin("min", category: "core", summary: "the smallest of some values or of a list",
@@ -153,7 +156,9 @@ extension BuiltinRegistry {
                          help: "Adds up a list of numbers of one kind; the sum of an empty list is 0.",
                          parameters: [Parameter("values", .list)]) { call in
             let numbers = try quantities(call)
-            return .number(try numbers.dropFirst().reduce(numbers.first ?? Quantity(0), Quantity.adding))
+            let total = try numbers.dropFirst().reduce(numbers.first ?? Quantity(0), Quantity.adding)
+            _ = try finite(total.value, of: "the sum of these numbers", needing: nil)
+            return .number(total)
         })
         register(Builtin("mean", category: "core", summary: "the arithmetic mean of a list of numbers",
                          help: "Returns the mean of a non-empty list of numbers of one kind, keeping their unit.",
@@ -161,6 +166,7 @@ extension BuiltinRegistry {
             let numbers = try quantities(call)
             guard let first = numbers.first else { throw BuiltinError("mean of an empty list", argument: "values") }
             let total = try numbers.dropFirst().reduce(first, Quantity.adding)
+            _ = try finite(total.value, of: "the sum of these numbers", needing: nil)
             return .number(Quantity(total.value / Double(numbers.count), first.dimension, hint: total.hint))
         })
         register(Builtin("std", category: "core", summary: "the sample standard deviation of a list of numbers",
@@ -172,7 +178,7 @@ extension BuiltinRegistry {
             let values = numbers.map(\.value)
             let mean = values.reduce(0, +) / Double(values.count)
             let variance = values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1)
-            return .number(Quantity(variance.squareRoot(), first.dimension, hint: first.hint))
+            return .number(Quantity(try finite(variance.squareRoot(), of: "the standard deviation", needing: nil), first.dimension, hint: first.hint))
         })
     }
 
@@ -263,6 +269,20 @@ private func extreme(_ call: BuiltinCall, wantSmallest: Bool) throws -> Value {
         throw BuiltinError(call.interpreter.describeError(error))
     }
     return best
+}
+
+/// `result`, or an error (at the call) when a math builtin's result is not a finite number: outside
+/// the function's `domain` (`sqrt(-1) is not a real number: sqrt needs x ≥ 0`), or an overflow.
+private func finite(_ result: Double, of what: String, needing domain: String?) throws -> Double {
+    if result.isFinite { return result }
+    if result.isNaN {
+        let need = domain.map { ": it needs \($0)" } ?? ""
+        throw BuiltinError("\(what) is not a real number\(need)")
+    }
+    if let domain, result < 0 {
+        throw BuiltinError("\(what) is minus infinity: it needs \(domain)")
+    }
+    throw BuiltinError("\(what) \(NumberLimits.overflowText)")
 }
 
 private func quantities(_ call: BuiltinCall) throws -> [Quantity] {

@@ -295,7 +295,7 @@ extension BuiltinRegistry {
         do { return try work() } catch let error as DatasetError {
             let files = ["csv", "idx", "npy", "labels", "valid", "test", "valid_labels", "test_labels"]
             let blamed = files.first { partPath(call, $0) == error.file } ?? argument
-            throw BuiltinError(error.description, argument: blamed)
+            throw BuiltinError(error.description, argument: blamed, cause: error)
         }
     }
 }

@@ -6,7 +6,7 @@ public enum ValueKind: Sendable, Hashable {
     case any
     /// Any number, with or without a unit.
     case number
-    /// A plain number (no time or memory unit); counts and percentages are plain numbers.
+    /// A plain number (no time or memory unit); percentages, and counts (a space's size), are plain numbers.
     case plainNumber
     /// A whole plain number.
     case integer
@@ -35,7 +35,8 @@ public enum ValueKind: Sendable, Hashable {
         case (.any, _): return true
         case (.number, .number): return true
         case (.plainNumber, .number(let q)): return q.dimension == .scalar
-        case (.integer, .number(let q)): return q.dimension == .scalar && q.value == q.value.rounded() && abs(q.value) < 1e15
+        case (.number, .object), (.plainNumber, .object): return CountValue.isCount(value)
+        case (.integer, .number(let q)): return q.wholeNumber != nil
         case (.time, .number(let q)): return q.dimension == .time
         case (.bytes, .number(let q)): return q.dimension == .bytes
         case (.string, .string), (.bool, .bool), (.record, .record), (.table, .table), (.function, .function): return true
@@ -61,8 +62,15 @@ public enum ValueKind: Sendable, Hashable {
         case .record: return "a record"
         case .table: return "a table"
         case .function: return "a function"
-        case .object(let name): return "a \(name)"
+        case .object(let name): return IndefiniteArticle.prefixing(name)
         }
+    }
+
+    /// What a refused `value` should have been, as the end of "argument 'seed' of sample() …":
+    /// `must be a time (like 5s or 20ms)`, or `is too large (at most …)` for a whole number past the limit.
+    public func requirement(for value: Value) -> String {
+        if self == .integer { return value.wholeNumberProblem }
+        return "must be \(noun)"
     }
 
     /// A short tag for signatures: `time`, `int`, `table`, ….

@@ -18,7 +18,8 @@ public enum DiagnosticRenderer {
         } else if let r = d.range {
             location += ":\(r.line):\(r.column)"
         }
-        var out = "\(bold)\(location): \(tint)\(d.severity.rawValue):\(reset)\(bold) \(d.message)\(reset)"
+        let message = VisibleText.message(d.message)
+        var out = "\(bold)\(VisibleText.message(location)): \(tint)\(d.severity.rawValue):\(reset)\(bold) \(message)\(reset)"
         if let r = d.range, let line = d.sourceLine {
             out += "\n" + caretLines(line: line, range: r, green: green, reset: reset)
         }
@@ -45,9 +46,10 @@ public enum DiagnosticRenderer {
         }
     }
 
-    /// The caret line: `^` under the first character and `~` under the rest of the range on that line.
+    /// The source line, then the caret line: `^` under the first character and `~` under the rest of
+    /// the range on that line. Invisible characters in the line are shown (`␀`, `�`).
     static func caretLines(line: String, range: SourceRange, green: String, reset: String) -> String {
-        let shown = line.replacingTabs()
+        let shown = VisibleText.line(line).replacingTabs()
         let lineBytes = Array(line.utf8)
         let startByte = min(max(0, range.column - 1), lineBytes.count)
         let endByte = min(lineBytes.count, startByte + max(1, range.end - range.start))
@@ -57,11 +59,11 @@ public enum DiagnosticRenderer {
         return "    " + shown + "\n    " + String(repeating: " ", count: startColumn) + green + marker + reset
     }
 
-    /// The column in characters for a byte column (both from 1).
+    /// The column in characters, as the line is shown, for a byte column (both from 1).
     static func displayColumn(_ line: String, byteColumn: Int) -> Int {
         let bytes = Array(line.utf8)
         let prefix = bytes.prefix(max(0, min(bytes.count, byteColumn - 1)))
-        return String(decoding: prefix, as: UTF8.self).count + 1
+        return VisibleText.line(String(decoding: prefix, as: UTF8.self)).count + 1
     }
 }
 

@@ -49,13 +49,16 @@ extension Interpreter {
             let call = BuiltinCall(builtin: builtin, arguments: bound.arguments, rest: bound.rest, given: bound.given, interpreter: self)
             return try builtin.body(call)
         } catch let error as BuiltinError {
-            throw RuntimeError(error.message, at: site.range(of: error.argument, positionalNames: positionalNames))
+            throw RuntimeError(error.message, at: site.range(of: error.argument, positionalNames: positionalNames),
+                               kind: error.isInputMissing ? .inputMissing : .error)
         } catch let error as RuntimeError {
             throw error
         } catch is CancellationError {
             throw RuntimeError("interrupted", at: site.range, kind: .interrupted)
         } catch let error as SystemFailure {
             throw RuntimeError(error.description, at: site.range, kind: .system)
+        } catch let error as any InputFileFailure where error.isUnreadableFile {
+            throw RuntimeError(describeError(error), at: site.range, kind: .inputMissing)
         } catch {
             throw RuntimeError(describeError(error), at: site.range)
         }
@@ -68,6 +71,10 @@ extension Interpreter {
         let scope = try bindParameters(f, positional, keywords, site: site)
         callDepth += 1
         defer { callDepth -= 1 }
+        return try inSource(of: f) { try runBody(f, in: scope) }
+    }
+
+    private func runBody(_ f: UserFunction, in scope: Environment) throws -> Value {
         var last: Value = .none
         for statement in f.decl.body {
             switch try execute(statement, in: scope) {
@@ -82,6 +89,17 @@ extension Interpreter {
             }
         }
         return last
+    }
+
+    /// Runs `work` (part of `f`'s definition), marking its errors as located in `f`'s source, which
+    /// may be an earlier cell or statement than the one now running.
+    private func inSource<T>(of f: UserFunction, _ work: () throws -> T) throws -> T {
+        do {
+            return try work()
+        } catch var error as RuntimeError {
+            if error.origin == nil { error.origin = f.origin }
+            throw error
+        }
     }
 
     private func bindParameters(_ f: UserFunction, _ positional: [Value], _ keywords: [(String, Value)], site: CallSite) throws -> Environment {
@@ -112,7 +130,7 @@ extension Interpreter {
             guard let fallback = parameter.defaultValue else {
                 throw RuntimeError("\(display) needs the argument '\(parameter.name)'", at: site.range)
             }
-            scope.define(parameter.name, try evaluate(fallback, in: scope))
+            scope.define(parameter.name, try inSource(of: f) { try evaluate(fallback, in: scope) })
         }
         return scope
     }

@@ -89,23 +89,22 @@ extension Interpreter {
         return trimmed == "?" || trimmed == "help"
     }
 
-    /// The name of the function whose argument list is open at the end of `text`, if any.
+    /// The name of the function whose argument list is open at the end of `text`, if any: the
+    /// innermost bracket still open must be a call's `(` (so `sample(nb201(), se` is inside `sample`).
     static func openCallName(_ text: String) -> String? {
-        var depth = 0
         var inString: Character?
-        var open: String.Index?
+        var openBrackets: [String.Index] = []
         for i in text.indices {
             let c = text[i]
             if let q = inString { if c == q { inString = nil }; continue }
             switch c {
             case "\"", "'": inString = c
-            case "(", "[", "{": depth += 1
-            case ")", "]", "}": depth = max(0, depth - 1)
+            case "(", "[", "{": openBrackets.append(i)
+            case ")", "]", "}": _ = openBrackets.popLast()
             default: break
             }
-            if c == "(" { open = i }
         }
-        guard depth > 0, let open else { return nil }
+        guard let open = openBrackets.last, text[open] == "(" else { return nil }
         let head = text[..<open]
         let name = String(head.reversed().prefix { isWordCharacter($0) }.reversed())
         return name.isEmpty ? nil : name

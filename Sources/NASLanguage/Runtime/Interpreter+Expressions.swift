@@ -40,7 +40,7 @@ extension Interpreter {
         case .pipe(let input, let verb):
             return try pipe(try evaluate(input, in: env), verb, in: env)
         case .function(let decl):
-            return .function(.user(UserFunction(decl: decl, closure: env)))
+            return .function(.user(UserFunction(decl: decl, closure: env, origin: currentOrigin)))
         }
     }
 
@@ -54,80 +54,13 @@ extension Interpreter {
         throw RuntimeError(message, at: range)
     }
 
-    // MARK: - Operators
+    // MARK: - Operators (arithmetic and comparison are in Interpreter+Arithmetic.swift)
 
-    func unary(_ op: UnaryOperator, _ value: Value, _ range: SourceRange) throws -> Value {
-        switch (op, value) {
-        case (.negate, .number(let q)): return .number(Quantity(-q.value, q.dimension, hint: q.hint))
-        case (.not, .bool(let b)): return .bool(!b)
-        case (.negate, _): throw RuntimeError("cannot negate \(value.kindDescription): '-' needs a number", at: range)
-        case (.not, _): throw RuntimeError("'not' needs true or false, got \(value.kindDescription)", at: range)
-        }
-    }
-
-    func binary(_ op: BinaryOperator, _ left: Value, _ right: Value, _ range: SourceRange) throws -> Value {
-        do {
-            switch op {
-            case .add: return try add(left, right, range)
-            case .subtract, .multiply, .divide, .power: return try arithmetic(op, left, right, range)
-            case .equal: return .bool(try left.equals(right))
-            case .notEqual: return .bool(try !left.equals(right))
-            case .less, .lessOrEqual, .greater, .greaterOrEqual: return .bool(try compare(op, left, right, range))
-            case .contains: return .bool(try contains(right, left, range))
-            case .and, .or: return .bool(try truth(left, range, op.rawValue) && truth(right, range, op.rawValue))
-            }
-        } catch let error as UnitError {
-            throw RuntimeError(error.message, at: range)
-        }
-    }
-
-    private func add(_ left: Value, _ right: Value, _ range: SourceRange) throws -> Value {
-        switch (left, right) {
-        case (.number(let a), .number(let b)): return .number(try Quantity.adding(a, b))
-        case (.string, _), (_, .string):
-            let text = left.displayText + right.displayText
-            guard text.utf8.count <= Self.maxCollectionSize else { throw RuntimeError("the string would be too long", at: range) }
-            return .string(text)
-        case (.list(let a), .list(let b)):
-            guard a.count + b.count <= Self.maxCollectionSize else { throw RuntimeError("the list would be too long", at: range) }
-            return .list(a + b)
-        default:
-            throw RuntimeError("cannot add \(left.kindDescription) and \(right.kindDescription)", at: range)
-        }
-    }
-
-    private func arithmetic(_ op: BinaryOperator, _ left: Value, _ right: Value, _ range: SourceRange) throws -> Value {
-        guard case .number(let a) = left, case .number(let b) = right else {
-            throw RuntimeError("'\(op.rawValue)' needs numbers, got \(left.kindDescription) and \(right.kindDescription)", at: range)
-        }
-        switch op {
-        case .subtract: return .number(try Quantity.subtracting(a, b))
-        case .multiply: return .number(try Quantity.multiplying(a, b))
-        case .divide: return .number(try Quantity.dividing(a, b))
-        default: return .number(try Quantity.power(a, b))
-        }
-    }
-
-    private func compare(_ op: BinaryOperator, _ left: Value, _ right: Value, _ range: SourceRange) throws -> Bool {
-        let order: Int
-        switch (left, right) {
-        case (.number(let a), .number(let b)): order = try Quantity.compare(a, b)
-        case (.string(let a), .string(let b)): order = a < b ? -1 : (a > b ? 1 : 0)
-        default:
-            throw RuntimeError("cannot compare \(left.kindDescription) with \(right.kindDescription) using '\(op.rawValue)'", at: range)
-        }
-        switch op {
-        case .less: return order < 0
-        case .lessOrEqual: return order <= 0
-        case .greater: return order > 0
-        default: return order >= 0
-        }
-    }
-
-    private func contains(_ container: Value, _ item: Value, _ range: SourceRange) throws -> Bool {
+    /// Whether `item in container`.
+    func contains(_ container: Value, _ item: Value, _ range: SourceRange) throws -> Bool {
         switch (container, item) {
         case (.list(let items), _): return try items.contains { try $0.equals(item) }
-        case (.range(let r), .number(let q)): return q.dimension == .scalar && q.value == q.value.rounded() && abs(q.value) < 1e15 && r.contains(Int(q.value))
+        case (.range(let r), .number(let q)): return q.wholeNumber.map(r.contains) ?? false
         case (.string(let s), .string(let part)): return s.contains(part)
         case (.record(let r), .string(let key)): return r[key] != nil
         case (.table(let t), .string(let column)): return t.columns.contains(column)
@@ -194,11 +127,10 @@ extension Interpreter {
 
     /// A whole plain number as an `Int`, or an error naming what was expected.
     func integer(_ value: Value, _ range: SourceRange, _ what: String) throws -> Int {
-        guard case .number(let q) = value, q.dimension == .scalar, q.value.isFinite, q.value == q.value.rounded(),
-              abs(q.value) < 1e15 else {
-            throw RuntimeError("\(what) must be a whole number, got \(value.kindDescription)", at: range)
+        guard case .number(let q) = value, let n = q.wholeNumber else {
+            throw RuntimeError("\(what) \(value.wholeNumberProblem), got \(value.kindDescription)", at: range)
         }
-        return Int(q.value)
+        return n
     }
 
     // MARK: - Tables

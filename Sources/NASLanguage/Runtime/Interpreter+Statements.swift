@@ -29,7 +29,7 @@ extension Interpreter {
             }
             return .normal(nil)
         case .function(let decl):
-            env.define(decl.name, .function(.user(UserFunction(decl: decl, closure: env))))
+            env.define(decl.name, .function(.user(UserFunction(decl: decl, closure: env, origin: currentOrigin))))
             return .normal(nil)
         case .returnValue(let expr):
             return .returned(try expr.map { try evaluate($0, in: env) } ?? .none)

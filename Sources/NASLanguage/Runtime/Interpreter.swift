@@ -32,6 +32,8 @@ public final class Interpreter {
     var currentCallRange = SourceRange.zero
     /// The text being run (kept with the runs it launches).
     var currentSource = ""
+    /// The file and text being run, as functions defined now remember them.
+    var currentOrigin: SourceOrigin { SourceOrigin(file: currentFile, source: currentSource) }
 
     /// Creates an interpreter with the standard builtins; `output` receives printed text, newlines included.
     public convenience init(session: Session, output: @escaping (String) -> Void) {
@@ -134,26 +136,30 @@ public final class Interpreter {
                 }
             } catch let error as RuntimeError {
                 if mode == .script { session.cancelRuns() }
-                return failure(error, source: source)
+                return failure(error)
             } catch {
                 if mode == .script { session.cancelRuns() }
-                return failure(RuntimeError("internal error: \(error)", at: statement.range, kind: .system), source: source)
+                return failure(RuntimeError("internal error: \(error)", at: statement.range, kind: .system))
             }
         }
         if mode == .script { session.waitForRuns() }
         return ExecutionResult(value: lastValue, diagnostics: [], outcome: .ok)
     }
 
-    private func failure(_ error: RuntimeError, source: String) -> ExecutionResult {
-        let d = Diagnostic(message: error.message, file: currentFile, range: error.range)
+    /// The result of a run stopped by `error`, quoting the line it happened on (from the function's
+    /// own source when the error is inside a function defined earlier).
+    private func failure(_ error: RuntimeError) -> ExecutionResult {
+        let origin = error.origin ?? currentOrigin
+        let d = Diagnostic(message: error.message, file: origin.file, range: error.range, sourceLine: origin.line(error.range.line))
         let outcome: Outcome
         switch error.kind {
         case .error: outcome = .scriptError
         case .assertion: outcome = .assertionFailed
+        case .inputMissing: outcome = .inputMissing
         case .interrupted: outcome = .interrupted
         case .system: outcome = .systemFailure
         }
-        return ExecutionResult(diagnostics: DiagnosticRenderer.attachSource([d], source: source), outcome: outcome)
+        return ExecutionResult(diagnostics: [d], outcome: outcome)
     }
 
     /// Text on one line, cut with `…` at `width` characters.

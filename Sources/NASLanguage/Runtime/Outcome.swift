@@ -6,7 +6,7 @@ public enum Outcome: Sendable, Hashable {
     case assertionFailed
     /// A syntax, type or runtime error (exit 65).
     case scriptError
-    /// The input file could not be read (exit 66).
+    /// The script, or a data file it reads, is missing or cannot be read (exit 66).
     case inputMissing
     /// naslab itself failed: its workspace or store could not be used, or an internal error (exit 70).
     case systemFailure

@@ -6,6 +6,8 @@ struct RuntimeError: Error {
         case error
         /// An `assert` failed (exit 1).
         case assertion
+        /// An input data file is missing or cannot be read (exit 66).
+        case inputMissing
         /// Ctrl-C (exit 130).
         case interrupted
         /// naslab could not do its own work: its workspace or store failed, or an internal error (exit 70).
@@ -15,6 +17,9 @@ struct RuntimeError: Error {
     var kind: Kind
     var message: String
     var range: SourceRange
+    /// The source `range` is in, when it is not the text being run: the error happened inside a
+    /// function defined in an earlier execution (a REPL cell, a `--keep-going` statement).
+    var origin: SourceOrigin?
 
     init(_ message: String, at range: SourceRange, kind: Kind = .error) {
         self.kind = kind

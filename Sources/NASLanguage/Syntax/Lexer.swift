@@ -31,6 +31,7 @@ public struct Lexer {
     }
 
     private mutating func run() {
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }  // a byte order mark some editors write
         while position < bytes.count {
             let c = bytes[position]
             switch c {
@@ -40,7 +41,7 @@ public struct Lexer {
             case UInt8(ascii: "0")...UInt8(ascii: "9"): number()
             case UInt8(ascii: "\""), UInt8(ascii: "'"): string(quote: c)
             default:
-                if Self.isIdentifierStart(c) { identifier() } else { symbol(c) }
+                if identifierScalarLength(first: true) != nil { identifier() } else { symbol(c) }
             }
         }
         add(.eof, from: position, text: "")
@@ -78,11 +79,17 @@ public struct Lexer {
         }
         let suffixStart = position
         if peek(0) == UInt8(ascii: "%") { position += 1 } else {
-            while let b = peek(0), Self.isIdentifierPart(b) { position += 1 }
+            while let length = identifierScalarLength(first: false) { position += length }
         }
         let suffix = suffixStart == position ? "" : text(from: suffixStart)
         let spelling = String(decoding: digits, as: UTF8.self)
         let value = Double(spelling) ?? .nan
+        if let quantity = UnitSuffix.quantity(value, suffix: suffix), !quantity.value.isFinite {
+            error("the number \(Self.abbreviated(text(from: start))) is too large: it is beyond \(NumberLimits.largestText), the largest number",
+                  from: start)
+            add(.number, from: start, text: text(from: start), number: Quantity(0))
+            return
+        }
         guard let quantity = UnitSuffix.quantity(value, suffix: suffix) else {
             let hint = Spelling.didYouMean(suffix, among: UnitSuffix.documented)
             error("unknown unit '\(suffix)' after \(spelling)\(hint) (units: \(UnitSuffix.documented.joined(separator: " ")))",
@@ -152,7 +159,13 @@ public struct Lexer {
 
     private mutating func identifier() {
         let start = position
-        while let b = peek(0), Self.isIdentifierPart(b) { position += 1 }
+        while true {
+            if let length = identifierScalarLength(first: position == start) {
+                position += length
+            } else if !skipInvisibleCharacterInName() {
+                break
+            }
+        }
         let name = text(from: start)
         add(TokenKind.keywords[name] ?? .identifier, from: start, text: name)
     }
@@ -195,11 +208,35 @@ public struct Lexer {
         case "!":
             if two == UInt8(ascii: "=") { take(.notEqual, 2) } else { misspelt("!", "not", length: 1); take(.kwNot, 0); position += 1 }
         default:
-            let scalarLength = Self.scalarLength(c)
-            let bad = String(decoding: bytes[position..<min(bytes.count, position + scalarLength)], as: UTF8.self)
-            error("unexpected character '\(bad)'", from: position, length: scalarLength)
-            position += scalarLength
+            unexpectedCharacter()
         }
+    }
+
+    /// Reports an invisible character (such as U+200B) between the characters of a name and skips it,
+    /// so the name reads on and only this one error is reported; false when there is none.
+    private mutating func skipInvisibleCharacterInName() -> Bool {
+        guard let b = peek(0), b >= 0x80 else { return false }
+        let (scalar, length) = scalar(at: position)
+        guard let scalar, VisibleText.isInvisible(scalar), position + length < bytes.count else { return false }
+        let saved = position
+        position += length
+        guard identifierScalarLength(first: false) != nil else { position = saved; return false }
+        error("a name cannot contain the invisible character \(VisibleText.describe(scalar)); delete it", from: saved, length: length)
+        return true
+    }
+
+    /// Reports the character at `position` and skips it: an invisible one by its code point and name.
+    private mutating func unexpectedCharacter() {
+        let (scalar, length) = scalar(at: position)
+        if let scalar, VisibleText.isInvisible(scalar) {
+            let kind = scalar.properties.generalCategory == .control ? "control" : "invisible"
+            error("unexpected \(kind) character \(VisibleText.describe(scalar)); delete it (names and code may hold only visible characters)",
+                  from: position, length: length)
+        } else {
+            let bad = String(decoding: bytes[position..<min(bytes.count, position + length)], as: UTF8.self)
+            error("unexpected character '\(bad)'", from: position, length: length)
+        }
+        position += length
     }
 
     private mutating func misspelt(_ spelling: String, _ word: String, length: Int) {
@@ -245,10 +282,51 @@ public struct Lexer {
 
     static func isIdentifierStart(_ b: UInt8) -> Bool {
         (b >= UInt8(ascii: "a") && b <= UInt8(ascii: "z")) || (b >= UInt8(ascii: "A") && b <= UInt8(ascii: "Z"))
-            || b == UInt8(ascii: "_") || b >= 0xC0
+            || b == UInt8(ascii: "_")
     }
 
-    static func isIdentifierPart(_ b: UInt8) -> Bool { isIdentifierStart(b) || isDigit(b) || (b >= 0x80 && b < 0xC0) }
+    /// Whether `text` is one name, as the lexer would read it.
+    static func isName(_ text: String) -> Bool {
+        guard let first = text.unicodeScalars.first, isNameCharacter(first, first: true) else { return false }
+        return text.unicodeScalars.dropFirst().allSatisfy { isNameCharacter($0, first: false) }
+    }
+
+    /// Whether a character may be part of a name (the first character when `first`). Beyond ASCII,
+    /// names follow Unicode's identifier rules (XID_Start, XID_Continue), so invisible characters
+    /// such as U+200B are not part of a name.
+    static func isNameCharacter(_ scalar: Unicode.Scalar, first: Bool) -> Bool {
+        if scalar.isASCII {
+            let b = UInt8(scalar.value)
+            return isIdentifierStart(b) || (!first && isDigit(b))
+        }
+        guard !VisibleText.isInvisible(scalar) else { return false }  // Unicode 15.1 lets U+200C/U+200D continue names
+        return first ? scalar.properties.isXIDStart : scalar.properties.isXIDContinue
+    }
+
+    /// The length in bytes of the character at `position` when it may be part of a name (the first
+    /// character when `first`), else nil.
+    private func identifierScalarLength(first: Bool) -> Int? {
+        guard let b = peek(0) else { return nil }
+        if b < 0x80 { return Self.isIdentifierStart(b) || (!first && Self.isDigit(b)) ? 1 : nil }
+        let (scalar, length) = scalar(at: position)
+        guard let scalar, Self.isNameCharacter(scalar, first: first) else { return nil }
+        return length
+    }
+
+    /// The Unicode character starting at byte `i` and its length in bytes (nil for broken UTF-8).
+    private func scalar(at i: Int) -> (Unicode.Scalar?, Int) {
+        let length = min(Self.scalarLength(bytes[i]), bytes.count - i)
+        var decoder = UTF8()
+        var iterator = bytes[i..<(i + length)].makeIterator()
+        if case .scalarValue(let scalar) = decoder.decode(&iterator) { return (scalar, length) }
+        return (nil, length)
+    }
+
+    /// A literal as messages quote it: long ones cut in the middle, with their length.
+    static func abbreviated(_ literal: String) -> String {
+        guard literal.count > 24 else { return literal }
+        return "\(literal.prefix(10))…\(literal.suffix(10)) (\(literal.count) characters)"
+    }
 
     static func scalarLength(_ b: UInt8) -> Int {
         if b < 0x80 { return 1 }

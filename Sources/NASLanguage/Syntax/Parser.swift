@@ -547,6 +547,10 @@ public struct Parser {
         case .kwFn:
             let decl = try parseFunction()
             return Expr(.function(decl), decl.range)
+        case .dot where token.startsLine && Self.isWord(peekAt(1)) && peekAt(1).range.start == token.range.end:
+            let command = "." + peekAt(1).text
+            throw fail("'\(command)' is a command of the interactive naslab prompt, not part of the language: "
+                       + "scripts cannot use dot-commands (delete the line, or type it at the prompt)", at: token.range.through(peekAt(1).range))
         default:
             throw fail("expected an expression, found \(token.kind.display)\(Self.hint(for: token))", at: token.range)
         }
@@ -570,6 +574,11 @@ public struct Parser {
             arguments.append(Argument(label: label.text, labelRange: label.range, value: try parseOr()))
         }
         return Expr(.call(Expr(.name("launch"), start.range), arguments), start.range.through(previous.range))
+    }
+
+    /// Whether a token is a name or a keyword (both can follow '.').
+    private static func isWord(_ token: Token) -> Bool {
+        token.kind == .identifier || TokenKind.keywords[token.text] != nil
     }
 
     private static func hint(for token: Token) -> String {

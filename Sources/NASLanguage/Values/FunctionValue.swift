@@ -24,14 +24,17 @@ public enum FunctionValue {
     }
 }
 
-/// A function written in the language, with the scope it was defined in.
+/// A function written in the language, with the scope and the source it was defined in.
 public final class UserFunction {
     /// The definition.
     public let decl: FunctionDecl
     let closure: Environment
+    /// The file and text the definition is in, for errors inside the body.
+    let origin: SourceOrigin
 
-    init(decl: FunctionDecl, closure: Environment) {
+    init(decl: FunctionDecl, closure: Environment, origin: SourceOrigin) {
         self.decl = decl
         self.closure = closure
+        self.origin = origin
     }
 }

@@ -62,6 +62,7 @@ extension Value {
             case "\n": out += "\\n"
             case "\t": out += "\\t"
             case "\r": out += "\\r"
+            case "\0": out += "\\0"
             default: out.append(c)
             }
         }
@@ -69,9 +70,7 @@ extension Value {
     }
 
     static func fieldName(_ key: String) -> String {
-        let isPlain = !key.isEmpty && key.utf8.allSatisfy { Lexer.isIdentifierPart($0) }
-            && Lexer.isIdentifierStart(key.utf8.first!) && TokenKind.keywords[key] == nil
-        return isPlain ? key : quote(key)
+        Lexer.isName(key) && TokenKind.keywords[key] == nil ? key : quote(key)
     }
 
     static func boldFirstLine(_ text: String) -> String {

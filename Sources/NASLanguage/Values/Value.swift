@@ -79,7 +79,7 @@ public enum Value {
         case .number(let q): return q.kindDescription
         case .string(let s): return "the string \(Value.quote(String(s.prefix(30))))"
         case .none: return "none"
-        default: return "a \(typeName)"
+        default: return IndefiniteArticle.prefixing(typeName)
         }
     }
 
@@ -115,6 +115,10 @@ extension Value {
             default: return false
             }
         case (.object(let a), .object(let b)): return a.isEqual(to: b)
+        case (.object, .number), (.number, .object):
+            guard CountValue.isCount(self) || CountValue.isCount(other),
+                  let a = CountValue.exact(self), let b = CountValue.exact(other) else { return false }
+            return a == b
         default: return false
         }
     }

@@ -1,3 +1,5 @@
+import NASCore
+
 /// Why a data file could not be used, naming the file.
 public struct DatasetError: Error, CustomStringConvertible, Sendable, Equatable {
     /// The file (or built-in dataset) at fault.
@@ -13,4 +15,9 @@ public struct DatasetError: Error, CustomStringConvertible, Sendable, Equatable 
 
     /// `file: reason`.
     public var description: String { "\(file): \(reason)" }
+}
+
+extension DatasetError: InputFileFailure {
+    /// A data file that does not exist or cannot be read.
+    public var isUnreadableFile: Bool { reason.hasPrefix("no such file") || reason.hasPrefix("cannot be read") }
 }

@@ -10,7 +10,7 @@ enum ExitStatus: Int32 {
     case usage = 64
     /// The script had a syntax, type or runtime error (EX_DATAERR).
     case scriptError = 65
-    /// An input file was missing (EX_NOINPUT).
+    /// A script, or a data file it reads, was missing or unreadable (EX_NOINPUT).
     case inputMissing = 66
     /// naslab itself failed: its workspace or store could not be used, or an internal error (EX_SOFTWARE).
     case internalError = 70

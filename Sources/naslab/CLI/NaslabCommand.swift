@@ -15,7 +15,7 @@ struct NaslabCommand: ParsableCommand {
         naslab < FILE       run the script read from stdin
 
         Exit codes: 0 ok, 1 an assert failed, 64 bad usage, 65 an error in the script,
-        66 an input file missing, 70 naslab itself failed (workspace, store, internal).
+        66 a script or data file missing or unreadable, 70 naslab itself failed (workspace, store, internal).
         """,
         version: "naslab \(NaslabVersion.number)"
     )

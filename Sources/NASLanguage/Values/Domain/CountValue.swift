@@ -3,8 +3,9 @@ import NASCore
 
 /// An exact whole number too large for a plain number (a space's size), printed in full.
 ///
-/// `size(ofa())` is a count; `.value` gives it as an approximate number for arithmetic and
-/// comparisons, `.digits` as text, `.log10` as its decimal magnitude.
+/// `size(ofa())` is a count. It compares with plain numbers (exactly, when they are whole) and
+/// takes part in arithmetic as its approximate plain number; `.value` gives that number,
+/// `.digits` the exact digits as text, `.log10` its decimal magnitude.
 public struct CountValue: DomainValue {
     /// The exact count.
     public let count: BigCount
@@ -29,6 +30,24 @@ public struct CountValue: DomainValue {
         case "value": return .number(count.doubleValue)
         case "digits": return .string(count.description)
         case "log10": return .number(Foundation.log10(count.doubleValue))
+        default: return nil
+        }
+    }
+
+    /// Whether the value is a count.
+    static func isCount(_ value: Value) -> Bool {
+        guard case .object(let o) = value else { return false }
+        return o is CountValue
+    }
+
+    /// The exact count a value stands for: a count's own, or a whole non-negative plain number's;
+    /// nil for anything else.
+    static func exact(_ value: Value) -> BigCount? {
+        switch value {
+        case .object(let o as CountValue): return o.count
+        case .number(let q):
+            guard q.dimension == .scalar, q.value >= 0, q.value < 0x1p63, q.value == q.value.rounded() else { return nil }
+            return BigCount(UInt64(q.value))
         default: return nil
         }
     }
