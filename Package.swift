@@ -6,6 +6,7 @@ import Foundation
 ///
 /// Layers (an arrow never points up): naslab → NASNotebook → NASLanguage → NASEngine →
 /// {NASSearch, NASBenchmarks, NASStore} → NASTraining → NASSpaces, NASTensor → NASCore.
+/// Each target lists exactly the targets it imports (`PackageLayersTests` checks it).
 let strictSettings: [SwiftSetting] = []
 
 /// The numeric kernels and the training loop are compiled with optimisation even in debug builds:
@@ -27,25 +28,25 @@ var targets: [Target] = [
     .target(name: "NASBenchmarks", dependencies: ["NASCore", "NASSpaces"], resources: [.copy("Resources")]),
     .target(name: "NASStore", dependencies: ["NASCore", "NASSpaces", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces"]),
-    .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch"]),
-    .target(name: "NASLanguage", dependencies: ["NASCore", "NASEngine"]),
-    .target(name: "NASNotebook", dependencies: ["NASLanguage"]),
+    .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch"]),
+    .target(name: "NASLanguage", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASEngine"]),
+    .target(name: "NASNotebook", dependencies: ["NASEngine", "NASLanguage"]),
     .executableTarget(name: "naslab", dependencies: [
-        "NASNotebook", "NASLanguage", "NASEngine", "CEditLine",
+        "NASCore", "NASNotebook", "NASLanguage", "NASEngine", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
     ]),
 
     // Tests, one target per layer, plus end-to-end tests of the real binary.
     .testTarget(name: "NASCoreTests", dependencies: ["NASCore"]),
-    .testTarget(name: "NASTensorTests", dependencies: ["NASTensor"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "NASSpacesTests", dependencies: ["NASSpaces"]),
-    .testTarget(name: "NASTrainingTests", dependencies: ["NASTraining"], resources: [.copy("Fixtures")]),
-    .testTarget(name: "NASBenchmarksTests", dependencies: ["NASBenchmarks"]),
-    .testTarget(name: "NASStoreTests", dependencies: ["NASStore"]),
-    .testTarget(name: "NASSearchTests", dependencies: ["NASSearch", "NASBenchmarks"]),
-    .testTarget(name: "NASEngineTests", dependencies: ["NASEngine"]),
-    .testTarget(name: "NASLanguageTests", dependencies: ["NASLanguage", "NASEngine", "NASSearch"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
-    .testTarget(name: "NASNotebookTests", dependencies: ["NASNotebook"]),
+    .testTarget(name: "NASTensorTests", dependencies: ["NASCore", "NASTensor"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "NASSpacesTests", dependencies: ["NASCore", "NASSpaces"]),
+    .testTarget(name: "NASTrainingTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "NASBenchmarksTests", dependencies: ["NASCore", "NASSpaces", "NASBenchmarks"]),
+    .testTarget(name: "NASStoreTests", dependencies: ["NASCore", "NASSpaces", "NASStore"]),
+    .testTarget(name: "NASSearchTests", dependencies: ["NASCore", "NASSpaces", "NASSearch", "NASBenchmarks"]),
+    .testTarget(name: "NASEngineTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASEngine"]),
+    .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSearch", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
+    .testTarget(name: "NASNotebookTests", dependencies: ["NASEngine", "NASNotebook"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
 
     // The fuzz harness (sandboxed registry, watchdog, dictionary and seed generator), built and

@@ -17,7 +17,7 @@ public enum Sandbox {
     /// The parameters that name files, by builtin; every other builtin reads no path.
     public static let fileParameters: [String: Set<String>] = [
         "save": ["path"], "load": ["path"], "benchmark": ["csv"], "latency_table": ["csv"],
-        "dataset": ["csv", "idx", "npy", "labels"],
+        "dataset": ["csv", "idx", "npy", "labels", "valid", "test", "valid_labels", "test_labels"],
     ]
 
     /// The longest sleep that really waits.

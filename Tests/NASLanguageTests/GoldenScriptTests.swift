@@ -2,19 +2,32 @@ import Foundation
 import Testing
 @testable import NASLanguage
 
-/// Runs every script in Scripts/ and checks its output and outcome against the
+/// Runs every script in Scripts/<area>/ and checks its output and outcome against the
 /// `# expect: LINE`, `# expect error: TEXT` and `# expect exit: N` comments inside it.
+///
+/// Scripts live in a folder per area (`language`, `spaces`, `training`, `benchmarks`, `search`, `runs`,
+/// `data`) and are named `<area>_<topic>.nas`, or `<area>_error_<topic>.nas` for a script that checks an error.
 @Suite("Golden scripts")
 struct GoldenScriptTests {
     static let scripts: [URL] = {
         guard let dir = Bundle.module.url(forResource: "Scripts", withExtension: nil),
-              let files = try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil) else { return [] }
-        return files.filter { $0.pathExtension == "nas" }.sorted { $0.lastPathComponent < $1.lastPathComponent }
+              let walker = FileManager.default.enumerator(at: dir, includingPropertiesForKeys: nil) else { return [] }
+        return walker.compactMap { $0 as? URL }.filter { $0.pathExtension == "nas" }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
     }()
 
     @Test("the scripts folder holds scripts")
     func scriptsExist() {
         #expect(Self.scripts.count >= 8)
+    }
+
+    @Test("every script sits in its area's folder and is named after it")
+    func scriptsFollowTheNamingRule() {
+        for url in Self.scripts {
+            let area = url.deletingLastPathComponent().lastPathComponent
+            #expect(url.lastPathComponent.hasPrefix(area + "_"), "\(area)/\(url.lastPathComponent)")
+            #expect(!url.lastPathComponent.contains("_err_"), "\(url.lastPathComponent): write _error_")
+        }
     }
 
     @Test("script output and outcome match its expectations", arguments: scripts.map(\.lastPathComponent))

@@ -24,10 +24,7 @@ struct RobustnessTests {
     ]
 
     static func seeds() -> [String] {
-        guard let dir = Bundle.module.url(forResource: "Scripts", withExtension: nil),
-              let files = try? FileManager.default.contentsOfDirectory(at: dir, includingPropertiesForKeys: nil) else { return [] }
-        return files.filter { $0.pathExtension == "nas" }.sorted { $0.path < $1.path }
-            .compactMap { try? String(contentsOf: $0, encoding: .utf8) }
+        GoldenScriptTests.scripts.compactMap { try? String(contentsOf: $0, encoding: .utf8) }
     }
 
     static func randomTokens(_ rng: inout SeededRandom) -> String {
@@ -57,6 +54,8 @@ struct RobustnessTests {
     func randomScripts() {
         var rng = SeededRandom(seed: 2026)
         let seeds = Self.seeds()
+        #expect(seeds.count > 100, "the golden scripts are the seeds")
+        guard !seeds.isEmpty else { return }
         let registry = BuiltinRegistry.standard()
         // No sleeping, no background runs and no training: their work is real seconds per call,
         // not bounded by the step limit.

@@ -7,7 +7,7 @@ import Testing
 @Suite struct BlockedLayoutTests {
     /// conv → BN → activation → conv (depthwise) → sum with the first conv → plain.
     private func chain(_ x: Tensor, _ w1: Tensor, _ w2: Tensor, _ gamma: Tensor, _ beta: Tensor,
-                       keep: Bool, act: Activation) throws -> (Tensor, first: Tensor) {
+                       keep: Bool, act: Nonlinearity) throws -> (Tensor, first: Tensor) {
         let rm = Tensor(zeros: [w1.shape[0]]), rv = Tensor.constant([w1.shape[0]], 1, requiresGrad: false)
         let a = try x.conv2d(weight: w1, padding: 1, keepLayout: keep)
         let b = try a.batchNorm(scale: gamma, shift: beta, runningMean: rm, runningVar: rv, training: true)
@@ -16,8 +16,8 @@ import Testing
         return (try Tensor.sum([c, a]).plain(), a)
     }
 
-    @Test(arguments: [(16, Activation.relu), (24, .sigmoid), (8, .hswish)])
-    func blockedChainMatchesPlain(channels c: Int, act: Activation) throws {
+    @Test(arguments: [(16, Nonlinearity.relu), (24, .sigmoid), (8, .hswish)])
+    func blockedChainMatchesPlain(channels c: Int, act: Nonlinearity) throws {
         let x = GradientCheck.input([2, 3, 6, 6], seed: 1)
         let w1 = GradientCheck.input([c, 3, 3, 3], seed: 2, range: 0.5)
         let w2 = GradientCheck.input([c, 1, 3, 3], seed: 3, range: 0.5)

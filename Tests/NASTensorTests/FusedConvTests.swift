@@ -5,8 +5,8 @@ import Testing
 /// The inference path (BN folded into the convolution, activation fused as a post-op) must
 /// compute what the unfused training-graph ops compute in inference mode.
 @Suite struct FusedConvTests {
-    @Test(arguments: [(Activation?.none, 1, 1), (.relu, 1, 1), (.relu6, 2, 1), (.hswish, 1, 8), (.swish, 1, 8)])
-    func foldedMatchesUnfused(activation: Activation?, stride: Int, groups: Int) throws {
+    @Test(arguments: [(Nonlinearity?.none, 1, 1), (.relu, 1, 1), (.relu6, 2, 1), (.hswish, 1, 8), (.swish, 1, 8)])
+    func foldedMatchesUnfused(activation: Nonlinearity?, stride: Int, groups: Int) throws {
         var rng = SeededRandom(seed: 7)
         let x = GradientCheck.input([2, 8, 9, 9], seed: 1, requiresGrad: false)
         let w = Tensor.kaimingNormal([12 - (groups == 8 ? 4 : 0), 8 / groups, 3, 3], fanIn: 72, rng: &rng)

@@ -36,8 +36,8 @@ import Testing
         try expectGradients([x, w, b]) { try $0[0].linear(weight: $0[1], bias: $0[2]) }
     }
 
-    @Test(arguments: Activation.allCases)
-    func activation(_ act: Activation) throws {
+    @Test(arguments: Nonlinearity.allCases)
+    func activation(_ act: Nonlinearity) throws {
         let kinks: [Double] = [0, 6, -3, 3]
         let x = GradientCheck.input([2, 3, 4, 4], seed: 9, range: 4, kinks: kinks)
         try expectGradients([x]) { try $0[0].activation(act) }

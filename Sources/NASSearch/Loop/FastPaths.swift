@@ -32,6 +32,11 @@ protocol LoopSpecialised: SearchStrategy {
 
 extension LoopSpecialised {
     func driven(by loop: SearchLoop, run: inout SearchLoop.Run) throws { try loop.drive(self, run: &run) }
+
+    /// The public protocol's `tell`, through the score-only one.
+    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
+        try tell(proposal, score: score) { result }
+    }
 }
 
 /// Any strategy seen through the loop's fast interface, calling only the public protocol.

@@ -37,9 +37,6 @@ public final class GridSearch: SearchStrategy, LoopSpecialised {
         return (state.position..<max(end, state.position)).map { state.counter.propose(grid[$0]) }
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
-        try tell(proposal, score: score) { result }
-    }
     func tell(_ proposal: Proposal, score: Double, result: () -> TrialResult) throws {
         try state.counter.resolve(proposal, strategy: name)
     }

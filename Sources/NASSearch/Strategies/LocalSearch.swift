@@ -59,9 +59,6 @@ public final class LocalSearch: SearchStrategy, LoopSpecialised {
         return proposals
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
-        try tell(proposal, score: score) { result }
-    }
     func tell(_ proposal: Proposal, score: Double, result: () -> TrialResult) throws {
         try state.counter.resolve(proposal, strategy: name)
         let observed = Observation(architecture: proposal.architecture, fidelity: proposal.fidelity, score: score)

@@ -37,9 +37,6 @@ public class RandomBracketSearch: SearchStrategy, LoopSpecialised {
         let space = self.space
         return scheduler.ask(count) { rng, _, _ in space.sample(using: &rng) }
     }
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
-        try tell(proposal, score: score) { result }
-    }
     func tell(_ proposal: Proposal, score: Double, result: () -> TrialResult) throws {
         try scheduler.tell(proposal, score: score, strategy: name)
     }

@@ -36,9 +36,6 @@ public final class RandomSearch: SearchStrategy, LoopSpecialised {
         }
     }
 
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
-        try tell(proposal, score: score) { result }
-    }
     func tell(_ proposal: Proposal, score: Double, result: () -> TrialResult) throws {
         try state.counter.resolve(proposal, strategy: name)
     }

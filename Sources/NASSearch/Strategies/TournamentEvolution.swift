@@ -33,9 +33,6 @@ public final class TournamentEvolution: SearchStrategy, LoopSpecialised {
 
     public func ask(_ count: Int) throws -> [Proposal] { core.ask(count, space: space) }
     func askOne() throws -> Proposal? { core.askOne(space: proposalSpace) }
-    public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {
-        try tell(proposal, score: score) { result }
-    }
     func tell(_ proposal: Proposal, score: Double, result: () -> TrialResult) throws {
         try core.tell(proposal, score: score, strategy: name)
     }

@@ -9,13 +9,13 @@ public final class FusedConv2d {
     /// Stride, padding, dilation and groups.
     public let stride: Int, padding: Int, dilation: Int, groups: Int
     /// The fused activation, if any.
-    public let activation: Activation?
+    public let activation: Nonlinearity?
     private var prepared: [Int: (FusedConvPlan, DNNLMemory)] = [:]
 
     /// Folds an optional batch norm (scale, shift, running mean, running variance, ε) into a convolution.
     public init(weight: Tensor, bias: Tensor?, batchNorm: (scale: Tensor, shift: Tensor, mean: Tensor, variance: Tensor,
                                                            epsilon: Float)?,
-                activation: Activation?, stride: Int, padding: Int, dilation: Int, groups: Int) {
+                activation: Nonlinearity?, stride: Int, padding: Int, dilation: Int, groups: Int) {
         let out = weight.shape[0], perOut = weight.count / out
         let w = Tensor(zeros: weight.shape), b = Tensor(zeros: [out])
         for o in 0..<out {

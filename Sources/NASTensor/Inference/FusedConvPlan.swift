@@ -9,13 +9,13 @@ final class FusedConvPlan: @unchecked Sendable {
     let dst: LayoutBridge
     let bias: dnnl_memory_desc_t
 
-    static func plan(_ g: ConvGeometry, activation: Activation?) throws -> FusedConvPlan {
+    static func plan(_ g: ConvGeometry, activation: Nonlinearity?) throws -> FusedConvPlan {
         try PrimitiveCache.shared.value("fusedconv:\(g):\(activation?.rawValue ?? "-")") {
             try FusedConvPlan(g, activation: activation)
         }
     }
 
-    private init(_ g: ConvGeometry, activation: Activation?) throws {
+    private init(_ g: ConvGeometry, activation: Nonlinearity?) throws {
         geometry = g
         var s = DNNL.any(g.srcDims), d = DNNL.any(g.dstDims), w = DNNL.any(g.weightDims)
         var b = DNNL.plain([g.outChannels])

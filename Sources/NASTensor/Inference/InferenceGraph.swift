@@ -20,7 +20,7 @@ public final class InferenceGraph {
                   groups: Int)
         case linear(weight: [Float], bias: [Float]?)
         case batchNorm(scale: [Float], shift: [Float], mean: [Float], variance: [Float], epsilon: Float)
-        case activation(Activation)
+        case activation(Nonlinearity)
         case pool(PoolKind, kernelH: Int, kernelW: Int, stride: Int, padding: Int)
         case add
         case mul
@@ -35,7 +35,7 @@ public final class InferenceGraph {
         var op: Op
         var inputs: [Int]
         var dims: [Int]
-        var activation: Activation?
+        var activation: Nonlinearity?
     }
 
     private(set) var nodes: [Node]
@@ -98,7 +98,7 @@ public final class InferenceGraph {
     }
 
     /// An elementwise activation.
-    public func activation(_ x: Value, _ act: Activation) -> Value { append(.activation(act), [x], dims(x)) }
+    public func activation(_ x: Value, _ act: Nonlinearity) -> Value { append(.activation(act), [x], dims(x)) }
 
     /// Max or average pooling with a square window.
     public func pool(_ x: Value, _ kind: PoolKind, kernel: Int, stride: Int, padding: Int) throws -> Value {

@@ -143,7 +143,7 @@ final class PlanLowering {
     }
 
     /// Post-ops: `activation`, then `sum` (add to the destination's values), then `then`.
-    private func attributes(activation: Activation?, sum: Bool, then: Activation? = nil) throws -> OpaquePointer? {
+    private func attributes(activation: Nonlinearity?, sum: Bool, then: Nonlinearity? = nil) throws -> OpaquePointer? {
         var attr: OpaquePointer?
         try DNNLError.check(dnnl_primitive_attr_create(&attr), "primitive_attr_create")
         guard activation != nil || sum || then != nil else { return attr }
@@ -262,8 +262,8 @@ final class PlanLowering {
     /// A forward convolution; with `accumulator`, it adds its result to the destination's
     /// values (after its own `activation`) and then applies `then`. With `winograd`, a 3×3
     /// convolution of stride 1 uses oneDNN's Winograd kernel (F(2×2, 3×3)) where it has one.
-    private func convPrimitive(_ g: ConvGeometry, activation: Activation?, into accumulator: dnnl_memory_desc_t?,
-                               then: Activation?) throws -> DNNLPrimitive {
+    private func convPrimitive(_ g: ConvGeometry, activation: Nonlinearity?, into accumulator: dnnl_memory_desc_t?,
+                               then: Nonlinearity?) throws -> DNNLPrimitive {
         if winograd && g.kernel == 3 && g.stride == 1 && g.dilation == 1 && g.groups == 1,
            let fast = try? convPrimitive(g, dnnl_convolution_winograd, activation: activation, into: accumulator,
                                          then: then) {
@@ -273,8 +273,8 @@ final class PlanLowering {
         return try convPrimitive(g, dnnl_convolution_direct, activation: activation, into: accumulator, then: then)
     }
 
-    private func convPrimitive(_ g: ConvGeometry, _ algorithm: dnnl_alg_kind_t, activation: Activation?,
-                               into accumulator: dnnl_memory_desc_t?, then: Activation?) throws -> DNNLPrimitive {
+    private func convPrimitive(_ g: ConvGeometry, _ algorithm: dnnl_alg_kind_t, activation: Nonlinearity?,
+                               into accumulator: dnnl_memory_desc_t?, then: Nonlinearity?) throws -> DNNLPrimitive {
         var s = DNNL.any(g.srcDims), w = DNNL.any(g.weightDims), d = accumulator ?? DNNL.any(g.dstDims)
         var b = DNNL.plain([g.outChannels])
         var desc = dnnl_convolution_desc_t()
@@ -347,7 +347,7 @@ final class PlanLowering {
         fusedKernels += node.activation == nil ? 0 : 1
     }
 
-    private func lowerActivation(_ id: Int, x: Int, _ act: Activation, inPlace: Bool = false) throws {
+    private func lowerActivation(_ id: Int, x: Int, _ act: Nonlinearity, inPlace: Bool = false) throws {
         var md = layout[x]!
         let k = act.kernel
         var desc = dnnl_eltwise_desc_t()

@@ -2,7 +2,7 @@ import CDNNL
 import Foundation
 
 /// An elementwise activation that oneDNN computes, forward and backward.
-public enum Activation: String, Sendable, Hashable, CaseIterable {
+public enum Nonlinearity: String, Sendable, Hashable, CaseIterable {
     /// `max(x, 0)`.
     case relu
     /// `min(max(x, 0), 6)`.
@@ -72,16 +72,16 @@ final class EltwisePlan: @unchecked Sendable {
     let readsOutput: Bool
 
     /// The kernels for a plain tensor of `count` values (treated as one flat run).
-    static func plan(_ act: Activation, count: Int) throws -> EltwisePlan {
+    static func plan(_ act: Nonlinearity, count: Int) throws -> EltwisePlan {
         try PrimitiveCache.shared.value("eltwise:\(act):\(count)") { try EltwisePlan(act, desc: DNNL.plain([count])) }
     }
 
     /// The kernels for a tensor in a blocked layout.
-    static func plan(_ act: Activation, blocked md: dnnl_memory_desc_t) throws -> EltwisePlan {
+    static func plan(_ act: Nonlinearity, blocked md: dnnl_memory_desc_t) throws -> EltwisePlan {
         try PrimitiveCache.shared.value("eltwise:\(act):\(Reorder.fingerprint(md))") { try EltwisePlan(act, desc: md) }
     }
 
-    private init(_ act: Activation, desc: dnnl_memory_desc_t) throws {
+    private init(_ act: Nonlinearity, desc: dnnl_memory_desc_t) throws {
         var md = desc
         self.desc = md
         let k = act.trainingKernel
@@ -100,7 +100,7 @@ final class EltwisePlan: @unchecked Sendable {
 
 extension Tensor {
     /// Applies an activation elementwise.
-    public func activation(_ act: Activation) throws -> Tensor {
+    public func activation(_ act: Nonlinearity) throws -> Tensor {
         let plan = try layout.map { try EltwisePlan.plan(act, blocked: $0) } ?? EltwisePlan.plan(act, count: count)
         let out = layout.map { Tensor(shape: shape, blocked: $0) } ?? Tensor(uninitialized: shape)
         try plan.forward.execute([(DNNL.Arg.src, try DNNLMemory(plan.desc, storage.raw)),
