@@ -27,11 +27,11 @@ protocol LoopSpecialised: SearchStrategy {
     /// The result of an earlier proposal; `result` is called only by strategies that read more than the score.
     func tell(_ proposal: Proposal, score: Double, result: () -> TrialResult) throws
     /// Runs `loop` with this strategy: a requirement, so each conforming type gets the loop specialised for it.
-    func driven(by loop: SearchLoop, run: inout SearchLoop.Run) throws
+    func driven(by loop: borrowing SearchLoop, run: inout SearchLoop.Run) throws
 }
 
 extension LoopSpecialised {
-    func driven(by loop: SearchLoop, run: inout SearchLoop.Run) throws { try loop.drive(self, run: &run) }
+    func driven(by loop: borrowing SearchLoop, run: inout SearchLoop.Run) throws { try loop.drive(self, run: &run) }
 
     /// The public protocol's `tell`, through the score-only one.
     public func tell(_ proposal: Proposal, result: TrialResult, score: Double) throws {

@@ -22,7 +22,7 @@ public struct LoopTally: Sendable, Hashable {
     public init() {}
 
     /// Counts one finished trial; returns whether it is the new incumbent (the first of equals stays).
-    @discardableResult
+    @discardableResult @inline(__always)
     public mutating func count(score: Double, fidelity: Fidelity, simulatedSeconds: Double, failed: Bool, cached: Bool) -> Bool {
         spent.trials += 1
         spent.simulatedSeconds += simulatedSeconds

@@ -43,6 +43,8 @@ public struct SearchLoop {
     public let earlyStopping: EarlyStopping?
     /// Which trials are kept in memory.
     public let keeping: TrialKeeping
+    /// Whether proposals left at `Fidelity.full` are evaluated at `fidelity` instead (checked once, not per trial).
+    private let appliesDefaultFidelity: Bool
 
     /// Creates a loop.
     public init(space: any SearchSpace, evaluator: any Evaluator, objective: Objective = .maximize(),
@@ -57,6 +59,7 @@ public struct SearchLoop {
         self.fidelity = fidelity
         self.earlyStopping = earlyStopping
         self.keeping = keeping
+        appliesDefaultFidelity = !fidelity.isFull
     }
 
     /// The outcome of a run: the trials kept, what was spent, and the incumbent.
@@ -81,15 +84,19 @@ public struct SearchLoop {
         try driven.driven(by: self, run: &run)
         try run.cancel.check()
         run.noteWallTime()
-        return Outcome(trials: run.log, tally: run.tally, best: run.best)
+        return Outcome(trials: run.log, tally: run.tally, best: run.best.map { run.log.trial($0, own: run.bestResult) })
     }
 
     /// The state of one run of the loop.
     struct Run {
         var tally = LoopTally()
         var log: TrialLog
-        let keeping: TrialKeeping
-        var best: SearchTrial?
+        /// How many trials the log may hold (0: it keeps none), and whether the incumbent is kept.
+        let keepLimit: Int
+        let keepsIncumbent: Bool
+        /// The incumbent trial (its result is a table row, or `bestResult`), unless the run keeps no trial.
+        var best: TrialLog.Record?
+        var bestResult: TrialResult?
         let recorder: (any TrialRecorder)?
         let cancel: CancellationToken
         var sequence = 0
@@ -106,24 +113,33 @@ public struct SearchLoop {
         var fullyTrained: [Int: Double] = [:]
 
         init(keeping: TrialKeeping, recorder: (any TrialRecorder)?, cancel: CancellationToken) {
-            self.keeping = keeping
             self.recorder = recorder
             self.cancel = cancel
-            if case .all(let limit) = keeping { log = TrialLog(capacity: min(limit, 256)) } else { log = TrialLog() }
+            if case .all(let limit) = keeping { keepLimit = max(limit, 1) } else { keepLimit = 0 }
+            keepsIncumbent = keeping != .none
+            log = TrialLog(capacity: min(keepLimit, 256))
         }
 
         /// Whether the trial just counted goes to the log; throws when the log is full.
         @inline(__always) func keepsEveryTrial() throws -> Bool {
-            guard case .all(let limit) = keeping else { return false }
-            guard log.count < limit else { throw StrategyError(SearchLoop.logFullMessage(limit)) }
+            guard keepLimit > 0 else { return false }
+            guard log.count < keepLimit else { throw StrategyError(SearchLoop.logFullMessage(keepLimit)) }
             return true
         }
 
-        /// Remembers the trial just counted as the incumbent (unless the run keeps no trial).
-        mutating func noteBest(_ asked: Proposal, result: () -> TrialResult) {
-            guard keeping != .none else { return }
-            best = SearchTrial(proposal: asked, result: result(), score: tally.bestScore,
-                               simulatedClock: tally.spent.simulatedSeconds, bestScore: tally.bestScore)
+        /// Remembers the trial just counted as the incumbent, answered by a row of the table at `table`
+        /// (unless the run keeps no trial).
+        @inline(__always) mutating func noteBest(_ asked: Proposal, table: Int, row: Int) {
+            guard keepsIncumbent else { return }
+            best = TrialLog.Record(proposal: asked, table: table, slot: row, score: tally.bestScore,
+                                   simulatedClock: tally.spent.simulatedSeconds, bestScore: tally.bestScore)
+        }
+
+        /// Remembers the trial just counted as the incumbent, with its own result.
+        mutating func noteBest(_ asked: Proposal, result: TrialResult) {
+            guard keepsIncumbent else { return }
+            noteBest(asked, table: -1, row: 0)
+            bestResult = result
         }
 
         /// Brings the real time spent up to now.
@@ -183,7 +199,7 @@ public struct SearchLoop {
             run.log.append(asked, table: run.cursor.position, row: row, score: score, clock: run.tally.spent.simulatedSeconds,
                            best: run.tally.bestScore)
         }
-        if isBest { run.noteBest(asked) { table.takeUnretainedValue()[row] } }
+        if isBest { run.noteBest(asked, table: run.cursor.position, row: row) }
         return true
     }
 
@@ -246,7 +262,7 @@ public struct SearchLoop {
         if try run.keepsEveryTrial() {
             run.log.append(asked, result: result, score: score, clock: run.tally.spent.simulatedSeconds, best: run.tally.bestScore)
         }
-        if isBest { run.noteBest(asked) { result } }
+        if isBest { run.noteBest(asked, result: result) }
         return score
     }
 
@@ -259,7 +275,7 @@ public struct SearchLoop {
     /// The proposal at the fidelity it is evaluated at: its own, or the run's when it leaves it open.
     @inline(__always)
     private func resolved(_ proposal: Proposal) -> Proposal {
-        guard proposal.fidelity == .full, fidelity != .full else { return proposal }
+        guard appliesDefaultFidelity, proposal.fidelity.isFull else { return proposal }
         var asked = proposal
         asked.fidelity = fidelity
         return asked

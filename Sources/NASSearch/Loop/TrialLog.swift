@@ -49,6 +49,13 @@ public struct TrialLog: RandomAccessCollection, Sendable {
     /// The result of trial `i`.
     public func result(at i: Int) -> TrialResult { result(of: records[i]) }
 
+    /// The trial a record kept outside the log describes: a row of one of the log's tables, or `own` result.
+    func trial(_ record: Record, own: TrialResult?) -> SearchTrial {
+        let result = record.table < 0 ? own ?? .failed("no result kept") : tables[record.table][record.slot]
+        return SearchTrial(proposal: record.proposal, result: result, score: record.score, simulatedClock: record.simulatedClock,
+                           bestScore: record.bestScore)
+    }
+
     /// The result a record points at.
     private func result(of record: Record) -> TrialResult {
         record.table < 0 ? results[record.slot] : tables[record.table][record.slot]

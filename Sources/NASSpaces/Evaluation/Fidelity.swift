@@ -14,6 +14,9 @@ public struct Fidelity: Sendable, Hashable, Codable, CustomStringConvertible {
     /// The evaluator's own default.
     public static let full = Fidelity()
 
+    /// Whether this is `full`, the evaluator's own default (checked without loading the shared value).
+    @inlinable public var isFull: Bool { epochs == nil && dataFraction == 1 }
+
     public var description: String {
         var parts: [String] = []
         if let e = epochs { parts.append("epochs=\(e)") }
