@@ -49,12 +49,17 @@ extension TableExpr {
         switch (l, r) {
         case (.null, _), (_, .null): return .null
         case (.number(let a), .number(let b)):
+            let result: Quantity
             switch op {
-            case .add: return .number(try Quantity.adding(a, b))
-            case .subtract: return .number(try Quantity.subtracting(a, b))
-            case .multiply: return .number(try Quantity.multiplying(a, b))
-            default: return .number(try Quantity.dividing(a, b))
+            case .add: result = try Quantity.adding(a, b)
+            case .subtract: result = try Quantity.subtracting(a, b)
+            case .multiply: result = try Quantity.multiplying(a, b)
+            default: result = try Quantity.dividing(a, b)
             }
+            guard result.value.isFinite || !a.value.isFinite || !b.value.isFinite else {
+                throw TableError("\(a) \(op.rawValue) \(b) \(result.value.isNaN ? "is not a number" : "overflows: the result is beyond 1.8e308, the largest number")")
+            }
+            return .number(result)
         case (.string(let a), .string(let b)) where op == .add:
             return .string(a + b)
         default:

@@ -177,4 +177,41 @@ import Testing
         #expect(process.terminationStatus == 130)
         #expect(String(decoding: handle.readDataToEndOfFile(), as: UTF8.self).isEmpty)
     }
+
+    /// A search with a huge budget works in bounded memory, and Ctrl-C stops it within half a second.
+    @Test func ctrlCStopsAHugeSimulationAtOnceAndItsMemoryStaysSmall() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("huge.nas", """
+            ev = nb201(dataset: "cifar10")
+            print("start")
+            simulate(random(), on: nb201(), using: ev, budget: 1e9, seeds: 1)
+            print("never")
+
+            """)
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: NaslabBinary.path)
+        process.arguments = ["huge.nas"]
+        process.currentDirectoryURL = folder.url
+        process.environment = NaslabBinary.testEnvironment(home: folder.url)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        let handle = output.fileHandleForReading
+        #expect(String(decoding: handle.availableData, as: UTF8.self) == "start\n")
+        Thread.sleep(forTimeInterval: 3)
+        let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
+        let rssKiB = status.split(separator: "\n").first { $0.hasPrefix("VmRSS:") }
+            .flatMap { Int($0.split(separator: " ").dropFirst().first ?? "") } ?? 0
+        #expect(process.isRunning, "the simulation should still be working after 3 s")
+        #expect(rssKiB > 0 && rssKiB < 400_000, "resident memory after 3 s: \(rssKiB) KiB")
+        let interrupted = Date()
+        process.interrupt()
+        while process.isRunning, Date().timeIntervalSince(interrupted) < 4 { usleep(5_000) }
+        let stoppedAfter = Date().timeIntervalSince(interrupted)
+        if process.isRunning { process.terminate() }
+        process.waitUntilExit()
+        #expect(stoppedAfter < 0.5, "Ctrl-C took \(stoppedAfter) s")
+        #expect(process.terminationStatus == 130)
+        #expect(String(decoding: handle.readDataToEndOfFile(), as: UTF8.self).isEmpty)
+    }
 }

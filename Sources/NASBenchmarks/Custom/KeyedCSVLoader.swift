@@ -51,7 +51,7 @@ struct KeyedCSVLoader {
 
     /// An architecture from a key cell: the space's canonical form, or for `nb201` an official index.
     private func parseKey(_ text: String, line: Int) throws -> Architecture {
-        let trimmed = text.trimmingBlanks
+        let trimmed = CSVDocument.trimmed(text)
         if let nb201 = space as? NB201Space, let index = Int(trimmed) {
             do { return try nb201.architecture(atIndex: index) } catch {
                 throw BenchmarkError("key '\(trimmed)': \(error)", file: document.source, line: line)

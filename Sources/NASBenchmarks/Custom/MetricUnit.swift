@@ -78,11 +78,11 @@ public struct MetricUnit: Sendable, Hashable, CustomStringConvertible {
     /// A number without a suffix is in `unit`; a suffix must be a unit of `kind`. The message of a
     /// thrown error says what is wrong with the text, without a location.
     public static func value(of text: String, unit: MetricUnit, kind: Kind) throws -> Double {
-        let trimmed = text.trimmingBlanks
+        let trimmed = CSVDocument.trimmed(text)
         guard !trimmed.isEmpty else { throw BenchmarkError("the value is empty") }
         let numberEnd = trimmed.firstIndex { !("0123456789.+-eE".contains($0)) } ?? trimmed.endIndex
         var numberText = String(trimmed[..<numberEnd])
-        var suffix = trimmed[numberEnd...].trimmingBlanks
+        var suffix = CSVDocument.trimmed(String(trimmed[numberEnd...]))
         if numberEnd == trimmed.startIndex, ["nan", "inf", "+inf", "-inf"].contains(trimmed.lowercased()) {
             (numberText, suffix) = (trimmed.lowercased(), "")
         }

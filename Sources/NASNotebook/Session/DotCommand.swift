@@ -1,3 +1,4 @@
+import NASCore
 /// A session command typed at the REPL prompt: a line that starts with a dot.
 ///
 /// Dot-commands control the session (timing, saving, loading), not the language, so they are
@@ -94,8 +95,7 @@ public enum DotCommandError: Error, Sendable, Equatable, CustomStringConvertible
     public var description: String {
         switch self {
         case .unknown(let name):
-            let hint = DotCommand.names.first { $0.hasPrefix(String(name.prefix(3))) && name.count > 1 }
-            return "unknown command '\(name)'" + (hint.map { "; did you mean '\($0)'?" } ?? "") + " (.help lists them)"
+            return "unknown command '\(name)'\(Spelling.didYouMean(name, among: DotCommand.names)) (.help lists them)"
         case .missingArgument(let name, let argument):
             return "\(name) needs \(argument)"
         case .badArgument(let name, let argument, let expected):
