@@ -18,6 +18,11 @@ import Testing
                         "chain_densenet_add", "segment", "segment_resnet", "cell", "hierarchical", "ofa", "fbnet",
                         "composed_cells", "composed_dense", "composed_nb201", "chain_every_op"]
 
+    @Test("every space of the catalogue is among the spaces checked here")
+    func everyCatalogueSpaceIsChecked() {
+        for name in SpaceCatalogue.names { #expect(Self.names.contains(name), "\(name) has no input-shape check") }
+    }
+
     /// A small version of the space `name`, with the seeds it is sampled at.
     static func make(_ name: String) throws -> (space: any SearchSpace, seeds: [UInt64]) {
         let two: [UInt64] = [1, 5], one: [UInt64] = [1]

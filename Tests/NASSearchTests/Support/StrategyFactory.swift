@@ -37,7 +37,10 @@ enum StrategyFactory {
         case "nsga2":
             return try NSGA2(space: space, objectives: [.maximize("accuracy"), .minimize("latency")], populationSize: 8, seed: seed)
         case "grid": return try GridSearch(space: space)
-        default: throw StrategyError("no test factory for \(name)")
+        default:
+            // A strategy without test-sized settings here runs with the registry's defaults.
+            return try StrategyRegistry.make(name, space: space, seed: seed, maxEpochs: 27,
+                                             objectives: [.maximize("accuracy"), .minimize("latency")])
         }
     }
 }
