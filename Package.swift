@@ -30,7 +30,7 @@ var targets: [Target] = [
     .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces"]),
     .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch"]),
     .target(name: "NASLanguage", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASEngine"]),
-    .target(name: "NASNotebook", dependencies: ["NASEngine", "NASLanguage"]),
+    .target(name: "NASNotebook", dependencies: ["NASCore", "NASEngine", "NASLanguage"]),
     .executableTarget(name: "naslab", dependencies: [
         "NASCore", "NASNotebook", "NASLanguage", "NASEngine", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
