@@ -44,7 +44,7 @@ public struct CSVDocument: Sendable {
     public init(contentsOfFile path: String, source: String? = nil) throws {
         let name = source ?? path
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TableDataError.file(path: name, reason: "no such file or it cannot be read")
+            throw TableDataError.unreadable(path: name)
         }
         let bytes: Data
         do { bytes = Gzip.isGzip(data) ? try Gzip.decompress(data) : data } catch {

@@ -2,6 +2,8 @@
 public enum TableDataError: Error, Sendable, Hashable, CustomStringConvertible {
     /// A file could not be read or written.
     case file(path: String, reason: String)
+    /// A file to read does not exist or cannot be read.
+    case unreadable(path: String)
     /// A file name whose extension is not a known table format.
     case unsupportedFormat(path: String)
     /// A line of a CSV or JSON file that does not parse.
@@ -11,6 +13,8 @@ public enum TableDataError: Error, Sendable, Hashable, CustomStringConvertible {
         switch self {
         case .file(let path, let reason):
             return "\(path): \(reason)"
+        case .unreadable(let path):
+            return "\(path): no such file or it cannot be read"
         case .unsupportedFormat(let path):
             return "\(path): tables are saved and loaded as .csv or .json"
         case .malformed(let path, let line, let reason):
@@ -20,9 +24,9 @@ public enum TableDataError: Error, Sendable, Hashable, CustomStringConvertible {
 }
 
 extension TableDataError: InputFileFailure {
-    /// A file that does not exist or cannot be read (not one that cannot be written or parsed).
+    /// A file to read that does not exist or cannot be read.
     public var isUnreadableFile: Bool {
-        guard case .file(_, let reason) = self else { return false }
-        return reason.hasPrefix("no such file")
+        if case .unreadable = self { return true }
+        return false
     }
 }

@@ -38,7 +38,7 @@ public enum TableIO {
     /// The text of a JSON file.
     private static func jsonText(_ path: String) throws -> String {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw TableDataError.file(path: path, reason: "no such file or it cannot be read")
+            throw TableDataError.unreadable(path: path)
         }
         guard let text = String(data: data, encoding: .utf8) else {
             throw TableDataError.file(path: path, reason: "not UTF-8 text")

@@ -61,7 +61,7 @@ struct CSVDocumentTests {
         #expect(throws: TableDataError.malformed(path: "e.csv", line: 1, reason: "the file is empty; a header line is needed")) {
             try CSVDocument(text: "\n\n", source: "e.csv")
         }
-        #expect(throws: TableDataError.file(path: "no/such.csv", reason: "no such file or it cannot be read")) {
+        #expect(throws: TableDataError.unreadable(path: "no/such.csv")) {
             try CSVDocument(contentsOfFile: "no/such.csv")
         }
     }

@@ -119,7 +119,7 @@ struct TableIOTests {
         }
         #expect(throws: TableDataError.unsupportedFormat(path: "x.xlsx")) { try TableIO.load(from: "x.xlsx") }
         let missing = Self.temporaryPath("missing.csv")
-        #expect(throws: TableDataError.file(path: missing, reason: "no such file or it cannot be read")) {
+        #expect(throws: TableDataError.unreadable(path: missing)) {
             try TableIO.load(from: missing)
         }
     }

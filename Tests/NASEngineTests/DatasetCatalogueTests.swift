@@ -61,14 +61,14 @@ struct DatasetCatalogueTests {
         let data = try DatasetCatalogue.files(.npy(scale: 1), train: train, test: test, classes: nil, split: .init(valid: 5))
         #expect((data.train.count, data.valid.count, data.test.count, data.classes) == (15, 5, 7, 3))
         let missing = DataFile(test.path, labels: dir.appendingPathComponent("none.npy").path)
-        #expect(throws: DatasetError(file: missing.labels!, "no such file")) {
+        #expect(throws: DatasetError(unreadable: missing.labels!, "no such file")) {
             try DatasetCatalogue.files(.npy(scale: 1), train: train, test: missing, classes: nil, split: .init())
         }
     }
 
     @Test("a missing file is named, and an unknown built-in set gets a suggestion")
     func errors() {
-        #expect(throws: DatasetError(file: "no/such.csv", "no such file")) {
+        #expect(throws: DatasetError(unreadable: "no/such.csv", "no such file")) {
             try DatasetCatalogue.csv("no/such.csv", label: "y", shape: nil, classes: nil, split: .init())
         }
         do {

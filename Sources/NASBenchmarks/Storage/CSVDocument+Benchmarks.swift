@@ -30,6 +30,7 @@ extension CSVDocument {
     private static func benchmarkError(_ error: TableDataError) -> BenchmarkError {
         switch error {
         case .file(let path, let reason): return BenchmarkError(reason, file: path)
+        case .unreadable(let path): return .unreadable("no such file or it cannot be read", file: path)
         case .malformed(let path, let line, let reason): return BenchmarkError(reason, file: path, line: line)
         case .unsupportedFormat(let path): return BenchmarkError(error.description, file: path)
         }

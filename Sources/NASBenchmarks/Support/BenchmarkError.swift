@@ -10,12 +10,21 @@ public struct BenchmarkError: Error, Sendable, Hashable, CustomStringConvertible
     public var file: String?
     /// The 1-based line of `file`, if the problem is on one line.
     public var line: Int?
+    /// Whether `file` does not exist or cannot be read at all (rather than holding the wrong data).
+    public var isUnreadableFile = false
 
     /// Creates an error, optionally located in a file and line.
     public init(_ message: String, file: String? = nil, line: Int? = nil) {
         self.message = message
         self.file = file
         self.line = line
+    }
+
+    /// An error about a file that does not exist or cannot be read.
+    public static func unreadable(_ message: String, file: String) -> BenchmarkError {
+        var error = BenchmarkError(message, file: file)
+        error.isUnreadableFile = true
+        return error
     }
 
     /// `file:line: error: message`, or just the message when there is no location.
@@ -28,7 +37,4 @@ public struct BenchmarkError: Error, Sendable, Hashable, CustomStringConvertible
     }
 }
 
-extension BenchmarkError: InputFileFailure {
-    /// A table file that does not exist or cannot be read.
-    public var isUnreadableFile: Bool { message == "no such file" || message.hasPrefix("cannot read the file") }
-}
+extension BenchmarkError: InputFileFailure {}

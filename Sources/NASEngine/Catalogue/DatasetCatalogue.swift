@@ -118,7 +118,7 @@ public enum DatasetCatalogue {
     private static func requireFile(_ path: String) throws {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
-            throw DatasetError(file: path, "no such file")
+            throw DatasetError(unreadable: path, "no such file")
         }
     }
 
@@ -127,7 +127,7 @@ public enum DatasetCatalogue {
         let dir = BuiltinDatasets.fashionMNISTDirectory
         for file in ["train-images-idx3-ubyte.gz", "train-labels-idx1-ubyte.gz", "t10k-images-idx3-ubyte.gz",
                      "t10k-labels-idx1-ubyte.gz"] where !FileManager.default.fileExists(atPath: "\(dir)/\(file)") {
-            throw DatasetError(file: "\(dir)/\(file)", "no such file (install the Debian package dataset-fashion-mnist, "
+            throw DatasetError(unreadable: "\(dir)/\(file)", "no such file (install the Debian package dataset-fashion-mnist, "
                 + "as scripts/setup does)")
         }
     }

@@ -94,7 +94,7 @@ public enum EvaluatorCatalogue {
     /// The file at `path`, or an error naming it when it does not exist.
     static func existingFile(_ path: String) throws -> URL {
         guard FileManager.default.fileExists(atPath: path) else {
-            throw BenchmarkError("no such file", file: path)
+            throw BenchmarkError.unreadable("no such file", file: path)
         }
         return URL(fileURLWithPath: path)
     }

@@ -44,6 +44,7 @@ public enum CSVReader {
         do { return try CSVDocument(contentsOfFile: path) } catch let error as TableDataError {
             switch error {
             case .file(let file, let reason): throw DatasetError(file: file, reason)
+            case .unreadable(let file): throw DatasetError(unreadable: file, "no such file or it cannot be read")
             case .malformed(let file, let line, let reason): throw DatasetError(file: file, "line \(line): \(reason)")
             case .unsupportedFormat(let file): throw DatasetError(file: file, error.description)
             }

@@ -6,18 +6,25 @@ public struct DatasetError: Error, CustomStringConvertible, Sendable, Equatable 
     public let file: String
     /// What is wrong with it, in words.
     public let reason: String
+    /// Whether the file does not exist or cannot be read at all (rather than holding the wrong data).
+    public let isUnreadableFile: Bool
 
-    /// Creates an error.
+    /// Creates an error about a file's contents.
     public init(file: String, _ reason: String) {
         self.file = file
         self.reason = reason
+        isUnreadableFile = false
+    }
+
+    /// Creates an error about a file that does not exist or cannot be read.
+    public init(unreadable file: String, _ reason: String) {
+        self.file = file
+        self.reason = reason
+        isUnreadableFile = true
     }
 
     /// `file: reason`.
     public var description: String { "\(file): \(reason)" }
 }
 
-extension DatasetError: InputFileFailure {
-    /// A data file that does not exist or cannot be read.
-    public var isUnreadableFile: Bool { reason.hasPrefix("no such file") || reason.hasPrefix("cannot be read") }
-}
+extension DatasetError: InputFileFailure {}

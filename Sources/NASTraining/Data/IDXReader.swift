@@ -45,7 +45,7 @@ public enum IDXReader {
     /// The file's bytes, inflated when gzipped.
     static func load(_ path: String) throws -> [UInt8] {
         guard let data = FileManager.default.contents(atPath: path) else {
-            throw DatasetError(file: path, "cannot be read (missing or not a file)")
+            throw DatasetError(unreadable: path, "cannot be read (missing or not a file)")
         }
         guard Gzip.isGzip(data) else { return [UInt8](data) }
         do { return [UInt8](try Gzip.decompress(data)) } catch {
