@@ -159,15 +159,7 @@ import Testing
     @Test func ctrlCStopsAHeadlessScriptWithStatus130() throws {
         let folder = try TemporaryFolder()
         try folder.write("slow.nas", "print(\"start\")\nsleep(5s)\nprint(\"never\")\n")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: NaslabBinary.path)
-        process.arguments = ["slow.nas"]
-        process.currentDirectoryURL = folder.url
-        process.environment = NaslabBinary.testEnvironment(home: folder.url)
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let handle = output.fileHandleForReading
+        let (process, handle) = try Self.start("slow.nas", in: folder)
         #expect(String(decoding: handle.availableData, as: UTF8.self) == "start\n")
         process.interrupt()
         let deadline = Date().addingTimeInterval(4)
@@ -188,15 +180,7 @@ import Testing
             print("never")
 
             """)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: NaslabBinary.path)
-        process.arguments = ["huge.nas"]
-        process.currentDirectoryURL = folder.url
-        process.environment = NaslabBinary.testEnvironment(home: folder.url)
-        let output = Pipe()
-        process.standardOutput = output
-        try process.run()
-        let handle = output.fileHandleForReading
+        let (process, handle) = try Self.start("huge.nas", in: folder)
         #expect(String(decoding: handle.availableData, as: UTF8.self) == "start\n")
         Thread.sleep(forTimeInterval: 3)
         let status = (try? String(contentsOfFile: "/proc/\(process.processIdentifier)/status", encoding: .utf8)) ?? ""
@@ -213,5 +197,18 @@ import Testing
         #expect(stoppedAfter < 0.5, "Ctrl-C took \(stoppedAfter) s")
         #expect(process.terminationStatus == 130)
         #expect(String(decoding: handle.readDataToEndOfFile(), as: UTF8.self).isEmpty)
+    }
+
+    /// Starts the binary on a script of `folder` in the background; its standard output is read through the handle.
+    static func start(_ script: String, in folder: TemporaryFolder) throws -> (Process, FileHandle) {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: NaslabBinary.path)
+        process.arguments = [script]
+        process.currentDirectoryURL = folder.url
+        process.environment = NaslabBinary.testEnvironment(home: folder.url)
+        let output = Pipe()
+        process.standardOutput = output
+        try process.run()
+        return (process, output.fileHandleForReading)
     }
 }

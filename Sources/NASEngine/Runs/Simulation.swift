@@ -12,13 +12,13 @@ import NASSpaces
 /// same request and seed makes (both are the one loop; tests check it on a table, a CSV table and
 /// real training). Training evaluators work too, but then a run is neither recorded nor resumable:
 /// launch such searches instead. Memory is bounded: a run keeps only its incumbent, or with
-/// `keepsTrials` every trial up to `TrialKeeping.every`'s limit over all seeds (more is an error).
+/// `keepsTrials` every trial up to `TrialKeeping.defaultLimit` over all seeds (more is an error).
 public struct Simulation: Sendable {
     /// The search to run, once per seed (its own seed is ignored).
     public var request: SearchRequest
     /// One run per seed, in this order.
     public var seeds: [UInt64]
-    /// Whether every trial is kept for `trialsTable` (bounded: `TrialKeeping.every`), or only what each run chose.
+    /// Whether every trial is kept for `trialsTable` (bounded: `TrialKeeping.defaultLimit`), or only what each run chose.
     public var keepsTrials: Bool
 
     /// Describes a simulation.
@@ -45,7 +45,7 @@ public struct Simulation: Sendable {
     public func run(cancel: CancellationToken) throws -> Runs {
         var outcomes: [(seed: UInt64, outcome: SearchLoop.Outcome)] = []
         outcomes.reserveCapacity(seeds.count)
-        guard case .all(let limit) = TrialKeeping.every else { return Runs(simulation: self, outcomes: []) }
+        let limit = TrialKeeping.defaultLimit
         if keepsTrials, let trials = request.budget.trials, Double(trials) * Double(seeds.count) > Double(limit) {
             throw SearchRequestError.budget("keeping every trial of \(seeds.count) run(s) of \(trials) trials would pass \(limit) trials in memory; "
                 + "give a smaller budget or fewer seeds, or leave out trials: true to get what each run chose")

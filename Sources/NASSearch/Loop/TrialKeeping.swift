@@ -11,6 +11,9 @@ public enum TrialKeeping: Sendable, Hashable {
     /// None.
     case none
 
-    /// Every trial, up to 5 million (about half a gigabyte of records).
-    public static let every = TrialKeeping.all(limit: 5_000_000)
+    /// The most trials kept in memory by default: 5 million, about half a gigabyte of records.
+    public static let defaultLimit = 5_000_000
+
+    /// Every trial, up to `defaultLimit`.
+    public static let every = TrialKeeping.all(limit: defaultLimit)
 }
