@@ -27,7 +27,7 @@ var targets: [Target] = [
             swiftSettings: optimizedInDebug),
     .target(name: "NASBenchmarks", dependencies: ["NASCore", "NASSpaces"], resources: [.copy("Resources")]),
     .target(name: "NASStore", dependencies: ["NASCore", "NASSpaces", .product(name: "GRDB", package: "GRDB.swift")]),
-    .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces"]),
+    .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
     .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch"]),
     .target(name: "NASLanguage", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASEngine"]),
     .target(name: "NASNotebook", dependencies: ["NASCore", "NASEngine", "NASLanguage"]),

@@ -7,7 +7,7 @@ import Testing
 struct StrategyRegistryTests {
     let space = ToySpace(length: 4, options: 3)
 
-    @Test(arguments: StrategyRegistry.names)
+    @Test(arguments: StrategyRegistry.blackBoxNames)
     func everyNameBuildsAWorkingStrategy(name: String) throws {
         let strategy = try StrategyRegistry.make(name, space: space, seed: 1, maxEpochs: 27,
                                                  objectives: [.maximize(), .minimize("latency")])
@@ -18,7 +18,7 @@ struct StrategyRegistryTests {
     }
 
     @Test("every entry's defaults are valid settings, and its Swift initialiser uses the same defaults",
-          arguments: StrategyRegistry.names)
+          arguments: StrategyRegistry.blackBoxNames)
     func defaultsAreTheEntrysOwn(name: String) throws {
         let entry = try StrategyRegistry.require(name)
         let complete = try entry.complete([:])
@@ -69,7 +69,7 @@ struct StrategyResumeTests {
     static let space = ToySpace(length: 4, options: 3)
     static let descriptive: Set<String> = ["seed", "encoding", "size", "schedule", "objectives"]
 
-    @Test(arguments: StrategyRegistry.names)
+    @Test(arguments: StrategyRegistry.blackBoxNames)
     func rebuiltAndRestoredStrategyContinuesIdentically(name: String) throws {
         let objectives: [Objective] = [.maximize(), .minimize("latency")]
         let settings: [String: Double] = name == "evolution" ? ["population": 6, "sample": 2] : [:]
@@ -105,7 +105,7 @@ final class PublicOnly: SearchStrategy {
 
 @Suite("The loop's specialised and protocol paths")
 struct LoopPathTests {
-    @Test("fast and protocol paths give equal runs", arguments: StrategyRegistry.names)
+    @Test("fast and protocol paths give equal runs", arguments: StrategyRegistry.blackBoxNames)
     func fastEqualsProtocol(name: String) throws {
         let space = ToySpace(length: 4, options: 3)
         let ev = HiddenTargetEvaluator(space: space, seed: 7)

@@ -59,7 +59,7 @@ public struct SearchRequest: Sendable {
     /// A fresh strategy for a run of this seed.
     func makeStrategy(seed: UInt64) throws -> any SearchStrategy {
         try StrategyRegistry.make(strategy, settings: settings, space: space, seed: seed, maxEpochs: loopEvaluator.maxEpochs,
-                                  objectives: objectives)
+                                  objectives: objectives, evaluator: evaluator)
     }
 
     /// Throws unless early stopping, when asked for, can watch this search: the objective must be the

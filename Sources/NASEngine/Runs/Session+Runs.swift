@@ -44,7 +44,8 @@ extension Session {
         let instance = known != nil || strategy != nil
             ? try request.makeStrategy(seed: record.seed)
             : try StrategyRegistry.rebuild(record.strategy, stored: record.strategySettings, space: space,
-                                           maxEpochs: request.loopEvaluator.maxEpochs, objectives: request.objectives)
+                                           maxEpochs: request.loopEvaluator.maxEpochs, objectives: request.objectives,
+                                           evaluator: evaluator)
         let handle = try manager.resume(id, strategy: instance, space: space, evaluator: request.loopEvaluator,
                                         objective: objectives.first ?? known?.objective, fidelity: known?.fidelity,
                                         earlyStopping: known?.earlyStopping)

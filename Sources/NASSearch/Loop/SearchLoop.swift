@@ -28,7 +28,7 @@ public struct SearchLoop {
     /// The space searched.
     public let space: any SearchSpace
     /// The evaluator asked for metrics.
-    public let evaluator: any Evaluator
+    public private(set) var evaluator: any Evaluator
     /// What the search wants.
     public let objective: Objective
     /// When to stop.
@@ -75,8 +75,21 @@ public struct SearchLoop {
     }
 
     /// Runs `strategy` until the budget is spent or the strategy finishes, recording through `recorder` when given.
+    ///
+    /// A one-shot method (`WeightSharingStrategy`) gets the run's cancellation token, and its trials
+    /// are evaluated by its own supernet evaluator instead of this loop's.
     public func run(_ strategy: any SearchStrategy, recorder: (any TrialRecorder)? = nil,
                     cancel: CancellationToken = CancellationToken()) throws -> Outcome {
+        guard let shared = strategy as? any WeightSharingStrategy else { return try drive(strategy, recorder, cancel) }
+        shared.attach(cancel: cancel)
+        var loop = self
+        loop.evaluator = shared.evaluator
+        return try loop.drive(strategy, recorder, cancel)
+    }
+
+    /// Runs `strategy` with this loop's evaluator.
+    private func drive(_ strategy: any SearchStrategy, _ recorder: (any TrialRecorder)?,
+                       _ cancel: CancellationToken) throws -> Outcome {
         guard batchSize > 0 else { throw StrategyError("a search loop asks for at least 1 proposal at a time, not \(batchSize)") }
         var run = Run(keeping: keeping, recorder: recorder, cancel: cancel)
         if let recorder { try resume(strategy, from: recorder, into: &run) }

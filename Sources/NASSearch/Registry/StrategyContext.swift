@@ -10,6 +10,8 @@ public struct StrategyContext {
     public var settings: [String: Double]
     /// The evaluator's largest fidelity, for multi-fidelity strategies whose `max_epochs` is 0.
     public var maxEpochs: Int?
+    /// The run's evaluator: one-shot methods take their data and training recipe from a `train(...)` evaluator.
+    public var evaluator: (any Evaluator)?
     /// The objectives of a multi-objective strategy.
     public var objectives: [Objective]
     /// The strategy's name, for errors.

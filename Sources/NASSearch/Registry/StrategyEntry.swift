@@ -19,18 +19,22 @@ public struct StrategyEntry: Sendable {
     public var paper: String?
     /// Its settings, in order, with their defaults.
     public var parameters: [StrategyParameter]
+    /// Whether it trains shared weights itself (a one-shot method, `WeightSharingStrategy`): it then needs a
+    /// `train(...)` evaluator and a space with a supernet, and each of its trials is an epoch.
+    public var isOneShot: Bool
     /// Builds the strategy from complete, checked settings.
     let factory: @Sendable (StrategyContext) throws -> any SearchStrategy
 
     /// Creates an entry.
     public init(_ name: String, aliases: [String] = [], summary: String, help: String, paper: String? = nil,
-                parameters: [StrategyParameter] = [], factory: @escaping @Sendable (StrategyContext) throws -> any SearchStrategy) {
+                parameters: [StrategyParameter] = [], isOneShot: Bool = false, factory: @escaping @Sendable (StrategyContext) throws -> any SearchStrategy) {
         self.name = name
         self.aliases = aliases
         self.summary = summary
         self.help = help
         self.paper = paper
         self.parameters = parameters
+        self.isOneShot = isOneShot
         self.factory = factory
     }
 

@@ -11,11 +11,17 @@ public enum StrategyRegistry {
     public static let entries: [StrategyEntry] = [
         RandomSearch.entry, GridSearch.entry, RegularizedEvolution.entry, TournamentEvolution.entry, Reinforce.entry,
         PPO.entry, QLearning.entry, LocalSearch.entry, BANANAS.entry, TPE.entry, SuccessiveHalving.entry, Hyperband.entry,
-        BOHB.entry, NSGA2.entry,
+        BOHB.entry, NSGA2.entry, DARTS.entry, SNAS.entry, GDAS.entry, SinglePathOneShot.entry,
     ]
 
     /// The names, in order.
     public static var names: [String] { entries.map(\.name) }
+
+    /// The names of the black-box strategies (every strategy that is not a one-shot method), in order.
+    public static var blackBoxNames: [String] { entries.filter { !$0.isOneShot }.map(\.name) }
+
+    /// The names of the one-shot methods, in order.
+    public static var oneShotNames: [String] { entries.filter(\.isOneShot).map(\.name) }
 
     /// The entry with this name or alias (any case), or nil.
     public static func entry(_ name: String) -> StrategyEntry? {
@@ -42,10 +48,10 @@ public enum StrategyRegistry {
     /// A multi-fidelity strategy whose `max_epochs` is 0 (its default) trains up to `maxEpochs`, the
     /// evaluator's largest fidelity; a multi-objective strategy gets `objectives`.
     public static func make(_ name: String, settings given: [String: Double] = [:], space: any SearchSpace, seed: UInt64,
-                            maxEpochs: Int? = nil, objectives: [Objective] = []) throws -> any SearchStrategy {
+                            maxEpochs: Int? = nil, objectives: [Objective] = [], evaluator: (any Evaluator)? = nil) throws -> any SearchStrategy {
         let entry = try require(name)
         let context = StrategyContext(space: space, seed: seed, settings: try entry.complete(given), maxEpochs: maxEpochs,
-                                      objectives: objectives, strategy: entry.name)
+                                      evaluator: evaluator, objectives: objectives, strategy: entry.name)
         return try entry.factory(context)
     }
 
@@ -54,7 +60,7 @@ public enum StrategyRegistry {
     /// descriptive entries a strategy also reports (`encoding`, `schedule`, …) are skipped, since the
     /// checkpoint carries what they describe.
     public static func rebuild(_ name: String, stored: [String: String], space: any SearchSpace, maxEpochs: Int? = nil,
-                               objectives: [Objective] = []) throws -> any SearchStrategy {
+                               objectives: [Objective] = [], evaluator: (any Evaluator)? = nil) throws -> any SearchStrategy {
         let entry = try require(name)
         let known = Set(entry.parameters.map(\.name))
         var numeric: [String: Double] = [:]
@@ -63,6 +69,7 @@ public enum StrategyRegistry {
             numeric[key] = number
         }
         let seed = stored["seed"].flatMap { UInt64($0) } ?? 0
-        return try make(entry.name, settings: numeric, space: space, seed: seed, maxEpochs: maxEpochs, objectives: objectives)
+        return try make(entry.name, settings: numeric, space: space, seed: seed, maxEpochs: maxEpochs, objectives: objectives,
+                        evaluator: evaluator)
     }
 }

@@ -45,3 +45,25 @@ public struct Adam: Optimizer {
         return b
     }
 }
+
+extension Adam {
+    /// The step count and both moments of `parameters`, in order, for checkpoints.
+    public func state(of parameters: [Tensor]) -> [Float] {
+        [Float(steps)] + parameters.flatMap { p in
+            let b = moments[ObjectIdentifier(p)]
+            return (b?.m.array ?? Array(repeating: 0, count: p.count)) + (b?.v.array ?? Array(repeating: 0, count: p.count))
+        }
+    }
+
+    /// Restores a state written by `state(of:)` for the same parameters.
+    public mutating func restore(_ state: [Float], of parameters: [Tensor]) {
+        steps = Int(state[0])
+        var offset = 1
+        for p in parameters {
+            let m = TensorStorage(Array(state[offset..<offset + p.count]))
+            let v = TensorStorage(Array(state[offset + p.count..<offset + 2 * p.count]))
+            moments[ObjectIdentifier(p)] = (m, v)
+            offset += 2 * p.count
+        }
+    }
+}

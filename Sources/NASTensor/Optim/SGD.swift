@@ -41,3 +41,19 @@ public struct SGD: Optimizer {
         return v.pointer
     }
 }
+
+extension SGD {
+    /// The momentum buffers of `parameters`, in order (zeros where none exists yet), for checkpoints.
+    public func state(of parameters: [Tensor]) -> [Float] {
+        parameters.flatMap { p in velocity[ObjectIdentifier(p)]?.array ?? Array(repeating: 0, count: p.count) }
+    }
+
+    /// Restores momentum buffers written by `state(of:)` for the same parameters.
+    public mutating func restore(_ state: [Float], of parameters: [Tensor]) {
+        var offset = 0
+        for p in parameters {
+            velocity[ObjectIdentifier(p)] = TensorStorage(Array(state[offset..<offset + p.count]))
+            offset += p.count
+        }
+    }
+}

@@ -11,7 +11,9 @@ public final class Model {
     let layers: [Int: LayerParameters]
     /// The spec the forward pass walks: `spec` with repeated computations made identities
     /// (`SharedComputations`).
-    private let passSpec: NetworkSpec
+    let passSpec: NetworkSpec
+    /// The weight of each batch's statistics in batch norm's running statistics (training mode).
+    public var batchNormMomentum: Float = 0.1
 
     /// Builds a model with freshly initialised parameters (deterministic for a seed).
     public init(spec: NetworkSpec, seed: UInt64) throws {
@@ -64,9 +66,10 @@ public final class Model {
 
     /// The forward pass; `releasing: false` keeps every value until the graph goes (for tests
     /// that compare the two).
-    func forward(_ x: Tensor, training: Bool, releasing: Bool, rng: inout SeededRandom) throws -> Tensor {
+    func forward(_ x: Tensor, training: Bool, releasing: Bool, paths: ActivePaths? = nil,
+                 rng: inout SeededRandom) throws -> Tensor {
         let input = try fitted(x)
-        let values = try activations(input, training: training, keepAll: false, releasing: releasing, rng: &rng)
+        let values = try activations(input, training: training, keepAll: false, releasing: releasing, paths: paths, rng: &rng)
         let output = values[spec.output]!
         let plain = try output.plain()
         let logits = Model.flattened(plain)
@@ -89,15 +92,16 @@ public final class Model {
     /// Every node's output. Unless `keepAll`, outputs nobody reads any more are dropped as the
     /// pass moves on; in training with `releasing`, they are also handed back to the graph
     /// (`Tensor.endForwardUse()`), which frees the values no backward step reads.
-    func activations(_ x: Tensor, training: Bool, keepAll: Bool, releasing: Bool = true,
+    func activations(_ x: Tensor, training: Bool, keepAll: Bool, releasing: Bool = true, paths: ActivePaths? = nil,
                      rng: inout SeededRandom) throws -> [Tensor?] {
         var values = [Tensor?](repeating: nil, count: spec.nodes.count)
-        var readers = ForwardReaders(spec: passSpec, input: x)
+        let walked = paths?.spec ?? passSpec
+        var readers = ForwardReaders(spec: walked, input: x)
         let drops = !keepAll && (!training || releasing)
-        for node in passSpec.nodes {
+        for node in walked.nodes where paths?.isLive(node.id) ?? true {
             let given = node.inputs.map { $0 == -1 ? x : values[$0]! }
             let inputs = Model.acceptsBlocked(node.op) ? given : try given.map { try $0.plain() }
-            let result = try apply(node, inputs, training: training, rng: &rng)
+            let result = try paths?.mix(node, inputs, batch: x.batch) ?? apply(node, inputs, training: training, rng: &rng)
             readers.produced(result, by: node.id)
             values[node.id] = result
             guard drops else { continue }
@@ -159,7 +163,8 @@ public final class Model {
             return try Model.image(x!).conv2d(weight: w, bias: b, stride: stride, padding: padding,
                                               dilation: dilation, groups: groups, keepLayout: true)
         case (.batchNorm, .batchNorm(let s, let t, let m, let v)?):
-            return try x!.batchNorm(scale: s, shift: t, runningMean: m, runningVar: v, training: training)
+            return try x!.batchNorm(scale: s, shift: t, runningMean: m, runningVar: v, training: training,
+                                    momentum: batchNormMomentum)
         case (.linear, .linear(let w, let b)?):
             return try x!.linear(weight: w, bias: b)
         default:

@@ -1,5 +1,6 @@
 import Foundation
 import NASCore
+import NASSpaces
 import NASTensor
 
 /// Trains a model on a data set with a recipe: the training loop of naslab.
@@ -68,15 +69,23 @@ public struct Trainer {
     public static func evaluate(_ model: Model, _ part: LabeledData, shape data: Dataset,
                                 cancel: CancellationToken = CancellationToken(),
                                 batchSize: Int = 500) throws -> (accuracy: Double, loss: Double) {
+        var rng = SeededRandom(seed: 0)
+        return try evaluate(part, shape: data.shape, cancel: cancel, batchSize: batchSize) { x in
+            try model.forward(x, training: false, rng: &rng)
+        }
+    }
+
+    /// Accuracy and mean loss on a labelled set of the logits that `forward` computes for each batch.
+    public static func evaluate(_ part: LabeledData, shape: TensorShape, cancel: CancellationToken, batchSize: Int = 500,
+                                forward: (Tensor) throws -> Tensor) throws -> (accuracy: Double, loss: Double) {
         guard part.count > 0 else { return (0, 0) }
         var noRandom: SeededRandom? = nil
-        var rng = SeededRandom(seed: 0)
         let loader = BatchLoader()
         var correct = 0, lossSum = 0.0
         for indices in loader.batches(count: part.count, size: batchSize, shuffle: &noRandom, dropLast: false) {
             try cancel.check()
-            let (x, labels) = loader.tensor(part, shape: data.shape, indices: indices, augment: &noRandom)
-            let logits = try model.forward(x, training: false, rng: &rng)
+            let (x, labels) = loader.tensor(part, shape: shape, indices: indices, augment: &noRandom)
+            let logits = try forward(x)
             lossSum += Double(logits.softmaxCrossEntropy(labels: labels).values[0]) * Double(labels.count)
             correct += zip(logits.argmaxRows(), labels).filter { $0 == $1 }.count
         }

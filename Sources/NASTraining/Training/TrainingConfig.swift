@@ -11,7 +11,7 @@ public struct TrainingConfig: Sendable, Hashable, Codable, CustomStringConvertib
         case adam(weightDecay: Double)
 
         /// A fresh optimiser of this kind.
-        func make() -> any Optimizer {
+        public func make() -> any Optimizer {
             switch self {
             case .sgd(let m, let n, let wd): return SGD(momentum: m, nesterov: n, weightDecay: wd)
             case .adam(let wd): return Adam(weightDecay: wd)

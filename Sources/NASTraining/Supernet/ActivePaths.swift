@@ -1,0 +1,73 @@
+import NASSpaces
+import NASTensor
+
+/// The part of a supernet that one forward pass runs, and how its mixing nodes combine what runs.
+///
+/// Built from the gates of the rows: each choice point keeps the branches of the options its row
+/// runs; every node that no kept path reaches from the output is skipped, so GDAS and ProxylessNAS
+/// hold one or two candidates per edge in memory while DARTS holds them all.
+struct ActivePaths {
+    /// The pass's spec: mixing nodes read only the kept branches; skipped nodes read nothing.
+    let spec: NetworkSpec
+    /// Whether each node runs.
+    private let live: [Bool]
+    /// For each mixing node: the weight slot of each kept branch, the weights, and the output shape.
+    private let mixes: [Int: Mixing]
+
+    /// How a mixing node combines its kept branches.
+    private struct Mixing {
+        let slots: [Int]
+        let weights: Tensor?
+        let shape: TensorShape
+    }
+
+    /// The paths of `passSpec` that `gates` (one per row of `supernet`) keep.
+    init(passSpec: NetworkSpec, supernet: SupernetSpec, gates: [PathGate]) throws {
+        guard gates.count == supernet.rows.count else {
+            throw ModelError("the supernet has \(supernet.rows.count) rows of choices, the pass gave \(gates.count) gates")
+        }
+        var pruned = passSpec
+        var mixes: [Int: Mixing] = [:]
+        for point in supernet.choices {
+            let gate = gates[point.row]
+            var inputs: [Int] = [], slots: [Int] = []
+            for option in gate.options {
+                guard option >= 0 && option < point.branches.count else {
+                    throw ModelError("option \(option) of row \(supernet.rows[point.row].name) is out of range")
+                }
+                if let branch = point.branches[option] { inputs.append(branch); slots.append(option) }
+            }
+            pruned.nodes[point.node].inputs = inputs
+            mixes[point.node] = Mixing(slots: slots, weights: gate.weights, shape: passSpec.nodes[point.node].outputShape)
+        }
+        let live = ActivePaths.reachable(pruned)
+        for i in pruned.nodes.indices where !live[i] { pruned.nodes[i].inputs = [] }
+        self.spec = pruned
+        self.live = live
+        self.mixes = mixes
+    }
+
+    /// Whether node `id` runs.
+    func isLive(_ id: Int) -> Bool { live[id] }
+
+    /// The output of a mixing node from its kept branches' outputs; nil for any other node.
+    func mix(_ node: LayerNode, _ inputs: [Tensor], batch: Int) throws -> Tensor? {
+        guard let mixing = mixes[node.id] else { return nil }
+        let s = mixing.shape
+        guard !inputs.isEmpty else { return Tensor.knownZeros([batch, s.channels, s.height, s.width]) }
+        guard let weights = mixing.weights else { return inputs.count == 1 ? inputs[0] : try Tensor.sum(inputs) }
+        return try Tensor.mix(inputs, weights: weights, slots: mixing.slots)
+    }
+
+    /// The nodes the output depends on.
+    private static func reachable(_ spec: NetworkSpec) -> [Bool] {
+        var live = [Bool](repeating: false, count: spec.nodes.count)
+        var stack = [spec.output]
+        while let id = stack.popLast() {
+            guard id >= 0, !live[id] else { continue }
+            live[id] = true
+            stack.append(contentsOf: spec.nodes[id].inputs)
+        }
+        return live
+    }
+}
