@@ -83,6 +83,13 @@ import Testing
         try expectGradients([a, b, s]) { try ($0[0] + $0[1]).mul($0[2]).mul($0[0]) }
     }
 
+    @Test("a supernet's mix: gradients to the terms and to the weights, including a term left out")
+    func mixOfCandidates() throws {
+        let a = GradientCheck.input([2, 3, 4, 4], seed: 31), b = GradientCheck.input([2, 3, 4, 4], seed: 32)
+        let w = GradientCheck.input([3], seed: 33)
+        try expectGradients([a, b, w]) { try Tensor.mix([$0[0], $0[1]], weights: $0[2], slots: [2, 0]).mul($0[0]) }
+    }
+
     @Test func concatSliceShift() throws {
         let a = GradientCheck.input([2, 3, 4, 4], seed: 20), b = GradientCheck.input([2, 2, 4, 4], seed: 21)
         try expectGradients([a, b]) {

@@ -18,10 +18,13 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
     case unsupportedSpace(evaluator: String, space: String, supported: [String])
     /// A run of an earlier session was resumed without its space and evaluator.
     case launchedElsewhere(Int64)
+    /// The run is not a one-shot method's, or has no trained supernet yet.
+    case noSupernet(Int64, String)
 
     public var description: String {
         switch self {
         case .noSuchRun(let id): return "no run \(id) in the store"
+        case .noSupernet(let id, let why): return "run \(id) has no supernet to evaluate with: \(why)"
         case .launchedElsewhere(let id):
             return "run \(id) was launched in another session: give its space and evaluator (on: and using:) to resume it"
         case .alreadyActive(let id): return "run \(id) is already running"

@@ -87,6 +87,11 @@ public struct LSTMController: Sendable, Hashable, Codable {
         run { probs in rng.categorical(probs) }
     }
 
+    /// The most likely sequence, decoded greedily (the most probable token at each step).
+    public func mostLikely() -> Trajectory {
+        run { probs in probs.indices.max { probs[$0] < probs[$1] } ?? 0 }
+    }
+
     /// Runs the controller along given tokens (teacher forcing), to score or differentiate them.
     public func evaluate(_ tokens: [Int]) -> Trajectory {
         precondition(tokens.count == optionCounts.count, "controller: one token per decision")

@@ -26,6 +26,8 @@ open class OneShotSearch: WeightSharingStrategy {
     let data: Dataset
     let recipe: TrainingConfig
     let seed: UInt64
+    /// The run's other evaluators (a latency table, a cost model), whose metrics each trial also records.
+    let companions: [any Evaluator]
     /// The run's evaluator's descriptor (its data and recipe), part of the trials' cache keys.
     let recipeDescriptor: String
     /// The epochs to train (one trial each).
@@ -57,9 +59,11 @@ open class OneShotSearch: WeightSharingStrategy {
         guard let space = space as? any SupernetSpace else {
             throw StrategyError("\(name) needs a space with a supernet (nb201, cell, chain spaces); \(space.name) has none")
         }
-        guard let training = evaluator as? TrainingEvaluator else {
-            throw StrategyError("\(name) trains a supernet: give it data and a recipe with `using train(data, epochs: …, batch: …)`")
+        let parts = (evaluator as? CombinedEvaluator)?.parts ?? evaluator.map { [$0] } ?? []
+        guard let training = parts.lazy.compactMap({ $0 as? TrainingEvaluator }).first else {
+            throw StrategyError("\(name) trains a supernet: give it data and a recipe with `using: train(data, epochs: …, batch: …)`")
         }
+        companions = parts.filter { !($0 is TrainingEvaluator) }
         self.name = name
         data = training.dataset
         recipe = training.config

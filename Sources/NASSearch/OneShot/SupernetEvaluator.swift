@@ -10,7 +10,8 @@ import NASTraining
 /// before the validation and test sets are scored, as the one-shot literature does. The results are
 /// the supernet's estimates (`accuracy`, `test_accuracy`, `loss`), with the method's training loss
 /// of the epoch (`train_loss`) and its architecture parameters (`alpha.<row>.<option>`, see
-/// `OneShotSearch.architectureMetrics`).
+/// `OneShotSearch.architectureMetrics`), and the metrics of the run's other evaluators (a latency
+/// table given beside `train(...)`: `using: [train(data), latency]`).
 ///
 /// Not thread-safe: a supernet runs one forward pass at a time, and the loop evaluates one trial at
 /// a time (`@unchecked Sendable` on that ground; an evaluator shared between threads would need a lock).
@@ -25,10 +26,13 @@ public final class SupernetEvaluator: Evaluator, @unchecked Sendable {
     /// Names the method, its seed and the epoch, so that no cache confuses two epochs' estimates.
     public var descriptor: String {
         let settings = search.settings.keys.sorted().map { "\($0)=\(search.settings[$0]!)" }.joined(separator: " ")
-        return "supernet(\(search.name) \(settings), epoch \(search.epoch), \(search.recipeDescriptor))"
+        let companions = search.companions.map { " + \($0.descriptor)" }.joined()
+        return "supernet(\(search.name) \(settings), epoch \(search.epoch), \(search.recipeDescriptor))\(companions)"
     }
     public var supportedSpaces: Set<String> { [search.supernet.space.name] }
     public var maxEpochs: Int? { nil }
+    /// Isomorphic cells run different edges of the supernet, hence different weights: each architecture has its own result.
+    public var recordsEachArchitecture: Bool { true }
 
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity, seed: UInt64,
                          cancel: CancellationToken) throws -> TrialResult {
@@ -44,6 +48,11 @@ public final class SupernetEvaluator: Evaluator, @unchecked Sendable {
         var metrics = ["accuracy": valid.accuracy, "loss": valid.loss, "test_accuracy": test.accuracy,
                        "train_loss": search.lastTrainLoss]
         metrics.merge(search.architectureMetrics()) { a, _ in a }
+        for companion in search.companions {
+            let result = try companion.evaluate(architecture, in: space, fidelity: .full, seed: seed, cancel: cancel)
+            guard result.status == .done else { return result }
+            metrics.merge(result.metrics) { a, _ in a }
+        }
         return TrialResult(metrics: metrics, wallSeconds: Date().timeIntervalSince(start))
     }
 }

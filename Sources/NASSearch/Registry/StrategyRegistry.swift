@@ -11,7 +11,7 @@ public enum StrategyRegistry {
     public static let entries: [StrategyEntry] = [
         RandomSearch.entry, GridSearch.entry, RegularizedEvolution.entry, TournamentEvolution.entry, Reinforce.entry,
         PPO.entry, QLearning.entry, LocalSearch.entry, BANANAS.entry, TPE.entry, SuccessiveHalving.entry, Hyperband.entry,
-        BOHB.entry, NSGA2.entry, DARTS.entry, SNAS.entry, GDAS.entry, SinglePathOneShot.entry,
+        BOHB.entry, NSGA2.entry, DARTS.entry, SNAS.entry, GDAS.entry, ProxylessNAS.entry, ENAS.entry, SinglePathOneShot.entry,
     ]
 
     /// The names, in order.

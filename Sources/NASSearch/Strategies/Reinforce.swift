@@ -48,6 +48,15 @@ public final class Reinforce: SearchStrategy {
     /// The controller, for inspection (its most likely architecture, its entropy).
     public var controller: LSTMController { state.policy.controller }
 
+    /// An architecture drawn from the controller without proposing it (ENAS trains shared weights on such draws).
+    func draw() -> Architecture { state.policy.draw(space: space) }
+
+    /// The controller's most likely valid architecture (greedy decoding; a draw when that is not a member).
+    func mostLikely() -> Architecture {
+        let candidate = Architecture(space: space.name, tokens: controller.mostLikely().tokens)
+        return (try? space.validate(candidate)) != nil ? candidate : draw()
+    }
+
     public func ask(_ count: Int) throws -> [Proposal] {
         (0..<max(count, 0)).map { _ in state.counter.propose(state.policy.draw(space: space)) }
     }

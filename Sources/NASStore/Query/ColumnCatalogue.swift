@@ -5,8 +5,15 @@ import NASCore
 struct ColumnCatalogue: Sendable {
     /// The table's name as users know it (`trials`, `runs`).
     var table: String
-    /// The columns shown by default, in order.
+    /// Every column a query may name, in order.
     var columns: [QueryColumn]
+    /// The names of the columns a query that selects none is given: every column, less the
+    /// architecture parameters one-shot methods record per epoch (`alpha.<edge>.<op>`, dozens of them),
+    /// which stay selectable by name and have their own view (`Session.architectureWeights`).
+    var shownByDefault: [String] { columns.map(\.name).filter { !$0.hasPrefix(ColumnCatalogue.architectureWeightPrefix) } }
+
+    /// The prefix of the metrics that hold a one-shot method's architecture parameters.
+    static let architectureWeightPrefix = "alpha."
 
     /// The column with this name, or an error that lists the existing ones.
     func column(_ name: String) throws -> QueryColumn {

@@ -18,7 +18,7 @@ struct SQLQueryBuilder {
 
     /// The statement and the columns it returns, in order.
     func build(_ query: TableQuery) throws -> (sql: String, arguments: StatementArguments, columns: [QueryColumn]) {
-        let selected = try (query.columns ?? catalogue.columns.map(\.name)).map(catalogue.column)
+        let selected = try (query.columns ?? catalogue.shownByDefault).map(catalogue.column)
         var arguments: [DatabaseValue] = []
         let selectList = selected.map { column -> String in
             let shown = column.display ?? (column.sql, column.arguments)
