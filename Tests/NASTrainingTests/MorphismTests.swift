@@ -72,6 +72,9 @@ import Testing
         #expect(wide.spec.nodes[node].outputShape.channels == (node == 0 ? 13 : 40))
         // The original is untouched.
         Self.expectSame(before, try Self.outputs(model), "the original after widening")
+        // Copies of a channel have the same batch statistics, so training mode is preserved too.
+        Self.expectSame(try Self.outputs(model, training: true), try Self.outputs(wide, training: true),
+                        "widen node \(node), noise \(noise), training mode")
     }
 
     @Test func noiseChangesTheCopiesWeights() throws {
@@ -140,7 +143,7 @@ import Testing
     @Test func morphismsThatDoNotApplyAreErrors() throws {
         let model = try Model(spec: Self.network(), seed: 1)
         for m: Morphism in [.widen(node: 7, to: 20), .widen(node: 0, to: 8), .widen(node: 1, to: 20), .deepen(after: 1),
-                            .branch(at: 6), .widen(node: 99, to: 3)] {
+                            .branch(at: 6), .widen(node: 99, to: 3), .deepen(after: 99), .branch(at: -1)] {
             #expect(throws: (any Error).self, "\(m)") { try Self.morph(model, m) }
         }
         let candidates = Morphism.candidates(in: model.spec)

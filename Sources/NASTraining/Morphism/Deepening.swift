@@ -27,19 +27,10 @@ struct Deepening {
 
     /// The deepened model; `calibration`, a batch of inputs, sets the new batch norm's statistics.
     func apply(to model: Model, calibration: Tensor?) throws -> Model {
-        try Deepening.requireReLU(node, in: model.spec)
-        let channels = model.spec.nodes[node].outputShape.channels
-        let tag = SpecSurgery.tag(for: model.spec)
-        var surgery = SpecSurgery()
-        surgery.inserted[node] = [
-            .init(op: .conv(outChannels: channels, kernel: 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: false),
-                  name: "\(tag).conv", inputs: [SpecSurgery.anchor]),
-            .init(op: .batchNorm, name: "\(tag).bn", inputs: [0]),
-            .init(op: .relu, name: "\(tag).relu", inputs: [1]),
-        ]
-        let rebuilt = try surgery.apply(to: model.spec)
-        var layers = SpecSurgery.carried(model, ids: rebuilt.ids)
-        let added = rebuilt.added[node]!
+        let made = try SpecSurgery.insertingConvBN(after: node, in: model, then: .relu, named: "relu",
+                                                   reading: [1])
+        let channels = model.spec.nodes[node].outputShape.channels, added = made.added, tag = made.tag
+        var layers = made.layers
         let (mean, variance) = try statistics(model, calibration, channels: channels)
         layers[added[0]] = .conv(weight: Deepening.identityKernel(channels, name: "\(tag).conv.weight"), bias: nil)
         layers[added[1]] = .batchNorm(
@@ -47,7 +38,7 @@ struct Deepening {
                           requiresGrad: true, name: "\(tag).bn.gamma"),
             shift: Tensor(shape: [channels], values: mean, requiresGrad: true, name: "\(tag).bn.beta"),
             runningMean: Tensor(shape: [channels], values: mean), runningVar: Tensor(shape: [channels], values: variance))
-        return Model(spec: rebuilt.spec, layers: layers)
+        return Model(spec: made.spec, layers: layers)
     }
 
     /// A `[c, c, 3, 3]` kernel that maps every channel to itself.

@@ -8,10 +8,12 @@ extension MorphismSearch {
         var b = try NetworkBuilder(input: input)
         var last = NetworkBuilder.inputID
         for (i, channels) in [width, 2 * width].enumerated() {
-            last = try b.chain([(.conv(outChannels: channels, kernel: 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: false), "conv\(i + 1)"),
-                                (.batchNorm, "bn\(i + 1)"), (.relu, "relu\(i + 1)")], from: last)
+            let conv = LayerOp.conv(outChannels: channels, kernel: 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: false)
+            last = try b.chain([(conv, "conv\(i + 1)"), (.batchNorm, "bn\(i + 1)"), (.relu, "relu\(i + 1)")], from: last)
             let s = b.shape(of: last)
-            if s.height >= 2, s.width >= 2 { last = try b.add(.maxPool(kernel: 2, stride: 2, padding: 0), [last], name: "pool\(i + 1)") }
+            if s.height >= 2, s.width >= 2 {
+                last = try b.add(.maxPool(kernel: 2, stride: 2, padding: 0), [last], name: "pool\(i + 1)")
+            }
         }
         last = try b.add(.linear(outFeatures: classes, bias: true), [last], name: "classifier")
         return b.build(output: last)

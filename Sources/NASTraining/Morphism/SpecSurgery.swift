@@ -54,6 +54,27 @@ struct SpecSurgery {
         return layers
     }
 
+    /// `model`'s spec with three layers inserted after ReLU `node`: a 3×3 convolution that keeps
+    /// the channels (no bias), a batch norm reading it, and `last` reading `lastInputs` (`anchor`,
+    /// 0 and 1 as in `Insertion`). Returns the rebuilt spec, the carried parameters of the old
+    /// nodes, the three new ids and the name prefix of the new layers.
+    static func insertingConvBN(after node: Int, in model: Model, then last: LayerOp, named lastName: String,
+                                reading lastInputs: [Int]) throws
+        -> (spec: NetworkSpec, layers: [Int: LayerParameters], added: [Int], tag: String) {
+        try Deepening.requireReLU(node, in: model.spec)
+        let channels = model.spec.nodes[node].outputShape.channels
+        let tag = tag(for: model.spec)
+        var surgery = SpecSurgery()
+        surgery.inserted[node] = [
+            .init(op: .conv(outChannels: channels, kernel: 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: false),
+                  name: "\(tag).conv", inputs: [anchor]),
+            .init(op: .batchNorm, name: "\(tag).bn", inputs: [0]),
+            .init(op: last, name: "\(tag).\(lastName)", inputs: lastInputs),
+        ]
+        let rebuilt = try surgery.apply(to: model.spec)
+        return (rebuilt.spec, carried(model, ids: rebuilt.ids), rebuilt.added[node]!, tag)
+    }
+
     /// A fresh name prefix for inserted layers (`m12`), unique in `spec` as it grows.
     static func tag(for spec: NetworkSpec) -> String { "m\(spec.nodes.count)" }
 }
