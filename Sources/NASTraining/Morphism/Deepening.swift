@@ -8,8 +8,9 @@ import NASTensor
 /// The convolution's kernel is the identity (a 1 at the centre tap of each channel's own
 /// filter). The batch norm undoes its own normalisation: its running statistics are the
 /// per-channel mean and variance of the ReLU's output on a calibration batch (0 and 1 without
-/// one), its scale √(variance + ε) and its shift the mean, so inference passes values through
-/// and training, which normalises with the batch's statistics, starts close to the identity.
+/// one), its scale √(variance + ε) and its shift the mean, so inference passes values through;
+/// training, which normalises with each batch's own statistics, starts near the identity as far
+/// as its batches resemble the calibration batch.
 /// The new ReLU reads values that a ReLU made non-negative, so it changes nothing.
 struct Deepening {
     /// The ReLU after which the layers go.

@@ -42,9 +42,9 @@ public enum Morphism: Sendable, Hashable, CustomStringConvertible {
     ///
     /// - Parameters:
     ///   - rng: draws the channels that widening copies and a branch's initial weights.
-    ///   - noise: widening only: noise on the next layer's weights for the copied channels,
-    ///     relative to their root mean square; it sums to zero over the copies, so the function
-    ///     stays the same (0: none).
+    ///   - noise: widening only: the standard deviation of noise on the next layer's weights for
+    ///     the copied channels, relative to the root mean square of that layer's weights; it sums
+    ///     to zero over the copies of a channel, so the function stays the same (0: none).
     ///   - calibration: deepening only: a batch of inputs whose statistics at the new batch norm
     ///     initialise it, so that it also starts close to the identity in training mode.
     public func apply(to model: Model, rng: inout SeededRandom, noise: Double = 0,
