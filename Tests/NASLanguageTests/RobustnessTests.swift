@@ -59,7 +59,7 @@ struct RobustnessTests {
         let registry = BuiltinRegistry.standard()
         // No sleeping, no background runs and no training: their work is real seconds per call,
         // not bounded by the step limit.
-        for name in ["sleep", "launch", "resume", "dataset", "train"] { registry.remove(name) }
+        for name in ["sleep", "launch", "resume", "dataset", "train", "grow"] { registry.remove(name) }
         let session = Session(workspace: FileManager.default.temporaryDirectory.appendingPathComponent("naslab-robust/.naslab"))
         var outcomes: [Outcome: Int] = [:]
         var failures: [String] = []

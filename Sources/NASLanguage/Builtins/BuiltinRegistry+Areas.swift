@@ -8,6 +8,7 @@ extension BuiltinRegistry {
         registerSpaceBuiltins()
         registerBenchmarkBuiltins()
         registerTrainingBuiltins()
+        registerMorphismBuiltins()
         registerStrategyBuiltins()
         registerRunBuiltins()
         registerStoreBuiltins()

@@ -212,14 +212,7 @@ extension BuiltinRegistry {
     /// The recipe from `train(…)`'s arguments, checked; `data` is the part actually trained on.
     private static func trainingConfig(_ call: BuiltinCall, data: Dataset) throws -> TrainingConfig {
         let epochs = try bounded(call, "epochs", 1...100_000, unit: "epochs")
-        let batch = try bounded(call, "batch", 1...1_000_000, unit: "samples")
-        guard batch <= data.train.count else {
-            throw BuiltinError("batch \(batch) is larger than the training part (\(data.train.count) samples), so no step would run", argument: "batch")
-        }
-        let lr = try call.double("lr")
-        guard lr > 0, lr.isFinite else {
-            throw BuiltinError("lr must be a positive learning rate, got \(try call.quantity("lr").description)", argument: "lr")
-        }
+        let batch = try batchSize(call, trainCount: data.train.count), lr = try learningRate(call)
         let momentum = try call.double("momentum"), weightDecay = try call.double("weight_decay")
         guard (0..<1).contains(momentum) else { throw BuiltinError("momentum must be in [0, 1), got \(momentum)", argument: "momentum") }
         guard weightDecay >= 0, weightDecay.isFinite else {
@@ -240,6 +233,24 @@ extension BuiltinRegistry {
                               threads: try call.isNone("threads") ? nil : bounded(call, "threads", 1...256, unit: "threads"))
     }
 
+    /// The `batch:` size, which must fit the training part.
+    static func batchSize(_ call: BuiltinCall, trainCount: Int) throws -> Int {
+        let batch = try bounded(call, "batch", 1...1_000_000, unit: "samples")
+        guard batch <= trainCount else {
+            throw BuiltinError("batch \(batch) is larger than the training part (\(trainCount) samples), so no step would run", argument: "batch")
+        }
+        return batch
+    }
+
+    /// The `lr:` argument, a positive learning rate.
+    static func learningRate(_ call: BuiltinCall) throws -> Double {
+        let lr = try call.double("lr")
+        guard lr > 0, lr.isFinite else {
+            throw BuiltinError("lr must be a positive learning rate, got \(try call.quantity("lr").description)", argument: "lr")
+        }
+        return lr
+    }
+
     /// The schedule settings: epochs between step decays, the decay factor and warm-up epochs.
     private static func scheduleSettings(_ call: BuiltinCall, epochs: Int) throws -> (stepEvery: Int, gamma: Double, warmup: Int) {
         let stepEvery = try call.isNone("step_every") ? max(1, epochs / 3) : bounded(call, "step_every", 1...100_000, unit: "epochs")
@@ -258,7 +269,7 @@ extension BuiltinRegistry {
     }
 
     /// A whole-number argument within `range`.
-    private static func bounded(_ call: BuiltinCall, _ name: String, _ range: ClosedRange<Int>, unit: String) throws -> Int {
+    static func bounded(_ call: BuiltinCall, _ name: String, _ range: ClosedRange<Int>, unit: String) throws -> Int {
         let n = try call.int(name)
         guard range.contains(n) else {
             throw BuiltinError("\(name) must be \(range.lowerBound)…\(range.upperBound) \(unit), got \(n)", argument: name)

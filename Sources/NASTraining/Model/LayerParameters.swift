@@ -16,6 +16,16 @@ enum LayerParameters {
         }
     }
 
+    /// The same values in new tensors (plain layout), so that training one copy leaves the other alone.
+    func copied() -> LayerParameters {
+        switch self {
+        case .conv(let w, let b): return .conv(weight: w.copied(), bias: b?.copied())
+        case .linear(let w, let b): return .linear(weight: w.copied(), bias: b?.copied())
+        case .batchNorm(let s, let t, let m, let v):
+            return .batchNorm(scale: s.copied(), shift: t.copied(), runningMean: m.copied(), runningVar: v.copied())
+        }
+    }
+
     /// Fresh parameters for a node, drawn from `rng` in a fixed order (Kaiming-normal
     /// convolution weights, zero conv biases; linear weight and bias uniform in `±1/√fanIn`;
     /// batch norm γ = 1, β = 0, running mean 0, running variance 1).
@@ -45,5 +55,12 @@ enum LayerParameters {
         default:
             return nil
         }
+    }
+}
+
+extension Tensor {
+    /// A plain copy of the values, with the same shape, name and `requiresGrad`, and no graph.
+    func copied() -> Tensor {
+        Tensor(shape: shape, values: values, requiresGrad: requiresGrad, name: name)
     }
 }

@@ -35,6 +35,14 @@ public final class Model {
         self.passSpec = SharedComputations.rewrite(spec)
     }
 
+    /// Builds a model from a spec and the parameters of its nodes, used as given (the morphisms'
+    /// way of making a network whose parameters derive from another's).
+    init(spec: NetworkSpec, layers: [Int: LayerParameters]) {
+        self.spec = spec
+        self.layers = layers
+        self.passSpec = SharedComputations.rewrite(spec)
+    }
+
     /// Ops that need no input tensor.
     private static func takesNoInput(_ op: LayerOp) -> Bool { false }
 
