@@ -11,5 +11,6 @@ extension BuiltinRegistry {
         registerStrategyBuiltins()
         registerRunBuiltins()
         registerStoreBuiltins()
+        registerAnalysisBuiltins()
     }
 }
