@@ -6,7 +6,7 @@ import Testing
 /// `# expect: LINE`, `# expect error: TEXT` and `# expect exit: N` comments inside it.
 ///
 /// Scripts live in a folder per area (`language`, `spaces`, `training`, `benchmarks`, `search`, `runs`,
-/// `data`) and are named `<area>_<topic>.nas`, or `<area>_error_<topic>.nas` for a script that checks an error.
+/// `data`, `analysis`) and are named `<area>_<topic>.nas`, or `<area>_error_<topic>.nas` for a script that checks an error.
 @Suite("Golden scripts")
 struct GoldenScriptTests {
     static let scripts: [URL] = {

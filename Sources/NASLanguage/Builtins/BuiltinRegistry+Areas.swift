@@ -12,5 +12,6 @@ extension BuiltinRegistry {
         registerStrategyBuiltins()
         registerRunBuiltins()
         registerStoreBuiltins()
+        registerAnalysisBuiltins()
     }
 }
