@@ -44,7 +44,7 @@ layers(v2) | sort macs desc | take 5
 mutate(v2, seed: 1)
 
 # ## Cell-based spaces: DARTS, and NAS-Bench-201's 4-node cell
-d = darts()
+d = darts_cell()
 tour(d, 6);
 v2cell = darts_v2()
 show v2cell

@@ -20,7 +20,12 @@ public final class BuiltinRegistry {
     }
 
     /// Adds (or replaces) a builtin.
-    public func register(_ builtin: Builtin) { builtins[builtin.name] = builtin }
+    ///
+    /// Two builtins of one name are a programming error (the second would hide the first), caught at startup.
+    public func register(_ builtin: Builtin) {
+        precondition(builtins[builtin.name] == nil, "two builtins are named '\(builtin.name)'")
+        builtins[builtin.name] = builtin
+    }
 
     /// Removes a builtin (a fuzzer removes `sleep`, for instance).
     public func remove(_ name: String) { builtins[name] = nil }

@@ -120,10 +120,10 @@ extension BuiltinRegistry {
                          parameters: cellParameters,
                          paper: "Zoph et al., Learning Transferable Architectures (NASNet), CVPR 2018; Liu et al., DARTS, ICLR 2019",
                          example: "s = cell(ops: [\"sep_conv_3x3\", \"skip_connect\"], nodes: 3)\nsize(s)", body: cellBody))
-        register(Builtin("darts", category: "spaces", summary: "the DARTS cell space (same as cell())",
+        register(Builtin("darts_cell", category: "spaces", summary: "the DARTS cell space (same as cell())",
                          help: "The DARTS search space: `cell()` with DARTS's seven ops, 4 nodes, 36 channels and 20 layers. Its size counts each unordered pair of inputs once: (C(2,2)·C(3,2)·C(4,2)·C(5,2)·7^8)^2 ≈ 1.08×10^18. DARTS-V2's published cell is `darts_v2()`.",
                          parameters: cellParameters, paper: "Liu et al., DARTS: Differentiable Architecture Search, ICLR 2019",
-                         example: "size(darts())", body: cellBody))
+                         example: "size(darts_cell())", body: cellBody))
     }
 
     private func registerPublishedMembers() {
@@ -139,7 +139,7 @@ extension BuiltinRegistry {
              "ResNet-18 decoded in `segment(skeleton: \"resnet\")`: four blocks of two basic residual layers (64, 128, 256, 512 channels); ~1.8G MACs and ~11.7M parameters at 224×224."),
             ("darts_v2", "DARTS-V2's published cell, as a member of the DARTS cell space",
              "Liu et al., DARTS: Differentiable Architecture Search, ICLR 2019",
-             "The DARTS-V2 genotype from the DARTS repository (second-order search on CIFAR-10), as an architecture of `darts()`; with 36 channels and 20 layers it has ~3.3M parameters."),
+             "The DARTS-V2 genotype from the DARTS repository (second-order search on CIFAR-10), as an architecture of `darts_cell()`; with 36 channels and 20 layers it has ~3.3M parameters."),
         ]
         for member in members {
             register(Builtin(member.name, category: "spaces", summary: member.summary, help: member.help,
@@ -149,9 +149,9 @@ extension BuiltinRegistry {
             })
         }
         register(Builtin("genotype", category: "spaces", summary: "a DARTS genotype string as an architecture of the cell space",
-                         help: "Reads a cell in DARTS's `Genotype(normal=[('op', input), …], normal_concat=[…], reduce=[…], reduce_concat=[…])` format, as printed by the DARTS code, into an architecture of `space` (default `darts()`). A wrong op, input or count is reported with the part that is wrong.",
+                         help: "Reads a cell in DARTS's `Genotype(normal=[('op', input), …], normal_concat=[…], reduce=[…], reduce_concat=[…])` format, as printed by the DARTS code, into an architecture of `space` (default `darts_cell()`). A wrong op, input or count is reported with the part that is wrong.",
                          parameters: [Parameter("text", .string, help: "the Genotype(...) text"),
-                                      Parameter("space", .object("space"), default: Value.none, help: "a cell space (default darts())")],
+                                      Parameter("space", .object("space"), default: Value.none, help: "a cell space (default darts_cell())")],
                          paper: "Liu et al., DARTS: Differentiable Architecture Search, ICLR 2019",
                          example: "g = genotype(str(darts_v2()))\ng == darts_v2()   # true") { call in
             let space: any SearchSpace = call.isNone("space") ? CellSpace() : try call.space("space")

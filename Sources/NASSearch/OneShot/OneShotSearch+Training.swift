@@ -44,6 +44,7 @@ extension OneShotSearch {
 
     /// The cross-entropy of the supernet's output on a batch along `gates`, back-propagated; returns the loss.
     func lossAndBackward(_ batch: (x: Tensor, labels: [Int]), gates: [PathGate], rng: inout SeededRandom) throws -> Double {
+        try cancel.check()
         let loss = try supernet.forward(batch.x, gates: gates, training: true, rng: &rng).softmaxCrossEntropy(labels: batch.labels)
         let value = Double(loss.values[0])
         guard value.isFinite else { return value }

@@ -57,7 +57,7 @@ open class OneShotSearch: WeightSharingStrategy {
     init(name: String, space: any SearchSpace, evaluator: (any Evaluator)?, seed: UInt64, settings: [String: String],
          calibrationBatches: Int = 10, gradientClip: Double = 5) throws {
         guard let space = space as? any SupernetSpace else {
-            throw StrategyError("\(name) needs a space with a supernet (nb201, cell, chain spaces); \(space.name) has none")
+            throw StrategyError("\(name) needs a space with a supernet (nb201, cell and darts_cell, fbnet, chain spaces of one fixed skeleton); \(space.name) has none")
         }
         let parts = (evaluator as? CombinedEvaluator)?.parts ?? evaluator.map { [$0] } ?? []
         guard let training = parts.lazy.compactMap({ $0 as? TrainingEvaluator }).first else {

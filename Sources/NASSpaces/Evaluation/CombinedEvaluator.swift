@@ -1,5 +1,4 @@
 import NASCore
-import NASSpaces
 
 /// Several evaluators asked about the same architecture, their metrics merged into one trial.
 ///

@@ -1,7 +1,7 @@
 # Cell spaces: DARTS (Liu et al. 2019) and NASNet-style cells. Size per cell type is
 # Π over nodes of C(inputs, 2)·ops², squared for normal and reduction cells:
 # (1·3·6·10·7^8)^2 = 1,076,746,950,455,072,400 (computed with Python integers).
-d = darts()
+d = darts_cell()
 print(size(d).digits)                 # expect: 1076746950455072400
 print(size(cell()) == size(d))        # expect: true
 v2 = darts_v2()
