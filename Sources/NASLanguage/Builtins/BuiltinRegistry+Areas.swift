@@ -10,6 +10,7 @@ extension BuiltinRegistry {
         registerTrainingBuiltins()
         registerStrategyBuiltins()
         registerRunBuiltins()
+        registerOneShotBuiltins()
         registerStoreBuiltins()
     }
 }
