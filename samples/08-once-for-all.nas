@@ -19,9 +19,9 @@
 # the 28×28 images resized to 32 or 36 pixels (the space's smallest resolutions).
 
 # ## The data and the recipe
-data = dataset("fashion-mnist", train: 2k, valid: 500, test: 500, seed: 1)
+data = dataset("fashion-mnist", train: 3k, valid: 500, test: 500, seed: 1)
 space = ofa(low: 32, high: 36, step: 4)
-ev = train(data, epochs: 4, batch: 64, lr: 0.05)
+ev = train(data, epochs: 4, batch: 64, lr: 0.15)
 
 # ## Progressive shrinking on the one loop: four epochs, one per stage, one trial each
 # Each trial is a sub-network of the stage just trained, scored by the supernet after

@@ -56,9 +56,17 @@ import Testing
         let resumed = try Self.strategy()
         try resumed.restore(from: saved)
         #expect(resumed.epoch == 2)
+        #expect(try resumed.checkpoint() == saved)
         #expect(try Self.run(resumed, epochs: 2) == rest)
         #expect(resumed.supernet.stateValues() == whole.supernet.stateValues())
+        // The evaluator scores architectures of the space it was trained on only (a resolution token means a resolution there).
+        let other = OFASpace(resolutions: [16, 20])
+        var rng = SeededRandom(seed: 1)
+        #expect(throws: StrategyError.self) {
+            _ = try resumed.evaluator.evaluate(other.sample(using: &rng), in: other, fidelity: .full, seed: 0, cancel: CancellationToken())
+        }
         #expect(first.count == 2)
+        #expect(throws: StrategyError.self) { try Self.strategy().restore(from: saved.prefix(saved.count - 4)) }
     }
 
     @Test func specialisationMeetsEachLatencyTarget() throws {

@@ -35,6 +35,10 @@ public final class ElasticEvaluator: Evaluator, @unchecked Sendable {
 
     public func evaluate(_ architecture: Architecture, in space: any SearchSpace, fidelity: Fidelity, seed: UInt64,
                          cancel: CancellationToken) throws -> TrialResult {
+        guard let given = space as? OFASpace, given.resolutions == self.space.resolutions else {
+            throw StrategyError("this supernet evaluates the ofa space it was trained on (resolutions "
+                + "\(self.space.resolutions.map(String.init).joined(separator: ", "))), not \(space.name) with other decisions")
+        }
         let start = Date()
         let (valid, test) = try scores(architecture, cancel: cancel, test: true)
         let cost = try search.supernet.subnetwork(architecture).cost
