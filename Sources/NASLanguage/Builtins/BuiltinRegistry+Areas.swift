@@ -11,6 +11,7 @@ extension BuiltinRegistry {
         registerMorphismBuiltins()
         registerStrategyBuiltins()
         registerRunBuiltins()
+        registerOneShotBuiltins()
         registerStoreBuiltins()
         registerAnalysisBuiltins()
     }

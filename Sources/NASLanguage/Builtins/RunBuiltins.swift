@@ -14,30 +14,8 @@ extension BuiltinRegistry {
         registerCurveStop()
         registerRunQueries()
         registerRunControl()
-        registerOneShotQueries()
     }
 
-    private func registerOneShotQueries() {
-        register(Builtin("supernet", category: "one-shot", summary: "the supernet a one-shot run trained, as an evaluator",
-                         help: "Returns an evaluator that scores any architecture of the run's space with the weights a one-shot run (spos, darts, gdas, snas, proxyless, enas) had after its last finished epoch: the architecture's own paths through the supernet, batch norm recalibrated on a few training batches, then validation and test accuracy. Any strategy can search with it (`launch(evolution(), on: nb201(), using: supernet(r), budget: 200)`), and correlate() can compare it with stand-alone training. A run of an earlier session needs its space and recipe again (on:, using:).",
-                         parameters: [Parameter("run", .object("run"), help: "a one-shot run, from launch()"),
-                                      Parameter("on", .object("space"), default: Value.none, keywordOnly: true, help: "the run's space (for a run of an earlier session)"),
-                                      Parameter("using", .any, default: Value.none, keywordOnly: true, help: "the run's recipe, train(...) (for a run of an earlier session)")],
-                         example: "r = launch(spos(), on: nb201(channels: 8, cells: 1), using: train(data, epochs: 5), budget: 5)\nwait(r)\nlaunch(evolution(), on: nb201(channels: 8, cells: 1), using: supernet(r), budget: 100)") { call in
-            let run = try call.object("run", as: RunValue.self)
-            let space = call.isNone("on") ? nil : try call.object("on", as: SpaceValue.self).space
-            let recipe = call.isNone("using") ? nil : try evaluatorArgument(call, "using")
-            let evaluator = try call.blaming("run") { try call.session.supernetEvaluator(run: run.id, space: space, evaluator: recipe) }
-            return .object(EvaluatorValue(evaluator, space: space))
-        })
-        register(Builtin("alphas", category: "one-shot", summary: "the architecture weights a one-shot run recorded per epoch",
-                         help: "Returns one row per epoch, edge and operation with its weight softmax(α) as a gradient-based one-shot run (darts, snas, gdas, proxyless) recorded it after that epoch: the α trajectory. Within an edge the strongest operation comes first, so `alphas(r) | where trial == 10` shows what the run would derive, and a drift to skip_connect or none (DARTS's known collapse) shows as their weights growing.",
-                         parameters: [Parameter("run", .object("run"), help: "a one-shot run, from launch()")],
-                         example: "alphas(r) | where edge == \"edge_1_0\"") { call in
-            let run = try call.object("run", as: RunValue.self)
-            return .table(TableValue(try call.session.architectureWeights(run: run.id)))
-        })
-    }
 
     private func registerLaunch() {
         register(Builtin("launch", category: "runs", summary: "start a search run in the background; returns the run at once",
@@ -279,7 +257,7 @@ private func earlyStopping(threshold: Double, after: Int, argument: String) thro
 }
 
 /// An evaluator argument: an evaluator, a latency table, or a list of them (their metrics merged).
-private func evaluatorArgument(_ call: BuiltinCall, _ name: String) throws -> any Evaluator {
+func evaluatorArgument(_ call: BuiltinCall, _ name: String) throws -> any Evaluator {
     func one(_ value: Value) throws -> any Evaluator {
         if case .object(let o) = value {
             if let e = o as? EvaluatorValue { return e.evaluator }

@@ -12,6 +12,7 @@ public enum StrategyRegistry {
         RandomSearch.entry, GridSearch.entry, RegularizedEvolution.entry, TournamentEvolution.entry, Reinforce.entry,
         PPO.entry, QLearning.entry, LocalSearch.entry, BANANAS.entry, TPE.entry, SuccessiveHalving.entry, Hyperband.entry,
         BOHB.entry, NSGA2.entry, DARTS.entry, SNAS.entry, GDAS.entry, ProxylessNAS.entry, ENAS.entry, SinglePathOneShot.entry,
+        OnceForAll.entry,
     ]
 
     /// The names, in order.

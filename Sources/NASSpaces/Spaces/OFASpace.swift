@@ -123,22 +123,29 @@ public struct OFASpace: GroupedSearchSpace {
     /// without batch norm, and the classifier. The SE gate is a sigmoid where OFA uses a hard
     /// sigmoid (no such primitive exists; parameters and MACs are the same).
     public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
+        try network(architecture, input: input, classes: classes, scale: .published)
+    }
+
+    /// The network of an architecture at a smaller `scale` (narrower layers, a stem of stride 1):
+    /// the sub-network an elastic supernet of that scale runs.
+    public func network(_ architecture: Architecture, input: TensorShape, classes: Int, scale: OFAScale) throws -> NetworkSpec {
         try validate(architecture)
+        let c = scale.channels
         var b = try NetworkBuilder(input: networkInput(architecture, given: input))
-        var x = try b.chain([(Operation.conv(16, 3, stride: 2), "stem.conv"), (.batchNorm, "stem.bn"), (.hswish, "stem.act")],
+        var x = try b.chain([(Operation.conv(c(16), 3, stride: scale.stemStride), "stem.conv"), (.batchNorm, "stem.bn"), (.hswish, "stem.act")],
                             from: NetworkBuilder.inputID)
-        x = try b.scoped("first") { try Operation.mbconv(MBConv(expansion: 1, kernel: 3, activation: .relu)).apply(&$0, input: x, outChannels: 16, stride: 1) }
+        x = try b.scoped("first") { try Operation.mbconv(MBConv(expansion: 1, kernel: 3, activation: .relu)).apply(&$0, input: x, outChannels: c(16), stride: 1) }
         for u in 0..<5 {
             for (l, layer) in unitLayers(architecture, unit: u).enumerated() {
                 let se = OFASpace.usesSE[u] ? SqueezeExcite(ratio: 0.25, base: .expanded, divisor: 8) : nil
                 let op = Operation.mbconv(MBConv(expansion: layer.expansion, kernel: layer.kernel, se: se, activation: OFASpace.activations[u]))
                 x = try b.scoped("unit\(u + 1).layer\(l + 1)") {
-                    try op.apply(&$0, input: x, outChannels: OFASpace.widths[u], stride: l == 0 ? OFASpace.strides[u] : 1)
+                    try op.apply(&$0, input: x, outChannels: c(OFASpace.widths[u]), stride: l == 0 ? OFASpace.strides[u] : 1)
                 }
             }
         }
-        let out = try b.chain([(Operation.conv(960, 1), "head.expand"), (.batchNorm, "head.bn"), (.hswish, "head.act"),
-                               (.globalAvgPool, "head.pool"), (Operation.conv(1280, 1), "head.mix"), (.hswish, "head.mix.act"),
+        let out = try b.chain([(Operation.conv(c(960), 1), "head.expand"), (.batchNorm, "head.bn"), (.hswish, "head.act"),
+                               (.globalAvgPool, "head.pool"), (Operation.conv(c(1280), 1), "head.mix"), (.hswish, "head.mix.act"),
                                (.linear(outFeatures: classes, bias: true), "classifier")], from: x)
         return b.build(output: out)
     }
