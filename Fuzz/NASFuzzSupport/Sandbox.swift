@@ -35,11 +35,11 @@ public enum Sandbox {
         for (name, parameters) in fileParameters {
             guard var builtin = registry.lookup(name) else { continue }
             builtin.body = confined(builtin.body, parameters: parameters, touched: touched)
-            registry.register(builtin)
+            registry.replace(builtin)
         }
         if var sleep = registry.lookup("sleep") {
             sleep.body = shortened(sleep.body)
-            registry.register(sleep)
+            registry.replace(sleep)
         }
         return registry
     }

@@ -18,7 +18,8 @@ import Testing
     func sampleRunsAndExitsZero(_ name: String) throws {
         let folder = try TemporaryFolder()
         let path = NaslabBinary.packageRoot.appendingPathComponent("samples").appendingPathComponent(name).path
-        let run = try NaslabBinary.run([path], in: folder.url, timeout: 240)
+        // The one-shot samples train supernets for a few minutes on 2 cores, beside the other tests.
+        let run = try NaslabBinary.run([path], in: folder.url, timeout: 600)
         #expect(run.status == 0, "\(name) exited \(run.status):\n\(run.stderr)")
         #expect(!run.stdout.isEmpty, "\(name) printed nothing")
     }

@@ -27,6 +27,12 @@ public final class BuiltinRegistry {
         builtins[builtin.name] = builtin
     }
 
+    /// Replaces a registered builtin with a changed copy (a sandbox confines file arguments, for instance).
+    public func replace(_ builtin: Builtin) {
+        precondition(builtins[builtin.name] != nil, "there is no builtin '\(builtin.name)' to replace")
+        builtins[builtin.name] = builtin
+    }
+
     /// Removes a builtin (a fuzzer removes `sleep`, for instance).
     public func remove(_ name: String) { builtins[name] = nil }
 
