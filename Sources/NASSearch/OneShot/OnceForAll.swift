@@ -52,9 +52,7 @@ public final class OnceForAll: WeightSharingStrategy {
         guard let space = space as? OFASpace else {
             throw StrategyError("once_for_all trains an elastic supernet of the ofa space; \(space.name) is not one")
         }
-        guard let training = evaluator as? TrainingEvaluator else {
-            throw StrategyError("once_for_all trains a supernet: give it data and a recipe with `using train(data, epochs: …, batch: …)`")
-        }
+        let training = try OneShotRecipe(evaluator, method: "once_for_all").training
         guard training.dataset.train.count >= 1 else { throw StrategyError("once_for_all needs training samples") }
         self.space = space
         data = training.dataset

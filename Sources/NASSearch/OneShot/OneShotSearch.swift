@@ -59,11 +59,9 @@ open class OneShotSearch: WeightSharingStrategy {
         guard let space = space as? any SupernetSpace else {
             throw StrategyError("\(name) needs a space with a supernet (nb201, cell and darts_cell, fbnet, chain spaces of one fixed skeleton); \(space.name) has none")
         }
-        let parts = (evaluator as? CombinedEvaluator)?.parts ?? evaluator.map { [$0] } ?? []
-        guard let training = parts.lazy.compactMap({ $0 as? TrainingEvaluator }).first else {
-            throw StrategyError("\(name) trains a supernet: give it data and a recipe with `using: train(data, epochs: …, batch: …)`")
-        }
-        companions = parts.filter { !($0 is TrainingEvaluator) }
+        let found = try OneShotRecipe(evaluator, method: name)
+        let training = found.training
+        companions = found.companions
         self.name = name
         data = training.dataset
         recipe = training.config

@@ -6,6 +6,16 @@ extension CellSpace {
     /// after a reduction cell); global pooling; classifier.
     public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
         try validate(architecture)
+        return try skeleton(input: input, classes: classes) { b, s0, s1, c, reduction, reductionPrev in
+            try addCell(architecture, &b, s0: s0, s1: s1, channels: c, reduction: reduction, reductionPrev: reductionPrev)
+        }
+    }
+
+    /// The stem, the stacked cells (each added by `cell(builder, s0, s1, channels, reduction, reductionPrev)`,
+    /// with reduction cells at 1/3 and 2/3 of the depth), global pooling and the classifier: the
+    /// skeleton that both the network of an architecture and the supernet (`supernet(input:classes:)`) fill.
+    func skeleton(input: TensorShape, classes: Int,
+                  cell: (inout NetworkBuilder, Int, Int, Int, Bool, Bool) throws -> Int) throws -> NetworkSpec {
         var b = try NetworkBuilder(input: input)
         let stem = try b.chain([(Operation.conv(3 * channels, 3), "stem.conv"), (.batchNorm, "stem.bn")], from: NetworkBuilder.inputID)
         var (s0, s1) = (stem, stem)
@@ -14,9 +24,7 @@ extension CellSpace {
         for layer in 0..<layers {
             let reduction = layer == layers / 3 || layer == 2 * layers / 3
             if reduction { c *= 2 }
-            let out = try b.scoped("cell\(layer)") {
-                try addCell(architecture, &$0, s0: s0, s1: s1, channels: c, reduction: reduction, reductionPrev: reductionPrev)
-            }
+            let out = try b.scoped("cell\(layer)") { try cell(&$0, s0, s1, c, reduction, reductionPrev) }
             (s0, s1) = (s1, out)
             reductionPrev = reduction
         }

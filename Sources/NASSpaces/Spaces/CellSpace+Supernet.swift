@@ -11,23 +11,11 @@ extension CellSpace: SupernetSpace {
     /// preprocessing of the two cell inputs, reductions (stride 2 on edges from the cell inputs),
     /// concatenation of the intermediate nodes, pooling and classifier.
     public func supernet(input: TensorShape, classes: Int) throws -> SupernetSpec {
-        var b = try NetworkBuilder(input: input)
         var choices: [ChoicePoint] = []
-        let stem = try b.chain([(Operation.conv(3 * channels, 3), "stem.conv"), (.batchNorm, "stem.bn")], from: NetworkBuilder.inputID)
-        var (s0, s1) = (stem, stem)
-        var c = channels
-        var reductionPrev = false
-        for layer in 0..<layers {
-            let reduction = layer == layers / 3 || layer == 2 * layers / 3
-            if reduction { c *= 2 }
-            let out = try b.scoped("cell\(layer)") {
-                try addMixedCell(&$0, s0: s0, s1: s1, channels: c, reduction: reduction, reductionPrev: reductionPrev, choices: &choices)
-            }
-            (s0, s1) = (s1, out)
-            reductionPrev = reduction
+        let network = try skeleton(input: input, classes: classes) { b, s0, s1, c, reduction, reductionPrev in
+            try addMixedCell(&b, s0: s0, s1: s1, channels: c, reduction: reduction, reductionPrev: reductionPrev, choices: &choices)
         }
-        let head = try b.chain([(.globalAvgPool, "pool"), (.linear(outFeatures: classes, bias: true), "classifier")], from: s1)
-        return SupernetSpec(network: b.build(output: head), rows: supernetRows, choices: choices)
+        return SupernetSpec(network: network, rows: supernetRows, choices: choices)
     }
 
     /// The edges into intermediate node `i` (2…): sources 0…i − 1, as offsets of a cell's rows.
@@ -88,8 +76,7 @@ extension CellSpace: SupernetSpace {
             guard let op = rowOperation(k) else { branches.append(nil); continue }
             branches.append(try b.scoped(name) { try op.apply(&$0, input: input, outChannels: channels, stride: stride) })
         }
-        let mix = try b.add(.add, branches.compactMap { $0 }, name: "mix")
-        return ChoicePoint(row: row, node: mix, branches: branches)
+        return try b.mix(branches, row: row)
     }
 
     /// For each edge j → i, the row option of the op the cell applies to state j in node i, or nil

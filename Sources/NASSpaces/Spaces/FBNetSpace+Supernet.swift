@@ -7,46 +7,21 @@ extension FBNetSpace: SupernetSpace {
     /// The network of `network(_:input:classes:)` with each layer's nine blocks on their own
     /// branches (scoped by block name) summed by one mixing node.
     public func supernet(input: TensorShape, classes: Int) throws -> SupernetSpec {
-        var b = try NetworkBuilder(input: input)
         var choices: [ChoicePoint] = []
-        var x = try b.chain([(Operation.conv(16, 3, stride: 2), "stem.conv"), (.batchNorm, "stem.bn"), (.relu, "stem.relu")],
-                            from: NetworkBuilder.inputID)
-        var layer = 0
-        for (s, stage) in FBNetSpace.stages.enumerated() {
-            for l in 0..<stage.layers {
-                let stride = l == 0 ? stage.stride : 1
-                let point = try b.scoped("stage\(s + 1).layer\(layer + 1)") { b in
-                    try FBNetSpace.mixedLayer(&b, row: layer, input: x, outChannels: stage.channels, stride: stride)
-                }
-                choices.append(point)
-                x = point.node
-                layer += 1
-            }
+        let network = try skeleton(input: input, classes: classes) { b, layer, x, channels, stride in
+            let point = try FBNetSpace.mixedLayer(&b, row: layer, input: x, outChannels: channels, stride: stride)
+            choices.append(point)
+            return point.node
         }
-        let out = try b.chain([(Operation.conv(1984, 1), "head.conv"), (.batchNorm, "head.bn"), (.relu, "head.relu"),
-                               (.globalAvgPool, "head.pool"), (.linear(outFeatures: classes, bias: true), "classifier")], from: x)
-        return SupernetSpec(network: b.build(output: out), rows: decisions, choices: choices)
+        return SupernetSpec(network: network, rows: decisions, choices: choices)
     }
 
     private static func mixedLayer(_ b: inout NetworkBuilder, row: Int, input: Int, outChannels: Int, stride: Int) throws -> ChoicePoint {
         var branches: [Int?] = []
         for (token, name) in blocks.enumerated() {
-            branches.append(try b.scoped(name) { try candidate(token, &$0, input: input, outChannels: outChannels, stride: stride) })
+            branches.append(try b.scoped(name) { try addBlock(token, &$0, input: input, outChannels: outChannels, stride: stride) })
         }
-        let mix = try b.add(.add, branches.compactMap { $0 }, name: "mix")
-        return ChoicePoint(row: row, node: mix, branches: branches)
-    }
-
-    /// One candidate block, laid out as `network` lays out the block of that token.
-    private static func candidate(_ token: Int, _ b: inout NetworkBuilder, input: Int, outChannels: Int, stride: Int) throws -> Int {
-        guard let block = block(token) else {
-            if stride == 1 && b.shape(of: input).channels == outChannels { return try b.add(.identity, [input], name: "skip") }
-            return try b.chain([(Operation.conv(outChannels, 1, stride: stride), "skip.conv"), (.batchNorm, "skip.bn"), (.relu, "skip.relu")],
-                               from: input)
-        }
-        let op = Operation.mbconv(MBConv(expansion: block.expansion, kernel: block.kernel, activation: .relu, groups: block.groups,
-                                          alwaysExpand: true))
-        return try op.apply(&b, input: input, outChannels: outChannels, stride: stride)
+        return try b.mix(branches, row: row)
     }
 
     /// The layers' tokens: one block per layer.

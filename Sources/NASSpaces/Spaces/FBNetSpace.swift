@@ -63,6 +63,16 @@ public struct FBNetSpace: GroupedSearchSpace {
     /// without parameters or MACs and is left out of the spec.)
     public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
         try validate(architecture)
+        return try skeleton(input: input, classes: classes) { b, layer, x, channels, stride in
+            try FBNetSpace.addBlock(architecture.token(at: layer), &b, input: x, outChannels: channels, stride: stride)
+        }
+    }
+
+    /// The stem, the 22 layers in seven stages (each added by `layer(builder, index, input, channels,
+    /// stride)`), the 1×1 conv to 1984 and the head: the skeleton that both the network of an
+    /// architecture and the supernet (`supernet(input:classes:)`) fill.
+    func skeleton(input: TensorShape, classes: Int,
+                  layer add: (inout NetworkBuilder, Int, Int, Int, Int) throws -> Int) throws -> NetworkSpec {
         var b = try NetworkBuilder(input: input)
         var x = try b.chain([(Operation.conv(16, 3, stride: 2), "stem.conv"), (.batchNorm, "stem.bn"), (.relu, "stem.relu")],
                             from: NetworkBuilder.inputID)
@@ -70,10 +80,7 @@ public struct FBNetSpace: GroupedSearchSpace {
         for (s, stage) in FBNetSpace.stages.enumerated() {
             for l in 0..<stage.layers {
                 let stride = l == 0 ? stage.stride : 1
-                let token = architecture.token(at: layer)
-                x = try b.scoped("stage\(s + 1).layer\(layer + 1)") { b in
-                    try FBNetSpace.addBlock(token, &b, input: x, outChannels: stage.channels, stride: stride)
-                }
+                x = try b.scoped("stage\(s + 1).layer\(layer + 1)") { try add(&$0, layer, x, stage.channels, stride) }
                 layer += 1
             }
         }
@@ -82,7 +89,8 @@ public struct FBNetSpace: GroupedSearchSpace {
         return b.build(output: out)
     }
 
-    private static func addBlock(_ token: Int, _ b: inout NetworkBuilder, input: Int, outChannels: Int, stride: Int) throws -> Int {
+    /// One layer's block (`skip`: the identity, or a 1×1 conv-BN-ReLU where the shape changes).
+    static func addBlock(_ token: Int, _ b: inout NetworkBuilder, input: Int, outChannels: Int, stride: Int) throws -> Int {
         guard let block = block(token) else {
             if stride == 1 && b.shape(of: input).channels == outChannels { return try b.add(.identity, [input], name: "skip") }
             return try b.chain([(Operation.conv(outChannels, 1, stride: stride), "skip.conv"), (.batchNorm, "skip.bn"), (.relu, "skip.relu")], from: input)

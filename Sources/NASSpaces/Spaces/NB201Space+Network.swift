@@ -9,6 +9,13 @@ extension NB201Space {
     /// do not reach the output, as in the benchmark's own model.
     public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
         try validate(architecture)
+        return try skeleton(input: input, classes: classes) { b, x, width in try addCell(architecture, &b, input: x, channels: width) }
+    }
+
+    /// The stem, three stages of `cellsPerStage` cells (each added by `cell(builder, input, channels)`)
+    /// with residual reductions between them, and the head: the skeleton that both the network of a
+    /// cell and the supernet (`supernet(input:classes:)`) fill.
+    func skeleton(input: TensorShape, classes: Int, cell: (inout NetworkBuilder, Int, Int) throws -> Int) throws -> NetworkSpec {
         var b = try NetworkBuilder(input: input)
         var x = try b.chain([(Operation.conv(channels, 3), "stem.conv"), (.batchNorm, "stem.bn")], from: NetworkBuilder.inputID)
         for stage in 0..<3 {
@@ -16,8 +23,8 @@ extension NB201Space {
             if stage > 0 {
                 x = try b.scoped("reduce\(stage)") { try NB201Space.residualReduction(&$0, input: x, outChannels: width) }
             }
-            for cell in 0..<cellsPerStage {
-                x = try b.scoped("stage\(stage + 1).cell\(cell)") { try addCell(architecture, &$0, input: x, channels: width) }
+            for index in 0..<cellsPerStage {
+                x = try b.scoped("stage\(stage + 1).cell\(index)") { try cell(&$0, x, width) }
             }
         }
         let head = try b.chain([(.batchNorm, "head.bn"), (.relu, "head.relu"), (.globalAvgPool, "head.pool"),

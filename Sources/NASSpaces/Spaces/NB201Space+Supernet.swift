@@ -4,21 +4,11 @@ extension NB201Space: SupernetSpace {
     /// four non-zero candidates (`none` is the absence of a branch); the six edges' choice points
     /// share one row each across the 3 × `cellsPerStage` cells, as in DARTS on NAS-Bench-201.
     public func supernet(input: TensorShape, classes: Int) throws -> SupernetSpec {
-        var b = try NetworkBuilder(input: input)
         var choices: [ChoicePoint] = []
-        var x = try b.chain([(Operation.conv(channels, 3), "stem.conv"), (.batchNorm, "stem.bn")], from: NetworkBuilder.inputID)
-        for stage in 0..<3 {
-            let width = channels << stage
-            if stage > 0 {
-                x = try b.scoped("reduce\(stage)") { try NB201Space.residualReduction(&$0, input: x, outChannels: width) }
-            }
-            for cell in 0..<cellsPerStage {
-                x = try b.scoped("stage\(stage + 1).cell\(cell)") { try addMixedCell(&$0, input: x, channels: width, choices: &choices) }
-            }
+        let network = try skeleton(input: input, classes: classes) { b, x, width in
+            try addMixedCell(&b, input: x, channels: width, choices: &choices)
         }
-        let head = try b.chain([(.batchNorm, "head.bn"), (.relu, "head.relu"), (.globalAvgPool, "head.pool"),
-                                (.linear(outFeatures: classes, bias: true), "classifier")], from: x)
-        return SupernetSpec(network: b.build(output: head), rows: NB201Space.edgeDecisions, choices: choices)
+        return SupernetSpec(network: network, rows: NB201Space.edgeDecisions, choices: choices)
     }
 
     private func addMixedCell(_ b: inout NetworkBuilder, input: Int, channels: Int, choices: inout [ChoicePoint]) throws -> Int {
@@ -44,8 +34,7 @@ extension NB201Space: SupernetSpace {
             guard op != .zero else { branches.append(nil); continue }
             branches.append(try b.scoped(operations[k]) { try op.apply(&$0, input: input, outChannels: channels, stride: 1) })
         }
-        let mix = try b.add(.add, branches.compactMap { $0 }, name: "mix")
-        return ChoicePoint(row: row, node: mix, branches: branches)
+        return try b.mix(branches, row: row)
     }
 
     /// The cell's six tokens: one operation per edge.
