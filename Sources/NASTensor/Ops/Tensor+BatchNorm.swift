@@ -32,11 +32,12 @@ extension Tensor {
             }
         }
         let out = Tensor(uninitialized: shape)
+        let x = data, y = out.data, gamma = scale.data, beta = shift.data
         for ch in 0..<c {
-            let a = scale.data[ch] * invStd.pointer[ch], b = shift.data[ch] - mean.pointer[ch] * a
+            let a = gamma[ch] * invStd.pointer[ch], b = beta[ch] - mean.pointer[ch] * a
             for s in 0..<n {
                 let base = (s * c + ch) * plane
-                let src = data + base, dst = out.data + base
+                let src = x + base, dst = y + base
                 for i in 0..<plane { dst[i] = src[i] * a + b }
             }
         }
@@ -89,7 +90,7 @@ extension Tensor {
             }
             // The kernel writes the input's gradient straight into its buffer (when it is the first).
             if self.requiresGrad {
-                try self.accumulateGrad { try run(UnsafeMutableRawPointer($0)) }
+                try self.accumulateGrad(overwriting: true) { try run(UnsafeMutableRawPointer($0)) }
             } else {
                 let scratch = TensorStorage(uninitialized: self.storageCount)
                 try withExtendedLifetime(scratch) { try run(scratch.raw) }
@@ -104,13 +105,13 @@ extension Tensor {
     /// Per-channel batch mean, biased variance and `1/√(variance + ε)` (two passes, for accuracy).
     private func batchStatistics(n: Int, c: Int, plane: Int, mean: TensorStorage, variance: TensorStorage,
                                  invStd: TensorStorage, epsilon: Float) {
-        let m = Double(n * plane)
+        let m = Double(n * plane), x = data
         for ch in 0..<c {
             var total = 0.0
-            for s in 0..<n { total += Double(VectorMath.sum(data + (s * c + ch) * plane, plane)) }
+            for s in 0..<n { total += Double(VectorMath.sum(x + (s * c + ch) * plane, plane)) }
             let mu = Float(total / m)
             var squares = 0.0
-            for s in 0..<n { squares += Double(VectorMath.squaredDeviation(data + (s * c + ch) * plane, plane, mean: mu)) }
+            for s in 0..<n { squares += Double(VectorMath.squaredDeviation(x + (s * c + ch) * plane, plane, mean: mu)) }
             mean.pointer[ch] = mu
             variance.pointer[ch] = Float(squares / m)
             invStd.pointer[ch] = Float(1 / (squares / m + Double(epsilon)).squareRoot())
@@ -120,27 +121,27 @@ extension Tensor {
     /// `dβ = Σ dy`, `dγ = Σ dy·x̂`, `dx = γ/σ · (dy − mean(dy) − x̂·mean(dy·x̂))`.
     private func batchNormBackward(_ dy: UnsafeMutablePointer<Float>, scale: Tensor, shift: Tensor,
                                    mean: TensorStorage, invStd: TensorStorage, n: Int, c: Int, plane: Int) {
-        let m = Float(n * plane)
+        let m = Float(n * plane), xs = data, gamma = scale.data
         var sumDy = [Float](repeating: 0, count: c), sumDyXhat = [Float](repeating: 0, count: c)
         for ch in 0..<c {
             var a = 0.0, b = 0.0
             for s in 0..<n {
                 let base = (s * c + ch) * plane
                 a += Double(VectorMath.sum(dy + base, plane))
-                b += Double(VectorMath.dotCentered(dy + base, data + base, plane, mean: mean.pointer[ch]))
+                b += Double(VectorMath.dotCentered(dy + base, xs + base, plane, mean: mean.pointer[ch]))
             }
             sumDy[ch] = Float(a)
             sumDyXhat[ch] = Float(b) * invStd.pointer[ch]
         }
         shift.accumulateGrad { g in for ch in 0..<c { g[ch] = sumDy[ch] } }
         scale.accumulateGrad { g in for ch in 0..<c { g[ch] = sumDyXhat[ch] } }
-        accumulateGrad { dx in
+        accumulateGrad(overwriting: true) { dx in
             for ch in 0..<c {
-                let k = scale.data[ch] * invStd.pointer[ch], mu = mean.pointer[ch], inv = invStd.pointer[ch]
+                let k = gamma[ch] * invStd.pointer[ch], mu = mean.pointer[ch], inv = invStd.pointer[ch]
                 let meanDy = sumDy[ch] / m, meanDyXhat = sumDyXhat[ch] / m
                 for s in 0..<n {
                     let base = (s * c + ch) * plane
-                    let x = data + base, g = dy + base, o = dx + base
+                    let x = xs + base, g = dy + base, o = dx + base
                     for i in 0..<plane { o[i] = k * (g[i] - meanDy - (x[i] - mu) * inv * meanDyXhat) }
                 }
             }
@@ -151,9 +152,10 @@ extension Tensor {
     private func updateRunning(_ runningMean: Tensor, _ runningVar: Tensor, mean: TensorStorage,
                                variance: TensorStorage, momentum: Float, samples: Int) {
         let unbiased = samples > 1 ? Float(samples) / Float(samples - 1) : 1
+        let rm = runningMean.data, rv = runningVar.data
         for ch in 0..<runningMean.count {
-            runningMean.data[ch] = (1 - momentum) * runningMean.data[ch] + momentum * mean.pointer[ch]
-            runningVar.data[ch] = (1 - momentum) * runningVar.data[ch] + momentum * variance.pointer[ch] * unbiased
+            rm[ch] = (1 - momentum) * rm[ch] + momentum * mean.pointer[ch]
+            rv[ch] = (1 - momentum) * rv[ch] + momentum * variance.pointer[ch] * unbiased
         }
     }
 }

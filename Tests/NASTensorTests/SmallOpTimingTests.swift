@@ -1,0 +1,101 @@
+import CDNNL
+import Dispatch
+import Foundation
+import NASCore
+import Testing
+@testable import NASTensor
+
+/// Where the time of a small op goes: the whole op and each step of its oneDNN path (kernel
+/// lookup, memory objects, stream, execution on one and on two OpenMP threads), on 64 values.
+/// Runs only with `NASLAB_BENCH=1` (in a release build) and prints `BENCH` lines; it asserts
+/// nothing about time.
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["NASLAB_BENCH"] == "1"))
+struct SmallOpTimingTests {
+    static let threads = Int(ProcessInfo.processInfo.environment["NASLAB_BENCH_THREADS"] ?? "2") ?? 2
+
+    /// The median wall time of `repeats` runs of `body`, in µs, after 50 warm-up runs.
+    private func micros(_ repeats: Int = 4000, _ body: () throws -> Void) rethrows -> Double {
+        for _ in 0..<50 { try body() }
+        var times: [Double] = []
+        times.reserveCapacity(repeats)
+        for _ in 0..<repeats {
+            let start = DispatchTime.now().uptimeNanoseconds
+            try body()
+            times.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e3)
+        }
+        return times.sorted()[repeats / 2]
+    }
+
+    private func report(_ name: String, _ value: Double) {
+        print("BENCH smallop \(name): \(String(format: "%.2f", value)) µs")
+    }
+
+    private func input(_ shape: [Int], requiresGrad: Bool = false) -> Tensor {
+        GradientCheck.input(shape, seed: 11, requiresGrad: requiresGrad)
+    }
+
+    @Test func wholeOps() throws {
+        ComputeThreads.apply(Self.threads)
+        let x = input([1, 16, 2, 2]), y = input([1, 16, 2, 2])
+        let gx = input([1, 16, 2, 2], requiresGrad: true)
+        let gamma = Tensor.constant([16], 1, requiresGrad: true), beta = Tensor(zeros: [16], requiresGrad: true)
+        let rm = Tensor(zeros: [16]), rv = Tensor.constant([16], 1, requiresGrad: false)
+        report("relu forward, 64 values", try micros { _ = try x.relu() })
+        report("relu6 forward, 64 values", try micros { _ = try x.relu6() })
+        report("sigmoid forward, 64 values", try micros { _ = try x.sigmoid() })
+        report("add forward, 64 values", try micros { _ = try x + y })
+        report("batch norm (training) forward, 64 values", try micros {
+            _ = try x.batchNorm(scale: gamma, shift: beta, runningMean: rm, runningVar: rv, training: true)
+        })
+        report("relu forward + backward, 64 values", try micros {
+            gx.zeroGrad()
+            try gx.relu().sumAll().backward()
+        })
+        report("sumAll forward + backward alone, 64 values", try micros {
+            gx.zeroGrad()
+            try gx.scaled(1).sumAll().backward()
+        })
+        report("batch norm forward + backward, 64 values", try micros {
+            gx.zeroGrad()
+            try gx.batchNorm(scale: gamma, shift: beta, runningMean: rm, runningVar: rv, training: true)
+                .sumAll().backward()
+        })
+    }
+
+    /// The steps of the oneDNN activation path, one at a time.
+    @Test func oneDNNSteps() throws {
+        ComputeThreads.apply(Self.threads)
+        let x = input([1, 16, 2, 2])
+        let out = Tensor(zeros: [1, 16, 2, 2])
+        let plan = try EltwisePlan.plan(.relu, count: 64)
+        report("kernel cache lookup", try micros { _ = try EltwisePlan.plan(.relu, count: 64) })
+        report("two memory objects", try micros {
+            _ = try DNNLMemory(plan.desc, x.storage.raw)
+            _ = try DNNLMemory(plan.desc, out.storage.raw)
+        })
+        report("stream create + destroy", try micros { _ = try DNNLStream() })
+        report("output tensor allocation", micros { _ = Tensor(uninitialized: [1, 16, 2, 2]) })
+        let src = try DNNLMemory(plan.desc, x.storage.raw), dst = try DNNLMemory(plan.desc, out.storage.raw)
+        report("execute (fresh stream), \(ComputeThreads.current) threads", try micros {
+            try plan.forward.execute([(DNNL.Arg.src, src), (DNNL.Arg.dst, dst)])
+        })
+        let stream = try DNNLStream()
+        let args = [dnnl_exec_arg_t(arg: DNNL.Arg.src, memory: src.handle),
+                    dnnl_exec_arg_t(arg: DNNL.Arg.dst, memory: dst.handle)]
+        report("primitive_execute on a kept stream, \(ComputeThreads.current) threads", try micros {
+            _ = dnnl_primitive_execute(plan.forward.primitive, stream.handle, 2, args)
+            try stream.wait()
+        })
+        ComputeThreads.apply(1)
+        let single = try EltwisePlan.plan(.relu, count: 64)
+        report("primitive_execute on a kept stream, 1 thread", try micros {
+            _ = dnnl_primitive_execute(single.forward.primitive, stream.handle, 2, args)
+            try stream.wait()
+        })
+        report("relu forward, 1 thread", try micros { _ = try x.relu() })
+        ComputeThreads.apply(Self.threads)
+        report("Swift loop max(x, 0), 64 values", micros {
+            for i in 0..<64 { out.data[i] = max(x.data[i], 0) }
+        })
+    }
+}
