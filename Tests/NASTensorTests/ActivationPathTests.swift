@@ -6,8 +6,8 @@ import Testing
 /// oneDNN's kernels above the threshold: values against the Double reference
 /// (`Nonlinearity.reference`), gradients against central finite differences.
 @Suite struct ActivationPathTests {
-    /// A small shape (Swift path) and one above `SmallActivation.threshold` (oneDNN path).
-    static let shapes = [[2, 3, 4, 4], [2, 16, 32, 32]]
+    /// A small shape (Swift path) and one above every `SmallActivation.threshold` (oneDNN path).
+    static let shapes = [[2, 3, 4, 4], [2, 16, 48, 48]]
 
     @Test(arguments: Nonlinearity.allCases, ActivationPathTests.shapes)
     func valuesMatchTheReference(_ act: Nonlinearity, shape: [Int]) throws {
@@ -30,6 +30,8 @@ import Testing
 
     @Test func shapesCoverBothPaths() {
         let counts = Self.shapes.map { $0.reduce(1, *) }
-        #expect(counts[0] <= SmallActivation.threshold && counts[1] > SmallActivation.threshold)
+        for act in Nonlinearity.allCases {
+            #expect(counts[0] <= SmallActivation.threshold(act) && counts[1] > SmallActivation.threshold(act))
+        }
     }
 }

@@ -62,6 +62,23 @@ struct SmallOpTimingTests {
         })
     }
 
+    /// Swift loops against oneDNN's kernels (two threads) by size: where `SmallActivation.threshold` belongs.
+    @Test func crossover() throws {
+        ComputeThreads.apply(Self.threads)
+        for act in [Nonlinearity.relu, .relu6, .sigmoid, .tanh] {
+            var cells: [String] = []
+            for n in [256, 1024, 4096, 16384, 65536] {
+                let x = input([n]), y = Tensor(zeros: [n])
+                let plan = try EltwisePlan.plan(act, count: n)
+                let src = try DNNLMemory(plan.desc, x.storage.raw), dst = try DNNLMemory(plan.desc, y.storage.raw)
+                let swift = micros(400) { SmallActivation.forward(act, x.storage.pointer, y.storage.pointer, n) }
+                let dnnl = try micros(400) { try plan.forward.execute([(DNNL.Arg.src, src), (DNNL.Arg.dst, dst)]) }
+                cells.append("\(n): \(String(format: "%.2f", swift)) / \(String(format: "%.2f", dnnl))")
+            }
+            print("BENCH crossover \(act) (µs, Swift / oneDNN): \(cells.joined(separator: ", "))")
+        }
+    }
+
     /// The steps of the oneDNN activation path, one at a time.
     @Test func oneDNNSteps() throws {
         ComputeThreads.apply(Self.threads)

@@ -137,13 +137,16 @@ def print_kernels(kernels, peak):
     print(f"\nKernels, forward + both backwards for convolutions (best of several; % of the peak {peak:.1f} GFLOP/s)")
     print(f"{'kernel':<14} {'oneDNN alone':>13} {'% peak':>7} {'naslab':>8} {'% peak':>7} {'naslab blocked':>15} "
           f"{'% peak':>7} {'torch':>7} {'% peak':>7}")
+    def cells(gflops, width):
+        if not gflops:
+            return f"{'-':>{width}} {'-':>7}"
+        return f"{gflops:>{width}.1f} {100 * gflops / peak:>6.1f}%"
+
     for name in KERNELS:
-        o = kernels.get(name, {}).get("onednn", {}).get("gflops", 0)
+        o = kernels.get(name, {}).get("onednn", {}).get("gflops")
         n = kernels.get(name, {}).get("naslab", {})
-        ng, nb = n.get("gflops", 0), n.get("blocked_gflops", 0)
-        tg = kernels.get(name, {}).get("torch", {}).get("gflops", 0)
-        print(f"{name:<14} {o:>13.1f} {100 * o / peak:>6.1f}% {ng:>8.1f} {100 * ng / peak:>6.1f}% {nb:>15.1f} "
-              f"{100 * nb / peak:>6.1f}% {tg:>7.1f} {100 * tg / peak:>6.1f}%")
+        t = kernels.get(name, {}).get("torch", {}).get("gflops")
+        print(f"{name:<14} {cells(o, 13)} {cells(n.get('gflops'), 8)} {cells(n.get('blocked_gflops'), 15)} {cells(t, 7)}")
 
 
 def print_small_ops(small):

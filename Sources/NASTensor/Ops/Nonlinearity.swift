@@ -101,10 +101,10 @@ final class EltwisePlan: @unchecked Sendable {
 extension Tensor {
     /// Applies an activation elementwise.
     ///
-    /// Small tensors (up to `SmallActivation.threshold` values, in plain or dense blocked
+    /// Small tensors (up to `SmallActivation.threshold(act)` values, in plain or dense blocked
     /// layout) are computed in Swift, larger ones by oneDNN.
     public func activation(_ act: Nonlinearity) throws -> Tensor {
-        if storageCount <= SmallActivation.threshold && storageCount == count { return smallActivation(act) }
+        if storageCount <= SmallActivation.threshold(act) && storageCount == count { return smallActivation(act) }
         return try dnnlActivation(act)
     }
 

@@ -4,12 +4,20 @@ import Foundation
 /// oneDNN's training kernels (`Nonlinearity.trainingKernel`).
 ///
 /// A oneDNN call costs a fixed amount whatever its size: the OpenMP team it starts (with
-/// `OMP_WAIT_POLICY=PASSIVE` the partner thread has to be woken, tens of microseconds), a
-/// stream, memory objects and a kernel lookup. Below `threshold` values a plain loop is faster;
-/// see docs/performance.md ("Small ops and depthwise").
+/// `OMP_WAIT_POLICY=PASSIVE` the partner thread has to be woken: 8 µs on a quiet machine, tens
+/// under load), a stream, memory objects and a kernel lookup. Below `threshold(_:)` values a
+/// plain loop on the calling thread is faster; see docs/performance.md ("Small ops and depthwise").
 enum SmallActivation {
-    /// The most values computed here rather than by oneDNN.
-    static let threshold = 1 << 14
+    /// The most values computed here rather than by oneDNN, where the measured times crossed
+    /// (`SmallOpTimingTests/crossover`): the clamps vectorise (65,536 ReLUs in 4.7 µs against
+    /// oneDNN's 14), the exponentials do not (sigmoid crosses near 3,000 values, tanh near 900).
+    static func threshold(_ act: Nonlinearity) -> Int {
+        switch act {
+        case .relu, .relu6, .hswish: return 1 << 16
+        case .sigmoid, .swish: return 2048
+        case .tanh: return 512
+        }
+    }
 
     /// `y = f(x)` over `n` values.
     static func forward(_ act: Nonlinearity, _ x: UnsafePointer<Float>, _ y: UnsafeMutablePointer<Float>, _ n: Int) {
