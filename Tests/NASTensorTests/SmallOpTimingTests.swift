@@ -47,6 +47,11 @@ struct SmallOpTimingTests {
         report("batch norm (training) forward, 64 values", try micros {
             _ = try x.batchNorm(scale: gamma, shift: beta, runningMean: rm, runningVar: rv, training: true)
         })
+        let blocked = try Self.blocked(x)
+        report("relu forward, 64 values in nChw16c", try micros { _ = try blocked.relu() })
+        report("batch norm (training) forward, 64 values in nChw16c", try micros {
+            _ = try blocked.batchNorm(scale: gamma, shift: beta, runningMean: rm, runningVar: rv, training: true)
+        })
         report("relu forward + backward, 64 values", try micros {
             gx.zeroGrad()
             try gx.relu().sumAll().backward()
@@ -77,6 +82,30 @@ struct SmallOpTimingTests {
             }
             print("BENCH crossover \(act) (µs, Swift / oneDNN): \(cells.joined(separator: ", "))")
         }
+        var cells: [String] = []
+        for side in [2, 4, 8, 16, 32] {
+            let x = input([1, 16, side, side]), blocked = try Self.blocked(x)
+            let gamma = Tensor.constant([16], 1, requiresGrad: true), beta = Tensor(zeros: [16], requiresGrad: true)
+            let rm = Tensor(zeros: [16]), rv = Tensor.constant([16], 1, requiresGrad: false)
+            let plain = try micros(400) {
+                _ = try x.batchNorm(scale: gamma, shift: beta, runningMean: rm, runningVar: rv, training: true)
+            }
+            let dnnl = try micros(400) {
+                _ = try blocked.batchNorm(scale: gamma, shift: beta, runningMean: rm, runningVar: rv, training: true)
+            }
+            cells.append("\(x.count): \(String(format: "%.2f", plain)) / \(String(format: "%.2f", dnnl))")
+        }
+        print("BENCH crossover batch norm forward (µs, plain / nChw16c): \(cells.joined(separator: ", "))")
+    }
+
+    /// `x` in the blocked layout a 3×3 convolution's kernel reads (`nChw16c` for 16 channels).
+    private static func blocked(_ x: Tensor) throws -> Tensor {
+        let g = ConvGeometry(batch: x.batch, inChannels: x.channels, outChannels: x.channels, height: x.height,
+                             width: x.width, kernel: 3, padding: 1)
+        let kernel = try ConvPlan.plan(g, bias: false).fwdSrc.kernel
+        let out = Tensor(shape: x.shape, blocked: kernel)
+        try Reorder.copy(x.storage.raw, from: DNNL.plain(x.shape), out.storage.raw, to: kernel)
+        return out
     }
 
     /// The steps of the oneDNN activation path, one at a time.
