@@ -140,7 +140,8 @@ struct TrainingBenchmark {
     private func percent(_ x: Double, _ of: Double) -> String { String(format: "%.1f%%", 100 * x / of) }
 
     /// The fixed cost of small ops (µs, median of 2000 calls): ReLU, add and training batch norm
-    /// on 64 values (forward only, and forward with backward), and a batch-1 convolution.
+    /// on 64 values (forward only, and forward with backward; batch norm also in the blocked
+    /// layout a convolution leaves), and a batch-1 convolution.
     @Test func perOpOverhead() throws {
         ComputeThreads.apply(Self.threads)
         let x = randomTensor([1, 16, 28, 28], seed: 7)
@@ -154,6 +155,9 @@ struct TrainingBenchmark {
         let relu = try median(2000) { _ = try small.relu() }
         let add = try median(2000) { _ = try small + other }
         let norm = try median(2000) { _ = try bn(small) }
+        let blockedSmall = try Self.blocked(small, for: ConvGeometry(batch: 1, inChannels: 16, outChannels: 16, height: 2,
+                                                                     width: 2, kernel: 3, padding: 1))
+        let blockedNorm = try median(2000) { _ = try bn(blockedSmall) }
         let leaf = randomTensor([1, 16, 2, 2], seed: 13, grad: true)
         func trained(_ op: (Tensor) throws -> Tensor) throws -> Double {
             try median(2000) { leaf.zeroGrad(); gamma.zeroGrad(); beta.zeroGrad(); try op(leaf).sumAll().backward() }
@@ -167,9 +171,11 @@ struct TrainingBenchmark {
         let fusedTime = try median(2000) { _ = try fused(x) }
         let us = { (t: Double) in String(format: "%.2f", t * 1e6) }
         print("BENCH overhead per op (µs, 64 values, forward / forward + backward with a sum): relu \(us(relu)) / "
-            + "\(us(reluBack)), add \(us(add)) / \(us(addBack)), batch norm \(us(norm)) / \(us(bnBack)); "
+            + "\(us(reluBack)), add \(us(add)) / \(us(addBack)), batch norm \(us(norm)) / \(us(bnBack)) "
+            + "(blocked \(us(blockedNorm)) forward); "
             + "conv3x3 16->16 28x28 batch 1 \(us(conv)) (fused inference \(us(fusedTime)))")
         print("RESULT side=naslab smallop=64 relu_us=\(us(relu)) add_us=\(us(add)) bn_us=\(us(norm)) "
+            + "bn_blocked_us=\(us(blockedNorm)) "
             + "relu_bwd_us=\(us(reluBack)) add_bwd_us=\(us(addBack)) bn_bwd_us=\(us(bnBack))")
     }
 

@@ -158,7 +158,7 @@ def print_small_ops(small):
         return
     print("\nSmall ops on 64 values, forward, µs (median of 2000 calls)")
     print(f"{'op':<12} {'naslab':>8} {'torch':>8}")
-    for op in ["relu", "add", "bn"]:
+    for op in ["relu", "add", "bn", "bn_blocked"]:
         n, t = small.get("naslab", {}).get(op + "_us"), small.get("torch", {}).get(op + "_us")
         print(f"{op:<12} {n if n is not None else '-':>8} {t if t is not None else '-':>8}")
 
