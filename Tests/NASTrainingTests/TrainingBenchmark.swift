@@ -1,7 +1,7 @@
 import Foundation
 import NASCore
 import NASSpaces
-import NASTensor
+@testable import NASTensor
 import Testing
 import NASTraining
 
@@ -55,44 +55,128 @@ struct TrainingBenchmark {
         return Double(usage.ru_maxrss) / 1024
     }
 
+    /// The machine's peak (oneDNN's 3×3 convolution and depthwise kernels alone, in the layouts
+    /// they pick, nothing of naslab around them), then naslab's convolution op from plain NCHW
+    /// and from the blocked layout a network keeps between ops, and a GEMM; every figure also
+    /// as a percentage of the measured peak.
     @Test func kernels() throws {
         ComputeThreads.apply(Self.threads)
-        for (name, n, c, hw, groups) in [("conv3x3 64->64 28x28", 128, 64, 28, 1),
-                                         ("depthwise3x3 96 14x14", 128, 96, 14, 96)] {
-            let x = randomTensor([n, c, hw, hw], seed: 1, grad: true)
-            let w = randomTensor([c, c / groups, 3, 3], seed: 2, grad: true)
-            let flops = 2.0 * Double(n * c * hw * hw * (c / groups) * 9) * 3  // forward + two backwards
-            let t = try best(5) {
-                let y = try x.conv2d(weight: w, padding: 1, groups: groups)
-                x.zeroGrad(); w.zeroGrad()
-                try y.backward()
-            }
-            print("BENCH kernel \(name) fwd+bwd: \(String(format: "%.1f", flops / t / 1e9)) GFLOP/s (\(String(format: "%.2f", t * 1000)) ms)")
-            print("RESULT side=naslab kernel=\(groups == 1 ? "conv3x3" : "depthwise3x3") "
-                + "gflops=\(String(format: "%.1f", flops / t / 1e9)) ms=\(String(format: "%.3f", t * 1000))")
+        let conv = ConvGeometry(batch: 128, inChannels: 64, outChannels: 64, height: 28, width: 28, kernel: 3, padding: 1)
+        let depthwise = ConvGeometry(batch: 128, inChannels: 96, outChannels: 96, height: 14, width: 14, kernel: 3,
+                                     padding: 1, groups: 96)
+        let kernels = try [conv, depthwise].map { try StandaloneConvolution($0) }
+        // Best of 10 runs, measured again after naslab's ops: a shared machine's load changes by the minute.
+        func fastest(_ k: StandaloneConvolution) throws -> Double {
+            let t = try best(10) { try k.run() }
+            return k.flops / t / 1e9
+        }
+        let first = try kernels.map { try fastest($0) }
+        var naslab: [(Double, Double)] = []
+        for g in [conv, depthwise] {
+            naslab.append((try naslabConvolution(g, blocked: false), try naslabConvolution(g, blocked: true)))
+        }
+        let alone = try zip(kernels, first).map { k, before in
+            let after = try fastest(k)
+            return (k, max(before, after))
+        }
+        let peak = alone[0].1
+        for ((k, gflops), name) in zip(alone, ["conv3x3", "depthwise3x3"]) {
+            print("BENCH kernel \(name) oneDNN alone fwd+bwd: \(format(gflops)) GFLOP/s (\(percent(gflops, peak)) of peak; "
+                + "\(k.implementations.joined(separator: ", ")))")
+            print("RESULT side=onednn kernel=\(name) gflops=\(format(gflops))")
+        }
+        for ((plain, blocked), name, reference) in [(naslab[0], "conv3x3", alone[0].1), (naslab[1], "depthwise3x3", alone[1].1)] {
+            print("BENCH kernel \(name) naslab fwd+bwd: \(format(plain)) GFLOP/s from plain NCHW, \(format(blocked)) "
+                + "in blocked layout (\(percent(plain, peak)) and \(percent(blocked, peak)) of peak; \(percent(blocked, reference)) "
+                + "of oneDNN's \(name) alone)")
+            print("RESULT side=naslab kernel=\(name) gflops=\(format(plain)) blocked_gflops=\(format(blocked))")
         }
         let a = randomTensor([1024, 1024], seed: 3), b = randomTensor([1024, 1024], seed: 4)
         let t = try best(10) { _ = try a.linear(weight: b) }
-        print("BENCH kernel GEMM 1024^3 (inner product): \(String(format: "%.1f", 2 * pow(1024, 3) / t / 1e9)) GFLOP/s")
-        print("RESULT side=naslab kernel=gemm1024 gflops=\(String(format: "%.1f", 2 * pow(1024, 3) / t / 1e9)) "
-            + "ms=\(String(format: "%.3f", t * 1000))")
+        let gemm = 2 * pow(1024, 3) / t / 1e9
+        print("BENCH kernel GEMM 1024^3 (inner product): \(format(gemm)) GFLOP/s (\(percent(gemm, peak)) of peak)")
+        print("RESULT side=naslab kernel=gemm1024 gflops=\(format(gemm)) ms=\(String(format: "%.3f", t * 1000))")
     }
 
+    /// GFLOP/s of naslab's convolution op, forward and both backwards, best of 5: from a plain
+    /// NCHW input to a plain output (conversions included), or, as inside a network, from a
+    /// blocked input to a blocked output (the op's own time only, by `KernelClock`).
+    private func naslabConvolution(_ g: ConvGeometry, blocked: Bool) throws -> Double {
+        let x = randomTensor(g.srcDims, seed: 1, grad: true)
+        let w = randomTensor(g.weightShape, seed: 2, grad: true)
+        let flops = 6 * Double(g.macs)
+        guard blocked else {
+            let t = try best(5) {
+                let y = try x.conv2d(weight: w, padding: g.padding, groups: g.groups)
+                x.zeroGrad(); w.zeroGrad()
+                try y.backward()
+            }
+            return flops / t / 1e9
+        }
+        let xb = try Self.blocked(x, for: g)
+        var fastest = Double.infinity
+        KernelClock.isOn = true
+        defer { KernelClock.isOn = false }
+        for _ in 0..<6 {  // the first includes building the kernels
+            KernelClock.reset()
+            xb.zeroGrad(); w.zeroGrad()
+            let y = try xb.conv2d(weight: w, padding: g.padding, groups: g.groups, keepLayout: true)
+            try y.plain().sumAll().backward()
+            fastest = min(fastest, KernelClock.snapshot.values.reduce(0) { $0 + $1.seconds })
+        }
+        return flops / fastest / 1e9
+    }
+
+    /// `x` converted to the blocked layout the convolution's forward kernel reads, as a leaf.
+    private static func blocked(_ x: Tensor, for g: ConvGeometry) throws -> Tensor {
+        let plan = try ConvPlan.plan(g, bias: false)
+        let xb = Tensor(shape: x.shape, blocked: plan.fwdSrc.kernel)
+        try Reorder.copy(x.storage.raw, from: DNNL.plain(x.shape), xb.storage.raw, to: plan.fwdSrc.kernel)
+        xb.requiresGrad = true
+        return xb
+    }
+
+    private func format(_ x: Double) -> String { String(format: "%.1f", x) }
+    private func percent(_ x: Double, _ of: Double) -> String { String(format: "%.1f%%", 100 * x / of) }
+
+    /// The fixed cost of small ops (µs, median of 2000 calls): ReLU, add and training batch norm
+    /// on 64 values (forward only, and forward with backward; batch norm also in the blocked
+    /// layout a convolution leaves), and a batch-1 convolution.
     @Test func perOpOverhead() throws {
         ComputeThreads.apply(Self.threads)
         let x = randomTensor([1, 16, 28, 28], seed: 7)
         let w = randomTensor([16, 16, 3, 3], seed: 8)
-        let small = randomTensor([1, 16, 2, 2], seed: 9)
+        let small = randomTensor([1, 16, 2, 2], seed: 9), other = randomTensor([1, 16, 2, 2], seed: 10)
+        let gamma = randomTensor([16], seed: 11, grad: true), beta = randomTensor([16], seed: 12, grad: true)
+        let (mean, variance) = (Tensor(zeros: [16]), Tensor.constant([16], 1, requiresGrad: false))
+        func bn(_ t: Tensor) throws -> Tensor {
+            try t.batchNorm(scale: gamma, shift: beta, runningMean: mean, runningVar: variance, training: true)
+        }
         let relu = try median(2000) { _ = try small.relu() }
+        let add = try median(2000) { _ = try small + other }
+        let norm = try median(2000) { _ = try bn(small) }
+        let blockedSmall = try Self.blocked(small, for: ConvGeometry(batch: 1, inChannels: 16, outChannels: 16, height: 2,
+                                                                     width: 2, kernel: 3, padding: 1))
+        let blockedNorm = try median(2000) { _ = try bn(blockedSmall) }
+        let leaf = randomTensor([1, 16, 2, 2], seed: 13, grad: true)
+        func trained(_ op: (Tensor) throws -> Tensor) throws -> Double {
+            try median(2000) { leaf.zeroGrad(); gamma.zeroGrad(); beta.zeroGrad(); try op(leaf).sumAll().backward() }
+        }
+        let reluBack = try trained { try $0.relu() }
+        let addBack = try trained { try $0 + other }
+        let bnBack = try trained { try bn($0) }
         let conv = try median(2000) { _ = try x.conv2d(weight: w, padding: 1) }
         let fused = FusedConv2d(weight: w, bias: nil, batchNorm: nil, activation: .relu, stride: 1, padding: 1,
                                 dilation: 1, groups: 1)
         let fusedTime = try median(2000) { _ = try fused(x) }
-        let add = try median(2000) { _ = try small + small }
-        print("BENCH overhead per op (µs): relu on 64 values \(String(format: "%.1f", relu * 1e6)), "
-            + "add on 64 values \(String(format: "%.1f", add * 1e6)), "
-            + "conv3x3 16->16 28x28 batch 1 \(String(format: "%.1f", conv * 1e6)) (fused inference "
-            + "\(String(format: "%.1f", fusedTime * 1e6)))")
+        let us = { (t: Double) in String(format: "%.2f", t * 1e6) }
+        print("BENCH overhead per op (µs, 64 values, forward / forward + backward with a sum): relu \(us(relu)) / "
+            + "\(us(reluBack)), add \(us(add)) / \(us(addBack)), batch norm \(us(norm)) / \(us(bnBack)) "
+            + "(blocked \(us(blockedNorm)) forward); "
+            + "conv3x3 16->16 28x28 batch 1 \(us(conv)) (fused inference \(us(fusedTime)))")
+        print("RESULT side=naslab smallop=64 relu_us=\(us(relu)) add_us=\(us(add)) bn_us=\(us(norm)) "
+            + "bn_blocked_us=\(us(blockedNorm)) "
+            + "relu_bwd_us=\(us(reluBack)) add_bwd_us=\(us(addBack)) bn_bwd_us=\(us(bnBack))")
     }
 
     /// Batch-1 latency alone, in a process of its own, for the run of the bench with spinning
@@ -174,6 +258,41 @@ struct TrainingBenchmark {
         }
     }
 
+    /// GFLOP/s of oneDNN's depthwise kernels alone (forward and both backwards, best of 5 each) on
+    /// the depthwise layers of `spec` at `batch`, or nil when it has none: the reference for the
+    /// depthwise figure of the training step.
+    private func depthwiseAlone(_ spec: NetworkSpec, batch: Int) throws -> Double? {
+        var flops = 0.0, seconds = 0.0
+        for node in spec.nodes {
+            guard case .conv(let out, let k, let stride, let padding, let dilation, let groups, _) = node.op else { continue }
+            let input = node.inputs[0] == -1 ? spec.input : spec.nodes[node.inputs[0]].outputShape
+            guard groups > 1, groups == input.channels, groups == out else { continue }
+            let g = ConvGeometry(batch: batch, inChannels: input.channels, outChannels: out, height: input.height,
+                                 width: input.width, kernel: k, stride: stride, padding: padding, dilation: dilation,
+                                 groups: groups)
+            let kernel = try StandaloneConvolution(g)
+            seconds += try best(5) { try kernel.run() }
+            flops += kernel.flops
+        }
+        return flops > 0 ? flops / seconds / 1e9 : nil
+    }
+
+    /// Time and GFLOP/s of the convolutions of one training step by kind (plain and depthwise),
+    /// forward and backward together, as text and as `RESULT` fields.
+    private func convolutionFigures(_ clock: [String: KernelClock.Entry]) -> (text: String, fields: String) {
+        var text: [String] = [], fields = ""
+        for kind in ["conv", "depthwise"] {
+            let passes = ["forward", "backward"].compactMap { clock["\(kind) \($0)"] }
+            guard !passes.isEmpty else { continue }
+            let seconds = passes.reduce(0) { $0 + $1.seconds }, flops = passes.reduce(0) { $0 + $1.flops }
+            let gflops = flops / seconds / 1e9
+            text.append("\(kind) \(format(seconds * 1000)) ms, \(format(gflops)) GFLOP/s "
+                + "(forward \(format(passes[0].gflops)), backward \(format(passes.last!.gflops)))")
+            fields += "\(kind)_ms=\(String(format: "%.3f", seconds * 1000)) \(kind)_gflops=\(format(gflops)) "
+        }
+        return (text.joined(separator: "; "), fields)
+    }
+
     private func benchmark(_ name: String, _ spec: NetworkSpec) throws {
         let batch = Int(ProcessInfo.processInfo.environment["NASLAB_BENCH_BATCH"] ?? "128") ?? 128
         let baseRSS = peakRSSMiB()
@@ -186,12 +305,20 @@ struct TrainingBenchmark {
         TensorStorage.resetPeak()
         let tensorBase = Double(TensorStorage.liveBytes) / 1_048_576
         let cpuStart = processCPUSeconds()
+        // Each step's convolution time by kind (KernelClock), kept for the fastest step.
+        var clocks: [(Double, [String: KernelClock.Entry])] = []
+        KernelClock.isOn = true
         let times = try timings(steps) {
+            KernelClock.reset()
+            let start = DispatchTime.now().uptimeNanoseconds
             let loss = try model.forward(x, training: true, rng: &rng).softmaxCrossEntropy(labels: labels)
             sgd.zeroGrad(model.parameters)
             try loss.backward()
             sgd.step(model.parameters, lr: 0.01)
+            clocks.append((Double(DispatchTime.now().uptimeNanoseconds - start), KernelClock.snapshot))
         }
+        KernelClock.isOn = false
+        let clock = clocks.min { $0.0 < $1.0 }?.1 ?? [:]
         let cpuPerStep = (processCPUSeconds() - cpuStart) / Double(steps + 1)  // with the warm-up step
         let trainRSS = peakRSSMiB()
         // Tensor buffers (values and gradients) held at once, beyond those held before the steps.
@@ -211,7 +338,19 @@ struct TrainingBenchmark {
             + "thread(s), \(plan.kernelCount) kernels, \(plan.winogradKernelCount) Winograd), "
             + "peak RSS \(String(format: "%.0f", trainRSS)) MB (tensors \(String(format: "%.0f", tensorPeak)) MB), "
             + "params \(model.parameterCount)")
-        print("RESULT side=naslab net=\(name) train_ips=\(String(format: "%.1f", Double(batch) / t)) "
+        var kinds = convolutionFigures(clock)
+        if !kinds.text.isEmpty { print("BENCH net \(name) convolutions in the fastest training step: \(kinds.text)") }
+        // The reference for the depthwise figure: two passes after the steps (not before: the
+        // process's peak RSS would count them), the faster one.
+        if let first = try depthwiseAlone(spec, batch: batch), let inStep = clock["depthwise forward"] {
+            let alone = max(first, try depthwiseAlone(spec, batch: batch) ?? 0)
+            let step = (clock["depthwise backward"].map { [$0, inStep] } ?? [inStep])
+            let gflops = step.reduce(0) { $0 + $1.flops } / step.reduce(0) { $0 + $1.seconds } / 1e9
+            print("BENCH net \(name) depthwise layers: \(format(gflops)) GFLOP/s in the training step, \(format(alone)) "
+                + "by oneDNN's kernels alone on the same layers (\(percent(gflops, alone)))")
+            kinds.fields += "depthwise_alone_gflops=\(format(alone)) "
+        }
+        print("RESULT side=naslab net=\(name) \(kinds.fields)train_ips=\(String(format: "%.1f", Double(batch) / t)) "
             + "train_ips_median=\(String(format: "%.1f", Double(batch) / tMedian)) "
             + "step_ms=\(String(format: "%.3f", t * 1000)) cpu_ms_per_step=\(String(format: "%.3f", cpuPerStep * 1000)) "
             + "latency_ms=\(String(format: "%.4f", latency * 1000)) "

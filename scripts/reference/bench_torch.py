@@ -7,7 +7,8 @@ the same batch, thread count and SGD recipe (momentum 0.9, Nesterov, weight deca
   bench_torch.py --net NAME   one network: training images/s (best and median step), batch-1
                               latency in eval mode (PyTorch, and onnxruntime on the torch.onnx.export
                               of the same network), the training step's FLOPs and the process's peak RSS
-  bench_torch.py --kernels    the kernels the Swift benchmark measures (conv, depthwise, GEMM)
+  bench_torch.py --kernels    the kernels the Swift benchmark measures (conv, depthwise, GEMM) and
+                              the small ops (ReLU, add, batch norm on 64 values)
 
 Run one network per process so that the peak RSS belongs to that network. Every figure is printed
 as a `RESULT side=... key=value ...` line that train.sh combines with naslab's.
@@ -226,6 +227,22 @@ def bench_kernels():
     a, b = torch.randn(1024, 1024), torch.randn(1024, 1024)
     t = min(timings(10, lambda: torch.nn.functional.linear(a, b)))
     print(f"RESULT side=torch kernel=gemm1024 gflops={2 * 1024 ** 3 / t / 1e9:.1f} ms={t * 1000:.3f}")
+    bench_small_ops()
+
+
+def bench_small_ops():
+    """The fixed cost of small ops: ReLU, add and training batch norm on 64 values, in µs
+    (median of 2000 forward calls), as naslab's TrainingBenchmark/perOpOverhead measures them."""
+    x, y = torch.randn(1, 16, 2, 2), torch.randn(1, 16, 2, 2)
+    bn = nn.BatchNorm2d(16).train()
+
+    def median_us(body):
+        return statistics.median(timings(2000, body)) * 1e6
+
+    relu, add = median_us(lambda: torch.relu(x)), median_us(lambda: x + y)
+    norm = median_us(lambda: bn(x))
+    print(f"BENCH torch overhead per op (µs, 64 values, forward): relu {relu:.2f}, add {add:.2f}, batch norm {norm:.2f}")
+    print(f"RESULT side=torch smallop=64 relu_us={relu:.2f} add_us={add:.2f} bn_us={norm:.2f}")
 
 
 def main():

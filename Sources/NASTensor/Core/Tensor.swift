@@ -138,18 +138,15 @@ public final class Tensor {
 
     /// Lets `write` produce a gradient contribution and adds it into `grad`.
     ///
-    /// When no gradient exists yet the contribution is written in place, saving a copy.
-    func accumulateGrad(_ write: (UnsafeMutablePointer<Float>) throws -> Void) rethrows {
+    /// When no gradient exists yet the contribution is written in place, saving a copy. `write`
+    /// gets a zeroed buffer, unless it declares that it sets every value (`overwriting`) and the
+    /// layout has no padding: then the zero-fill, a full pass over a large buffer, is skipped.
+    func accumulateGrad(overwriting: Bool = false, _ write: (UnsafeMutablePointer<Float>) throws -> Void) rethrows {
         guard requiresGrad else { return }
-        if let g = grad {
-            let temp = TensorStorage(zeros: storageCount)
-            try write(temp.pointer)
-            g.add(temp.pointer)
-        } else {
-            let g = TensorStorage(zeros: storageCount)
-            try write(g.pointer)
-            grad = g
-        }
+        let fresh = overwriting && storageCount == count
+            ? TensorStorage(uninitialized: storageCount) : TensorStorage(zeros: storageCount)
+        try write(fresh.pointer)
+        if let g = grad { g.add(fresh.pointer) } else { grad = fresh }
     }
 
     /// Records how this tensor was computed, if any input needs a gradient.

@@ -64,14 +64,31 @@ extension Tensor {
     var memoryDesc: dnnl_memory_desc_t { layout ?? DNNL.plain(shape) }
 
     /// This tensor in plain row-major layout (itself when already plain); differentiable.
+    ///
+    /// Small tensors are converted by Swift loops (`SmallReorder`), larger ones by oneDNN.
     public func plain() throws -> Tensor {
         guard let blocked = layout else { return self }
         let out = Tensor(uninitialized: shape)
-        try Reorder.copy(storage.raw, from: blocked, out.storage.raw, to: DNNL.plain(shape))
+        let small = SmallReorder(blocked, shape: shape)
+        if let small {
+            small.toPlain(storage.pointer, out.storage.pointer)
+        } else {
+            try Reorder.copy(storage.raw, from: blocked, out.storage.raw, to: DNNL.plain(shape))
+        }
         return out.record([self], reads: []) { out in
-            try self.accumulateGrad { g in
+            try self.accumulateGrad(overwriting: true) { g in
+                if let small { return small.toBlocked(out.grad!.pointer, g) }
                 try Reorder.copy(out.grad!.raw, from: DNNL.plain(self.shape), UnsafeMutableRawPointer(g), to: blocked)
             }
+        }
+    }
+
+    /// This plain tensor in `small`'s blocked layout `blocked`; differentiable.
+    func blocked(_ blocked: dnnl_memory_desc_t, _ small: SmallReorder) -> Tensor {
+        let out = Tensor(shape: shape, blocked: blocked)
+        small.toBlocked(storage.pointer, out.storage.pointer)
+        return out.record([self], reads: []) { out in
+            self.accumulateGrad(overwriting: true) { small.toPlain(out.grad!.pointer, $0) }
         }
     }
 }

@@ -51,6 +51,8 @@ public struct ConvGeometry: Hashable, Sendable, CustomStringConvertible {
     }
     /// The weight shape naslab stores: `[out, in / groups, k, k]` (same memory as `goihw`).
     public var weightShape: [Int] { [outChannels, inChannels / groups, kernel, kernel] }
+    /// "depthwise" when every channel is its own group, else "conv" (for `KernelClock`).
+    var kind: String { groups > 1 && groups == inChannels && groups == outChannels ? "depthwise" : "conv" }
     /// Multiply-accumulates of the forward pass.
     public var macs: Int { batch * outChannels * outHeight * outWidth * (inChannels / groups) * kernel * kernel }
 

@@ -100,7 +100,28 @@ final class EltwisePlan: @unchecked Sendable {
 
 extension Tensor {
     /// Applies an activation elementwise.
+    ///
+    /// Small tensors (up to `SmallActivation.threshold(act)` values, in plain or dense blocked
+    /// layout) are computed in Swift, larger ones by oneDNN.
     public func activation(_ act: Nonlinearity) throws -> Tensor {
+        if storageCount <= SmallActivation.threshold(act) && storageCount == count { return smallActivation(act) }
+        return try dnnlActivation(act)
+    }
+
+    /// An activation computed in Swift, with the same layout and backward reads as oneDNN's.
+    private func smallActivation(_ act: Nonlinearity) -> Tensor {
+        let out = layout.map { Tensor(shape: shape, blocked: $0) } ?? Tensor(uninitialized: shape)
+        let n = storageCount
+        SmallActivation.forward(act, storage.pointer, out.storage.pointer, n)
+        let readsOutput = act.backwardReadsOutput
+        return out.record([self], reads: readsOutput ? [] : [self], readsOutput: readsOutput) { out in
+            let saved = readsOutput ? out.storage.pointer : self.storage.pointer
+            self.accumulateGrad(overwriting: true) { SmallActivation.backward(act, saved: saved, out.grad!.pointer, $0, n) }
+        }
+    }
+
+    /// An activation computed by oneDNN's kernels.
+    private func dnnlActivation(_ act: Nonlinearity) throws -> Tensor {
         let plan = try layout.map { try EltwisePlan.plan(act, blocked: $0) } ?? EltwisePlan.plan(act, count: count)
         let out = layout.map { Tensor(shape: shape, blocked: $0) } ?? Tensor(uninitialized: shape)
         try plan.forward.execute([(DNNL.Arg.src, try DNNLMemory(plan.desc, storage.raw)),
@@ -108,7 +129,7 @@ extension Tensor {
         let readsOutput = plan.readsOutput
         return out.record([self], reads: readsOutput ? [] : [self], readsOutput: readsOutput) { out in
             let saved = readsOutput ? (DNNL.Arg.dst, out.storage.raw) : (DNNL.Arg.src, self.storage.raw)
-            try self.accumulateGrad { gradIn in
+            try self.accumulateGrad(overwriting: true) { gradIn in
                 try plan.backward.execute([
                     (saved.0, try DNNLMemory(plan.desc, saved.1)),
                     (DNNL.Arg.diffDst, try DNNLMemory(plan.desc, out.grad!.raw)),

@@ -15,6 +15,7 @@ extension Tensor {
                              width: width, kernel: weight.shape[2], stride: stride, padding: padding,
                              dilation: dilation, groups: groups)
         precondition(weight.shape == g.weightShape, "conv2d weight \(weight.shape) does not fit \(g.weightShape)")
+        let started = KernelClock.start()
         let plan = try ConvPlan.plan(g, bias: bias != nil)
         let keep = keepLayout && !plan.fwdDst.isIdentity
         let out = keep ? Tensor(shape: g.dstDims, blocked: plan.fwdDst.kernel) : Tensor(uninitialized: g.dstDims)
@@ -25,6 +26,7 @@ extension Tensor {
         if let b = bias { args.append((DNNL.Arg.bias, try DNNLMemory(plan.plainBias, b.storage.raw))) }
         try plan.forward.execute(args)
         try finish()
+        KernelClock.stop(started, "\(g.kind) forward", flops: 2 * Double(g.macs))
         var inputs = [self, weight]
         if let b = bias { inputs.append(b) }
         // Keep the input in the kernel's layout for backward-weights when both kernels share it.
@@ -35,6 +37,11 @@ extension Tensor {
         // Likewise the weights for backward-data: they do not change between forward and backward.
         let keptWeights = DNNL.same(plan.fwdWeights.kernel, plan.bdWeights.kernel) ? wei : nil
         return out.record(inputs, reads: readsInput ? [self, weight] : [weight]) { out in
+            let started = KernelClock.start()
+            defer {
+                let passes = (self.requiresGrad ? 1 : 0) + (needsSrc ? 1 : 0)
+                KernelClock.stop(started, "\(g.kind) backward", flops: 2 * Double(g.macs * passes))
+            }
             try Tensor.convBackward(plan: plan, input: self, kept: (keptSrc, keptWeights), weight: weight, bias: bias,
                                     output: out)
         }
@@ -50,7 +57,7 @@ extension Tensor {
         let shareDiffDst = DNNL.same(plan.bdDiffDst.kernel, plan.bwDiffDst.kernel)
         let sharedDiffDst = shareDiffDst ? try Reorder.memory(gradOut, have: outDesc, want: plan.bdDiffDst.kernel) : nil
         if input.requiresGrad {
-            try input.accumulateGrad { gradIn in
+            try input.accumulateGrad(overwriting: true) { gradIn in
                 let diffDst = try sharedDiffDst ?? Reorder.memory(gradOut, have: outDesc, want: plan.bdDiffDst.kernel)
                 let wei = try kept.weights ?? plan.bdWeights.input(weight.storage.raw)
                 let (diffSrc, finish) = try Reorder.output(UnsafeMutableRawPointer(gradIn), target: input.memoryDesc,

@@ -27,7 +27,7 @@ extension Tensor {
         for t in terms.dropFirst() { out.storage.add(t.storage.pointer) }
         return out.record(terms, reads: []) { out in
             let g = out.grad!.pointer
-            for t in terms { t.accumulateGrad { $0.update(from: g, count: n) } }
+            for t in terms { t.accumulateGrad(overwriting: true) { $0.update(from: g, count: n) } }
         }
     }
 
@@ -105,7 +105,7 @@ extension Tensor {
         out.data.update(from: data, count: count)
         return out.record([self], reads: []) { out in
             let g = out.grad!.pointer
-            self.accumulateGrad { $0.update(from: g, count: self.count) }
+            self.accumulateGrad(overwriting: true) { $0.update(from: g, count: self.count) }
         }
     }
 
