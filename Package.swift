@@ -43,7 +43,7 @@ var targets: [Target] = [
     .testTarget(name: "NASTrainingTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"], resources: [.copy("Fixtures")]),
     .testTarget(name: "NASBenchmarksTests", dependencies: ["NASCore", "NASSpaces", "NASBenchmarks"]),
     .testTarget(name: "NASStoreTests", dependencies: ["NASCore", "NASSpaces", "NASStore"]),
-    .testTarget(name: "NASSearchTests", dependencies: ["NASCore", "NASSpaces", "NASSearch", "NASBenchmarks"]),
+    .testTarget(name: "NASSearchTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASSearch", "NASBenchmarks"]),
     .testTarget(name: "NASEngineTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASEngine"]),
     .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSearch", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
     .testTarget(name: "NASNotebookTests", dependencies: ["NASEngine", "NASNotebook"]),
