@@ -25,8 +25,10 @@ struct OneShotBenchmark {
     static let channels = Int(environment["NASLAB_ONESHOT_CHANNELS"] ?? "16") ?? 16
     static let cells = Int(environment["NASLAB_ONESHOT_CELLS"] ?? "5") ?? 5
     static let classes = 10
-    /// Timed steps per method (after one warm-up step): enough for a best-of-n under load.
-    static let steps = ["darts1": 5, "darts2": 3, "gdas": 8, "spos": 8]
+    /// Timed steps per method (after one warm-up step): enough for a best-of-n under load. GDAS and SPOS
+    /// run other paths at every step (cheap ones when they draw skips and pools), so their figure
+    /// to compare is the mean of many steps, not the best.
+    static let steps = ["darts1": 5, "darts2": 3, "gdas": 20, "spos": 20]
 
     /// The process's peak resident set so far, in MiB (Linux reports `ru_maxrss` in KiB).
     private func peakRSSMiB() -> Double {
@@ -102,15 +104,17 @@ struct OneShotBenchmark {
         let cpuPerStep = (processCPUSeconds() - cpuStart) / Double(repeats + 1)
         let rss = peakRSSMiB()
         let tensorPeak = Double(TensorStorage.peakLiveBytes) / 1_048_576 - tensorBase
+        let mean = times.reduce(0, +) / Double(times.count)
         times.sort()
         let (best, median) = (times[0], times[times.count / 2])
         let params = search.supernet.model.parameterCount
         print("BENCH naslab \(name): \(String(format: "%.0f", best * 1000)) ms/step best, "
-            + "\(String(format: "%.0f", median * 1000)) median (\(repeats) steps, batch \(Self.batch), input "
+            + "\(String(format: "%.0f", median * 1000)) median, \(String(format: "%.0f", mean * 1000)) mean (\(repeats) steps, batch \(Self.batch), input "
             + "\(Self.input.map(String.init).joined(separator: "x"))), peak RSS \(String(format: "%.0f", rss)) MB "
             + "(tensors \(String(format: "%.0f", tensorPeak)) MB), params \(params), last loss \(String(format: "%.4f", loss))")
         print("RESULT side=naslab step=\(name) step_ms=\(String(format: "%.3f", best * 1000)) "
-            + "step_ms_median=\(String(format: "%.3f", median * 1000)) steps_per_s=\(String(format: "%.4f", 1 / best)) "
+            + "step_ms_median=\(String(format: "%.3f", median * 1000)) step_ms_mean=\(String(format: "%.3f", mean * 1000)) "
+            + "steps_per_s=\(String(format: "%.4f", 1 / best)) "
             + "images_per_s=\(String(format: "%.2f", Double(Self.batch) / best)) "
             + "cpu_ms_per_step=\(String(format: "%.3f", cpuPerStep * 1000)) rss_peak_mb=\(String(format: "%.1f", rss)) "
             + "rss_base_mb=\(String(format: "%.1f", baseRSS)) tensor_peak_mb=\(String(format: "%.1f", tensorPeak)) "

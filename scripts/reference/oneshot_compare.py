@@ -30,6 +30,13 @@ def parse(lines):
     return steps, loads
 
 
+SAMPLED = {"gdas", "spos", "proxyless"}  # other paths every step: compared on the mean step, not the best
+
+
+def step_ms(r, name):
+    return r.get("step_ms_mean", r["step_ms"]) if name in SAMPLED else r["step_ms"]
+
+
 def ratio(a, b):
     return f"{a / b:.2f}x" if a and b else "-"
 
@@ -38,7 +45,8 @@ def main():
     steps, loads = parse(sys.stdin.read().splitlines())
     batch = os.environ.get("NASLAB_ONESHOT_BATCH", "64")
     print(f"\nOne-shot steps on the NB201 supernet (batch {batch}, input {os.environ.get('NASLAB_ONESHOT_INPUT', '3x32x32')}, "
-          f"{os.environ.get('NASLAB_BENCH_THREADS', '2')} threads; best step of several; speed-up > 1: naslab faster)")
+          f"{os.environ.get('NASLAB_BENCH_THREADS', '2')} threads; DARTS: best step of several, GDAS/SPOS: mean step, as "
+          "their paths change every step; speed-up > 1: naslab faster)")
     print(f"{'step':<30} {'naslab ms':>10} {'torch ms':>9} {'speed-up':>9} {'naslab img/s':>13} {'torch img/s':>12} "
           f"{'naslab cpu ms':>14} {'torch cpu ms':>13}   load (1/5/15 min)")
     darts = steps.get("darts1", {}).get("naslab")
@@ -50,9 +58,10 @@ def main():
             if name == "proxyless":
                 print(f"{NAMES[name]:<30} (not on main yet: slot for the lead's strategy)")
             continue
-        print(f"{NAMES[name]:<30} {n['step_ms'] if n else 0:>10.0f} {t['step_ms'] if t else 0:>9.0f} "
-              f"{ratio(t['step_ms'], n['step_ms']) if n and t else '-':>9} "
-              f"{n['images_per_s'] if n else 0:>13.1f} {t['images_per_s'] if t else 0:>12.1f} "
+        nm, tm = (step_ms(n, name) if n else 0), (step_ms(t, name) if t else 0)
+        print(f"{NAMES[name]:<30} {nm:>10.0f} {tm:>9.0f} "
+              f"{ratio(tm, nm) if n and t else '-':>9} "
+              f"{int(batch) * 1000 / nm if n else 0:>13.1f} {int(batch) * 1000 / tm if t else 0:>12.1f} "
               f"{n['cpu_ms_per_step'] if n else 0:>14.0f} {t['cpu_ms_per_step'] if t else 0:>13.0f}   {loads.get(name, '?')}")
     print("\nPeak memory, MiB (max RSS of a process that runs only that step; growth = peak minus the process's peak "
           "before building the supernet; ratio < 1: naslab smaller)")
