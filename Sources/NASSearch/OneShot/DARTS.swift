@@ -31,7 +31,7 @@ public final class DARTS: RelaxedSearch {
                        rng: inout SeededRandom) throws -> Double {
         let gradient = order == 2
             ? try unrolledGradient(train: batch, valid: search, xi: lr, rng: &rng)
-            : try architectureGradient(search, rng: &rng).alpha
+            : try architectureGradient(search, weightGradients: false, rng: &rng).alpha
         weightOptimizer.zeroGrad(supernet.parameters)
         updateAlpha(gradient)
         let loss = try lossAndBackward(batch, gates: DARTS.mixing(alpha.probabilities(), leaves: nil), rng: &rng)
@@ -45,11 +45,13 @@ public final class DARTS: RelaxedSearch {
         return tensors.map { PathGate(options: Array(0..<$0.count), weights: $0) }
     }
 
-    /// `∇_α L(w, α)` on a batch, and the loss; the weights' gradients are left in place (the caller clears or uses them).
-    func architectureGradient(_ batch: (x: Tensor, labels: [Int]), rng: inout SeededRandom) throws -> (alpha: [[Double]], loss: Double) {
+    /// `∇_α L(w, α)` on a batch, and the loss; the weights' gradients are left in place (the caller clears or uses
+    /// them) unless `weightGradients` is false, when none are computed.
+    func architectureGradient(_ batch: (x: Tensor, labels: [Int]), weightGradients: Bool = true,
+                              rng: inout SeededRandom) throws -> (alpha: [[Double]], loss: Double) {
         let p = alpha.probabilities()
         let leaves = ArchitectureWeights.leaves(p)
-        let loss = try lossAndBackward(batch, gates: DARTS.mixing(p, leaves: leaves), rng: &rng)
+        let loss = try lossAndBackward(batch, gates: DARTS.mixing(p, leaves: leaves), weightGradients: weightGradients, rng: &rng)
         let gradient = zip(p, leaves).map { ArchitectureWeights.softmaxBackward($0, $1.gradValues.map(Double.init)) }
         return (gradient, loss)
     }
@@ -61,7 +63,11 @@ public final class DARTS: RelaxedSearch {
         let saved = parameters.map(\.values)
         // w' = w − ξ ∇_w L_train(w, α)
         _ = try lossAndBackward(train, gates: DARTS.mixing(alpha.probabilities(), leaves: nil), rng: &rng)
-        for p in parameters { if let g = p.grad { for i in 0..<p.count { p.data[i] -= Float(xi) * g.pointer[i] } } }
+        for p in parameters {
+            guard let g = p.grad?.pointer else { continue }
+            let w = p.data, rate = Float(xi)
+            for i in 0..<p.count { w[i] -= rate * g[i] }
+        }
         weightOptimizer.zeroGrad(parameters)
         // ∇_α L_val(w', α) and v = ∇_w' L_val(w', α)
         let direct = try architectureGradient(valid, rng: &rng).alpha
@@ -83,9 +89,14 @@ public final class DARTS: RelaxedSearch {
     private func shiftedGradient(_ batch: (x: Tensor, labels: [Int]), _ parameters: [Tensor], _ saved: [[Float]],
                                  _ v: [[Float]], by s: Double, rng: inout SeededRandom) throws -> [[Double]] {
         for (p, (w, d)) in zip(parameters, zip(saved, v)) {
-            for i in 0..<p.count { p.data[i] = w[i] + Float(s) * d[i] }
+            let target = p.data, step = Float(s)
+            w.withUnsafeBufferPointer { w in
+                d.withUnsafeBufferPointer { d in
+                    for i in 0..<p.count { target[i] = w[i] + step * d[i] }
+                }
+            }
         }
-        let gradient = try architectureGradient(batch, rng: &rng).alpha
+        let gradient = try architectureGradient(batch, weightGradients: false, rng: &rng).alpha
         weightOptimizer.zeroGrad(parameters)
         return gradient
     }

@@ -32,10 +32,12 @@ public final class GDAS: RelaxedSearch {
 
     override func step(_ batch: (x: Tensor, labels: [Int]), search: (x: Tensor, labels: [Int]), lr: Double,
                        rng: inout SeededRandom) throws -> Double {
-        let loss = try lossAndBackward(batch, gates: hardSample(&rng).gates, rng: &rng)
+        // The weights' pass throws its α gradient away: its gates run the drawn candidates unweighted
+        // (1 · term is the term itself), so the mixing nodes neither copy nor keep their terms.
+        let loss = try lossAndBackward(batch, gates: hardSample(&rng).gates.map { PathGate(options: $0.options) }, rng: &rng)
         stepWeights(lr: lr)
         let draw = hardSample(&rng)
-        _ = try lossAndBackward(search, gates: draw.gates, rng: &rng)
+        _ = try lossAndBackward(search, gates: draw.gates, weightGradients: false, rng: &rng)
         weightOptimizer.zeroGrad(supernet.parameters)
         let dHard = RelaxedSearch.weightGradients(draw.leaves)
         updateAlpha(zip(draw.soft, dHard).map { p, d in ArchitectureWeights.softmaxBackward(p, d).map { $0 / tau } })

@@ -43,8 +43,16 @@ extension OneShotSearch {
     }
 
     /// The cross-entropy of the supernet's output on a batch along `gates`, back-propagated; returns the loss.
-    func lossAndBackward(_ batch: (x: Tensor, labels: [Int]), gates: [PathGate], rng: inout SeededRandom) throws -> Double {
+    ///
+    /// With `weightGradients: false` the supernet's weights take no gradient in this pass (only the
+    /// gates' weights do): the backward pass then skips every convolution's weight gradient and
+    /// keeps fewer values, for the passes whose weight gradients a method would throw away.
+    func lossAndBackward(_ batch: (x: Tensor, labels: [Int]), gates: [PathGate], weightGradients: Bool = true,
+                         rng: inout SeededRandom) throws -> Double {
         try cancel.check()
+        let parameters = weightGradients ? [] : supernet.parameters.filter(\.requiresGrad)
+        for p in parameters { p.requiresGrad = false }
+        defer { for p in parameters { p.requiresGrad = true } }
         let loss = try supernet.forward(batch.x, gates: gates, training: true, rng: &rng).softmaxCrossEntropy(labels: batch.labels)
         let value = Double(loss.values[0])
         guard value.isFinite else { return value }
@@ -64,11 +72,17 @@ extension OneShotSearch {
     private func clipGradients(_ parameters: [Tensor]) {
         guard gradientClip > 0 else { return }
         var total = 0.0
-        for p in parameters { if let g = p.grad { for i in 0..<p.count { total += Double(g.pointer[i] * g.pointer[i]) } } }
+        for p in parameters {
+            guard let g = p.grad?.pointer else { continue }
+            for i in 0..<p.count { total += Double(g[i] * g[i]) }
+        }
         let norm = total.squareRoot()
         guard norm > gradientClip else { return }
         let scale = Float(gradientClip / (norm + 1e-6))
-        for p in parameters { if let g = p.grad { for i in 0..<p.count { g.pointer[i] *= scale } } }
+        for p in parameters {
+            guard let g = p.grad?.pointer else { continue }
+            for i in 0..<p.count { g[i] *= scale }
+        }
     }
 
     /// Training batches for batch-norm recalibration (the first ones of the weights' half, in order).

@@ -37,8 +37,7 @@ public final class ProxylessNAS: RelaxedSearch {
         let loss = try lossAndBackward(batch, gates: p.map { PathGate.single(rng.categorical($0)) }, rng: &rng)
         stepWeights(lr: lr)
         let draw = binarySample(p, &rng)
-        _ = try lossAndBackward(search, gates: draw.gates, rng: &rng)
-        weightOptimizer.zeroGrad(supernet.parameters)
+        _ = try lossAndBackward(search, gates: draw.gates, weightGradients: false, rng: &rng)
         var gradient = draw.gradient()
         if latencyWeight > 0 {
             let table = try latencyTable()

@@ -11,13 +11,17 @@ struct ActivePaths {
     let spec: NetworkSpec
     /// Whether each node runs.
     private let live: [Bool]
-    /// For each mixing node: the weight slot of each kept branch, the weights, and the output shape.
+    /// For each mixing node: the weight slot of each kept branch, its row, and the output shape.
     private let mixes: [Int: Mixing]
+    /// The options each row runs (what the pruned spec depends on).
+    private let options: [[Int]]
+    /// Each row's weights (nil: its kept branches are summed unweighted).
+    private var rowWeights: [Tensor?]
 
     /// How a mixing node combines its kept branches.
     private struct Mixing {
         let slots: [Int]
-        let weights: Tensor?
+        let row: Int
         let shape: TensorShape
     }
 
@@ -38,13 +42,28 @@ struct ActivePaths {
                 if let branch = point.branches[option] { inputs.append(branch); slots.append(option) }
             }
             pruned.nodes[point.node].inputs = inputs
-            mixes[point.node] = Mixing(slots: slots, weights: gate.weights, shape: passSpec.nodes[point.node].outputShape)
+            mixes[point.node] = Mixing(slots: slots, row: point.row, shape: passSpec.nodes[point.node].outputShape)
         }
         let live = ActivePaths.reachable(pruned)
         for i in pruned.nodes.indices where !live[i] { pruned.nodes[i].inputs = [] }
         self.spec = pruned
         self.live = live
         self.mixes = mixes
+        options = gates.map(\.options)
+        rowWeights = gates.map(\.weights)
+    }
+
+    /// Whether `gates` keep the same paths as these (their weights may differ).
+    func keepsSamePaths(as gates: [PathGate]) -> Bool {
+        gates.count == options.count && zip(gates, options).allSatisfy { $0.options == $1 }
+    }
+
+    /// These paths mixed with the weights of `gates`, which keep the same paths (`keepsSamePaths`):
+    /// the pruned spec and the mixing nodes are reused, only the weights change.
+    func reweighted(_ gates: [PathGate]) -> ActivePaths {
+        var paths = self
+        paths.rowWeights = gates.map(\.weights)
+        return paths
     }
 
     /// Whether node `id` runs.
@@ -55,7 +74,7 @@ struct ActivePaths {
         guard let mixing = mixes[node.id] else { return nil }
         let s = mixing.shape
         guard !inputs.isEmpty else { return Tensor.knownZeros([batch, s.channels, s.height, s.width]) }
-        guard let weights = mixing.weights else { return inputs.count == 1 ? inputs[0] : try Tensor.sum(inputs) }
+        guard let weights = rowWeights[mixing.row] else { return inputs.count == 1 ? inputs[0] : try Tensor.sum(inputs) }
         return try Tensor.mix(inputs, weights: weights, slots: mixing.slots)
     }
 
