@@ -90,6 +90,12 @@ import Testing
         try expectGradients([a, b, w]) { try Tensor.mix([$0[0], $0[1]], weights: $0[2], slots: [2, 0]).mul($0[0]) }
     }
 
+    @Test("a batch norm's scale times one mixing weight: gradients to both")
+    func scaledByOneWeight() throws {
+        let gamma = GradientCheck.input([4], seed: 34), w = GradientCheck.input([3], seed: 35)
+        try expectGradients([gamma, w]) { $0[0].scaled(by: $0[1], slot: 1).mul($0[0]) }
+    }
+
     @Test func concatSliceShift() throws {
         let a = GradientCheck.input([2, 3, 4, 4], seed: 20), b = GradientCheck.input([2, 2, 4, 4], seed: 21)
         try expectGradients([a, b]) {

@@ -130,3 +130,24 @@ extension Tensor {
         return total
     }
 }
+
+extension Tensor {
+    /// `self · weights[slot]`, differentiable in both: a batch norm's scale and shift multiplied by a
+    /// candidate's mixing weight, which gives the weighted candidate without keeping its output for
+    /// the weight's gradient (that comes from the scale's and shift's gradients, `Σ g·self`).
+    public func scaled(by weights: Tensor, slot: Int) -> Tensor {
+        precondition(slot >= 0 && slot < weights.count, "slot \(slot) outside \(weights.count) weights")
+        let w = weights.values[slot]
+        let out = Tensor(zeros: shape)
+        for i in 0..<count { out.data[i] = data[i] * w }
+        return out.record([self, weights], reads: [self, weights]) { out in
+            let g = out.grad!.pointer
+            self.accumulateGrad { ga in for i in 0..<self.count { ga[i] = g[i] * w } }
+            weights.accumulateGrad { gw in
+                var total: Float = 0
+                for i in 0..<self.count { total += g[i] * self.data[i] }
+                gw[slot] = total
+            }
+        }
+    }
+}

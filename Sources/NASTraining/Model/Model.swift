@@ -109,7 +109,8 @@ public final class Model {
         for node in walked.nodes where paths?.isLive(node.id) ?? true {
             let given = node.inputs.map { $0 == -1 ? x : values[$0]! }
             let inputs = Model.acceptsBlocked(node.op) ? given : try given.map { try $0.plain() }
-            let result = try paths?.mix(node, inputs, batch: x.batch) ?? apply(node, inputs, training: training, rng: &rng)
+            let result = try paths?.mix(node, inputs, batch: x.batch)
+                ?? apply(node, inputs, training: training, weight: paths?.foldedWeight(node.id), rng: &rng)
             readers.produced(result, by: node.id)
             values[node.id] = result
             guard drops else { continue }
@@ -164,14 +165,17 @@ public final class Model {
     }
 
     /// One node's forward computation.
-    private func apply(_ node: LayerNode, _ inputs: [Tensor], training: Bool, rng: inout SeededRandom) throws -> Tensor {
+    /// `weight`: a mixing weight folded into a batch norm's scale and shift (`ActivePaths.foldedWeight`).
+    private func apply(_ node: LayerNode, _ inputs: [Tensor], training: Bool, weight: (weights: Tensor, slot: Int)? = nil,
+                       rng: inout SeededRandom) throws -> Tensor {
         let x = inputs.first
         switch (node.op, layers[node.id]) {
         case (.conv(_, _, let stride, let padding, let dilation, let groups, _), .conv(let w, let b)?):
             return try Model.image(x!).conv2d(weight: w, bias: b, stride: stride, padding: padding,
                                               dilation: dilation, groups: groups, keepLayout: true)
         case (.batchNorm, .batchNorm(let s, let t, let m, let v)?):
-            return try x!.batchNorm(scale: s, shift: t, runningMean: m, runningVar: v, training: training,
+            let (scale, shift) = weight.map { (s.scaled(by: $0.weights, slot: $0.slot), t.scaled(by: $0.weights, slot: $0.slot)) } ?? (s, t)
+            return try x!.batchNorm(scale: scale, shift: shift, runningMean: m, runningVar: v, training: training,
                                     momentum: batchNormMomentum)
         case (.linear, .linear(let w, let b)?):
             return try x!.linear(weight: w, bias: b)

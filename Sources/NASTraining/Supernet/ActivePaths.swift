@@ -18,9 +18,18 @@ struct ActivePaths {
     /// Each row's weights (nil: its kept branches are summed unweighted).
     private var rowWeights: [Tensor?]
 
+    /// Kept branches that end in a batch norm read by their mixing node alone: with weights, the
+    /// norm's scale and shift are multiplied by the branch's weight (`foldedWeight`), and the mixing
+    /// node adds the branch as it comes. The weight's gradient then comes from the norm's own
+    /// (`Σ ∂L/∂γ'·γ + ∂L/∂β'·β`), so the branch's output need not be kept for it: the
+    /// difference between holding one candidate per edge (GDAS) and all of them (DARTS).
+    private let folds: [Int: (row: Int, slot: Int)]
+
     /// How a mixing node combines its kept branches.
     private struct Mixing {
         let slots: [Int]
+        /// Whether each kept branch comes already weighted (a folded batch norm).
+        let folded: [Bool]
         let row: Int
         let shape: TensorShape
     }
@@ -32,18 +41,26 @@ struct ActivePaths {
         }
         var pruned = passSpec
         var mixes: [Int: Mixing] = [:]
+        var folds: [Int: (row: Int, slot: Int)] = [:]
+        let uses = Model.useCounts(passSpec)
         for point in supernet.choices {
             let gate = gates[point.row]
-            var inputs: [Int] = [], slots: [Int] = []
+            var inputs: [Int] = [], slots: [Int] = [], folded: [Bool] = []
             for option in gate.options {
                 guard option >= 0 && option < point.branches.count else {
                     throw ModelError("option \(option) of row \(supernet.rows[point.row].name) is out of range")
                 }
-                if let branch = point.branches[option] { inputs.append(branch); slots.append(option) }
+                guard let branch = point.branches[option] else { continue }
+                let foldable = passSpec.nodes[branch].op == .batchNorm && uses[branch] == 1
+                if foldable { folds[branch] = (point.row, option) }
+                inputs.append(branch)
+                slots.append(option)
+                folded.append(foldable)
             }
             pruned.nodes[point.node].inputs = inputs
-            mixes[point.node] = Mixing(slots: slots, row: point.row, shape: passSpec.nodes[point.node].outputShape)
+            mixes[point.node] = Mixing(slots: slots, folded: folded, row: point.row, shape: passSpec.nodes[point.node].outputShape)
         }
+        self.folds = folds
         let live = ActivePaths.reachable(pruned)
         for i in pruned.nodes.indices where !live[i] { pruned.nodes[i].inputs = [] }
         self.spec = pruned
@@ -69,13 +86,24 @@ struct ActivePaths {
     /// Whether node `id` runs.
     func isLive(_ id: Int) -> Bool { live[id] }
 
+    /// The weight a batch-norm node's scale and shift are multiplied by, when it is a folded branch of a weighted mix.
+    func foldedWeight(_ id: Int) -> (weights: Tensor, slot: Int)? {
+        guard let fold = folds[id], let weights = rowWeights[fold.row] else { return nil }
+        return (weights, fold.slot)
+    }
+
     /// The output of a mixing node from its kept branches' outputs; nil for any other node.
     func mix(_ node: LayerNode, _ inputs: [Tensor], batch: Int) throws -> Tensor? {
         guard let mixing = mixes[node.id] else { return nil }
         let s = mixing.shape
         guard !inputs.isEmpty else { return Tensor.knownZeros([batch, s.channels, s.height, s.width]) }
         guard let weights = rowWeights[mixing.row] else { return inputs.count == 1 ? inputs[0] : try Tensor.sum(inputs) }
-        return try Tensor.mix(inputs, weights: weights, slots: mixing.slots)
+        let weighted = inputs.indices.filter { !mixing.folded[$0] }
+        var terms = inputs.indices.filter { mixing.folded[$0] }.map { inputs[$0] }
+        if !weighted.isEmpty {
+            terms.append(try Tensor.mix(weighted.map { inputs[$0] }, weights: weights, slots: weighted.map { mixing.slots[$0] }))
+        }
+        return terms.count == 1 ? terms[0] : try Tensor.sum(terms)
     }
 
     /// The nodes the output depends on.

@@ -1,11 +1,11 @@
 import NASCore
 import NASSpaces
 
-/// A two-edge supernet whose candidates are smooth (sigmoid and swish, no ReLU): the loss and its
+/// A two-edge supernet whose candidates are smooth (sigmoid, batch norm, pooling; no ReLU): the loss and its
 /// gradients are differentiable everywhere, so finite differences of DARTS's unrolled validation loss —
 /// which contains the weights' gradient — are meaningful. (With ReLUs that gradient jumps at every kink.)
 struct SmoothSupernetSpace: SupernetSpace {
-    static let options = ["none", "skip", "conv3_sigmoid", "conv1_swish", "avg_pool"]
+    static let options = ["none", "skip", "conv3_sigmoid", "conv1_bn", "avg_pool"]
 
     var name: String { "smooth" }
     var decisions: [Decision] { (0..<2).map { Decision(name: "edge\($0)", options: SmoothSupernetSpace.options) } }
@@ -52,7 +52,8 @@ struct SmoothSupernetSpace: SupernetSpace {
         switch k {
         case 1: return try b.add(.identity, [x], name: "edge\(edge).skip")
         case 2: return try b.chain([(conv(3), "edge\(edge).c3"), (.batchNorm, "edge\(edge).c3bn"), (.sigmoid, "edge\(edge).sig")], from: x)
-        case 3: return try b.chain([(conv(1), "edge\(edge).c1"), (.batchNorm, "edge\(edge).c1bn"), (.swish, "edge\(edge).swish")], from: x)
+        // Ends in batch norm: a weighted mix folds its weight into the norm's scale and shift.
+        case 3: return try b.chain([(conv(1), "edge\(edge).c1"), (.batchNorm, "edge\(edge).c1bn")], from: x)
         case 4: return try b.add(.avgPool(kernel: 3, stride: 1, padding: 1, countIncludePad: false), [x], name: "edge\(edge).pool")
         default: return nil
         }
