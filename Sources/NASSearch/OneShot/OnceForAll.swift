@@ -43,7 +43,6 @@ public final class OnceForAll: WeightSharingStrategy {
     /// The mean training loss of the last epoch.
     public internal(set) var lastTrainLoss = 0.0
     var cancel = CancellationToken()
-    private var madeEvaluator: ElasticEvaluator?
 
     /// Progressive shrinking on `space` (an `ofa` space) with the data and recipe of `evaluator` (a `train(...)` evaluator).
     public init(space: any SearchSpace, evaluator: (any Evaluator)?, seed: UInt64, width: Double = OnceForAll.entry.number("width"),
@@ -76,13 +75,9 @@ public final class OnceForAll: WeightSharingStrategy {
     /// The evaluator of the trials and of any `ofa` architecture: the supernet's current weights.
     public var evaluator: any Evaluator { elasticEvaluator }
 
-    /// The evaluator as its own type (for specialisation).
-    public var elasticEvaluator: ElasticEvaluator {
-        if let made = madeEvaluator { return made }
-        let made = ElasticEvaluator(search: self)
-        madeEvaluator = made
-        return made
-    }
+    /// The evaluator as its own type (for specialisation): a new one each time (it holds the method, the
+    /// method does not hold it, so that a finished run's supernet is freed with the run).
+    public var elasticEvaluator: ElasticEvaluator { ElasticEvaluator(search: self) }
 
     /// The stage that the last epoch trained (the first stage before any).
     public var stage: ShrinkingStage { ShrinkingStage.of(epoch: max(epoch - 1, 0), epochs: epochs) }

@@ -50,8 +50,6 @@ open class OneShotSearch: WeightSharingStrategy {
     /// The mean training loss of the last epoch.
     public internal(set) var lastTrainLoss = 0.0
     var cancel = CancellationToken()
-    /// The evaluator of the trials (made on first use).
-    private var supernetEvaluator: SupernetEvaluator?
 
     /// Sets up a method on a space with a supernet, from the run's training evaluator.
     init(name: String, space: any SearchSpace, evaluator: (any Evaluator)?, seed: UInt64, settings: [String: String],
@@ -84,12 +82,9 @@ open class OneShotSearch: WeightSharingStrategy {
 
     public func attach(cancel: CancellationToken) { self.cancel = cancel }
 
-    public var evaluator: any Evaluator {
-        if let made = supernetEvaluator { return made }
-        let made = SupernetEvaluator(search: self)
-        supernetEvaluator = made
-        return made
-    }
+    /// A new evaluator over this method's supernet each time (it holds the method; the method does not
+    /// hold it, so that a finished run's supernet is freed with the run).
+    public var evaluator: any Evaluator { SupernetEvaluator(search: self) }
 
     public func ask(_ count: Int) throws -> [Proposal] {
         guard count > 0, pending == nil, epoch < epochs else { return [] }
