@@ -28,7 +28,7 @@ export NASLAB_ONESHOT_BATCH="${NASLAB_ONESHOT_BATCH:-64}" NASLAB_ONESHOT_INPUT="
 export OMP_NUM_THREADS="$NASLAB_BENCH_THREADS"
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 steps="${NASLAB_BENCH_STEPS:-darts1 darts1-lean darts2 gdas spos proxyless}"
-load() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' ','; }
+. scripts/reference/bench_prelude.sh
 
 if ! python3 -c 'import torch' 2>/dev/null && [ "${NASLAB_BENCH_INSTALL:-1}" = "1" ]; then
   echo "installing torch from PyPI with pip (a large download; NASLAB_BENCH_INSTALL=0 skips this)"
@@ -38,19 +38,13 @@ have_torch=0
 python3 -c 'import torch' 2>/dev/null && have_torch=1
 
 echo "threads $NASLAB_BENCH_THREADS, batch $NASLAB_ONESHOT_BATCH, input $NASLAB_ONESHOT_INPUT, OMP_WAIT_POLICY $OMP_WAIT_POLICY, $(nproc) cores, load $(load)"
-echo "naslab: oneDNN $(dpkg-query -W -f='${Version}' libdnnl-dev 2>/dev/null || echo '?'), $(swift --version 2>&1 | head -1)"
 if [ $have_torch = 1 ]; then
   python3 -c 'import torch; print(f"python: torch {torch.__version__}")'
 else
   echo "python: torch not installed: naslab figures only"
 fi
-swift build -c release --build-tests -Xswiftc -enable-testing >/dev/null
-
-if [ -n "${NASLAB_BENCH_RESULTS:-}" ]; then
-  results="$NASLAB_BENCH_RESULTS"; : > "$results"
-else
-  results="$(mktemp)"; trap 'rm -f "$results"' EXIT
-fi
+bench_build
+bench_results_file
 naslab() {  # naslab's step $1
   NASLAB_BENCH=1 NASLAB_BENCH_STEP="$1" swift test -c release -Xswiftc -enable-testing --skip-build \
     --filter "OneShotBenchmark" 2>&1 | grep -E '^(BENCH|RESULT)|error|Error' | tee -a "$results" | grep -v '^RESULT' || true

@@ -30,7 +30,7 @@ export OMP_NUM_THREADS="$NASLAB_BENCH_THREADS"
 # time (threads spin while their partner is descheduled); set OMP_WAIT_POLICY=ACTIVE on an idle machine.
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 nets="${NASLAB_BENCH_NETS:-mlp small-cnn nb201 mobilenetv2}"
-load() { cut -d' ' -f1-3 /proc/loadavg | tr ' ' ','; }
+. scripts/reference/bench_prelude.sh
 
 python_ready() { python3 -c 'import torch, onnx, onnxruntime' 2>/dev/null; }
 if ! python_ready && [ "${NASLAB_BENCH_INSTALL:-1}" = "1" ]; then
@@ -43,19 +43,13 @@ have_torch=0
 python_ready && have_torch=1
 
 echo "threads $NASLAB_BENCH_THREADS, batch $NASLAB_BENCH_BATCH, OMP_WAIT_POLICY $OMP_WAIT_POLICY, $(nproc) cores, load $(load)"
-echo "naslab: oneDNN $(dpkg-query -W -f='${Version}' libdnnl-dev 2>/dev/null || echo '?'), $(swift --version 2>&1 | head -1)"
 if [ $have_torch = 1 ]; then
   python3 -c 'import torch, onnx, onnxruntime; print(f"python: torch {torch.__version__}, onnx {onnx.__version__}, onnxruntime {onnxruntime.__version__}")'
 else
   echo "python: torch/onnx/onnxruntime not installed: naslab figures only"
 fi
-swift build -c release --build-tests -Xswiftc -enable-testing >/dev/null
-
-if [ -n "${NASLAB_BENCH_RESULTS:-}" ]; then
-  results="$NASLAB_BENCH_RESULTS"; : > "$results"
-else
-  results="$(mktemp)"; trap 'rm -f "$results"' EXIT
-fi
+bench_build
+bench_results_file
 naslab() {  # naslab's benchmark test $1 (kernels | networks), network $2
   NASLAB_BENCH=1 NASLAB_BENCH_NET="${2:-}" swift test -c release -Xswiftc -enable-testing --skip-build \
     --filter "TrainingBenchmark/$1" 2>&1 | grep -E '^(BENCH|RESULT)' | tee -a "$results" | grep '^BENCH' || true

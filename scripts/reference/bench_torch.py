@@ -18,11 +18,11 @@ import argparse
 import warnings
 import io
 import os
-import resource
 import statistics
 import sys
 import time
 
+from bench_timing import peak_rss_mb, timings
 import torch
 from torch import nn
 
@@ -118,21 +118,6 @@ NETS = {
 
 
 STEPS = {"mlp": 200, "small-cnn": 30, "nb201": 10, "mobilenetv2": 12}
-
-
-def timings(repeats, body):
-    """Wall times of `repeats` runs of `body` after one warm-up run."""
-    body()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        body()
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def peak_rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
 def forward_macs(model, x):

@@ -35,11 +35,11 @@ Prints `RESULT side=torch step=NAME ...` lines.
 """
 import argparse
 import os
-import resource
 import statistics
 import sys
 import time
 
+from bench_timing import peak_rss_mb, timings
 import torch
 from torch import nn
 import torch.nn.functional as F
@@ -137,21 +137,6 @@ class Supernet(nn.Module):
 def mixing(weights):
     """Gates that run every candidate of each row, weighted by that row of `weights`."""
     return [(range(OPTIONS), weights[r]) for r in range(len(EDGES))]
-
-
-def timings(repeats, body):
-    """Wall times of `repeats` runs of `body` after one warm-up run."""
-    body()
-    times = []
-    for _ in range(repeats):
-        start = time.perf_counter()
-        body()
-        times.append(time.perf_counter() - start)
-    return times
-
-
-def peak_rss_mb():
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024.0
 
 
 class Search:

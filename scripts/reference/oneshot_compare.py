@@ -86,8 +86,6 @@ def main():
     for name in ["gdas", "spos", "proxyless"]:
         n, t = steps.get(name, {}).get("naslab"), steps.get(name, {}).get("torch")
         if not n and not t:
-            if name == "proxyless":
-                print(f"{NAMES[name]:<30} (not on main yet)")
             continue
         growth = lambda r: r["rss_peak_mb"] - r["rss_base_mb"]
         cells = [ratio(growth(n), growth(base_n)) if n and base_n else "-",

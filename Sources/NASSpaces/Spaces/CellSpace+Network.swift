@@ -32,14 +32,21 @@ extension CellSpace {
         return b.build(output: head)
     }
 
-    private func addCell(_ a: Architecture, _ b: inout NetworkBuilder, s0: Int, s1: Int, channels c: Int,
-                         reduction: Bool, reductionPrev: Bool) throws -> Int {
+    /// The two cell inputs brought to `channels`: ReLU-1×1 conv-BN each (a factorized reduce of the
+    /// first after a reduction cell), as DARTS preprocesses them.
+    static func preprocessedInputs(_ b: inout NetworkBuilder, s0: Int, s1: Int, channels c: Int,
+                                   reductionPrev: Bool) throws -> [Int] {
         let p0 = try b.scoped("pre0") {
             reductionPrev ? try Operation.factorizedReduce.apply(&$0, input: s0, outChannels: c, stride: 2)
                           : try Operation.reluConvBN(kernel: 1).apply(&$0, input: s0, outChannels: c, stride: 1)
         }
         let p1 = try b.scoped("pre1") { try Operation.reluConvBN(kernel: 1).apply(&$0, input: s1, outChannels: c, stride: 1) }
-        var states = [p0, p1]
+        return [p0, p1]
+    }
+
+    private func addCell(_ a: Architecture, _ b: inout NetworkBuilder, s0: Int, s1: Int, channels c: Int,
+                         reduction: Bool, reductionPrev: Bool) throws -> Int {
+        var states = try CellSpace.preprocessedInputs(&b, s0: s0, s1: s1, channels: c, reductionPrev: reductionPrev)
         let offset = reduction ? nodes : 0
         for i in 0..<nodes {
             let t = Array(a.tokens[(4 * (offset + i))..<(4 * (offset + i) + 4)])

@@ -47,12 +47,7 @@ extension CellSpace: SupernetSpace {
 
     private func addMixedCell(_ b: inout NetworkBuilder, s0: Int, s1: Int, channels c: Int, reduction: Bool,
                               reductionPrev: Bool, choices: inout [ChoicePoint]) throws -> Int {
-        let p0 = try b.scoped("pre0") {
-            reductionPrev ? try Operation.factorizedReduce.apply(&$0, input: s0, outChannels: c, stride: 2)
-                          : try Operation.reluConvBN(kernel: 1).apply(&$0, input: s0, outChannels: c, stride: 1)
-        }
-        let p1 = try b.scoped("pre1") { try Operation.reluConvBN(kernel: 1).apply(&$0, input: s1, outChannels: c, stride: 1) }
-        var states = [p0, p1]
+        var states = try CellSpace.preprocessedInputs(&b, s0: s0, s1: s1, channels: c, reductionPrev: reductionPrev)
         let offset = reduction ? edgesPerCell : 0
         for i in 2..<(nodes + 2) {
             var terms: [Int] = []
