@@ -5,7 +5,7 @@ import Foundation
 /// The naslab package: one engine, a small language, a notebook REPL and headless scripts.
 ///
 /// Layers (an arrow never points up): naslab → NASNotebook → NASLanguage → NASEngine →
-/// {NASSearch, NASBenchmarks, NASStore} → NASTraining → NASSpaces, NASTensor → NASCore.
+/// NASHardware → {NASSearch, NASBenchmarks, NASStore} → NASTraining → NASSpaces, NASTensor → NASCore.
 /// Each target lists exactly the targets it imports (`PackageLayersTests` checks it).
 let strictSettings: [SwiftSetting] = []
 
@@ -28,6 +28,7 @@ var targets: [Target] = [
     .target(name: "NASBenchmarks", dependencies: ["NASCore", "NASSpaces"], resources: [.copy("Resources")]),
     .target(name: "NASStore", dependencies: ["NASCore", "NASSpaces", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
+    .target(name: "NASHardware", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
     .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch"]),
     .target(name: "NASLanguage", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASEngine"]),
     .target(name: "NASNotebook", dependencies: ["NASCore", "NASEngine", "NASLanguage"]),
@@ -44,6 +45,7 @@ var targets: [Target] = [
     .testTarget(name: "NASBenchmarksTests", dependencies: ["NASCore", "NASSpaces", "NASBenchmarks"]),
     .testTarget(name: "NASStoreTests", dependencies: ["NASCore", "NASSpaces", "NASStore"]),
     .testTarget(name: "NASSearchTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASSearch", "NASBenchmarks"]),
+    .testTarget(name: "NASHardwareTests", dependencies: ["NASCore", "NASSpaces", "NASHardware"]),
     .testTarget(name: "NASEngineTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASEngine"]),
     .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSearch", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
     .testTarget(name: "NASNotebookTests", dependencies: ["NASEngine", "NASNotebook"]),

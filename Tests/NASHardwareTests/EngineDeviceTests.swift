@@ -1,0 +1,68 @@
+import Dispatch
+import NASCore
+import NASSpaces
+import Testing
+@testable import NASHardware
+
+/// The engine device against an independent clock and against the work it is given.
+@Suite struct EngineDeviceTests {
+    /// `layers` 3×3 convolutions of `channels` channels with BN and ReLU on a 16×16 input, then a classifier.
+    static func network(layers: Int, channels: Int = 32) throws -> NetworkSpec {
+        var b = try NetworkBuilder(input: TensorShape(channels: 3, height: 16, width: 16))
+        var last = NetworkBuilder.inputID
+        for i in 0..<layers {
+            last = try b.chain([(.conv(outChannels: channels, kernel: 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: false), "conv\(i)"),
+                                (.batchNorm, "bn\(i)"), (.relu, "relu\(i)")], from: last)
+        }
+        last = try b.add(.globalAvgPool, [last], name: "pool")
+        let output = try b.add(.linear(outFeatures: 10, bias: true), [last], name: "classifier")
+        return b.build(output: output)
+    }
+
+    @Test("the timed calls fit inside the wall time of the whole measurement")
+    func samplesFitTheWallClock() throws {
+        let device = try EngineDevice(threads: 1)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let m = try device.measure(Self.network(layers: 2), batch: 1, settings: MeasurementSettings(warmup: 2, repeats: 20),
+                                   cancel: CancellationToken())
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        #expect(m.samples.count == 20)
+        #expect(m.samples.allSatisfy { $0 > 0 })
+        #expect(m.samples.reduce(0, +) <= wall)
+        #expect(m.minimum <= m.p10 && m.p10 <= m.median && m.median <= m.p90)
+        #expect(m.coefficientOfVariation >= 0)
+        // Peak memory holds at least the weights: 3·32·9 + 32·32·9 conv weights, BN and classifier.
+        #expect((m.peakMemoryBytes ?? 0) >= (3 * 32 * 9 + 32 * 32 * 9) * 4)
+    }
+
+    @Test("eight times the convolutions take clearly longer than one")
+    func latencyGrowsWithWork() throws {
+        let device = try EngineDevice(threads: 1)
+        let settings = MeasurementSettings(warmup: 3, repeats: 30)
+        let small = try device.measure(Self.network(layers: 1, channels: 64), batch: 1, settings: settings, cancel: CancellationToken())
+        let large = try device.measure(Self.network(layers: 8, channels: 64), batch: 1, settings: settings, cancel: CancellationToken())
+        #expect(large.minimum > 3 * small.minimum, "8 layers \(large.minimum) s, 1 layer \(small.minimum) s")
+    }
+
+    @Test("a cancelled measurement stops with the cancellation error, bad settings with a clear one")
+    func cancellationAndBadSettings() throws {
+        let device = try EngineDevice(threads: 1)
+        let token = CancellationToken()
+        token.cancel()
+        #expect(throws: CancellationError.self) {
+            try device.measure(Self.network(layers: 1), batch: 1, settings: .quick, cancel: token)
+        }
+        #expect(throws: HardwareError.self) {
+            try device.measure(Self.network(layers: 1), batch: 1, settings: MeasurementSettings(repeats: 0), cancel: CancellationToken())
+        }
+        #expect(throws: HardwareError.self) { try EngineDevice(threads: 0) }
+    }
+
+    @Test("quantiles interpolate like numpy's default")
+    func quantiles() {
+        let m = LatencyMeasurement(samples: [4, 1, 3, 2])
+        #expect(m.median == 2.5)          // numpy.median([4, 1, 3, 2])
+        #expect(abs(m.p10 - 1.3) < 1e-12) // numpy.quantile(..., 0.1)
+        #expect(abs(m.p90 - 3.7) < 1e-12)
+    }
+}
