@@ -30,7 +30,7 @@ var targets: [Target] = [
     .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
     .target(name: "NASHardware", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
     .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch"]),
-    .target(name: "NASLanguage", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASEngine"]),
+    .target(name: "NASLanguage", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware", "NASEngine"]),
     .target(name: "NASNotebook", dependencies: ["NASCore", "NASEngine", "NASLanguage"]),
     .executableTarget(name: "naslab", dependencies: [
         "NASCore", "NASNotebook", "NASLanguage", "NASEngine", "CEditLine",
