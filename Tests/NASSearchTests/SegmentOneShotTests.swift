@@ -1,0 +1,82 @@
+import Foundation
+import NASCore
+import NASTensor
+import Testing
+@testable import NASSearch
+@testable import NASSpaces
+@testable import NASTraining
+
+/// One-shot methods on the segment space: they train and propose only inside the supernet's slice.
+@Suite("One-shot methods on the segment space")
+struct SegmentOneShotTests {
+    /// A small skeleton whose supernet (16 ops on each of its few layers) trains in well under a second.
+    static let tiny = SegmentSpace(skeleton: SegmentSkeleton(
+        name: "tiny", stemChannels: 8, stemKernel: 3, stemStride: 1, stemPool: false,
+        blocks: [SegmentSkeleton.block(8, stride: 1), SegmentSkeleton.block(16, stride: 2), SegmentSkeleton.block(24, stride: 2)],
+        headChannels: 32))
+
+    /// Random images of `shape` in 3 classes: `samples` to train on, 8 to validate and 8 to test.
+    static func evaluator(shape: [Int], samples: Int, batch: Int, epochs: Int = 1) throws -> TrainingEvaluator {
+        var rng = SeededRandom(seed: 4)
+        let count = samples + 16
+        let values = (0..<(count * shape.reduce(1, *))).map { _ in Float(rng.nextGaussian()) }
+        let labels = (0..<count).map { _ in rng.nextInt(below: 3) }
+        let pool = LabeledData(shape: shape, values: values, labels: labels)
+        let data = try Dataset(name: "random", pool: pool, testSet: nil, classes: 3, train: samples, valid: 8, test: 8, seed: 1)
+        return TrainingEvaluator(dataset: data, config: TrainingConfig(epochs: epochs, batchSize: batch, learningRate: 0.05))
+    }
+
+    /// Runs the method's epochs as the loop does and returns each epoch's proposal.
+    static func run(_ search: OneShotSearch, space: any SearchSpace) throws -> [Architecture] {
+        var proposals: [Architecture] = []
+        while let proposal = try search.ask(1).first {
+            let result = try search.evaluator.evaluate(proposal.architecture, in: space, fidelity: proposal.fidelity, seed: 1,
+                                                       cancel: CancellationToken())
+            #expect(result.status == .done)
+            try search.tell(proposal, result: result, score: result.value(of: "accuracy") ?? 0)
+            proposals.append(proposal.architecture)
+        }
+        return proposals
+    }
+
+    @Test("SPOS trains and proposes only architectures of the frame's slice of the whole space")
+    func singlePathStaysInTheSlice() throws {
+        let space = Self.tiny
+        // The whole space's own sampling leaves the slice almost always (widths, depths, skips, activation).
+        var rng = SeededRandom(seed: 1)
+        #expect((0..<20).filter { _ in space.sliceViolation(space.sample(using: &rng)) == nil }.count < 2)
+        let spos = try SinglePathOneShot(space: space, evaluator: try Self.evaluator(shape: [3, 8, 8], samples: 32, batch: 8, epochs: 4), seed: 2)
+        let proposals = try Self.run(spos, space: space)
+        #expect(proposals.count == 4)
+        #expect(proposals.allSatisfy { space.sliceViolation($0) == nil })
+        #expect(Set(proposals).count > 1)
+    }
+
+    @Test("ENAS's controller chooses only the rows, and its proposals are in the slice")
+    func enasControlsTheRows() throws {
+        let space = Self.tiny
+        let enas = try ENAS(space: space, evaluator: try Self.evaluator(shape: [3, 8, 8], samples: 32, batch: 8, epochs: 2),
+                            seed: 3, controllerSteps: 3)
+        #expect(enas.controller.controller.optionCounts == [16, 16, 16])
+        let proposals = try Self.run(enas, space: space)
+        #expect(proposals.count == 2 && proposals.allSatisfy { space.sliceViolation($0) == nil })
+        for _ in 0..<10 {
+            #expect(space.sliceViolation(try space.architecture(fromControl: enas.controller.draw())) == nil)
+        }
+    }
+
+    @Test("DARTS and GDAS on segment() at 3×32×32 complete and derive an architecture of MnasNet-A1's slice",
+          arguments: ["darts", "gdas"])
+    func relaxedMethodsComplete(method: String) throws {
+        let space = SegmentSpace()
+        let evaluator = try Self.evaluator(shape: [3, 32, 32], samples: 8, batch: 4)
+        let search = try #require(try StrategyRegistry.make(method, settings: [:], space: space, seed: 1, evaluator: evaluator) as? OneShotSearch)
+        #expect(search.supernet.rows.count == 7)
+        let proposals = try Self.run(search, space: space)
+        #expect(proposals.count == 1)
+        let derived = try #require(proposals.first)
+        #expect(space.sliceViolation(derived) == nil)
+        #expect(space.canonical(derived).hasPrefix("relu | ") && space.canonical(derived).hasSuffix("_c320_x1"))
+        #expect(search.lastTrainLoss.isFinite && search.lastTrainLoss > 0)
+    }
+}
