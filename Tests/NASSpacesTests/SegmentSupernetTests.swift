@@ -14,10 +14,10 @@ import Testing
         headChannels: 32)
 
     /// The 16 row options listed by hand from the space's rules: conv and basic take a kernel;
-    /// MBConv a kernel, an expansion and an SE ratio.
+    /// MBConv a kernel, an expansion and an SE ratio (`_se`: 0.25).
     static let labels = ["conv_k3", "conv_k5",
-                         "mbconv_k3_e1", "mbconv_k3_e1_se0.25", "mbconv_k3_e3", "mbconv_k3_e3_se0.25", "mbconv_k3_e6", "mbconv_k3_e6_se0.25",
-                         "mbconv_k5_e1", "mbconv_k5_e1_se0.25", "mbconv_k5_e3", "mbconv_k5_e3_se0.25", "mbconv_k5_e6", "mbconv_k5_e6_se0.25",
+                         "mbconv_k3_e1", "mbconv_k3_e1_se", "mbconv_k3_e3", "mbconv_k3_e3_se", "mbconv_k3_e6", "mbconv_k3_e6_se",
+                         "mbconv_k5_e1", "mbconv_k5_e1_se", "mbconv_k5_e3", "mbconv_k5_e3_se", "mbconv_k5_e6", "mbconv_k5_e6_se",
                          "basic_k3", "basic_k5"]
 
     static func oneHot(_ selection: [Int?]) -> [[Double]] {
@@ -117,11 +117,11 @@ import Testing
         let control = space.controlSpace
         #expect(control.decisions.count == 7 && control.decisions.allSatisfy { $0.options == Self.labels })
         #expect(control.size == BigCount(16).power(7))
-        let member = try control.parse("conv_k3 | conv_k5 | mbconv_k3_e1 | mbconv_k5_e6_se0.25 | basic_k3 | basic_k5 | mbconv_k3_e3")
+        let member = try control.parse("conv_k3 | conv_k5 | mbconv_k3_e1 | mbconv_k5_e6_se | basic_k3 | basic_k5 | mbconv_k3_e3")
         #expect(member.tokens == [0, 1, 2, 13, 14, 15, 4])
         let a = try space.architecture(fromControl: member)
         #expect(try space.selection(of: a) == [0, 1, 2, 13, 14, 15, 4])
-        #expect(control.canonical(member) == "conv_k3 | conv_k5 | mbconv_k3_e1 | mbconv_k5_e6_se0.25 | basic_k3 | basic_k5 | mbconv_k3_e3")
+        #expect(control.canonical(member) == "conv_k3 | conv_k5 | mbconv_k3_e1 | mbconv_k5_e6_se | basic_k3 | basic_k5 | mbconv_k3_e3")
         #expect(try control.network(member, input: Self.input, classes: 10) == (try space.network(a, input: Self.input, classes: 10)))
         #expect(throws: SpaceError.self) { try space.architecture(fromControl: space.frame) }
     }

@@ -1,4 +1,3 @@
-import Foundation
 import NASCore
 @testable import NASSpaces
 import NASTensor
@@ -42,7 +41,7 @@ import Testing
             name: "tiny", stemChannels: 8, stemKernel: 3, stemStride: 1, stemPool: false,
             blocks: [SegmentSkeleton.block(8, stride: 1), SegmentSkeleton.block(16, stride: 2)], headChannels: 24)
         let whole = SegmentSpace(skeleton: skeleton)
-        let labels = Set(SegmentSpace.rowOptions.map { SegmentSpace.rowLabel($0).replacingOccurrences(of: ".", with: "") })
+        let labels = Set(SegmentSpace.rowOptions.map(SegmentSpace.rowLabel))
         for frame in ["hswish | conv_k3_c8_x2 | conv_k3_c16_x1", "relu | conv_k3_c8_x1_noskip | conv_k3_c16_x2_noskip"] {
             let space = try whole.sliced(frame: try whole.parse(frame))
             try check(space, seeds: Array(1...8), branchLabels: labels) { _, name in name }

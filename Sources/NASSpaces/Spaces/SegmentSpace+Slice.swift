@@ -53,6 +53,6 @@ extension SegmentSpace {
         let value = d.options.indices.contains(t[p]) ? d.options[t[p]] : "option \(t[p])"
         return "the architecture is outside the \(name) supernet's slice: '\(d.name)' is \(value) where the frame "
             + "'\(canonical(frame))' has \(d.options[f[p]]) (a segment supernet keeps the frame's activation and each block's "
-            + "skip, width and layers, and mixes only op, kernel, expansion and SE)"
+            + "skip, width and layers, and mixes only op, kernel, expansion and SE; search segment(frame: …) to propose only its architectures)"
     }
 }

@@ -1,4 +1,3 @@
-import Foundation
 import NASCore
 
 /// The segment space's supernet: the frame's skeleton, each block's layers a mix of the 16 ops.
@@ -25,10 +24,11 @@ extension SegmentSpace: SupernetSpace {
         return blockGroup(1, widths: [1], fixed: nil).members.map { Array($0.prefix(4)) }.filter { seen.insert($0).inserted }
     }()
 
-    /// A row option's label: `conv_k3`, `mbconv_k5_e6_se0.25`.
+    /// A row option's label: `conv_k3`, `mbconv_k5_e6_se` (SE ratio 0.25; without the architecture
+    /// text's `0.25`, since `alphas` and the branch scopes split names at dots).
     public static func rowLabel(_ option: [Int]) -> String {
         var s = "\(ops[option[0]])_k\(kernels[option[1]])"
-        if option[0] == 1 { s += "_e\(expansions[option[2]])" + (option[3] == 1 ? "_se0.25" : "") }
+        if option[0] == 1 { s += "_e\(expansions[option[2]])" + (option[3] == 1 ? "_se" : "") }
         return s
     }
 
@@ -38,7 +38,7 @@ extension SegmentSpace: SupernetSpace {
     }
 
     /// The frame's network with each layer's 16 options on their own branches (scoped by the
-    /// option's label without its dot, `mbconv_k5_e3_se025`) summed by one mixing node.
+    /// option's label, `mbconv_k5_e3_se`) summed by one mixing node.
     public func supernet(input: TensorShape, classes: Int) throws -> SupernetSpec {
         let frameBlocks = slices(frame.tokens).dropFirst().map { $0 }
         let act = SegmentSpace.activations[frame.tokens[0]]
@@ -47,8 +47,7 @@ extension SegmentSpace: SupernetSpace {
             var branches: [Int?] = []
             for option in SegmentSpace.rowOptions {
                 let local = option + Array(frameBlocks[i].suffix(3))
-                let scope = SegmentSpace.rowLabel(option).replacingOccurrences(of: ".", with: "")
-                branches.append(try b.scoped(scope) { try addLayer(local, act, &$0, input: x, outChannels: channels, stride: stride) })
+                branches.append(try b.scoped(SegmentSpace.rowLabel(option)) { try addLayer(local, act, &$0, input: x, outChannels: channels, stride: stride) })
             }
             let point = try b.mix(branches, row: i)
             choices.append(point)
