@@ -65,6 +65,21 @@ struct SegmentOneShotTests {
         }
     }
 
+    @Test("ProxylessNAS's cost table fits on architectures of the slice: a 5×5 conv's extra parameters per block")
+    func costTableFitsInTheSlice() throws {
+        let space = Self.tiny   // the whole space, framed by its first options: relu, one conv_k3 layer per block at 8, 16, 24
+        let rows = space.supernetRows
+        let costs = try OperationCosts.fit(space: space, rows: rows, metric: "params", samples: 150, seed: 1) { a in
+            Double(NetworkCost(try space.network(a, input: TensorShape(channels: 3, height: 8, width: 8), classes: 3)).params)
+        }
+        // conv_k5 − conv_k3 on one layer from C_in to C_out channels: (25 − 9) · C_in · C_out weights.
+        for (row, channels) in zip(costs.table, [(8.0, 8.0), (8, 16), (16, 24)]) {
+            let expected = 16 * channels.0 * channels.1
+            #expect(abs((row[1] - row[0]) - expected) < 1e-3 * expected, "\(row)")
+        }
+        #expect(costs.fitError < 1e-6)
+    }
+
     /// Runs one epoch of `method` at 3×32×32 and returns the architecture it derives.
     static func derived(_ method: String, on space: SegmentSpace) throws -> Architecture {
         let evaluator = try Self.evaluator(shape: [3, 32, 32], samples: 8, batch: 4)
