@@ -11,6 +11,9 @@ import NASCore
 /// skeleton, ResNet-18 of the ResNet skeleton. Differences from the paper: MnasNet's third skip
 /// option (pooling) is not offered, and widths are the skeleton's listed options (the 0.75/1/1.25
 /// multipliers plus the widths of the named members) rather than free multipliers.
+///
+/// Its weight-sharing supernet holds one slice: a frame's activation, widths, depths and skips,
+/// each block's op, kernel, expansion and SE mixed (`SegmentSpace+Supernet`, `SegmentSpace+Slice`).
 public struct SegmentSpace: GroupedSearchSpace {
     /// Block ops, in token order.
     public static let ops = ["conv", "mbconv", "basic"]
