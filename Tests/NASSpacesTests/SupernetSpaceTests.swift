@@ -8,7 +8,7 @@ import Testing
     static let input = TensorShape(channels: 3, height: 16, width: 16)
 
     /// Small conforming spaces, by name.
-    static let names = ["nb201", "cell", "cell_3nodes", "fbnet", "chain_fixed", "chain_resnet_fixed", "chain_densenet_fixed"]
+    static let names = ["nb201", "cell", "cell_3nodes", "fbnet", "chain_fixed", "chain_resnet_fixed", "chain_densenet_fixed", "segment", "segment_resnet"]
 
     static func make(_ name: String) throws -> any SupernetSpace {
         let convs = ["conv1x1", "conv3x3", "sep_conv_3x3"]
@@ -17,6 +17,8 @@ import Testing
         case "cell": return try CellSpace(channels: 4, layers: 3)
         case "cell_3nodes": return try CellSpace(operations: ["skip_connect", "sep_conv_3x3", "none"], nodes: 3, channels: 4, layers: 4)
         case "fbnet": return FBNetSpace()
+        case "segment": return SegmentSpace()
+        case "segment_resnet": return SegmentSpace(skeleton: .resnet)
         case "chain_fixed": return try ComposedSpace.chain(depth: 3...3, operations: convs, widths: [8], strides: [1])
         case "chain_resnet_fixed":
             return try ComposedSpace.chain(depth: 4...4, operations: convs, widths: [8], strides: [1], skips: .resnet, merge: .add)
@@ -48,7 +50,7 @@ import Testing
         #expect(supernet.choices.allSatisfy { supernet.network.nodes[$0.node].op == .add })
         var rng = SeededRandom(seed: 11)
         for _ in 0..<6 {
-            let a = space.sample(using: &rng)
+            let a = space.sampleInSupernet(using: &rng)
             let selection = try space.selection(of: a)
             #expect(selection.count == supernet.rows.count)
             let own = Self.liveParameters(try space.network(a, input: Self.input, classes: 10))
@@ -66,7 +68,7 @@ import Testing
             let s = try space.supernet(input: input, classes: 7)
             #expect(s.network.nodes[s.network.output].outputShape == TensorShape(channels: 7, height: 1, width: 1), "\(name) \(input)")
             var rng = SeededRandom(seed: 3)
-            let a = space.sample(using: &rng)
+            let a = space.sampleInSupernet(using: &rng)
             let own = Self.liveParameters(try space.network(a, input: input, classes: 7))
             #expect(own == Self.liveParameters(s.network, choices: s.choices, selection: try space.selection(of: a)), "\(name) \(input)")
         }
@@ -118,7 +120,7 @@ import Testing
             let space = try Self.make(name)
             let rows = try space.supernet(input: Self.input, classes: 10).rows
             for _ in 0..<5 {
-                let a = space.sample(using: &rng)
+                let a = space.sampleInSupernet(using: &rng)
                 let selection = try space.selection(of: a)
                 // The rules never derive none: an architecture that uses it derives the strongest other op.
                 if zip(rows, selection).contains(where: { row, s in s.map { row.options[$0] == "none" } ?? false }) { continue }

@@ -1,5 +1,5 @@
 import NASCore
-import NASSpaces
+@testable import NASSpaces
 import NASTensor
 import Testing
 @testable import NASTraining
@@ -34,6 +34,20 @@ import Testing
         try check(space, seeds: [1, 2, 3], branchLabels: Set(ops)) { _, name in Self.uncounted(name) }
     }
 
+    @Test func segmentPathsAreTheStandAloneNetwork() throws {
+        // A small skeleton, so that 16 options per layer stay cheap; frames with and without skips,
+        // a block of two layers and one that changes width at stride 2 (basic's projection shortcut).
+        let skeleton = SegmentSkeleton(
+            name: "tiny", stemChannels: 8, stemKernel: 3, stemStride: 1, stemPool: false,
+            blocks: [SegmentSkeleton.block(8, stride: 1), SegmentSkeleton.block(16, stride: 2)], headChannels: 24)
+        let whole = SegmentSpace(skeleton: skeleton)
+        let labels = Set(SegmentSpace.rowOptions.map(SegmentSpace.rowLabel))
+        for frame in ["hswish | conv_k3_c8_x2 | conv_k3_c16_x1", "relu | conv_k3_c8_x1_noskip | conv_k3_c16_x2_noskip"] {
+            let space = try whole.sliced(frame: try whole.parse(frame))
+            try check(space, seeds: Array(1...8), branchLabels: labels) { _, name in name }
+        }
+    }
+
     /// `cell<L>.node<i>.<k>.…` (the node's k-th input) becomes `cell<L>.node<i>.from<j>.…` (the edge from state j).
     static func cellEdgeName(_ space: CellSpace, _ a: Architecture, _ name: String) -> String {
         var parts = name.split(separator: ".").map(String.init)
@@ -57,7 +71,7 @@ import Testing
         let supernet = try Supernet(space: space, input: Self.input, classes: 5, seed: 9)
         for seed in seeds {
             var rng = SeededRandom(seed: seed)
-            let a = space.sample(using: &rng)
+            let a = space.sampleInSupernet(using: &rng)
             let own = try Model(spec: space.network(a, input: Self.input, classes: 5), seed: seed)
             let gates = try supernet.gates(for: a)
             let paths = try ActivePaths(passSpec: supernet.spec.network, supernet: supernet.spec, gates: gates)

@@ -92,12 +92,20 @@ extension BuiltinRegistry {
             .object(SpaceValue(SpaceCatalogue.fbnet()))
         })
         register(Builtin("segment", category: "spaces", summary: "MnasNet's factorized hierarchical (block-based) space",
-                         help: "MnasNet's factorized hierarchical space: a fixed skeleton of blocks, each choosing its own conv op (conv, MBConv, ResNet basic), kernel, expansion, squeeze-and-excitation ratio, skip op, width and number of repeated layers. `skeleton: \"mnasnet\"` is MobileNetV2's seven blocks (MobileNetV2 and MnasNet-A1 are members: `mobilenetv2()`, `mnasnet_a1()`); `skeleton: \"resnet\"` is ResNet's four (ResNet-18 is `resnet18()`).",
-                         parameters: [Parameter("skeleton", .string, default: .string("mnasnet"), help: "\"mnasnet\" (7 blocks) or \"resnet\" (4 blocks)")],
+                         help: "MnasNet's factorized hierarchical space: a fixed skeleton of blocks, each choosing its own conv op (conv, MBConv, ResNet basic), kernel, expansion, squeeze-and-excitation ratio, skip op, width and number of repeated layers. `skeleton: \"mnasnet\"` is MobileNetV2's seven blocks (MobileNetV2 and MnasNet-A1 are members: `mobilenetv2()`, `mnasnet_a1()`); `skeleton: \"resnet\"` is ResNet's four (ResNet-18 is `resnet18()`). Its weight-sharing supernet (darts, gdas, spos, …) fixes width, depth, skip and activation from a frame architecture (MnasNet-A1, or ResNet-18 on the ResNet skeleton) and mixes each block's 16 op combinations (conv and basic at kernel 3 and 5, MBConv at kernel 3 and 5 × expansion 1, 3, 6 × SE 0 or 0.25); `frame:` gives another frame and makes the space that slice only, so that a strategy searching with `supernet(r)` proposes only architectures the supernet holds.",
+                         parameters: [Parameter("skeleton", .string, default: .string("mnasnet"), help: "\"mnasnet\" (7 blocks) or \"resnet\" (4 blocks)"),
+                                      Parameter("frame", .any, default: Value.none, keywordOnly: true,
+                                                help: "an architecture of the space, its text, or a member's name (\"mnasnet_a1\"): the space becomes that frame's supernet slice")],
                          paper: "Tan et al., MnasNet: Platform-Aware Neural Architecture Search for Mobile, CVPR 2019",
                          example: "s = segment()\nsize(s)\nshow mnasnet_a1()") { call in
-            let space = try call.blaming("skeleton") { try SpaceCatalogue.segment(skeleton: try call.string("skeleton")) }
-            return .object(SpaceValue(space))
+            let skeleton = try call.string("skeleton")
+            let whole = try call.blaming("skeleton") { try SpaceCatalogue.segment(skeleton: skeleton) }
+            if case .object(let a as ArchitectureValue) = call["frame"] {
+                return .object(SpaceValue(try call.blaming("frame") { try whole.sliced(frame: a.architecture) }))
+            }
+            guard !call.isNone("frame") else { return .object(SpaceValue(whole)) }
+            let frame = try call.string("frame")
+            return .object(SpaceValue(try call.blaming("frame") { try SpaceCatalogue.segment(skeleton: skeleton, frame: frame) }))
         })
     }
 

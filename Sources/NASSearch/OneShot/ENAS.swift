@@ -12,6 +12,10 @@ import NASTraining
 /// `controller_steps` policy-gradient steps, each rewarded with the supernet's accuracy on a batch
 /// of the other half for the architecture it proposed. The derived architecture is the controller's
 /// most likely one (greedy decoding).
+///
+/// The controller chooses the decisions of the space's `controlSpace`: the space's own for most
+/// spaces, only the supernet's rows where the supernet holds a slice of the space (the segment
+/// space's op choices, its frame fixing the rest), so that every proposal runs on the supernet.
 public final class ENAS: OneShotSearch {
     /// The controller.
     let controller: Reinforce
@@ -24,7 +28,8 @@ public final class ENAS: OneShotSearch {
                 controllerRate: Double = ENAS.entry.number("controller_lr"),
                 entropyWeight: Double = ENAS.entry.number("entropy")) throws {
         self.controllerSteps = controllerSteps
-        controller = try Reinforce(space: space, learningRate: controllerRate, entropyWeight: entropyWeight, seed: seed ^ 0xE5A5)
+        let control = (space as? any SupernetSpace)?.controlSpace ?? space
+        controller = try Reinforce(space: control, learningRate: controllerRate, entropyWeight: entropyWeight, seed: seed ^ 0xE5A5)
         try super.init(name: "enas", space: space, evaluator: evaluator, seed: seed,
                        settings: ["controller_steps": "\(controllerSteps)", "controller_lr": "\(controllerRate)",
                                   "entropy": "\(entropyWeight)"])
@@ -32,7 +37,7 @@ public final class ENAS: OneShotSearch {
 
     override func step(_ batch: (x: Tensor, labels: [Int]), search: (x: Tensor, labels: [Int]), lr: Double,
                        rng: inout SeededRandom) throws -> Double {
-        let loss = try lossAndBackward(batch, gates: try supernet.gates(for: controller.draw()), rng: &rng)
+        let loss = try lossAndBackward(batch, gates: try supernet.gates(for: proposed(controller.draw())), rng: &rng)
         stepWeights(lr: lr)
         return loss
     }
@@ -44,10 +49,15 @@ public final class ENAS: OneShotSearch {
         for k in 0..<controllerSteps {
             try cancel.check()
             guard let proposal = try controller.ask(1).first else { break }
-            let accuracy = try batchAccuracy(proposal.architecture, searches[k % searches.count], rng: &rng)
+            let accuracy = try batchAccuracy(try proposed(proposal.architecture), searches[k % searches.count], rng: &rng)
             try controller.tell(proposal, result: TrialResult(metrics: ["accuracy": accuracy]), score: accuracy)
         }
-        return controller.mostLikely()
+        return try proposed(controller.mostLikely())
+    }
+
+    /// The architecture of the space that a controller's proposal (a member of `controlSpace`) stands for.
+    private func proposed(_ member: Architecture) throws -> Architecture {
+        try supernet.space.architecture(fromControl: member)
     }
 
     /// The supernet's accuracy on one batch along an architecture's paths (batch statistics, no update).

@@ -55,7 +55,7 @@ open class OneShotSearch: WeightSharingStrategy {
     init(name: String, space: any SearchSpace, evaluator: (any Evaluator)?, seed: UInt64, settings: [String: String],
          calibrationBatches: Int = 10, gradientClip: Double = 5) throws {
         guard let space = space as? any SupernetSpace else {
-            throw StrategyError("\(name) needs a space with a supernet (nb201, cell and darts_cell, fbnet, chain spaces of one fixed skeleton); \(space.name) has none")
+            throw StrategyError("\(name) needs a space with a supernet (nb201, cell and darts_cell, fbnet, segment, chain spaces of one fixed skeleton); \(space.name) has none")
         }
         let found = try OneShotRecipe(evaluator, method: name)
         let training = found.training

@@ -8,7 +8,7 @@ import NASSpaces
 /// Any cost naslab knows for a whole architecture — a device latency table, the cost model's
 /// multiply-accumulates, a measured latency — becomes a table by least squares: the cost of an
 /// architecture is modelled as the sum of its options' costs over its rows, fitted on `samples`
-/// architectures drawn from the space (ridge-regularised, since one-hot rows are collinear).
+/// architectures drawn from those the supernet holds (ridge-regularised, since one-hot rows are collinear).
 /// `fitError` says how well the additive model holds (the mean relative error on the samples).
 struct OperationCosts {
     /// The cost of each option of each row.
@@ -25,7 +25,7 @@ struct OperationCosts {
         let offsets = rows.reduce(into: [0]) { $0.append($0.last! + $1.options.count) }
         var features: [[Double]] = [], targets: [Double] = []
         for _ in 0..<samples {
-            let architecture = space.sample(using: &rng)
+            let architecture = space.sampleInSupernet(using: &rng)
             var x = [Double](repeating: 0, count: offsets.last!)
             for (row, option) in try space.selection(of: architecture).enumerated() {
                 if let option { x[offsets[row] + option] = 1 }

@@ -96,7 +96,7 @@ public final class ProxylessNAS: RelaxedSearch {
     private var latencySource: (metric: String, measure: (Architecture) throws -> Double) {
         let space = supernet.space, data = self.data, cancel = self.cancel
         var rng = SeededRandom(seed: seed)
-        let probe = space.sample(using: &rng)
+        let probe = space.sampleInSupernet(using: &rng)
         func latency(_ evaluator: any Evaluator, _ a: Architecture) throws -> Double? {
             try evaluator.evaluate(a, in: space, fidelity: .full, seed: 0, cancel: cancel).value(of: "latency")
         }

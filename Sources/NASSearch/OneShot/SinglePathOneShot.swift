@@ -6,7 +6,8 @@ import NASTraining
 
 /// Single-path one-shot (Guo et al., ECCV 2020; Li & Talwalkar's random search with weight sharing): uniform path sampling.
 ///
-/// Each batch trains the paths of one architecture drawn uniformly from the space, so every
+/// Each batch trains the paths of one architecture drawn uniformly from the space (from the
+/// supernet's slice where it holds one: `SupernetSpace.sampleInSupernet`), so every
 /// architecture's weights are trained equally often. There is no architecture parameter: the
 /// trained supernet is then an evaluator (`supernet(run)`) that any strategy searches with.
 /// Each epoch's trial is an architecture drawn at random, scored by the supernet, to follow training.
@@ -18,7 +19,7 @@ public final class SinglePathOneShot: OneShotSearch {
 
     override func step(_ batch: (x: Tensor, labels: [Int]), search: (x: Tensor, labels: [Int]), lr: Double,
                        rng: inout SeededRandom) throws -> Double {
-        let architecture = supernet.space.sample(using: &rng)
+        let architecture = supernet.space.sampleInSupernet(using: &rng)
         let loss = try lossAndBackward(batch, gates: try supernet.gates(for: architecture), rng: &rng)
         stepWeights(lr: lr)
         return loss
@@ -26,7 +27,7 @@ public final class SinglePathOneShot: OneShotSearch {
 
     override func derive() throws -> Architecture {
         var rng = epochRandom()
-        return supernet.space.sample(using: &rng)
+        return supernet.space.sampleInSupernet(using: &rng)
     }
 }
 

@@ -27,7 +27,11 @@ extension GroupedSearchSpace {
         }
     }
 
-    public func validate(_ architecture: Architecture) throws {
+    public func validate(_ architecture: Architecture) throws { try validateGroups(architecture) }
+
+    /// The groups' check that `validate` runs by default (the right space and length, each group a
+    /// listed member), for spaces that override `validate` to explain some failures better.
+    public func validateGroups(_ architecture: Architecture) throws {
         guard architecture.space == name else {
             throw SpaceError("architecture belongs to space '\(architecture.space)', not '\(name)'")
         }

@@ -4,19 +4,26 @@ extension SegmentSpace {
     /// stride), optional 1×1 head convolution, global pooling, classifier.
     public func network(_ architecture: Architecture, input: TensorShape, classes: Int) throws -> NetworkSpec {
         try validate(architecture)
-        let t = architecture.tokens
-        let act = SegmentSpace.activations[t[0]]
+        let blocks = slices(architecture.tokens).dropFirst().map { $0 }
+        let act = SegmentSpace.activations[architecture.tokens[0]]
+        return try skeletonNetwork(activation: act, blocks: blocks, input: input, classes: classes) { b, i, x, channels, stride in
+            try addLayer(blocks[i], act, &b, input: x, outChannels: channels, stride: stride)
+        }
+    }
+
+    /// The stem, each block's layers (added by `layer(builder, block, input, channels, stride)`, as
+    /// many as the block's local tokens say, at its width), the head: the skeleton that both an
+    /// architecture's network and the supernet (`supernet(input:classes:)`) fill.
+    func skeletonNetwork(activation act: Activation, blocks: [[Int]], input: TensorShape, classes: Int,
+                         layer add: (inout NetworkBuilder, Int, Int, Int, Int) throws -> Int) throws -> NetworkSpec {
         var b = try NetworkBuilder(input: input)
         var x = try b.chain([(Operation.conv(skeleton.stemChannels, skeleton.stemKernel, stride: skeleton.stemStride), "stem.conv"),
                              (.batchNorm, "stem.bn"), (act.layerOp, "stem.act")], from: NetworkBuilder.inputID)
         if skeleton.stemPool { x = try b.add(.maxPool(kernel: 3, stride: 2, padding: 1), [x], name: "stem.pool") }
         for (i, block) in skeleton.blocks.enumerated() {
-            let local = Array(t[(1 + 7 * i)..<(8 + 7 * i)])
-            for layer in 0..<SegmentSpace.layerCounts[local[6]] {
+            for layer in 0..<SegmentSpace.layerCounts[blocks[i][6]] {
                 let stride = layer == 0 ? block.stride : 1
-                x = try b.scoped("block\(i + 1).layer\(layer + 1)") {
-                    try addLayer(local, act, &$0, input: x, outChannels: block.widths[local[5]], stride: stride)
-                }
+                x = try b.scoped("block\(i + 1).layer\(layer + 1)") { try add(&$0, i, x, block.widths[blocks[i][5]], stride) }
             }
         }
         if let head = skeleton.headChannels {
@@ -26,7 +33,8 @@ extension SegmentSpace {
         return b.build(output: out)
     }
 
-    private func addLayer(_ t: [Int], _ act: Activation, _ b: inout NetworkBuilder, input: Int, outChannels: Int, stride: Int) throws -> Int {
+    /// One layer of a block with local tokens `t` (op, kernel, expansion, SE, skip, …).
+    func addLayer(_ t: [Int], _ act: Activation, _ b: inout NetworkBuilder, input: Int, outChannels: Int, stride: Int) throws -> Int {
         let kernel = SegmentSpace.kernels[t[1]]
         let residual = t[4] == 0
         switch t[0] {

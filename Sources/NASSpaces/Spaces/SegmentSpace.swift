@@ -11,6 +11,9 @@ import NASCore
 /// skeleton, ResNet-18 of the ResNet skeleton. Differences from the paper: MnasNet's third skip
 /// option (pooling) is not offered, and widths are the skeleton's listed options (the 0.75/1/1.25
 /// multipliers plus the widths of the named members) rather than free multipliers.
+///
+/// Its weight-sharing supernet holds one slice: a frame's activation, widths, depths and skips,
+/// each block's op, kernel, expansion and SE mixed (`SegmentSpace+Supernet`, `SegmentSpace+Slice`).
 public struct SegmentSpace: GroupedSearchSpace {
     /// Block ops, in token order.
     public static let ops = ["conv", "mbconv", "basic"]
@@ -30,18 +33,41 @@ public struct SegmentSpace: GroupedSearchSpace {
     /// The fixed skeleton.
     public let skeleton: SegmentSkeleton
     public let groups: [DecisionGroup]
+    /// The architecture whose activation, widths, depths and skips the supernet keeps (MnasNet-A1
+    /// on the MnasNet skeleton, ResNet-18 on ResNet's; see `SegmentSpace+Supernet`).
+    public private(set) var frame: Architecture
+    /// Whether the space is the frame's slice only (`sliced(frame:)`) rather than the whole space.
+    public let isSliced: Bool
 
-    /// Creates the space on a skeleton (MnasNet's by default).
+    /// Creates the whole space on a skeleton (MnasNet's by default), its supernet framed by the
+    /// skeleton's published member (`defaultFrameName`; on other skeletons, the all-first-options architecture).
     public init(skeleton: SegmentSkeleton = .mnasnet) {
-        self.skeleton = skeleton
-        var groups = [DecisionGroup(decisions: [Decision(name: "activation", options: SegmentSpace.activations.map(\.rawValue))])]
-        for (i, block) in skeleton.blocks.enumerated() {
-            groups.append(SegmentSpace.blockGroup(i + 1, widths: block.widths))
-        }
-        self.groups = groups
+        let groups = [SegmentSpace.activationGroup(fixed: nil)]
+            + skeleton.blocks.enumerated().map { SegmentSpace.blockGroup($0 + 1, widths: $1.widths, fixed: nil) }
+        let count = groups.reduce(0) { $0 + $1.decisions.count }
+        let name = SegmentSpace.name(of: skeleton)
+        self.init(skeleton: skeleton, groups: groups, frame: Architecture(space: name, tokens: [Int](repeating: 0, count: count)),
+                  isSliced: false)
+        if let member = SegmentSpace.defaultFrameName(of: skeleton), let published = try? self.member(member) { frame = published }
     }
 
-    private static func blockGroup(_ n: Int, widths: [Int]) -> DecisionGroup {
+    /// A space with every stored property given (the whole space, or a slice).
+    init(skeleton: SegmentSkeleton, groups: [DecisionGroup], frame: Architecture, isSliced: Bool) {
+        self.skeleton = skeleton
+        self.groups = groups
+        self.frame = frame
+        self.isSliced = isSliced
+    }
+
+    /// The activation group; `fixed` (the frame's token) keeps one option.
+    static func activationGroup(fixed: Int?) -> DecisionGroup {
+        DecisionGroup(decisions: [Decision(name: "activation", options: SegmentSpace.activations.map(\.rawValue))]) { t in
+            fixed.map { t[0] == $0 } ?? true
+        }
+    }
+
+    /// Block `n`'s group; `fixed` (the frame's local tokens) keeps only its skip, width and depth.
+    static func blockGroup(_ n: Int, widths: [Int], fixed: [Int]?) -> DecisionGroup {
         let decisions = [
             Decision(name: "block\(n).op", options: ops),
             Decision(name: "block\(n).kernel", options: kernels.map(String.init)),
@@ -51,13 +77,21 @@ public struct SegmentSpace: GroupedSearchSpace {
             Decision(name: "block\(n).width", options: widths.map(String.init)),
             Decision(name: "block\(n).layers", options: layerCounts.map(String.init)),
         ]
-        return DecisionGroup(decisions: decisions) { t in
+        return DecisionGroup(decisions: decisions, active: { t in
             let mb = t[0] == 1
             return [true, true, mb, mb, true, true, true]
-        }
+        }, valid: { t in
+            fixed.map { f in SegmentSpace.frameDecisions.allSatisfy { t[$0] == f[$0] } } ?? true
+        })
     }
 
-    public var name: String { skeleton.name == "mnasnet" ? "segment" : "segment_\(skeleton.name)" }
+    /// The local decisions of a block that change the skeleton (skip, width, layers), which a slice fixes.
+    static let frameDecisions = [4, 5, 6]
+
+    /// The space's name on a skeleton: `segment`, or `segment_<skeleton>`.
+    static func name(of skeleton: SegmentSkeleton) -> String { skeleton.name == "mnasnet" ? "segment" : "segment_\(skeleton.name)" }
+
+    public var name: String { SegmentSpace.name(of: skeleton) }
     public var defaultInput: TensorShape { TensorShape(channels: 3, height: 224, width: 224) }
     public var defaultClasses: Int { 1000 }
     public func groupName(_ i: Int) -> String { i == 0 ? "activation" : "block \(i)" }

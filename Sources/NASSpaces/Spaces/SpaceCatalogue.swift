@@ -38,15 +38,21 @@ public enum SpaceCatalogue {
     /// The skeletons `segment` accepts.
     public static let segmentSkeletons = ["mnasnet", "resnet"]
 
-    /// MnasNet's factorized hierarchical space over a named skeleton (`mnasnet` or `resnet`).
-    public static func segment(skeleton: String = "mnasnet") throws -> SegmentSpace {
+    /// MnasNet's factorized hierarchical space over a named skeleton (`mnasnet` or `resnet`); with a
+    /// frame (a named member such as `mnasnet_a1`, or an architecture's text), only that frame's
+    /// supernet slice (`SegmentSpace.sliced(frame:)`).
+    public static func segment(skeleton: String = "mnasnet", frame: String? = nil) throws -> SegmentSpace {
+        let space: SegmentSpace
         switch skeleton.lowercased() {
-        case "mnasnet", "mobilenetv2": return SegmentSpace(skeleton: .mnasnet)
-        case "resnet": return SegmentSpace(skeleton: .resnet)
+        case "mnasnet", "mobilenetv2": space = SegmentSpace(skeleton: .mnasnet)
+        case "resnet": space = SegmentSpace(skeleton: .resnet)
         default:
             throw SpaceError("there is no segment skeleton '\(skeleton)'\(Spelling.didYouMean(skeleton, among: segmentSkeletons)) "
                 + "(the skeletons are \(segmentSkeletons.joined(separator: ", ")))")
         }
+        guard let frame else { return space }
+        let named = space.namedMembers[frame.lowercased()] != nil
+        return try space.sliced(frame: named ? try space.member(frame) : try space.parse(frame))
     }
 
     /// A NASNet/DARTS cell space; nil operations means DARTS's seven.
