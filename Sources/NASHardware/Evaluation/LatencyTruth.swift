@@ -1,0 +1,35 @@
+import NASCore
+import NASSpaces
+
+/// Measured latencies from any evaluator that reports `latency` (a `measure(...)` evaluator, a
+/// shipped or loaded latency table): the truth predictors are fitted on and judged against.
+public struct LatencyTruth: Sendable {
+    /// The architectures with their latency in seconds, in the order asked.
+    public let measured: [(architecture: Architecture, seconds: Double)]
+    /// The mean coefficient of variation of the measurements, when the evaluator reports `noise_cv`.
+    public let noiseCV: Double?
+
+    /// Asks `evaluator` for the latency of every architecture; one without a latency is an error that names it.
+    public init(_ architectures: [Architecture], in space: any SearchSpace, from evaluator: any Evaluator,
+                cancel: CancellationToken = CancellationToken()) throws {
+        var measured: [(architecture: Architecture, seconds: Double)] = []
+        var noise: [Double] = []
+        for a in architectures {
+            try cancel.check()
+            let result = try evaluator.evaluate(a, in: space, fidelity: .full, seed: 0, cancel: cancel)
+            guard let seconds = result.value(of: "latency"), seconds > 0, seconds.isFinite else {
+                let why = result.error.map { ": \($0)" } ?? " (it reports no positive latency)"
+                throw HardwareError("\(evaluator.descriptor) gives no latency for \(space.canonical(a))\(why)")
+            }
+            measured.append((a, seconds))
+            if let cv = result.value(of: "noise_cv") { noise.append(cv) }
+        }
+        self.measured = measured
+        self.noiseCV = noise.isEmpty ? nil : noise.reduce(0, +) / Double(noise.count)
+    }
+
+    /// How well `predictor` predicts these measurements.
+    public func assess(_ predictor: any LatencyPredictor, in space: any SearchSpace) throws -> PredictionReport {
+        try PredictionReport(predictor, on: measured, in: space)
+    }
+}
