@@ -1,3 +1,4 @@
+import NASBenchmarks
 import NASCore
 import NASSpaces
 
@@ -26,6 +27,18 @@ public struct LatencyTruth: Sendable {
         }
         self.measured = measured
         self.noiseCV = noise.isEmpty ? nil : noise.reduce(0, +) / Double(noise.count)
+    }
+
+    /// Every architecture of a latency table with its latency (keys parsed by `space`), in table order.
+    public init(table: LatencyTable, in space: any SearchSpace) throws {
+        let rows = table.table().rows
+        measured = try rows.map { row in
+            guard case .string(let key) = row[0], case .number(let seconds) = row[1] else {
+                throw HardwareError("the latency table \(table.name) has a malformed row")
+            }
+            return (try space.parse(key), seconds.value)
+        }
+        noiseCV = nil
     }
 
     /// How well `predictor` predicts these measurements.

@@ -1,0 +1,35 @@
+import Testing
+import NASBenchmarks
+import NASCore
+import NASSpaces
+@testable import NASHardware
+
+/// The FLOPs model and the learned predictor, fitted on a few hundred FBNet architectures of a
+/// shipped device table (HELP / HW-NAS-Bench measurements), predict held-out ones.
+@Suite struct LatencyPredictorAccuracyTests {
+    /// 300 training and 500 held-out architectures of a device, split by a seeded shuffle.
+    static func split(device: String) throws -> (train: [(architecture: Architecture, seconds: Double)],
+                                                   test: [(architecture: Architecture, seconds: Double)]) {
+        let all = try LatencyTruth(table: try DeviceLatencyBenchmark.fbnet().table(device: device), in: FBNetSpace()).measured
+        var rng = SeededRandom(seed: 11)
+        let order = all.indices.shuffled(using: &rng)
+        return (order.prefix(300).map { all[$0] }, order.dropFirst(300).prefix(500).map { all[$0] })
+    }
+
+    @Test("the learned predictor ranks held-out FBNet architectures with Kendall τ ≥ 0.9 on low-noise devices",
+          arguments: ["eyeriss", "raspi4"])
+    func learned(device: String) throws {
+        let space = FBNetSpace()
+        let (train, test) = try Self.split(device: device)
+        let learned = try LearnedLatencyPredictor(fittedOn: train, in: space)
+        let flops = try FLOPsLatencyModel(fittedOn: train, in: space)
+        let l = try PredictionReport(learned, on: test, in: space)
+        let f = try PredictionReport(flops, on: test, in: space)
+        print("fbnet \(device): learned τ \(l.kendallTau!) ±10% \(l.withinTenPercent) mape \(l.mape); flops τ \(f.kendallTau!) ±10% \(f.withinTenPercent) mape \(f.mape)")
+        #expect(l.kendallTau! >= 0.9)
+        #expect(l.withinTenPercent >= 0.9)
+        #expect(l.kendallTau! > f.kendallTau!)
+        let again = try LearnedLatencyPredictor(fittedOn: train, in: space)
+        #expect(try again.predict(test[0].architecture, in: space) == learned.predict(test[0].architecture, in: space))
+    }
+}
