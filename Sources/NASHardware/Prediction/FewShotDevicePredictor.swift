@@ -1,4 +1,5 @@
 import Foundation
+import NASBenchmarks
 import NASCore
 import NASSpaces
 
@@ -46,6 +47,21 @@ public struct FewShotDevicePredictor: LatencyPredictor {
         let cells = try prior.references.map { try space.architecture(atIndex: $0) }
         let truth = try LatencyTruth(cells, in: space, from: evaluator, cancel: cancel)
         try self.init(prior: prior, referenceSeconds: truth.measured.map(\.seconds), device: evaluator.descriptor)
+    }
+
+    /// Fits a new device measured by `evaluator` (a `measure(...)` evaluator, a latency table)
+    /// from `samples` NB201 cells, with the shipped NB201 devices as the prior.
+    ///
+    /// A shipped NB201 table as the new device is left out of its own prior (with `excluding`,
+    /// any other devices, such as its batch siblings, are left out too).
+    public static func nb201(measuring evaluator: any Evaluator, samples: Int = 10, excluding: Set<String> = [],
+                             cancel: CancellationToken = CancellationToken()) throws -> FewShotDevicePredictor {
+        var excluded = excluding
+        if let table = (evaluator as? LatencyEvaluator)?.table, table.name == "nb201/\(table.device)" {
+            excluded.insert(table.device)
+        }
+        let prior = try DeviceLatencyPrior.nb201(excluding: excluded, references: samples)
+        return try FewShotDevicePredictor(prior: prior, measuring: evaluator, cancel: cancel)
     }
 
     public var descriptor: String { "few-shot(\(prior.space), \(prior.references.count) samples, \(device))" }
