@@ -21,6 +21,7 @@ struct PredictorBenchmark {
     static let environment = ProcessInfo.processInfo.environment
     static let held = Int(environment["NASLAB_PREDICT_HELD"] ?? "200") ?? 200
     static let train = Int(environment["NASLAB_PREDICT_TRAIN"] ?? "200") ?? 200
+    static let repeats = Int(environment["NASLAB_PREDICT_REPEATS"] ?? "50") ?? 50
     /// HELP's published Spearman ρ on NB201 from 10 samples (Lee et al. 2021, Table 3; HELP's README).
     static let help = ["titan_rtx_256": 0.987, "gold_6226": 0.989, "fpga": 0.985, "pixel2": 0.802, "raspi4": 0.890, "eyeriss": 0.940]
     /// HELP's meta-training devices on NB201 (its README's `--meta_train_devices`).
@@ -75,7 +76,7 @@ struct PredictorBenchmark {
     @Test("This machine (naslab engine, 1 thread) as an unseen NB201 device")
     func thisMachine() throws {
         let space = NB201Space()
-        let evaluator = try MeasuredLatencyEvaluator(device: try EngineDevice(threads: 1), settings: .quick)
+        let evaluator = try MeasuredLatencyEvaluator(device: try EngineDevice(threads: 1), settings: MeasurementSettings(warmup: 5, repeats: Self.repeats))
         let prior = try DeviceLatencyPrior.nb201()
         var rng = SeededRandom(seed: 5)
         var seen = Set(prior.references)

@@ -1,7 +1,8 @@
 /// Linear least squares with an intercept and an optional ridge penalty: the one solver the
 /// FLOPs model, the learned predictor and the few-shot device predictor share.
 ///
-/// Minimises Σᵢ (yᵢ − b − wᵀxᵢ)² + λ‖w‖² (the intercept b is not penalised). Features are centred
+/// Minimises Σᵢ (yᵢ − b − wᵀxᵢ)² + λ Σⱼ pⱼ wⱼ² (the intercept b is not penalised; `penalties` pⱼ,
+/// default 1, let some features go unpenalised with pⱼ = 0). Features are centred
 /// and scaled to unit root-mean-square before the normal equations are formed, so that columns of
 /// very different magnitude (MACs in the hundreds of millions beside a layer count) do not ruin
 /// their conditioning, and λ acts on the scaled features; the coefficients come back in the
@@ -13,13 +14,17 @@ public struct LinearLeastSquares: Sendable, Hashable, Codable {
     public let intercept: Double
 
     /// Fits `targets` on the rows of `features` (all the same length) with ridge strength `lambda`.
-    public init(features: [[Double]], targets: [Double], lambda: Double = 0) throws {
+    public init(features: [[Double]], targets: [Double], lambda: Double = 0, penalties: [Double]? = nil) throws {
         guard !features.isEmpty, features.count == targets.count else {
             throw HardwareError("a least-squares fit needs as many targets as feature rows, and at least one (got \(features.count) rows, \(targets.count) targets)")
         }
         let d = features[0].count
         guard features.allSatisfy({ $0.count == d }) else { throw HardwareError("every feature row must have \(d) values") }
         guard lambda >= 0, lambda.isFinite else { throw HardwareError("the ridge strength must be 0 or more, got \(lambda)") }
+        let penalties = penalties ?? [Double](repeating: 1, count: d)
+        guard penalties.count == d, penalties.allSatisfy({ $0 >= 0 && $0.isFinite }) else {
+            throw HardwareError("give one penalty of 0 or more per feature (\(d))")
+        }
         guard features.allSatisfy({ $0.allSatisfy(\.isFinite) }), targets.allSatisfy(\.isFinite) else {
             throw HardwareError("a least-squares fit needs finite features and targets")
         }
@@ -41,7 +46,7 @@ public struct LinearLeastSquares: Sendable, Hashable, Codable {
         }
         for i in 0..<d {
             for j in 0..<i { gram[i][j] = gram[j][i] }
-            gram[i][i] += lambda
+            gram[i][i] += lambda * penalties[i]
         }
         let solved = try LinearLeastSquares.solve(gram, moment)
         weights = (0..<d).map { solved[$0] / scales[$0] }
