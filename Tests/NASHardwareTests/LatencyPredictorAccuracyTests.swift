@@ -32,4 +32,18 @@ import NASSpaces
         let again = try LearnedLatencyPredictor(fittedOn: train, in: space)
         #expect(try again.predict(test[0].architecture, in: space) == learned.predict(test[0].architecture, in: space))
     }
+
+    @Test("cross-validation keeps the block table where latency is additive and falls back to the cost model where blocks only add noise")
+    func penaltyChoice() throws {
+        let space = NB201Space()
+        var rng = SeededRandom(seed: 9)
+        let archs = (0..<120).map { _ in space.sample(using: &rng) }
+        let cost = FLOPsLatencyModel(secondsPerMAC: 1e-10, secondsPerByte: 1e-11, secondsPerKernel: 2e-6, fixed: 1e-4, space: "nb201")
+        // Additive: each edge's operation adds its own cost (a latency table), unrelated to the cost model.
+        let additive = archs.map { a in (a, 1e-3 + a.tokens.enumerated().reduce(0.0) { $0 + Double(($1.offset * 7 + $1.element * 3) % 5) * 1e-4 }) }
+        // Cost model times noise that has nothing to do with the blocks.
+        let noisy = try archs.map { a in (a, try cost.predict(a, in: space) * (1 + 0.3 * rng.nextGaussian())) }
+        #expect(try LearnedLatencyPredictor(fittedOn: additive, in: space).lambda <= 1)
+        #expect(try LearnedLatencyPredictor(fittedOn: noisy, in: space).lambda >= 100)
+    }
 }
