@@ -10,6 +10,7 @@
 #   NASLAB_PREDICT_HELD    held-out cells measured on this machine (default 200)
 #   NASLAB_PREDICT_TRAIN   cells measured to fit the FLOPs and learned predictors (default 200)
 #   NASLAB_PREDICT_REPEATS timed calls per measurement on this machine, after 5 warm-up calls (default 50)
+#   NASLAB_PREDICT_METRIC  the statistic taken as latency: latency (the median call, default) or latency_p10
 #   NASLAB_BENCH_TESTS     which parts (a swift-testing filter; default all three)
 #
 # Figures come from Tests/NASHardwareTests/PredictorBenchmark.swift (runs only with NASLAB_BENCH=1).

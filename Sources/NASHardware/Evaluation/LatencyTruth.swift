@@ -10,16 +10,17 @@ public struct LatencyTruth: Sendable {
     /// The mean coefficient of variation of the measurements, when the evaluator reports `noise_cv`.
     public let noiseCV: Double?
 
-    /// Asks `evaluator` for the latency of every architecture; one without a latency is an error that names it.
+    /// Asks `evaluator` for the latency of every architecture (its `metric`: `latency`, or a measurement's
+    /// `latency_p10`, steadier on a loaded machine); one without it is an error that names it.
     public init(_ architectures: [Architecture], in space: any SearchSpace, from evaluator: any Evaluator,
-                cancel: CancellationToken = CancellationToken()) throws {
+                metric: String = "latency", cancel: CancellationToken = CancellationToken()) throws {
         var measured: [(architecture: Architecture, seconds: Double)] = []
         var noise: [Double] = []
         for a in architectures {
             try cancel.check()
             let result = try evaluator.evaluate(a, in: space, fidelity: .full, seed: 0, cancel: cancel)
-            guard let seconds = result.value(of: "latency"), seconds > 0, seconds.isFinite else {
-                let why = result.error.map { ": \($0)" } ?? " (it reports no positive latency)"
+            guard let seconds = result.value(of: metric), seconds > 0, seconds.isFinite else {
+                let why = result.error.map { ": \($0)" } ?? " (it reports no positive \(metric))"
                 throw HardwareError("\(evaluator.descriptor) gives no latency for \(space.canonical(a))\(why)")
             }
             measured.append((a, seconds))

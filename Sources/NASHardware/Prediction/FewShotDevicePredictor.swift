@@ -43,9 +43,9 @@ public struct FewShotDevicePredictor: LatencyPredictor {
 
     /// Measures the prior's reference cells with `evaluator` (any evaluator that reports `latency`) and fits.
     public init(prior: DeviceLatencyPrior, measuring evaluator: any Evaluator, in space: NB201Space = NB201Space(),
-                cancel: CancellationToken = CancellationToken()) throws {
+                metric: String = "latency", cancel: CancellationToken = CancellationToken()) throws {
         let cells = try prior.references.map { try space.architecture(atIndex: $0) }
-        let truth = try LatencyTruth(cells, in: space, from: evaluator, cancel: cancel)
+        let truth = try LatencyTruth(cells, in: space, from: evaluator, metric: metric, cancel: cancel)
         try self.init(prior: prior, referenceSeconds: truth.measured.map(\.seconds), device: evaluator.descriptor)
     }
 
