@@ -86,4 +86,15 @@ import Testing
         #expect(space.blockChoices(of: a) == [1, 0, 2])
         #expect(try space.specifiedNetwork("vgg_k3") == nil)  // position 2 keeps only mb_k3_e6
     }
+    @Test("the basenet supernet mixes every block at every position; derive takes each row's strongest block")
+    func supernet() throws {
+        let space = try Self.parent()
+        let net = try space.supernet(input: space.defaultInput, classes: 10)
+        #expect(net.rows.count == 3 && net.choices.count == 3)
+        #expect(net.choices.allSatisfy { $0.branches.count == 4 && $0.branches.allSatisfy { $0 != nil } })
+        let a = try space.derive(from: [[0, 1, 0, 0], [0, 0, 0, 2], [3, 1, 1, 1]])
+        #expect(space.canonical(a) == "res_k3-mb_k5_e3-vgg_k3")
+        #expect(try space.selection(of: a) == [1, 3, 0])
+        #expect(throws: SpaceError.self) { try space.derive(from: [[1, 0, 0, 0]]) }
+    }
 }
