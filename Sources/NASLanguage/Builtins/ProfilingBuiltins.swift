@@ -36,7 +36,7 @@ extension BuiltinRegistry {
             guard let space = try call.space("space") as? any BlockwiseSpace else {
                 throw BuiltinError("space must be a blockwise space (one block per position, like basenet() or fbnet())", argument: "space")
             }
-            let profiler = try call.blaming("keep") { try Self.profiler(call) }
+            let profiler = try Self.profiler(call)
             let accuracy = try evaluatorArgument(call, "accuracy"), latency = try evaluatorArgument(call, "latency")
             let profiled = try call.blaming("space") {
                 try profiler.profile(space, accuracy: accuracy, latency: latency, cancel: call.session.interrupt)
