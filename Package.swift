@@ -46,7 +46,7 @@ var targets: [Target] = [
     .testTarget(name: "NASBenchmarksTests", dependencies: ["NASCore", "NASSpaces", "NASBenchmarks"]),
     .testTarget(name: "NASStoreTests", dependencies: ["NASCore", "NASSpaces", "NASStore"]),
     .testTarget(name: "NASSearchTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASSearch", "NASBenchmarks"]),
-    .testTarget(name: "NASHardwareTests", dependencies: ["NASCore", "NASSpaces", "NASBenchmarks", "NASHardware"]),
+    .testTarget(name: "NASHardwareTests", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware"]),
     .testTarget(name: "NASEngineTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASEngine"]),
     .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSearch", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
     .testTarget(name: "NASNotebookTests", dependencies: ["NASEngine", "NASNotebook"]),

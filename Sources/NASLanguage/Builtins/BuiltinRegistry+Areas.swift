@@ -12,6 +12,7 @@ extension BuiltinRegistry {
         registerStrategyBuiltins()
         registerRunBuiltins()
         registerOneShotBuiltins()
+        registerProfilingBuiltins()
         registerStoreBuiltins()
         registerAnalysisBuiltins()
         registerPredictorBuiltins()
