@@ -1,3 +1,5 @@
+import NASCore
+
 /// Linear least squares with an intercept and an optional ridge penalty: the one solver the
 /// FLOPs model, the learned predictor and the few-shot device predictor share.
 ///
@@ -64,29 +66,10 @@ public struct LinearLeastSquares: Sendable, Hashable, Codable {
         intercept + zip(weights, features).reduce(0) { $0 + $1.0 * $1.1 }
     }
 
-    /// Solves a symmetric system by Gaussian elimination with partial pivoting; a singular one is an error.
+    /// Solves the normal equations; a singular system is an error that says what to change.
     static func solve(_ matrix: [[Double]], _ rhs: [Double]) throws -> [Double] {
-        let n = rhs.count
-        var a = matrix
-        var b = rhs
-        let size = a.reduce(0.0) { max($0, $1.map(abs).max() ?? 0) }
-        for col in 0..<n {
-            let pivot = (col..<n).max { abs(a[$0][col]) < abs(a[$1][col]) }!
-            guard abs(a[pivot][col]) > 1e-12 * max(size, 1e-300) else {
-                throw HardwareError("the least-squares problem is singular: some features are constant or repeat others (add measurements or a ridge penalty)")
-            }
-            a.swapAt(col, pivot)
-            b.swapAt(col, pivot)
-            for r in (col + 1)..<n where a[r][col] != 0 {
-                let f = a[r][col] / a[col][col]
-                for j in col..<n { a[r][j] -= f * a[col][j] }
-                b[r] -= f * b[col]
-            }
-        }
-        var x = [Double](repeating: 0, count: n)
-        for i in stride(from: n - 1, through: 0, by: -1) {
-            let rest = ((i + 1)..<n).reduce(0.0) { $0 + a[i][$1] * x[$1] }
-            x[i] = (b[i] - rest) / a[i][i]
+        guard let x = LinearSystem.solve(matrix, rhs) else {
+            throw HardwareError("the least-squares problem is singular: some features are constant or repeat others (add measurements or a ridge penalty)")
         }
         return x
     }

@@ -44,7 +44,7 @@ struct OperationCosts {
         zip(table, probabilities).reduce(0) { total, pair in total + zip(pair.0, pair.1).reduce(0) { $0 + $1.0 * $1.1 } }
     }
 
-    /// Least squares with a small ridge: `(XᵀX + λI) w = Xᵀy`, solved by Gaussian elimination.
+    /// Least squares with a small ridge: `(XᵀX + λI) w = Xᵀy`, solved by `LinearSystem`.
     private static func ridge(_ x: [[Double]], _ y: [Double]) throws -> [Double] {
         let n = x.first?.count ?? 0
         var a = [[Double]](repeating: [Double](repeating: 0, count: n + 1), count: n)
@@ -56,15 +56,9 @@ struct OperationCosts {
         }
         let scale = (0..<n).reduce(0) { $0 + a[$1][$1] } / Double(max(n, 1))
         for i in 0..<n { a[i][i] += 1e-6 * max(scale, 1) }
-        for column in 0..<n {
-            let pivot = (column..<n).max { abs(a[$0][column]) < abs(a[$1][column]) }!
-            a.swapAt(column, pivot)
-            guard abs(a[column][column]) > 1e-300 else { throw StrategyError("the cost table cannot be fitted (singular system)") }
-            for r in 0..<n where r != column {
-                let f = a[r][column] / a[column][column]
-                if f != 0 { for c in column...n { a[r][c] -= f * a[column][c] } }
-            }
+        guard let w = LinearSystem.solve(a.map { Array($0[0..<n]) }, a.map { $0[n] }) else {
+            throw StrategyError("the cost table cannot be fitted (singular system)")
         }
-        return (0..<n).map { a[$0][n] / a[$0][$0] }
+        return w
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 
 /// A learned performance predictor: Bayesian linear regression on an architecture encoding.
 ///
@@ -62,29 +63,9 @@ public struct SurrogatePredictor: Sendable, Hashable, Codable {
         return (m * scale + mean, (noiseVariance * (1 + quad)).squareRoot() * scale)
     }
 
-    /// The inverse of a symmetric positive-definite matrix (Gauss–Jordan with partial pivoting).
+    /// The inverse of the normal equations' matrix, or an error when it is singular.
     static func invert(_ matrix: [[Double]]) throws -> [[Double]] {
-        let n = matrix.count
-        var a = matrix
-        var inv = (0..<n).map { i in (0..<n).map { $0 == i ? 1.0 : 0.0 } }
-        for col in 0..<n {
-            let pivot = (col..<n).max { abs(a[$0][col]) < abs(a[$1][col]) }!
-            guard abs(a[pivot][col]) > 1e-12 else { throw StrategyError("the surrogate's normal equations are singular") }
-            a.swapAt(col, pivot)
-            inv.swapAt(col, pivot)
-            let p = a[col][col]
-            for j in 0..<n {
-                a[col][j] /= p
-                inv[col][j] /= p
-            }
-            for r in 0..<n where r != col && a[r][col] != 0 {
-                let f = a[r][col]
-                for j in 0..<n {
-                    a[r][j] -= f * a[col][j]
-                    inv[r][j] -= f * inv[col][j]
-                }
-            }
-        }
-        return inv
+        guard let inverse = LinearSystem.invert(matrix) else { throw StrategyError("the surrogate's normal equations are singular") }
+        return inverse
     }
 }
