@@ -66,19 +66,26 @@ public struct PlotRequest: Sendable, Hashable {
         }
     }
 
-    /// The table with a `best` column (the running maximum of `score` per run or seed) when y asks for
-    /// one and the table has `score` but no `best`.
+    /// The table with a `best` column (the running maximum of `score` per run or seed, in trial order)
+    /// when y asks for one and the table has `score` but no `best`.
     func withBestSoFar(_ table: Table) -> Table {
         guard y.contains(Self.bestColumn), table.columnIndex(Self.bestColumn) == nil, let score = table.columnIndex("score") else { return table }
         let runColumn = ["run", "seed"].lazy.compactMap { table.columnIndex($0) }.first
         var best: [Cell: Quantity] = [:]
-        let values: [Cell] = table.rows.map { row in
+        var values = Array(repeating: Cell.null, count: table.count)
+        for i in trialOrder(table) {
+            let row = table.rows[i]
             let key = runColumn.map { row[$0] } ?? .null
-            guard case .number(let q) = row[score], q.value.isFinite else { return best[key].map(Cell.number) ?? .null }
-            if let current = best[key], current.value >= q.value { return .number(current) }
-            best[key] = q
-            return .number(q)
+            if case .number(let q) = row[score], q.value.isFinite, best[key].map({ q.value > $0.value }) ?? true { best[key] = q }
+            values[i] = best[key].map(Cell.number) ?? .null
         }
         return table.extended(Self.bestColumn, values: values)
+    }
+
+    /// The row indexes in order of the `trial` column (stable; rows without one keep their place at the end).
+    private func trialOrder(_ table: Table) -> [Int] {
+        guard let trial = table.columnIndex("trial") else { return Array(table.rows.indices) }
+        let key = { (i: Int) -> Double in table.rows[i][trial].doubleValue ?? .infinity }
+        return table.rows.indices.sorted { (key($0), $0) < (key($1), $1) }
     }
 }

@@ -278,7 +278,7 @@ public struct Parser {
         case "summarize": kind = .summarize(groupBy: [], try parseFields(for: "summarize"))
         case "join": kind = try parseJoin()
         case "pareto": kind = try parsePareto(name.range)
-        case "plot": kind = .plot(try parseFields(for: "plot"))
+        case "plot": kind = .plot(try parseFields(for: "plot", example: "x: trial, y: best"))
         default: kind = try parseVerbCall()
         }
         return Verb(kind: kind, nameRange: name.range)
@@ -345,11 +345,11 @@ public struct Parser {
         return columns
     }
 
-    private mutating func parseFields(for verb: String) throws -> [RecordField] {
+    private mutating func parseFields(for verb: String, example: String = "n: count()") throws -> [RecordField] {
         var fields: [RecordField] = []
         repeat {
             guard check(.identifier) || check(.string), peekAt(1).kind == .colon else {
-                throw fail("expected 'name: expression' after '\(verb)' (as in '\(verb) n: count()'), found \(peek.kind.display)", at: peek.range)
+                throw fail("expected 'name: expression' after '\(verb)' (as in '\(verb) \(example)'), found \(peek.kind.display)", at: peek.range)
             }
             let token = advance()
             advance()

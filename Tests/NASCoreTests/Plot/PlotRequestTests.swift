@@ -75,3 +75,13 @@ import Testing
         }
     }
 }
+
+extension PlotRequestTests {
+    @Test("best-so-far follows the trial column, whatever the rows' order")
+    func bestSoFarInTrialOrder() throws {
+        let shuffled = Table(columns: ["trial", "score"], rows: [[n(3), n(0.9)], [n(1), n(0.2)], [n(2), n(0.5)]])
+        let plot = try PlotRequest(x: "trial", y: ["best"]).plot(shuffled)
+        // in trial order the scores are 0.2, 0.5, 0.9: each a new best
+        #expect(plot.series[0].points == [PlotPoint(1, 0.2), PlotPoint(2, 0.5), PlotPoint(3, 0.9)])
+    }
+}

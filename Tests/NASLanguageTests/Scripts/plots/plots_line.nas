@@ -7,7 +7,7 @@ print(p.x, "|", p.y)                   # expect: trial | best (%)
 print(p.xticks)                        # expect: ["1", "2", "3", "4"]
 print(p.yticks)                        # expect: ["50", "60", "70", "80", "90"]
 print(p.points.x, p.points.y)          # expect: [1, 2, 3, 4] [0.5, 0.6, 0.6, 0.9]
-print(p == plot(t, "trial", "best"), p == t | plot(x: "trial", y: "best"))   # expect: true true
+print(p == plot(t, "trial", "best"), p == (t | plot(x: "trial", y: "best")))   # expect: true true
 # the drawing names both axes with their units and has no legend for one series
 d = str(p)
 print("best (%)" in d, "trial" in d, "•" in d)   # expect: true true false
