@@ -29,8 +29,19 @@ public struct Plot: Sendable, Hashable {
     /// Whether the plot needs a legend: more than one series, or a band to explain.
     public var hasLegend: Bool { series.count > 1 || series.contains { !$0.band.isEmpty } }
 
-    /// The legend's entries: each series' name with its marker.
-    public var legend: [(marker: PlotMarker, name: String)] {
-        series.enumerated().map { (PlotMarker($0.offset), $0.element.name) }
+    /// Which of series `index`'s points carry its marker: every `stride`-th (and the last), or none (nil).
+    /// Points and marked series mark every point; with several series an unmarked line is marked at
+    /// about eight points so the series stay apart without colour; a lone line carries none.
+    public func markerStride(_ index: Int) -> Int? {
+        let s = series[index]
+        if s.marked || !s.joined { return 1 }
+        return series.count > 1 ? max(1, (s.points.count + 7) / 8) : nil
+    }
+
+    /// The indexes of series `index`'s points that carry its marker.
+    public func markedPoints(_ index: Int) -> [Int] {
+        guard let stride = markerStride(index) else { return [] }
+        let count = series[index].points.count
+        return (0..<count).filter { $0 % stride == 0 || $0 == count - 1 }
     }
 }

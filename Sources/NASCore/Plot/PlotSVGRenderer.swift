@@ -38,7 +38,7 @@ public struct PlotSVGRenderer: Sendable {
         body += grid(plot)
         body += bars(plot)
         for (i, series) in plot.series.enumerated() where !series.band.isEmpty { body.append(band(series.band, plot, PlotMarker(i))) }
-        for (i, series) in plot.series.enumerated() { body += draw(series, plot, PlotMarker(i)) }
+        for i in plot.series.indices { body += draw(i, plot) }
         body += axes(plot)
         if plot.hasLegend { body += legend(plot) }
         return """
@@ -105,14 +105,15 @@ public struct PlotSVGRenderer: Sendable {
         return "<path class=\"band\" d=\"M \((upper + lower).joined(separator: " L ")) Z\" fill=\"\(marker.colour)\" fill-opacity=\"0.2\" stroke=\"none\"/>"
     }
 
-    private func draw(_ series: PlotSeries, _ plot: Plot, _ marker: PlotMarker) -> [String] {
+    private func draw(_ index: Int, _ plot: Plot) -> [String] {
+        let series = plot.series[index], marker = PlotMarker(index)
         var parts: [String] = []
         let pixels = series.points.map { (pixelX($0.x, plot.x), pixelY($0.y, plot.y)) }
         if series.joined, !pixels.isEmpty {
             let d = "M " + pixels.map { "\(n($0.0)) \(n($0.1))" }.joined(separator: " L ")
             parts.append("<path class=\"series\" d=\"\(d)\" fill=\"none\" stroke=\"\(marker.colour)\" stroke-width=\"2\"/>")
         }
-        if series.marked { parts += pixels.map { shape(marker, at: $0.0, $0.1, size: 4) } }
+        parts += plot.markedPoints(index).map { shape(marker, at: pixels[$0].0, pixels[$0].1, size: 4) }
         return parts
     }
 
@@ -127,14 +128,28 @@ public struct PlotSVGRenderer: Sendable {
         }
     }
 
+    /// The legend box: per series its line (when joined), its marker (when marked, or when the only sign of it) and name;
+    /// a band's swatch last.
     private func legend(_ plot: Plot) -> [String] {
         let x = width - right - 160
-        var parts = ["<rect class=\"legend\" x=\"\(n(x - 8))\" y=\"\(n(top + 4))\" width=\"164\" height=\"\(n(Double(plot.series.count) * 18 + 8))\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#999\"/>"]
-        for (i, entry) in plot.legend.enumerated() {
-            let y = top + 18 + Double(i) * 18
-            parts.append("<line x1=\"\(n(x))\" y1=\"\(n(y - 4))\" x2=\"\(n(x + 20))\" y2=\"\(n(y - 4))\" stroke=\"\(entry.marker.colour)\" stroke-width=\"2\"/>")
-            parts.append(shape(entry.marker, at: x + 10, y - 4, size: 3.5).replacingOccurrences(of: "<circle ", with: "<circle class=\"legend-marker\" "))
-            parts.append("<text x=\"\(n(x + 28))\" y=\"\(n(y))\">\(escape(entry.name))</text>")
+        let hasBand = plot.series.contains { !$0.band.isEmpty }
+        let rows = plot.series.count + (hasBand ? 1 : 0)
+        var parts = ["<rect class=\"legend\" x=\"\(n(x - 8))\" y=\"\(n(top + 4))\" width=\"164\" height=\"\(n(Double(rows) * 18 + 8))\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#999\"/>"]
+        for (i, series) in plot.series.enumerated() {
+            let marker = PlotMarker(i), y = top + 18 + Double(i) * 18
+            if series.joined {
+                parts.append("<line x1=\"\(n(x))\" y1=\"\(n(y - 4))\" x2=\"\(n(x + 20))\" y2=\"\(n(y - 4))\" stroke=\"\(marker.colour)\" stroke-width=\"2\"/>")
+            }
+            if plot.markerStride(i) != nil {
+                parts.append(shape(marker, at: x + 10, y - 4, size: 3.5).replacingOccurrences(of: "<circle ", with: "<circle class=\"legend-marker\" "))
+            }
+            parts.append("<text x=\"\(n(x + 28))\" y=\"\(n(y))\">\(escape(series.name))</text>")
+        }
+        if hasBand {
+            let y = top + 18 + Double(plot.series.count) * 18
+            let colour = PlotMarker(plot.series.firstIndex { !$0.band.isEmpty } ?? 0).colour
+            parts.append("<rect x=\"\(n(x))\" y=\"\(n(y - 10))\" width=\"20\" height=\"12\" fill=\"\(colour)\" fill-opacity=\"0.2\"/>")
+            parts.append("<text x=\"\(n(x + 28))\" y=\"\(n(y))\">spread (min–max)</text>")
         }
         return parts
     }

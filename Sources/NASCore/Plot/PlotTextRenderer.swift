@@ -44,9 +44,8 @@ public struct PlotTextRenderer: Sendable {
         var canvas = BrailleCanvas(columns: columns, rows: height)
         for series in plot.series where series.joined { area.drawLine(series.points, on: &canvas) }
         area.overlay(canvas)
-        for (index, series) in plot.series.enumerated() {
-            area.drawMarkers(series, glyph: PlotMarker(index).glyph, sparse: series.joined && plot.series.count > 1 && !series.marked,
-                             every: series.marked || !series.joined)
+        for index in plot.series.indices {
+            area.drawMarkers(plot.markedPoints(index).map { plot.series[index].points[$0] }, glyph: PlotMarker(index).glyph)
         }
         var lines = [plot.y.label]
         let tickRows = Dictionary(yTicks.map { (area.row(of: $0.value), $0.label) }, uniquingKeysWith: { a, _ in a })
@@ -89,7 +88,10 @@ public struct PlotTextRenderer: Sendable {
 
     /// The legend: each series' glyph and name, a band's shade explained, wrapped to the width.
     private func legend(_ plot: Plot) -> [String] {
-        var entries = plot.legend.map { "\($0.marker.glyph) \($0.name)" }
+        var entries = plot.series.indices.map { i in
+            // a line without markers is shown by a piece of line instead of a glyph it does not carry
+            "\(plot.markerStride(i) == nil ? "⠒" : PlotMarker(i).glyph) \(plot.series[i].name)"
+        }
         if plot.series.contains(where: { !$0.band.isEmpty }) { entries.append("\(Self.shade) spread (min–max)") }
         var lines: [String] = []
         for entry in entries {
@@ -196,11 +198,9 @@ extension PlotTextRenderer {
             }
         }
 
-        /// Puts a series' glyph on its points: on every point, or on about eight spread along a line.
-        mutating func drawMarkers(_ series: PlotSeries, glyph: Character, sparse: Bool, every: Bool) {
-            guard every || sparse, !series.points.isEmpty else { return }
-            let stride = every ? 1 : max(1, (series.points.count + 7) / 8)
-            for (i, p) in series.points.enumerated() where i % stride == 0 || (!every && i == series.points.count - 1) {
+        /// Puts a series' glyph on these points.
+        mutating func drawMarkers(_ points: [PlotPoint], glyph: Character) {
+            for p in points {
                 let r = row(of: p.y), c = column(of: p.x)
                 if r >= 0, r < rows, c >= 0, c < columns { cells[r][c] = glyph }
             }

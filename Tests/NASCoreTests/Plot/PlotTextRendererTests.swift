@@ -69,6 +69,6 @@ import Testing
         let plot = unitAxes([PlotSeries(name: "mean", points: [], joined: true, marked: false, band: band)])
         let lines = PlotTextRenderer(width: 30, height: 6).render(plot).split(separator: "\n").map(String.init)
         #expect(lines[1] == "   │" + String(repeating: "░", count: 25))
-        #expect(lines.last == "• mean   ░ spread (min–max)")
+        #expect(lines.last == "⠒ mean   ░ spread (min–max)")   // a lone unmarked line: a piece of line in the legend
     }
 }
