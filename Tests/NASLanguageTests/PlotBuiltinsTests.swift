@@ -47,4 +47,16 @@ import Testing
         #expect(harness.value("table({a: [1]}) | plot").contains("plot needs an x column"))
         #expect(harness.value("type(table({a: [1, 2]}) | plot(x: \"a\"))") == "\"plot\"")
     }
+
+    @Test("plot and save have full help pages whose examples parse")
+    func helpPages() throws {
+        let registry = BuiltinRegistry.standard()
+        for name in ["plot", "save"] {
+            let builtin = try #require(registry.lookup(name))
+            #expect(builtin.help.count > 80 && builtin.parameters.allSatisfy { !$0.help.isEmpty }, "\(name)")
+            let example = try #require(builtin.example)
+            #expect(Parser.parse(example).1.isEmpty, "\(name)'s example does not parse")
+            #expect(try #require(registry.helpText(for: name)).contains(builtin.signatureText))
+        }
+    }
 }
