@@ -14,10 +14,10 @@ public struct NiceScale: Sendable, Hashable {
 
     /// A scale covering `minimum…maximum` with about `targetTicks` ticks.
     public init(minimum: Double, maximum: Double, targetTicks: Int = 5) {
-        var low = minimum.isFinite ? minimum : 0, high = maximum.isFinite ? maximum : 1
+        var low = Self.clamped(minimum.isFinite ? minimum : 0), high = Self.clamped(maximum.isFinite ? maximum : 1)
         if high < low { swap(&low, &high) }
-        if high == low {
-            let pad = low == 0 ? 1 : abs(low) * 0.1
+        if high - low < 1e-300 || high - low <= max(abs(low), abs(high)) * 1e-12 {
+            let pad = abs(low) < 1e-300 ? 1 : abs(low) * 0.1
             low -= pad
             high += pad
         }
@@ -29,14 +29,18 @@ public struct NiceScale: Sendable, Hashable {
 
     /// The tick values from `lower` to `upper`, rounded to the step's precision.
     public var ticks: [Double] {
-        let count = Int(((upper - lower) / step).rounded()) + 1
+        let count = min(1000, Int(((upper - lower) / step).rounded()) + 1)
         let digits = decimals
         let factor = pow(10, Double(digits))
         return (0..<count).map { i in
             let raw = lower + Double(i) * step
+            if digits > 15 { return raw }
             return digits > 0 ? (raw * factor).rounded() / factor : raw.rounded()
         }
     }
+
+    /// A value kept within ±1e300, so that ranges stay finite.
+    private static func clamped(_ value: Double) -> Double { min(1e300, max(-1e300, value)) }
 
     /// How many decimal places the step needs (0 for whole steps).
     public var decimals: Int { max(0, -Int((log10(step)).rounded(.down))) }
