@@ -16,6 +16,9 @@ h = table({epoch: [1, 2, 3], train: [40%, 60%, 70%], valid: [35%, 50%, 55%]})
 lc = h | plot x: epoch, y: [train, valid], title: "learning curves"
 print(lc.series, lc.y, lc.title)       # expect: ["train", "valid"] value (%) learning curves
 print("• train   + valid" in str(lc))  # expect: true
+# a list of numbers (a learning curve) plots against 1, 2, 3, …
+c = plot([50%, 60%, 65%], x: "epoch", y: "accuracy")
+print(c.x, "|", c.y, c.points.x)       # expect: epoch | accuracy (%) [1, 2, 3]
 # a variable that is not a column passes its value
 col = "valid"
 print((h | plot x: epoch, y: col).series)   # expect: ["valid"]
