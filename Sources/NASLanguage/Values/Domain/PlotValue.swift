@@ -21,6 +21,9 @@ public struct PlotValue: DomainValue {
     /// The drawing in Unicode braille and block characters, `width` columns wide.
     public func render(width: Int) -> String { PlotTextRenderer(width: width).render(plot) }
 
+    /// Whether the other value is a plot of the same data, axes and title.
+    public func isEqual(to other: any DomainValue) -> Bool { (other as? PlotValue)?.plot == plot }
+
     /// The SVG document.
     public var svg: String { PlotSVGRenderer().render(plot) }
 

@@ -31,3 +31,5 @@ print("░ spread (min–max)" in str(b))  # expect: true
 # a time axis reads in ms
 lat = table({batch: [1, 2, 4, 8], latency: [3ms, 5ms, 9ms, 17ms]}) | plot x: batch, y: latency
 print(lat.y, lat.yticks)               # expect: latency (ms) ["0", "5", "10", "15", "20"]
+# plots are equal when they draw the same data the same way
+print(p == (t | plot x: trial, y: best), p == (t | plot x: trial, y: best, kind: scatter))   # expect: true false
