@@ -47,6 +47,7 @@ public struct PlotRequest: Sendable, Hashable {
 
     /// The plot of `table`.
     public func plot(_ input: Table) throws -> Plot {
+        if y.count == 1, let curves = Self.curves(input, y[0]) { return try curvePlot(input, curves) }
         let table = withBestSoFar(input)
         let kind = resolvedKind(table)
         guard let x else { throw PlotError("plot needs an x column (as in x: trial)") }

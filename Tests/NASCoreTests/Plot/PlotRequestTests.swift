@@ -85,3 +85,22 @@ extension PlotRequestTests {
         #expect(plot.series[0].points == [PlotPoint(1, 0.2), PlotPoint(2, 0.5), PlotPoint(3, 0.9)])
     }
 }
+
+extension PlotRequestTests {
+    @Test("a column of JSON lists gives one learning curve per row against epochs 1, 2, 3, …")
+    func learningCurves() throws {
+        let table = Table(columns: ["trial", "curve"], rows: [[n(1), .string("[0.5, 0.6]")], [n(2), .null], [n(3), .string("[0.4,0.7,0.8]")]])
+        let plot = try PlotRequest(y: ["curve"]).plot(table)
+        #expect(plot.series.map(\.name) == ["trial 1", "trial 3"])
+        #expect(plot.series[1].points == [PlotPoint(1, 0.4), PlotPoint(2, 0.7), PlotPoint(3, 0.8)])
+        #expect(plot.x.label == "epoch" && plot.y.label == "curve (%)")
+    }
+
+    @Test("text that is not a list of numbers is not a curve")
+    func notCurves() {
+        #expect(PlotRequest.numberList("[1, x]") == nil)
+        #expect(PlotRequest.numberList("1, 2") == nil)
+        #expect(PlotRequest.numberList(" [ ] ") == [])
+        #expect(PlotRequest.curves(Table(columns: ["c"], rows: [[.string("[]")]]), "c") == nil)
+    }
+}

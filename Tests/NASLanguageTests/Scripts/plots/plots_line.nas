@@ -19,6 +19,9 @@ print("• train   + valid" in str(lc))  # expect: true
 # a list of numbers (a learning curve) plots against 1, 2, 3, …
 c = plot([50%, 60%, 65%], x: "epoch", y: "accuracy")
 print(c.x, "|", c.y, c.points.x)       # expect: epoch | accuracy (%) [1, 2, 3]
+# a column of JSON lists (the curve column of training trials): one learning curve per row against epochs
+k = table({trial: [1, 2], curve: ["[0.5, 0.6, 0.7]", "[0.4,0.45]"]}) | plot y: curve
+print(k.series, k.x, k.y, k.points.y)  # expect: ["trial 1", "trial 2"] epoch curve (%) [0.5, 0.6, 0.7, 0.4, 0.45]
 # a variable that is not a column passes its value
 col = "valid"
 print((h | plot x: epoch, y: col).series)   # expect: ["valid"]
