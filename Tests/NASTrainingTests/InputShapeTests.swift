@@ -15,7 +15,7 @@ import Testing
 
     /// The spaces under test, by name (`make` builds each).
     static let names = ["nb201", "chain", "chain_chosen", "chain_resnet", "chain_resnet_concat", "chain_densenet",
-                        "chain_densenet_add", "segment", "segment_resnet", "cell", "hierarchical", "ofa", "fbnet",
+                        "chain_densenet_add", "segment", "segment_resnet", "cell", "hierarchical", "ofa", "fbnet", "basenet",
                         "composed_cells", "composed_dense", "composed_nb201", "chain_every_op"]
 
     @Test("every space of the catalogue is among the spaces checked here")
@@ -40,6 +40,7 @@ import Testing
         case "hierarchical": return (HierarchicalSpace(motifs: 2, channels: 4), one)
         case "ofa": return (OFASpace(resolutions: [40, 64]), one)
         case "fbnet": return (FBNetSpace(), one)
+        case "basenet": return (try BasenetSpace(stages: [(4, 1), (8, 1)]), two)
         case "chain_every_op":
             let ops = OperationCatalogue.examples + ["conv3x3_d2_g2", "dil_conv_5x5_d3", "mbconv_e3_k5_hswish"]
             return (try ComposedSpace.chain(depth: 3...6, operations: ops, widths: [4, 8], skips: .resnet, merge: .add), [1, 2, 3, 5, 8])

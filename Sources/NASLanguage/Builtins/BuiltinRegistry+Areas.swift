@@ -12,8 +12,10 @@ extension BuiltinRegistry {
         registerStrategyBuiltins()
         registerRunBuiltins()
         registerOneShotBuiltins()
+        registerProfilingBuiltins()
         registerStoreBuiltins()
         registerAnalysisBuiltins()
+        registerPredictorBuiltins()
         registerPlotBuiltins()
     }
 }

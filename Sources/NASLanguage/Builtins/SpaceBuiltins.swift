@@ -3,7 +3,7 @@ import NASCore
 import NASEngine
 import NASSpaces
 
-/// The search-space constructors: `nb201`, `ofa`, `fbnet`, `segment`, `cell`, and the published
+/// The search-space constructors: `nb201`, `ofa`, `fbnet`, `basenet`, `segment`, `cell`, and the published
 /// members (`mobilenetv2`, `mnasnet_a1`, `resnet18`, `darts_v2`, `genotype`).
 extension BuiltinRegistry {
     /// Registers the space constructors and the architecture operations.
@@ -90,6 +90,16 @@ extension BuiltinRegistry {
                          paper: "Wu et al., FBNet: Hardware-Aware Efficient ConvNet Design via Differentiable NAS, CVPR 2019",
                          example: "a = sample(fbnet(), seed: 1)\ncost(a)") { _ in
             .object(SpaceValue(SpaceCatalogue.fbnet()))
+        })
+        register(Builtin("basenet", category: "spaces", summary: "the basenet pool of search-space profiling: VGG, ResNet and MobileNet blocks per position",
+                         help: "Zeng et al.'s basenet pool as one space: a fixed skeleton (3×3 stem, three stages of 16, 32 and 64 channels whose first position halves the resolution, pooling, classifier) whose every position takes one of vgg_k3 (3×3 conv-BN-ReLU), res_k3 (ResNet basic block), mb_k3_e6 or mb_k5_e3 (MobileNetV2 inverted residuals). The specified network of a block type repeats it at every position; profile_space keeps the blocks that score best on accuracy and latency. Input and classes come from the data.",
+                         parameters: [Parameter("positions", .integer, default: .number(2), help: "positions per stage"),
+                                      Parameter("blocks", .list, default: Value.none, keywordOnly: true, help: "the block types on offer (default all four)")],
+                         paper: "Zeng et al., Black Box Search Space Profiling for Accelerator-Aware Neural Architecture Search, ASP-DAC 2020",
+                         example: "s = basenet()\nsize(s)\nshow sample(s, seed: 1)") { call in
+            let blocks = call.isNone("blocks") ? BasenetSpace.allBlocks : try call.strings("blocks")
+            let space = try call.blaming("blocks") { try SpaceCatalogue.basenet(blocks: blocks, positions: try call.int("positions")) }
+            return .object(SpaceValue(space))
         })
         register(Builtin("segment", category: "spaces", summary: "MnasNet's factorized hierarchical (block-based) space",
                          help: "MnasNet's factorized hierarchical space: a fixed skeleton of blocks, each choosing its own conv op (conv, MBConv, ResNet basic), kernel, expansion, squeeze-and-excitation ratio, skip op, width and number of repeated layers. `skeleton: \"mnasnet\"` is MobileNetV2's seven blocks (MobileNetV2 and MnasNet-A1 are members: `mobilenetv2()`, `mnasnet_a1()`); `skeleton: \"resnet\"` is ResNet's four (ResNet-18 is `resnet18()`). Its weight-sharing supernet (darts, gdas, spos, …) fixes width, depth, skip and activation from a frame architecture (MnasNet-A1, or ResNet-18 on the ResNet skeleton) and mixes each block's 16 op combinations (conv and basic at kernel 3 and 5, MBConv at kernel 3 and 5 × expansion 1, 3, 6 × SE 0 or 0.25); `frame:` gives another frame and makes the space that slice only, so that a strategy searching with `supernet(r)` proposes only architectures the supernet holds.",

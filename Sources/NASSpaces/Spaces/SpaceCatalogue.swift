@@ -8,7 +8,7 @@ import NASCore
 public enum SpaceCatalogue {
     /// The names `make` accepts.
     public static let names = ["nb201", "chain", "chain_chosen", "chain_resnet", "chain_densenet", "segment", "segment_resnet",
-                               "cell", "hierarchical", "ofa", "fbnet"]
+                               "cell", "hierarchical", "ofa", "fbnet", "basenet"]
 
     /// The space with its published defaults.
     public static func make(_ name: String) throws -> any SearchSpace {
@@ -24,6 +24,7 @@ public enum SpaceCatalogue {
         case "hierarchical": return try hierarchical()
         case "ofa": return try ofa()
         case "fbnet": return fbnet()
+        case "basenet": return try basenet()
         default: throw SpaceError("there is no space '\(name)'\(Spelling.didYouMean(name, among: names)) (the spaces are \(names.joined(separator: ", ")))")
         }
     }
@@ -70,6 +71,13 @@ public enum SpaceCatalogue {
 
     /// The FBNet space of the shipped latency table.
     public static func fbnet() -> FBNetSpace { FBNetSpace() }
+
+    /// The basenet pool of search-space profiling (Zeng et al.): VGG, ResNet and MobileNet blocks per
+    /// position; `positions` per stage (channels 16, 32, 64).
+    public static func basenet(blocks: [String] = BasenetSpace.allBlocks, positions: Int = 2) throws -> BasenetSpace {
+        guard positions >= 1 else { throw SpaceError("positions (per stage) must be at least 1, got \(positions)") }
+        return try BasenetSpace(blocks: blocks, stages: [16, 32, 64].map { ($0, positions) })
+    }
 
     /// The published architectures that are members of a space, by name.
     public static let namedMembers: [String: (space: String, text: String)] = [
