@@ -16,5 +16,6 @@ extension BuiltinRegistry {
         registerStoreBuiltins()
         registerAnalysisBuiltins()
         registerPredictorBuiltins()
+        registerPlotBuiltins()
     }
 }

@@ -54,12 +54,17 @@ extension BuiltinRegistry {
     }
 
     private func registerFiles() {
-        register(Builtin("save", category: "tables", summary: "write a table to a CSV or JSON file",
-                         help: "Writes the table to `path`, as CSV (.csv) or JSON (.json, an array of row objects), with numbers in base units (fractions, seconds, bytes) so other tools read them. Returns the path.",
-                         parameters: [Parameter("table", .table, help: "the table (or list of records) to write"), Parameter("path", .string, help: "a .csv or .json file")],
-                         example: "trials(r) | sort accuracy desc | take 10 | save(\"best.csv\")") { call in
+        register(Builtin("save", category: "tables", summary: "write a table to a CSV or JSON file, or a plot to an SVG or text file",
+                         help: "Writes a table to `path`, as CSV (.csv) or JSON (.json, an array of row objects), with numbers in base units (fractions, seconds, bytes) so other tools read them. Writes a plot as SVG (.svg: axes, ticks, labels, legend and title, drawn by naslab) or as its terminal drawing (.txt, 100 columns). Returns the path.",
+                         parameters: [Parameter("value", .any, help: "the table (or list of records) or plot to write"),
+                                      Parameter("path", .string, help: "a .csv or .json file for a table; a .svg or .txt file for a plot")],
+                         example: "trials(r) | sort accuracy desc | take 10 | save(\"best.csv\")\nsave(plot(r), \"search.svg\")") { call in
             let path = try call.string("path")
-            try TableIO.save(try call.table("table"), to: path)
+            if case .object(let o) = call["value"], let plot = o as? PlotValue {
+                try savePlot(plot, to: path)
+            } else {
+                try TableIO.save(try call.table("value"), to: path)
+            }
             return .string(path)
         })
         register(Builtin("load", category: "tables", summary: "read a table from a CSV or JSON file",
@@ -93,5 +98,20 @@ private func minimises(_ call: BuiltinCall, _ name: String) throws -> Bool {
     case "min", "minimize", "minimise": return true
     case "max", "maximize", "maximise": return false
     case let other: throw BuiltinError("\(name) must be \"min\" or \"max\", not \"\(other)\"", argument: name)
+    }
+}
+
+/// Writes a plot as SVG (.svg) or as its terminal drawing (.txt).
+private func savePlot(_ plot: PlotValue, to path: String) throws {
+    let text: String
+    switch (path as NSString).pathExtension.lowercased() {
+    case "svg": text = plot.svg
+    case "txt": text = plot.render(width: 100) + "\n"
+    default: throw BuiltinError("a plot is saved as .svg or .txt, not '\((path as NSString).lastPathComponent)'", argument: "path")
+    }
+    do {
+        try text.write(toFile: path, atomically: true, encoding: .utf8)
+    } catch {
+        throw BuiltinError("cannot write '\(path)': \(error.localizedDescription)", argument: "path")
     }
 }

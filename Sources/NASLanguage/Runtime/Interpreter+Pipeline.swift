@@ -14,6 +14,9 @@ extension Interpreter {
         if case .call(let callee, let arguments) = verb.kind {
             return try call(callee, arguments, prepending: input, range: verb.nameRange, in: env)
         }
+        if case .plot(let fields) = verb.kind {
+            return try plotVerb(input, fields, range: verb.nameRange, in: env)
+        }
         let table = try tableValue(input, verb.nameRange)
         let step = try plan(verb, on: table, in: env)
         do {
@@ -82,7 +85,7 @@ extension Interpreter {
             try check(keys, in: columns)
             try check(keys, in: other.columns)
             return .join(try materialize(other, otherExpr.range), on: keys.map(\.name))
-        case .call, .pareto:
+        case .call, .pareto, .plot:
             preconditionFailure("handled before")
         }
     }

@@ -263,7 +263,9 @@ public struct Parser {
         }
         let name = peek
         // `| pareto(x: …, y: …)` calls the pareto() builtin; `| pareto a max, b min` is the verb.
-        let isCall = name.text == "pareto" && peekAt(1).kind == .leftParen
+        // `| plot x: …` is the plot verb; `| plot(…)` and a bare `| plot` call the builtin.
+        let isCall = (name.text == "pareto" || name.text == "plot") && peekAt(1).kind == .leftParen
+            || name.text == "plot" && !((peekAt(1).kind == .identifier || peekAt(1).kind == .string) && peekAt(2).kind == .colon)
         let verb = VerbKind.names.contains(name.text) && !isCall ? advance().text : ""
         let kind: VerbKind
         switch verb {
@@ -276,6 +278,7 @@ public struct Parser {
         case "summarize": kind = .summarize(groupBy: [], try parseFields(for: "summarize"))
         case "join": kind = try parseJoin()
         case "pareto": kind = try parsePareto(name.range)
+        case "plot": kind = .plot(try parseFields(for: "plot", example: "x: trial, y: best"))
         default: kind = try parseVerbCall()
         }
         return Verb(kind: kind, nameRange: name.range)
@@ -342,11 +345,11 @@ public struct Parser {
         return columns
     }
 
-    private mutating func parseFields(for verb: String) throws -> [RecordField] {
+    private mutating func parseFields(for verb: String, example: String = "n: count()") throws -> [RecordField] {
         var fields: [RecordField] = []
         repeat {
             guard check(.identifier) || check(.string), peekAt(1).kind == .colon else {
-                throw fail("expected 'name: expression' after '\(verb)' (as in '\(verb) n: count()'), found \(peek.kind.display)", at: peek.range)
+                throw fail("expected 'name: expression' after '\(verb)' (as in '\(verb) \(example)'), found \(peek.kind.display)", at: peek.range)
             }
             let token = advance()
             advance()

@@ -32,9 +32,11 @@ public enum VerbKind: Sendable {
     case join(Expr, on: [ColumnRef])
     /// `pareto accuracy max, latency min`: the rows no other row beats on both columns.
     case pareto([(ColumnRef, maximize: Bool)])
+    /// `plot x: trial, y: best, …`: calls the `plot` builtin with the left side, bare names being columns.
+    case plot([RecordField])
     /// `| f(args)`: calls `f` with the left side as the first argument.
     case call(Expr, [Argument])
 
     /// The verbs that have their own syntax, for help and completion.
-    public static let names = ["where", "sort", "take", "select", "extend", "group", "summarize", "join", "pareto"]
+    public static let names = ["where", "sort", "take", "select", "extend", "group", "summarize", "join", "pareto", "plot"]
 }

@@ -4,7 +4,8 @@ extension Value {
     /// The value as the prompt and script autoprint show it: strings quoted, tables as aligned text.
     ///
     /// Numbers print with their units (`Quantity.description`); lists and records longer than
-    /// 100 items end with `…`; tables show 20 rows then `… N more rows`; domain objects their summary.
+    /// 100 items end with `…`; tables show 20 rows then `… N more rows`; plots their drawing, fitted to
+    /// `width`; other domain objects their summary.
     public func render(width: Int, color: Bool) -> String {
         switch self {
         case .table(let t):
@@ -16,6 +17,8 @@ extension Value {
             return color ? "\u{1B}[32m\(quoted)\u{1B}[0m" : quoted
         case .number(let q):
             return color ? "\u{1B}[36m\(q.description)\u{1B}[0m" : q.description
+        case .object(let o as PlotValue):
+            return o.render(width: width)
         default:
             return inline(depth: 0)
         }
