@@ -18,8 +18,8 @@ public final class InferenceModel {
     /// How batch-1 plans run: kernel threads per lane, lanes (1, or 2 for independent branches
     /// side by side) and whether 3×3 convolutions use Winograd kernels (see `InferencePlan`).
     /// `nil` (the default) builds one thread on one lane and, when the calling thread's setting
-    /// allows more than one thread, on two lanes, each with and without Winograd, and the
-    /// caller's thread count on one lane; times them on the calling thread (183 ms in all for
+    /// allows more than one thread, on two lanes, each with and without Winograd, two lanes with
+    /// wide convolutions halved between them, and the caller's thread count on one lane; times them on the calling thread (183 ms in all for
     /// the NB201 network) and keeps the fastest.
     public var batchOneSetting: (threads: Int, lanes: Int, winograd: Bool)?
 
@@ -76,8 +76,8 @@ public final class InferenceModel {
         if batch == 1 && batchOneSetting == nil {
             // Two lanes or threads only where the caller's setting allows more than one thread.
             let threads = ComputeThreads.current
-            made = try fastestPlan([(1, 1, false), (1, 1, true)]
-                + (threads > 1 ? [(1, 2, false), (1, 2, true), (threads, 1, false)] : []))
+            made = try fastestPlan([(1, 1, false, false), (1, 1, true, false)]
+                + (threads > 1 ? [(1, 2, false, false), (1, 2, true, false), (1, 2, false, true), (threads, 1, false, false)] : []))
         } else {
             let (g, output) = try graph(batch: batch)
             let setting = batch == 1 ? batchOneSetting : nil
@@ -88,14 +88,18 @@ public final class InferenceModel {
         return made
     }
 
-    /// Builds a plan per setting and keeps the one with the lowest time over a few calls.
-    private func fastestPlan(_ settings: [(threads: Int, lanes: Int, winograd: Bool)]) throws -> InferencePlan {
+    /// Builds a plan per setting and keeps the one with the lowest time over a few calls. A
+    /// setting with `split` also halves each wide convolution between the two lanes
+    /// (`InferenceGraph.compile(splitConvolutions:)`).
+    private func fastestPlan(_ settings: [(threads: Int, lanes: Int, winograd: Bool, split: Bool)]) throws -> InferencePlan {
         let (g, output) = try graph(batch: 1)
         var candidates: [InferencePlan] = []
         for s in settings {
-            let plan = try g.compile(output: output, threads: s.threads, lanes: s.lanes, winograd: s.winograd)
-            // A setting that changes nothing (no branches to split, no Winograd kernel) is not timed.
-            if (s.lanes > 1 && plan.lanes == 1) || (s.winograd && plan.winogradKernelCount == 0) { continue }
+            let plan = try g.compile(output: output, threads: s.threads, lanes: s.lanes, winograd: s.winograd,
+                                     splitConvolutions: s.split)
+            // A setting that changes nothing (no branches to split, no Winograd kernel, no convolution halved) is not timed.
+            if (s.lanes > 1 && plan.lanes == 1) || (s.winograd && plan.winogradKernelCount == 0)
+                || (s.split && plan.splitConvolutionCount == 0) { continue }
             candidates.append(plan)
         }
         let s = spec.input
@@ -114,6 +118,13 @@ public final class InferenceModel {
             }
         }
         return candidates[best.indices.min { best[$0] < best[$1] }!]
+    }
+
+    /// The batch-1 plan of one setting; with `split`, wide convolutions are halved between the
+    /// two lanes (`InferenceGraph.compile(splitConvolutions:)`), a setting only the timed choice makes.
+    func batchOnePlan(threads: Int, lanes: Int, winograd: Bool, split: Bool) throws -> InferencePlan {
+        let (g, output) = try graph(batch: 1)
+        return try g.compile(output: output, threads: threads, lanes: lanes, winograd: winograd, splitConvolutions: split)
     }
 
     /// The network as an inference graph for `batch` inputs, and its output value.
