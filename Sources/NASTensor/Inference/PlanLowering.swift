@@ -247,8 +247,9 @@ final class PlanLowering {
             primitive = try convPrimitive(g, activation: node.activation, into: nil, then: nil)
         }
         let src = primitive.desc(dnnl_query_src_md), dst = primitive.desc(dnnl_query_dst_md)
-        if splitConvolutions && target == nil && !winograd,
-           try lowerSplitConv(id, node, g, weight: weight, bias: bias) { return }
+        if splitConvolutions && target == nil && !winograd && isWorthSplitting(g) {
+            if try lowerSplitConv(id, node, g, weight: weight, bias: bias) { return }
+        }
         let w = try constant(weight, plain: g.weightDims, as: primitive.desc(dnnl_query_weights_md))
         let b = try constant(bias ?? [Float](repeating: 0, count: g.outChannels), plain: [g.outChannels],
                              as: DNNL.plain([g.outChannels]))
@@ -276,7 +277,6 @@ final class PlanLowering {
     private func lowerSplitConv(_ id: Int, _ node: InferenceGraph.Node, _ g: ConvGeometry, weight: [Float],
                                 bias: [Float]?) throws -> Bool {
         let macs = g.dstDims.reduce(1, *) * g.inChannels / g.groups * g.kernel * g.kernel
-        guard g.batch == 1, g.groups == 1, g.outChannels % 32 == 0, macs >= Self.splitMinimumMACs else { return false }
         var half = g
         half.outChannels = g.outChannels / 2
         let halfDst = DNNL.memoryDesc(half.dstDims, tag: dnnl_nChw16c)
@@ -308,6 +308,13 @@ final class PlanLowering {
         fusedKernels += 2
         splitConvolutionCount += 1
         return true
+    }
+
+    /// Whether a convolution is one the two-lane plan halves: a batch of one, not grouped, output
+    /// channels in two halves of whole 16-channel blocks, enough work to pay for the handoff.
+    private func isWorthSplitting(_ g: ConvGeometry) -> Bool {
+        let macs = g.dstDims.reduce(1, *) * g.inChannels / g.groups * g.kernel * g.kernel
+        return g.batch == 1 && g.groups == 1 && g.outChannels % 32 == 0 && macs >= Self.splitMinimumMACs
     }
 
     /// A forward direct convolution writing `dst` in the given layout, with `activation` fused.
