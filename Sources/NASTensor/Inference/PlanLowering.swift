@@ -21,8 +21,9 @@ final class PlanLowering {
         let desc: dnnl_memory_desc_t
         let writes: Bool
         /// Whether the argument is a part of its buffer (one half of a split convolution's output),
-        /// starting `offset` bytes in and as long as its `desc`.
+        /// as long as its `desc`: the lanes' dependencies then count only those bytes.
         var partial = false
+        /// Bytes into its buffer where the argument starts.
         var offset = 0
     }
 

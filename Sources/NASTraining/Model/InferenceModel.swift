@@ -76,8 +76,8 @@ public final class InferenceModel {
         if batch == 1 && batchOneSetting == nil {
             // Two lanes or threads only where the caller's setting allows more than one thread.
             let threads = ComputeThreads.current
-            made = try fastestPlan([(1, 1, false, false), (1, 1, true, false)]
-                + (threads > 1 ? [(1, 2, false, false), (1, 2, true, false), (threads, 1, false, false)] : []))
+            made = try fastestPlan([(1, 1, false), (1, 1, true)]
+                + (threads > 1 ? [(1, 2, false), (1, 2, true), (threads, 1, false)] : []))
         } else {
             let (g, output) = try graph(batch: batch)
             let setting = batch == 1 ? batchOneSetting : nil
@@ -88,18 +88,14 @@ public final class InferenceModel {
         return made
     }
 
-    /// Builds a plan per setting and keeps the one with the lowest time over a few calls. A
-    /// setting with `split` also halves each wide convolution between the two lanes
-    /// (`InferenceGraph.compile(splitConvolutions:)`).
-    private func fastestPlan(_ settings: [(threads: Int, lanes: Int, winograd: Bool, split: Bool)]) throws -> InferencePlan {
+    /// Builds a plan per setting and keeps the one with the lowest time over a few calls.
+    private func fastestPlan(_ settings: [(threads: Int, lanes: Int, winograd: Bool)]) throws -> InferencePlan {
         let (g, output) = try graph(batch: 1)
         var candidates: [InferencePlan] = []
         for s in settings {
-            let plan = try g.compile(output: output, threads: s.threads, lanes: s.lanes, winograd: s.winograd,
-                                     splitConvolutions: s.split)
-            // A setting that changes nothing (no branches to split, no Winograd kernel, no convolution halved) is not timed.
-            if (s.lanes > 1 && plan.lanes == 1) || (s.winograd && plan.winogradKernelCount == 0)
-                || (s.split && plan.splitConvolutionCount == 0) { continue }
+            let plan = try g.compile(output: output, threads: s.threads, lanes: s.lanes, winograd: s.winograd)
+            // A setting that changes nothing (no branches to split, no Winograd kernel) is not timed.
+            if (s.lanes > 1 && plan.lanes == 1) || (s.winograd && plan.winogradKernelCount == 0) { continue }
             candidates.append(plan)
         }
         let s = spec.input
