@@ -51,9 +51,10 @@ import Testing
 
     @Test func valuesNoBackwardStepReadsGoDuringTheForwardPass() throws {
         let g = try forward(Parameters(), releasing: true)
-        // Read by backward: the convolution's output (BN's input), the ReLU's output (its own
-        // derivative), the linear layer's input.
-        #expect(g.conv.holdsValues && g.relu.holdsValues && g.pooled.holdsValues)
+        // Read by backward: the convolution's output (BN's input), the linear layer's input.
+        #expect(g.conv.holdsValues && g.pooled.holdsValues)
+        // The ReLU's backward reads only the signs of its output, which nothing else keeps: one bit per value.
+        #expect(!g.relu.holdsValues && g.relu.signMask != nil)
         // Read by no backward step: BN's output (ReLU differentiates from its output), the
         // poolings' outputs (summed), the sum, the concatenation (pooled).
         for t in [g.norm, g.avg, g.max, g.sum, g.joined] { #expect(!t.holdsValues, "\(t.shape)") }
@@ -63,12 +64,12 @@ import Testing
     @Test func theRestGoDuringBackwardAndTheirBuffersAreFreed() throws {
         let p = Parameters()
         let g = try forward(p, releasing: true)
-        weak let convValues = g.conv.storage, reluValues = g.relu.storage
-        #expect(convValues != nil && reluValues != nil)
+        weak let convValues = g.conv.storage, reluSigns = g.relu.signMask
+        #expect(convValues != nil && reluSigns != nil)
         try g.loss.backward()
         for t in g.intermediates { #expect(!t.holdsValues, "\(t.shape)") }
         // Nothing else (a backward closure, a kernel memory) holds on to the buffers.
-        #expect(convValues == nil && reluValues == nil)
+        #expect(convValues == nil && reluSigns == nil)
         for t in p.all { #expect(t.holdsValues, "leaves keep their values") }
     }
 

@@ -140,6 +140,26 @@ import Testing
         }
     }
 
+    /// Convolutions halved between the two lanes (each half computes its output channels into
+    /// its half of one blocked buffer) compute the same network; the bench's small CNN, a chain
+    /// without branches, halves both of its convolutions and runs on both lanes.
+    @Test(arguments: ["small-cnn", "cnn", "nb201", "cell", "nb201-cell", "bench-nb201", "bench-mobilenetv2"])
+    func halvedConvolutionsComputeTheSameNetwork(_ name: String) throws {
+        let spec = name == "small-cnn" ? BenchNetworks.smallCNN() : try Self.network(name)
+        let model = try Self.model(spec)
+        let plan = try model.inferenceModel().batchOnePlan(threads: 1, lanes: 2, winograd: false, split: true)
+        var rng = SeededRandom(seed: 3)
+        for seed in [7, 8] as [UInt64] {
+            let x = Self.inputs(spec, n: 1, seed: seed)
+            let expected = try model.forward(x, training: false, rng: &rng).values
+            let got = try plan(x).values, again = try plan(x).values
+            #expect(Self.violation(got, expected, sensitivity: try Self.sensitivity(model, x, expected)) <= 0,
+                    "\(name), input \(seed)")
+            #expect(again == got, "\(name): the same input gave another output after another call")
+        }
+        if name == "small-cnn" { #expect(plan.splitConvolutionCount == 2 && plan.lanes == 2) }
+    }
+
     /// NB201's ReLU-conv-BN edges: every batch norm is folded, every edge's ReLU on the same node
     /// is computed once, and the convolutions of a node's sum accumulate into one buffer.
     @Test func nb201CellCompilesToFusedKernels() throws {

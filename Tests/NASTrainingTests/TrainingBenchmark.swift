@@ -3,7 +3,7 @@ import NASCore
 import NASSpaces
 @testable import NASTensor
 import Testing
-import NASTraining
+@testable import NASTraining
 
 /// Throughput figures for `scripts/bench.d/train.sh`; runs only with `NASLAB_BENCH=1` (in a
 /// release build), one test at a time, and asserts nothing about time: timings never decide a test.
@@ -211,11 +211,14 @@ struct TrainingBenchmark {
         for (name, spec) in [("mlp", BenchNetworks.mlp()), ("small-cnn", BenchNetworks.smallCNN()),
                              ("nb201", BenchNetworks.nb201()), ("mobilenetv2", BenchNetworks.mobileNetV2())] {
             let model = try Model(spec: spec, seed: 1)
-            let plans = try settings.map { setting in
+            var plans = try settings.map { setting in
                 let fast = model.inferenceModel()
                 fast.batchOneSetting = setting
                 return try fast.plan(batch: 1)
             }
+            // Two lanes with wide convolutions halved between them (only the timed choice builds it).
+            let halved = try model.inferenceModel().batchOnePlan(threads: 1, lanes: 2, winograd: false, split: true)
+            if halved.splitConvolutionCount > 0 { plans.append(halved) }
             let one = randomTensor([1, 1, 28, 28], seed: 6)
             var times = [[Double]](repeating: [], count: plans.count)
             for pass in 0..<4 {  // blocks of consecutive calls (weights warm), in alternating order
@@ -227,18 +230,21 @@ struct TrainingBenchmark {
                     }
                 }
             }
-            let cells = zip(settings, times).map { setting, t in
+            let labels = settings.map { "\($0.1) lane(s) × \($0.0) thread(s)\($0.2 ? " Winograd" : "")" }
+                + (plans.count > settings.count ? ["2 lane(s) × 1 thread(s), convolutions halved"] : [])
+            let cells = zip(labels, times).map { label, t in
                 let sorted = t.sorted()
-                return "\(setting.1) lane(s) × \(setting.0) thread(s)\(setting.2 ? " Winograd" : ""): "
+                return "\(label): "
                     + "\(String(format: "%.3f", sorted[0])) best, \(String(format: "%.3f", sorted[sorted.count / 2])) median"
             }
             print("BENCH latency settings \(name) (ms): \(cells.joined(separator: "; "))")
             if ProcessInfo.processInfo.environment["NASLAB_BENCH_KERNELS"] == "1" {
-                let plan = try model.inferenceModel().plan(batch: 1)
-                let times = try plan.kernelTimes(one)
-                let rows = zip(plan.kernelSummary, times).map { "\($0) \(String(format: "%.1f", $1 * 1e6))" }
-                print("BENCH kernel times \(name) (µs, sum \(String(format: "%.1f", times.reduce(0, +) * 1e6))): "
-                    + rows.joined(separator: ", "))
+                for (label, plan) in [("chosen", try model.inferenceModel().plan(batch: 1)), ("halved", halved)] {
+                    let times = try plan.kernelTimes(one)
+                    let rows = zip(plan.kernelSummary, times).map { "\($0) \(String(format: "%.1f", $1 * 1e6))" }
+                    print("BENCH kernel times \(name), \(label) plan (µs, sum \(String(format: "%.1f", times.reduce(0, +) * 1e6))): "
+                        + rows.joined(separator: ", "))
+                }
             }
         }
     }

@@ -51,6 +51,10 @@ public final class Tensor {
     private var pendingReaders = 0
     /// Whether the forward pass is done with the values (`endForwardUse()`).
     private var forwardDone = false
+    /// Whether this is a ReLU's output whose backward step can read a sign mask instead of the values.
+    var backwardNeedsOnlySigns = false
+    /// The sign mask that replaced the values for the backward step (`SignMask`), when it did.
+    private(set) var signMask: TensorStorage?
 
     /// Creates a tensor over existing storage.
     public init(shape: [Int], storage: TensorStorage, requiresGrad: Bool = false, name: String = "") {
@@ -181,7 +185,17 @@ public final class Tensor {
     public func endForwardUse() {
         guard backwardStep != nil else { return }
         forwardDone = true
+        keepOnlySignsIfOnlyOwnStepReads()
         releaseValuesIfUnread()
+    }
+
+    /// Trades the values for their sign mask (1/32 of the bytes) when the only backward step left
+    /// that reads them is this tensor's own and it needs only their signs (a ReLU's).
+    private func keepOnlySignsIfOnlyOwnStepReads() {
+        guard backwardNeedsOnlySigns, readsOwnValues, pendingReaders == 1, let values = liveStorage else { return }
+        signMask = SignMask.pack(values.pointer, count: storageCount)
+        readsOwnValues = false
+        pendingReaders = 0
     }
 
     /// Releases the values when the forward pass is done and no pending backward step reads them.
@@ -201,6 +215,7 @@ public final class Tensor {
             pendingReaders -= 1
             releaseValuesIfUnread()
         }
+        signMask = nil
         if forwardDone {
             backwardStep = nil
             parents = []
@@ -238,6 +253,7 @@ public final class Tensor {
         readInputs = []
         if readsOwnValues { pendingReaders -= 1 }
         readsOwnValues = false
+        signMask = nil
         parents = []
         backwardStep = nil
     }

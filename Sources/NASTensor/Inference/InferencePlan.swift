@@ -27,6 +27,8 @@ public final class InferencePlan {
     public let fusedKernelCount: Int
     /// The number of convolutions that run oneDNN's Winograd kernel.
     public let winogradKernelCount: Int
+    /// The number of convolutions split in two kernels over halves of their output channels (one per lane).
+    public let splitConvolutionCount: Int
     /// Bytes of the buffer that holds every intermediate value.
     public let arenaBytes: Int
     /// One line per kernel: the oneDNN implementation that runs it, and its lane.
@@ -90,6 +92,7 @@ public final class InferencePlan {
         kernelCount = steps.count
         fusedKernelCount = lowering.fusedKernels
         winogradKernelCount = lowering.winogradKernels
+        splitConvolutionCount = lowering.splitConvolutionCount
         let split = self.lanes > 1
         kernelSummary = zip(summary, schedule.lane).map { split ? "\($0) (lane \($1))" : $0 }
     }
@@ -101,7 +104,7 @@ public final class InferencePlan {
                              lists: inout [UnsafeMutablePointer<dnnl_exec_arg_t>]) throws -> (Step, String) {
         func pointer(_ a: PlanLowering.Arg) -> UnsafeMutableRawPointer {
             guard case .buffer(let b) = a.source else { preconditionFailure("own kernels read arena buffers") }
-            return address(b)
+            return address(b) + a.offset
         }
         switch step.kind {
         case .primitive(let p):
@@ -109,7 +112,7 @@ public final class InferencePlan {
             for a in step.args {
                 let memory: DNNLMemory
                 switch a.source {
-                case .buffer(let b): memory = try DNNLMemory(a.desc, address(b))
+                case .buffer(let b): memory = try DNNLMemory(a.desc, address(b) + a.offset)
                 case .constant(let m): memory = m
                 }
                 retained.append(memory)
@@ -147,7 +150,10 @@ public final class InferencePlan {
             var access = LaneSchedule.Access(reads: [], writes: [], cost: 100_000 + Double(step.macs))
             for a in step.args {
                 guard case .buffer(let b) = a.source else { continue }
-                let range = offsets[b]..<(offsets[b] + max(lowering.bufferBytes[b], 4))
+                // A part of a buffer (half a split convolution's output) claims only its own bytes.
+                let start = offsets[b] + a.offset
+                let bytes = a.partial ? DNNL.byteSize(a.desc) : lowering.bufferBytes[b]
+                let range = start..<(start + max(bytes, 4))
                 if a.writes { access.writes.append(range) } else { access.reads.append(range) }
                 access.cost += Double(lowering.bufferBytes[b] / 4) * 10
             }

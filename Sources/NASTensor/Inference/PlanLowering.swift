@@ -20,6 +20,11 @@ final class PlanLowering {
         let source: Source
         let desc: dnnl_memory_desc_t
         let writes: Bool
+        /// Whether the argument is a part of its buffer (one half of a split convolution's output),
+        /// as long as its `desc`: the lanes' dependencies then count only those bytes.
+        var partial = false
+        /// Bytes into its buffer where the argument starts.
+        var offset = 0
     }
 
     /// One kernel of the plan before buffers have addresses.
@@ -39,6 +44,8 @@ final class PlanLowering {
     private let graph: [InferenceGraph.Node?]
     private let output: Int
     private let winograd: Bool
+    /// Whether wide convolutions are split into two halves of their output channels (see `lowerSplitConv`).
+    private let splitConvolutions: Bool
     private(set) var steps: [Step] = []
     /// Bytes of each buffer; buffer 0 is the input.
     private(set) var bufferBytes: [Int] = []
@@ -61,11 +68,14 @@ final class PlanLowering {
     private(set) var fusedKernels = 0
     /// The number of Winograd convolutions.
     private(set) var winogradKernels = 0
+    /// The number of convolutions split in two halves of their output channels.
+    private(set) var splitConvolutionCount = 0
 
-    init(_ graph: [InferenceGraph.Node?], output: Int, winograd: Bool) {
+    init(_ graph: [InferenceGraph.Node?], output: Int, winograd: Bool, splitConvolutions: Bool = false) {
         self.graph = graph
         self.output = output
         self.winograd = winograd
+        self.splitConvolutions = splitConvolutions
         var readers = [[Int]](repeating: [], count: graph.count)
         for (id, node) in graph.enumerated() { for i in node?.inputs ?? [] { readers[i].append(id) } }
         readerIDs = readers
@@ -238,6 +248,9 @@ final class PlanLowering {
             primitive = try convPrimitive(g, activation: node.activation, into: nil, then: nil)
         }
         let src = primitive.desc(dnnl_query_src_md), dst = primitive.desc(dnnl_query_dst_md)
+        if splitConvolutions && target == nil && !winograd && isWorthSplitting(g) {
+            if try lowerSplitConv(id, node, g, weight: weight, bias: bias) { return }
+        }
         let w = try constant(weight, plain: g.weightDims, as: primitive.desc(dnnl_query_weights_md))
         let b = try constant(bias ?? [Float](repeating: 0, count: g.outChannels), plain: [g.outChannels],
                              as: DNNL.plain([g.outChannels]))
@@ -252,6 +265,72 @@ final class PlanLowering {
         ], macs: macs))
         if accumulateInto[id] == nil { define(id, buffer: out, desc: dst) }
         fusedKernels += 1
+    }
+
+    /// The fewest multiply-adds of a convolution worth splitting between the two lanes.
+    static let splitMinimumMACs = 150_000
+
+    /// Lowers a wide convolution of a batch of one as two kernels, each computing half of the
+    /// output channels into its half of one `nChw16c` buffer (contiguous halves, since the
+    /// channel blocks of one image follow each other), so that a two-lane plan runs the halves
+    /// side by side: a convolution chain without parallel branches then uses both threads
+    /// without an OpenMP team. Returns false (lowering nothing) where the split does not apply.
+    private func lowerSplitConv(_ id: Int, _ node: InferenceGraph.Node, _ g: ConvGeometry, weight: [Float],
+                                bias: [Float]?) throws -> Bool {
+        let macs = g.dstDims.reduce(1, *) * g.inChannels / g.groups * g.kernel * g.kernel
+        var half = g
+        half.outChannels = g.outChannels / 2
+        let halfDst = DNNL.memoryDesc(half.dstDims, tag: dnnl_nChw16c)
+        // The kernel chooses the input's layout to go with the blocked output (brgconv's choice
+        // for the whole convolution, nhwc, would leave only oneDNN's reference kernel).
+        guard let primitive = try? halfConvPrimitive(half, dst: halfDst, activation: node.activation) else {
+            return false
+        }
+        guard !primitive.implementation.hasPrefix("ref") else { return false }
+        let src = primitive.desc(dnnl_query_src_md)
+        let input = try read(node.inputs[0], as: src)
+        let out = newBuffer(DNNL.memoryDesc(g.dstDims, tag: dnnl_nChw16c))
+        let perFilter = weight.count / g.outChannels
+        let biases = bias ?? [Float](repeating: 0, count: g.outChannels)
+        for part in 0..<2 {
+            let filters = (part * half.outChannels)..<((part + 1) * half.outChannels)
+            let w = try constant(Array(weight[(filters.lowerBound * perFilter)..<(filters.upperBound * perFilter)]),
+                                 plain: half.weightDims, as: primitive.desc(dnnl_query_weights_md))
+            let b = try constant(Array(biases[filters]), plain: [half.outChannels], as: DNNL.plain([half.outChannels]))
+            steps.append(Step(kind: .primitive(primitive), args: [
+                Arg(index: DNNL.Arg.src, source: .buffer(input), desc: src, writes: false),
+                Arg(index: DNNL.Arg.weights, source: .constant(w), desc: w.desc, writes: false),
+                Arg(index: DNNL.Arg.bias, source: .constant(b), desc: b.desc, writes: false),
+                Arg(index: DNNL.Arg.dst, source: .buffer(out), desc: halfDst, writes: true, partial: true,
+                    offset: part * DNNL.byteSize(halfDst)),
+            ], macs: macs / 2))
+        }
+        define(id, buffer: out, desc: DNNL.memoryDesc(g.dstDims, tag: dnnl_nChw16c))
+        fusedKernels += 2
+        splitConvolutionCount += 1
+        return true
+    }
+
+    /// Whether a convolution is one the two-lane plan halves: a batch of one, not grouped, output
+    /// channels in two halves of whole 16-channel blocks, enough work to pay for the handoff.
+    private func isWorthSplitting(_ g: ConvGeometry) -> Bool {
+        let macs = g.dstDims.reduce(1, *) * g.inChannels / g.groups * g.kernel * g.kernel
+        return g.batch == 1 && g.groups == 1 && g.outChannels % 32 == 0 && macs >= Self.splitMinimumMACs
+    }
+
+    /// A forward direct convolution writing `dst` in the given layout, with `activation` fused.
+    private func halfConvPrimitive(_ g: ConvGeometry, dst: dnnl_memory_desc_t,
+                                   activation: Nonlinearity?) throws -> DNNLPrimitive {
+        var s = DNNL.any(g.srcDims), w = DNNL.any(g.weightDims), d = dst
+        var b = DNNL.plain([g.outChannels])
+        var desc = dnnl_convolution_desc_t()
+        try DNNLError.check(dnnl_dilated_convolution_forward_desc_init(
+            &desc, dnnl_forward_inference, dnnl_convolution_direct, &s, &w, &b, &d,
+            DNNL.dims([g.stride, g.stride]), DNNL.dims([g.dilation - 1, g.dilation - 1]),
+            DNNL.dims([g.padding, g.padding]), DNNL.dims([g.paddingEndH, g.paddingEndW])), "convolution \(g)")
+        let attr = try attributes(activation: activation, sum: false)
+        defer { dnnl_primitive_attr_destroy(attr) }
+        return try DNNLPrimitive(opDesc: &desc, attr: attr, what: "inference half conv \(g)")
     }
 
     /// Whether convolution `id` is the last kernel that writes sum `sum` (no term left to add).

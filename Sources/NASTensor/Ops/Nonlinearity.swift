@@ -114,7 +114,12 @@ extension Tensor {
         let n = storageCount
         SmallActivation.forward(act, storage.pointer, out.storage.pointer, n)
         let readsOutput = act.backwardReadsOutput
+        out.backwardNeedsOnlySigns = act == .relu
         return out.record([self], reads: readsOutput ? [] : [self], readsOutput: readsOutput) { out in
+            if let mask = out.signMask {
+                self.accumulateGrad(overwriting: true) { SignMask.backward(mask, out.grad!.pointer, $0, count: n) }
+                return
+            }
             let saved = readsOutput ? out.storage.pointer : self.storage.pointer
             self.accumulateGrad(overwriting: true) { SmallActivation.backward(act, saved: saved, out.grad!.pointer, $0, n) }
         }
@@ -127,7 +132,13 @@ extension Tensor {
         try plan.forward.execute([(DNNL.Arg.src, try DNNLMemory(plan.desc, storage.raw)),
                                   (DNNL.Arg.dst, try DNNLMemory(plan.desc, out.storage.raw))])
         let readsOutput = plan.readsOutput
+        out.backwardNeedsOnlySigns = act == .relu
         return out.record([self], reads: readsOutput ? [] : [self], readsOutput: readsOutput) { out in
+            if let mask = out.signMask {
+                let n = self.storageCount
+                self.accumulateGrad(overwriting: true) { SignMask.backward(mask, out.grad!.pointer, $0, count: n) }
+                return
+            }
             let saved = readsOutput ? (DNNL.Arg.dst, out.storage.raw) : (DNNL.Arg.src, self.storage.raw)
             try self.accumulateGrad(overwriting: true) { gradIn in
                 try plan.backward.execute([

@@ -116,6 +116,16 @@ public final class InferenceModel {
         return candidates[best.indices.min { best[$0] < best[$1] }!]
     }
 
+    /// The batch-1 plan of one setting; with `split`, wide convolutions are halved between the
+    /// two lanes (`InferenceGraph.compile(splitConvolutions:)`). Not among the timed choices: on
+    /// this shared machine its best call is fast (0.045 against 0.072 ms on one thread for the
+    /// bench's small CNN) but its median slow (0.29 ms), as the helper thread loses its core; the
+    /// bench times it beside the others (`TrainingBenchmark/latencySettings`).
+    func batchOnePlan(threads: Int, lanes: Int, winograd: Bool, split: Bool) throws -> InferencePlan {
+        let (g, output) = try graph(batch: 1)
+        return try g.compile(output: output, threads: threads, lanes: lanes, winograd: winograd, splitConvolutions: split)
+    }
+
     /// The network as an inference graph for `batch` inputs, and its output value.
     private func graph(batch: Int) throws -> (InferenceGraph, InferenceGraph.Value) {
         let s = spec.input
