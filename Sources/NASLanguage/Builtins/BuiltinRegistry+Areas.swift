@@ -14,5 +14,6 @@ extension BuiltinRegistry {
         registerOneShotBuiltins()
         registerStoreBuiltins()
         registerAnalysisBuiltins()
+        registerHardwareBuiltins()
     }
 }
