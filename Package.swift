@@ -47,7 +47,7 @@ var targets: [Target] = [
     .testTarget(name: "NASSearchTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASSearch", "NASBenchmarks"]),
     .testTarget(name: "NASHardwareTests", dependencies: ["NASCore", "NASSpaces", "NASHardware"]),
     .testTarget(name: "NASEngineTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASEngine"]),
-    .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSearch", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
+    .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSpaces", "NASSearch", "NASHardware", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
     .testTarget(name: "NASNotebookTests", dependencies: ["NASEngine", "NASNotebook"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
 
