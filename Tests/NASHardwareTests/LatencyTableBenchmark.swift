@@ -17,6 +17,9 @@ import Testing
 ///   NASLAB_LATENCY_INPUT    sample shape CxHxW (default 3x64x64)
 ///   NASLAB_LATENCY_HELDOUT  held-out architectures (default 200)
 ///   NASLAB_BENCH_THREADS    thread counts, space-separated (default "1")
+///   NASLAB_LATENCY_METHODS  corrections to run (default "1 2")
+///   NASLAB_LATENCY_STATISTIC  median (default) or min: each measurement's figure (min: the fastest call,
+///                             least moved by other work on a shared machine; the calls' CV is still reported)
 @Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["NASLAB_BENCH"] == "1"))
 struct LatencyTableBenchmark {
     static let environment = ProcessInfo.processInfo.environment
@@ -27,25 +30,33 @@ struct LatencyTableBenchmark {
     static let input = LUTMetadata.shape(environment["NASLAB_LATENCY_INPUT"] ?? "3x64x64") ?? TensorShape(channels: 3, height: 64, width: 64)
     static let heldOut = Int(environment["NASLAB_LATENCY_HELDOUT"] ?? "200") ?? 200
     static let threads = (environment["NASLAB_BENCH_THREADS"] ?? "1").split(separator: " ").compactMap { Int($0) }
+    static let methods = (environment["NASLAB_LATENCY_METHODS"] ?? "1 2").split(separator: " ").map(String.init)
+    static let fastest = environment["NASLAB_LATENCY_STATISTIC"] == "min"
 
     @Test("plain and corrected latency tables against held-out measurements")
     func compare() throws {
         for name in (Self.environment["NASLAB_LATENCY_SPACES"] ?? "fbnet").split(separator: " ").map(String.init) {
             let space = try #require(Self.spaces[name], "no bench space '\(name)'")
-            for t in Self.threads { try run(space, device: try EngineDevice(threads: t)) }
+            for t in Self.threads {
+                let engine = try EngineDevice(threads: t)
+                try run(space, device: Self.fastest ? FastestCallDevice(base: engine) : engine)
+            }
         }
     }
 
     /// One space on one device: build the three predictors, measure the held-out set, report.
     func run(_ space: any BlockwiseSpace, device: any Device) throws {
         let clock = ContinuousClock()
-        let tag = "\(space.name) \(device.name) input \(Self.input.channels)x\(Self.input.height)x\(Self.input.width)"
+        let tag = "\(space.name) \(device.name)\(Self.fastest ? " (min)" : "") input \(Self.input.channels)x\(Self.input.height)x\(Self.input.width)"
         var start = clock.now
         let lut = try LatencyLUT.profile(space: space, device: device, input: Self.input, settings: .standard)
         print("BENCH \(tag): profiled \(lut.entries.count) parts in \(seconds(clock.now - start)) s, median part cv \(format(percentile(lut.entries.values.map(\.cv), 0.5) * 100))%")
         let reference = try LUTCorrection.defaultReference(for: lut, in: space)
         var predictors: [(String, any LatencyPredictor, Int)] = [("plain LUT sum", LUTPredictor(lut), 0)]
-        for method in [CorrectionMethod.single(reference: reference), .averaged] {
+        let methods = [CorrectionMethod.single(reference: reference), .averaged].filter {
+            Self.methods.contains($0 == .averaged ? "2" : "1")
+        }
+        for method in methods {
             start = clock.now
             let corrected = try LUTCorrection.correct(lut, space: space, device: device, method: method, settings: .quick)
             print("BENCH \(tag): \(method.description) measured \(corrected.wholeNetworkMeasurements) networks in \(seconds(clock.now - start)) s")
@@ -53,7 +64,7 @@ struct LatencyTableBenchmark {
         }
         start = clock.now
         let measured = try heldOutMeasurements(space, device: device)
-        let cvs = measured.map(\.cv)
+        let cvs = Self.fastest ? Array(FastestCallDevice.noise.suffix(measured.count)) : measured.map(\.cv)
         print("BENCH \(tag): measured \(measured.count) held-out networks in \(seconds(clock.now - start)) s; cv median \(format(percentile(cvs, 0.5) * 100))%, p90 \(format(percentile(cvs, 0.9) * 100))%; load \(loadAverage())")
         let truth = measured.map { (architecture: $0.architecture, seconds: $0.seconds) }
         for (label, predictor, cost) in predictors {
