@@ -8,6 +8,8 @@
 #   NASLAB_LATENCY_INPUT    sample shape CxHxW (default 3x64x64)
 #   NASLAB_LATENCY_HELDOUT  held-out architectures per space (default 200)
 #   NASLAB_BENCH_THREADS    engine thread counts, each a device (default "1"; "1 2" for both)
+#   NASLAB_LATENCY_METHODS  corrections to run (default "1 2"; method 2 measures 1593 FBNet networks)
+#   NASLAB_LATENCY_STATISTIC  median (default) or min (each measurement's fastest call: least moved by load)
 #   NASLAB_BENCH_CONFIG     debug (default: the engine's kernels are optimised in debug builds too) or release
 #
 # The figures come from Tests/NASHardwareTests/LatencyTableBenchmark.swift (runs only with NASLAB_BENCH=1).
