@@ -30,7 +30,7 @@ var targets: [Target] = [
     .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
     .target(name: "NASHardware", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks"],
             swiftSettings: optimizedInDebug),
-    .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch"]),
+    .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASHardware"]),
     .target(name: "NASLanguage", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware", "NASEngine"]),
     .target(name: "NASNotebook", dependencies: ["NASCore", "NASEngine", "NASLanguage"]),
     .executableTarget(name: "naslab", dependencies: [
@@ -48,7 +48,7 @@ var targets: [Target] = [
     .testTarget(name: "NASSearchTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASSearch", "NASBenchmarks"]),
     .testTarget(name: "NASHardwareTests", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware"]),
     .testTarget(name: "NASEngineTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASEngine"]),
-    .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSearch", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
+    .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSpaces", "NASSearch", "NASHardware", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
     .testTarget(name: "NASNotebookTests", dependencies: ["NASEngine", "NASNotebook"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
 

@@ -15,6 +15,7 @@ extension BuiltinRegistry {
         registerProfilingBuiltins()
         registerStoreBuiltins()
         registerAnalysisBuiltins()
+        registerHardwareBuiltins()
         registerPredictorBuiltins()
         registerPlotBuiltins()
     }

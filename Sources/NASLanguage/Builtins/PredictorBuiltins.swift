@@ -88,7 +88,7 @@ extension BuiltinRegistry {
                                       Parameter("truth", .any, keywordOnly: true, help: "an evaluator or latency table that gives their latency"),
                                       Parameter("space", .object("space"), default: Value.none, keywordOnly: true, help: "the space of an arch column")],
                          paper: "Zhang et al., nn-Meter, MobiSys 2021",
-                         example: "assess(p, latency(lat) | skip 300, truth: lat, space: fbnet())") { call in
+                         example: "held = latency(lat) | sort arch desc | take 500\nassess(p, held, truth: lat, space: fbnet())") { call in
             let p = try call.object("p", as: PredictorValue.self)
             let (space, archs) = try call.architectures("archs")
             let truthEvaluator = try Self.evaluator(call, "truth")

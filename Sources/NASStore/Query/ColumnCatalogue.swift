@@ -80,6 +80,7 @@ struct ColumnCatalogue: Sendable {
     static let latency = ColumnCatalogue(table: "latency table", columns: [
         QueryColumn("key", sql: "e.key", .text),
         QueryColumn("latency", sql: "e.seconds", .seconds),
+        QueryColumn("cv", sql: "e.cv", .metric),
     ])
 
     /// The JSON path of a metric inside the `metrics` object.

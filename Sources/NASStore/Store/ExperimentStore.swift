@@ -54,11 +54,15 @@ public protocol ExperimentStore: AnyObject, Sendable {
 
     /// Records a latency table, one row per entry (architecture key → seconds); returns its id.
     @discardableResult func saveLatencyTable(_ info: LatencyTableInfo, entries: [String: Double]) throws -> Int64
+    /// Records a latency table with each entry's noise; returns its id.
+    @discardableResult func saveLatencyTable(_ info: LatencyTableInfo, rows: [LatencyTableEntry]) throws -> Int64
     /// The entries of the latest latency table of this name.
     func latencyEntries(_ name: String) throws -> [String: Double]
-    /// The entries of the latest latency table of this name as a table (`key`, `latency`).
+    /// The description and entries (sorted by key) of the latest latency table of this name.
+    func latencyTableContents(_ name: String) throws -> (info: LatencyTableInfo, rows: [LatencyTableEntry])
+    /// The entries of the latest latency table of this name as a table (`key`, `latency`, `cv`).
     func latencyTable(_ name: String, query: TableQuery) throws -> Table
-    /// Every latency table's description (name, device, batch, threads, engine, date, entries).
+    /// Every latency table's description (name, kind, space, device, batch, threads, input, engine, date, entries, measurements).
     func latencyTables() throws -> Table
 
     // MARK: Descriptions

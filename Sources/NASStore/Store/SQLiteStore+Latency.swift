@@ -5,15 +5,22 @@ import NASCore
 extension SQLiteStore {
     @discardableResult
     public func saveLatencyTable(_ info: LatencyTableInfo, entries: [String: Double]) throws -> Int64 {
+        try saveLatencyTable(info, rows: entries.map { LatencyTableEntry(key: $0.key, seconds: $0.value) })
+    }
+
+    @discardableResult
+    public func saveLatencyTable(_ info: LatencyTableInfo, rows: [LatencyTableEntry]) throws -> Int64 {
         try write { db in
             try db.execute(sql: """
-                INSERT INTO latency_tables(name, device, batch, threads, engine_version, measured_at) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO latency_tables(name, device, batch, threads, engine_version, measured_at, space, input, classes,
+                                           kind, measurements, method) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [info.name, info.device, info.batch, info.threads, info.engineVersion,
-                                 info.date.timeIntervalSince1970])
+                                 info.date.timeIntervalSince1970, info.space, info.input, info.classes, info.kind,
+                                 info.measurements, info.method])
             let id = db.lastInsertedRowID
-            let statement = try db.cachedStatement(sql: "INSERT INTO latency_entries(table_id, key, seconds) VALUES (?, ?, ?)")
-            for (key, seconds) in entries {
-                try statement.execute(arguments: [id, key, seconds])
+            let statement = try db.cachedStatement(sql: "INSERT INTO latency_entries(table_id, key, seconds, cv) VALUES (?, ?, ?, ?)")
+            for row in rows {
+                try statement.execute(arguments: [id, row.key, row.seconds, row.cv])
             }
             return id
         }
@@ -24,6 +31,21 @@ extension SQLiteStore {
             let id = try Self.latestLatencyTable(name, db)
             let rows = try Row.fetchAll(db, sql: "SELECT key, seconds FROM latency_entries WHERE table_id = ?", arguments: [id])
             return Dictionary(uniqueKeysWithValues: rows.map { ($0["key"] as String, $0["seconds"] as Double) })
+        }
+    }
+
+    public func latencyTableContents(_ name: String) throws -> (info: LatencyTableInfo, rows: [LatencyTableEntry]) {
+        try read { db in
+            let id = try Self.latestLatencyTable(name, db)
+            let row = try Row.fetchOne(db, sql: "SELECT * FROM latency_tables WHERE id = ?", arguments: [id])!
+            let info = LatencyTableInfo(name: row["name"], device: row["device"], batch: row["batch"], threads: row["threads"],
+                                        engineVersion: row["engine_version"],
+                                        date: Date(timeIntervalSince1970: row["measured_at"]), space: row["space"],
+                                        input: row["input"], classes: row["classes"], kind: row["kind"],
+                                        measurements: row["measurements"], method: row["method"])
+            let entries = try Row.fetchAll(db, sql: "SELECT key, seconds, cv FROM latency_entries WHERE table_id = ? ORDER BY key",
+                                           arguments: [id])
+            return (info, entries.map { LatencyTableEntry(key: $0["key"], seconds: $0["seconds"], cv: $0["cv"]) })
         }
     }
 
@@ -39,16 +61,19 @@ extension SQLiteStore {
     public func latencyTables() throws -> NASCore.Table {
         try read { db in
             let rows = try Row.fetchAll(db, sql: """
-                SELECT l.name, l.device, l.batch, l.threads, l.engine_version, l.measured_at,
-                       (SELECT COUNT(*) FROM latency_entries e WHERE e.table_id = l.id) AS entries
+                SELECT l.name, l.kind, l.space, l.device, l.batch, l.threads, l.input, l.engine_version, l.measured_at,
+                       l.measurements, (SELECT COUNT(*) FROM latency_entries e WHERE e.table_id = l.id) AS entries
                 FROM latency_tables l ORDER BY l.id
                 """)
             let cells: [[Cell]] = rows.map { row in
-                [.string(row["name"]), .string(row["device"]), .number(.scalar(Double(row["batch"] as Int))),
-                 .number(.scalar(Double(row["threads"] as Int))), .string(row["engine_version"]),
-                 .string(CellReader.dateText(row["measured_at"])), .number(Quantity(Double(row["entries"] as Int), hint: .count))]
+                [.string(row["name"]), .string(row["kind"]), .string(row["space"]), .string(row["device"]),
+                 .number(.scalar(Double(row["batch"] as Int))), .number(.scalar(Double(row["threads"] as Int))),
+                 .string(row["input"]), .string(row["engine_version"]), .string(CellReader.dateText(row["measured_at"])),
+                 .number(Quantity(Double(row["entries"] as Int), hint: .count)),
+                 .number(Quantity(Double(row["measurements"] as Int), hint: .count))]
             }
-            return NASCore.Table(columns: ["name", "device", "batch", "threads", "engine", "date", "entries"], rows: cells)
+            return NASCore.Table(columns: ["name", "kind", "space", "device", "batch", "threads", "input", "engine", "date",
+                                           "entries", "measurements"], rows: cells)
         }
     }
 

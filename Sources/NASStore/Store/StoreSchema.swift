@@ -21,6 +21,9 @@ enum StoreSchema {
         migrator.registerMigration("v3-run-trial-settings") { db in
             try db.execute(sql: "ALTER TABLE runs ADD COLUMN trial_settings TEXT NOT NULL DEFAULT '{}'")
         }
+        migrator.registerMigration("v4-measured-latency-tables") { db in
+            try db.execute(sql: v4)
+        }
         return migrator
     }
 
@@ -61,5 +64,18 @@ enum StoreSchema {
         CREATE TABLE latency_entries(
             table_id INTEGER NOT NULL REFERENCES latency_tables(id) ON DELETE CASCADE, key TEXT NOT NULL,
             seconds REAL NOT NULL, PRIMARY KEY(table_id, key)) WITHOUT ROWID;
+        """
+
+    /// What a measured latency table adds: the space, input shape and classes it was measured at,
+    /// plain or corrected (with the whole networks a correction measured and its method), and
+    /// each entry's coefficient of variation. Older tables read as plain ones of an unknown space.
+    private static let v4 = """
+        ALTER TABLE latency_tables ADD COLUMN space TEXT NOT NULL DEFAULT '';
+        ALTER TABLE latency_tables ADD COLUMN input TEXT NOT NULL DEFAULT '';
+        ALTER TABLE latency_tables ADD COLUMN classes INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE latency_tables ADD COLUMN kind TEXT NOT NULL DEFAULT 'plain';
+        ALTER TABLE latency_tables ADD COLUMN measurements INTEGER NOT NULL DEFAULT 0;
+        ALTER TABLE latency_tables ADD COLUMN method TEXT NOT NULL DEFAULT '';
+        ALTER TABLE latency_entries ADD COLUMN cv REAL;
         """
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NASCore
 import NASEngine
 import NASLanguage
 

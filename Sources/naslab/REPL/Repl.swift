@@ -1,4 +1,5 @@
 import Foundation
+import NASCore
 import NASEngine
 import NASLanguage
 import NASNotebook

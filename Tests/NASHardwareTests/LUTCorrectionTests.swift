@@ -1,0 +1,90 @@
+import NASCore
+import NASSpaces
+import Testing
+@testable import NASHardware
+
+/// Zeng et al.'s corrections on the fusing device, against values worked out by hand (µs).
+///
+/// Whole networks: L(t) = 145 + #{l ≥ 2 : t_l = a, t_(l−1) = b}. Standalone: a 111, b 110.
+/// L_ctx(n, l) = L_SNblock(l) + L(BN(n, l)) − L(SN), with L_SNblock(l) the reference type's standalone entry.
+/// Method 1 in SN_a = aaa (145): BN(b,1) = baa 146, BN(b,2) = aba 146, BN(b,3) = aab 145, so
+/// L_ctx(b, ·) = 111 + (1, 1, 0) = 112, 112, 111; L_ctx(a, ·) = 111; fixed = 145 − 333 = −188.
+/// In SN_b = bbb (145): abb 145, bab 146, bba 146 give L_ctx(a, ·) = 110 + (0, 1, 1) = 110, 111, 111,
+/// L_ctx(b, ·) = 110, fixed = 145 − 330 = −185. Method 2 averages: a 110.5, 111, 111; b 111, 111, 110.5;
+/// fixed −186.5.
+@Suite struct LUTCorrectionTests {
+    static let space = ToyBlockSpace()
+
+    static func corrected(_ method: CorrectionMethod, device: FusingDevice = FusingDevice()) throws -> CorrectedLUT {
+        let lut = try LatencyLUT.profile(space: space, device: device, input: TensorShape(channels: 2, height: 4, width: 4))
+        return try LUTCorrection.correct(lut, space: space, device: device, method: method)
+    }
+
+    static func expectEntries(_ lut: CorrectedLUT, a: [Double], b: [Double], fixed: Double) {
+        #expect(abs(lut.lut.entries["fixed"]!.seconds - fixed * 1e-6) < 1e-12)
+        for l in 0..<3 {
+            #expect(abs(lut.lut.entries["layer\(l + 1):a@2x4x4"]!.seconds - a[l] * 1e-6) < 1e-12, "a at \(l + 1)")
+            #expect(abs(lut.lut.entries["layer\(l + 1):b@2x4x4"]!.seconds - b[l] * 1e-6) < 1e-12, "b at \(l + 1)")
+        }
+        #expect(lut.lut.entries.count == 7)
+    }
+
+    /// The true latency of an architecture, from the hand-derived formula.
+    static func truth(_ arch: String) -> Double {
+        let t = Array(arch)
+        return (145 + Double((1..<3).filter { t[$0] == "a" && t[$0 - 1] == "b" }.count)) * 1e-6
+    }
+
+    static let all = ["aaa", "aab", "aba", "abb", "baa", "bab", "bba", "bbb"]
+
+    @Test("method 1 with reference a: in-context entries, fixed part and 4 whole-network measurements")
+    func methodOne() throws {
+        let device = FusingDevice()
+        let c = try Self.corrected(.single(reference: "a"), device: device)
+        Self.expectEntries(c, a: [111, 111, 111], b: [112, 112, 111], fixed: -188)
+        #expect(c.wholeNetworkMeasurements == 4)
+        #expect(device.calls == 8 + 4)
+        #expect(abs(try c.predict(try Self.space.parse("aaa"), in: Self.space) - 145e-6) < 1e-12)
+        #expect(abs(try c.predict(try Self.space.parse("bab"), in: Self.space) - 146e-6) < 1e-12)
+        #expect(abs(try c.predict(try Self.space.parse("bbb"), in: Self.space) - 147e-6) < 1e-12)
+        #expect(c.lut.metadata.kind == .corrected && c.lut.metadata.method == "method 1 (a)")
+    }
+
+    @Test("method 2 averages both specified networks: 8 whole-network measurements")
+    func methodTwo() throws {
+        let c = try Self.corrected(.averaged)
+        Self.expectEntries(c, a: [110.5, 111, 111], b: [111, 111, 110.5], fixed: -186.5)
+        #expect(c.wholeNetworkMeasurements == 8)
+        #expect(abs(try c.predict(try Self.space.parse("bbb"), in: Self.space) - 146e-6) < 1e-12)
+        #expect(abs(try c.predict(try Self.space.parse("baa"), in: Self.space) - 146.5e-6) < 1e-12)
+    }
+
+    @Test("over all 8 architectures the mean error is 401 µs for the plain sum and 0.5 µs for either correction")
+    func errorsOrdered() throws {
+        let plain = LUTPredictor(try LatencyLUT.profile(space: Self.space, device: FusingDevice(), input: TensorShape(channels: 2, height: 4, width: 4)))
+        let one = try Self.corrected(.single(reference: "a")), two = try Self.corrected(.averaged)
+        func meanError(_ p: any LatencyPredictor) throws -> Double {
+            try Self.all.reduce(0) { $0 + abs(try p.predict(try Self.space.parse($1), in: Self.space) - Self.truth($1)) } / 8
+        }
+        #expect(abs(try meanError(plain) - 401e-6) < 1e-12)
+        #expect(abs(try meanError(one) - 0.5e-6) < 1e-12)
+        #expect(abs(try meanError(two) - 0.5e-6) < 1e-12)
+    }
+
+    @Test("bad references, a corrected input table and another device are refused with a message")
+    func refusals() throws {
+        let device = FusingDevice()
+        let lut = try LatencyLUT.profile(space: Self.space, device: device, input: TensorShape(channels: 2, height: 4, width: 4))
+        #expect(throws: HardwareError("the reference 'k3_e6' is not a block type of the toy space; specified networks exist for a, b")) {
+            try LUTCorrection.correct(lut, space: Self.space, device: device, method: .single(reference: "k3_e6"))
+        }
+        let corrected = try LUTCorrection.correct(lut, space: Self.space, device: device, method: .averaged)
+        #expect(throws: HardwareError.self) {
+            try LUTCorrection.correct(corrected.lut, space: Self.space, device: device, method: .averaged)
+        }
+        #expect(throws: HardwareError.self) {
+            try LUTCorrection.correct(lut, space: Self.space, device: try EngineDevice(threads: 1), method: .averaged)
+        }
+        #expect(throws: HardwareError.self) { try CorrectedLUT(lut) }
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+import NASCore
+import NASSpaces
+import Testing
+@testable import NASHardware
+
+/// How well plain and corrected latency tables predict measured latency, for `scripts/bench.d/latency.sh`;
+/// runs only with `NASLAB_BENCH=1` and asserts nothing about time: timings never decide a test.
+///
+/// Per space and thread count: profile the space's table, correct it by method 1 (default
+/// reference) and method 2, measure `NASLAB_LATENCY_HELDOUT` random architectures (seeded,
+/// none of them a specified network or a one-block replacement of one), and report for each
+/// predictor the share within ±10%, MAPE, RMSE and Kendall τ, with the held-out measurements'
+/// CV (median and p90) and the whole-network measurements each method cost.
+///
+///   NASLAB_LATENCY_SPACES   spaces to run (default "fbnet"; see `spaces`)
+///   NASLAB_LATENCY_INPUT    sample shape CxHxW (default 3x64x64)
+///   NASLAB_LATENCY_HELDOUT  held-out architectures (default 200)
+///   NASLAB_BENCH_THREADS    thread counts, space-separated (default "1")
+///   NASLAB_LATENCY_METHODS  corrections to run (default "1 2")
+///   NASLAB_LATENCY_STATISTIC  median (default) or min: each measurement's figure (min: the fastest call,
+///                             least moved by other work on a shared machine; the calls' CV is still reported)
+@Suite(.serialized, .enabled(if: ProcessInfo.processInfo.environment["NASLAB_BENCH"] == "1"))
+struct LatencyTableBenchmark {
+    static let environment = ProcessInfo.processInfo.environment
+    /// The blockwise spaces the bench knows, by name: adding a space is one line.
+    static let spaces: [String: any BlockwiseSpace] = [
+        "fbnet": FBNetSpace(),
+    ]
+    static let input = LUTMetadata.shape(environment["NASLAB_LATENCY_INPUT"] ?? "3x64x64") ?? TensorShape(channels: 3, height: 64, width: 64)
+    static let heldOut = Int(environment["NASLAB_LATENCY_HELDOUT"] ?? "200") ?? 200
+    static let threads = (environment["NASLAB_BENCH_THREADS"] ?? "1").split(separator: " ").compactMap { Int($0) }
+    static let methods = (environment["NASLAB_LATENCY_METHODS"] ?? "1 2").split(separator: " ").map(String.init)
+    static let fastest = environment["NASLAB_LATENCY_STATISTIC"] == "min"
+
+    @Test("plain and corrected latency tables against held-out measurements")
+    func compare() throws {
+        for name in (Self.environment["NASLAB_LATENCY_SPACES"] ?? "fbnet").split(separator: " ").map(String.init) {
+            let space = try #require(Self.spaces[name], "no bench space '\(name)'")
+            for t in Self.threads {
+                let engine = try EngineDevice(threads: t)
+                try run(space, device: Self.fastest ? FastestCallDevice(base: engine) : engine)
+            }
+        }
+    }
+
+    /// One space on one device: build the three predictors, measure the held-out set, report.
+    func run(_ space: any BlockwiseSpace, device: any Device) throws {
+        let clock = ContinuousClock()
+        let tag = "\(space.name) \(device.name)\(Self.fastest ? " (min)" : "") input \(Self.input.channels)x\(Self.input.height)x\(Self.input.width)"
+        var start = clock.now
+        let lut = try LatencyLUT.profile(space: space, device: device, input: Self.input, settings: .standard)
+        print("BENCH \(tag): profiled \(lut.entries.count) parts in \(seconds(clock.now - start)) s, median part cv \(format(percentile(lut.entries.values.map(\.cv), 0.5) * 100))%")
+        let reference = try LUTCorrection.defaultReference(for: lut, in: space)
+        var predictors: [(String, any LatencyPredictor, Int)] = [("plain LUT sum", LUTPredictor(lut), 0)]
+        let methods = [CorrectionMethod.single(reference: reference), .averaged].filter {
+            Self.methods.contains($0 == .averaged ? "2" : "1")
+        }
+        for method in methods {
+            start = clock.now
+            let corrected = try LUTCorrection.correct(lut, space: space, device: device, method: method, settings: .quick)
+            print("BENCH \(tag): \(method.description) measured \(corrected.wholeNetworkMeasurements) networks in \(seconds(clock.now - start)) s")
+            predictors.append((method.description, corrected, corrected.wholeNetworkMeasurements))
+        }
+        start = clock.now
+        let measured = try heldOutMeasurements(space, device: device)
+        let cvs = Self.fastest ? Array(FastestCallDevice.noise.suffix(measured.count)) : measured.map(\.cv)
+        print("BENCH \(tag): measured \(measured.count) held-out networks in \(seconds(clock.now - start)) s; cv median \(format(percentile(cvs, 0.5) * 100))%, p90 \(format(percentile(cvs, 0.9) * 100))%; load \(loadAverage())")
+        let truth = measured.map { (architecture: $0.architecture, seconds: $0.seconds) }
+        for (label, predictor, cost) in predictors {
+            let r = try PredictionReport(predictor, on: truth, in: space)
+            print("RESULT \(tag) | \(label) | within ±10% \(format(r.withinTenPercent * 100))% | MAPE \(format(r.mape * 100))% | RMSE \(format(r.rmse * 1e3)) ms | Kendall τ \(r.kendallTau.map { format($0) } ?? "-") | measurements \(cost)")
+        }
+    }
+
+    /// Random architectures of the space (seeded), each measured whole with the standard settings.
+    func heldOutMeasurements(_ space: any BlockwiseSpace, device: any Device) throws -> [(architecture: Architecture, seconds: Double, cv: Double)] {
+        var rng = SeededRandom(seed: 2020)
+        var seen: Set<String> = []
+        var result: [(architecture: Architecture, seconds: Double, cv: Double)] = []
+        while result.count < Self.heldOut {
+            let a = space.sample(using: &rng)
+            guard seen.insert(space.canonical(a)).inserted, !isCorrectionNetwork(a, space) else { continue }
+            let spec = try space.network(a, input: Self.input, classes: space.defaultClasses)
+            let m = try device.measure(spec, batch: 1, settings: .standard, cancel: CancellationToken())
+            result.append((a, m.median, m.coefficientOfVariation))
+        }
+        return result
+    }
+
+    /// Whether a correction measured this network: a specified network, or one with a single block different.
+    func isCorrectionNetwork(_ a: Architecture, _ space: any BlockwiseSpace) -> Bool {
+        let choices = space.blockChoices(of: a)
+        return space.blockTypes.contains { type in
+            (0..<space.blockCount).filter { space.blockOptions(at: $0)[choices[$0]] != type }.count <= 1
+        }
+    }
+
+    func percentile(_ values: [Double], _ q: Double) -> Double {
+        LatencyMeasurement(samples: values.isEmpty ? [0] : values).quantile(q)
+    }
+
+    func seconds(_ d: Duration) -> String { format(Double(d.components.seconds) + Double(d.components.attoseconds) / 1e18) }
+
+    func format(_ x: Double) -> String { String(format: "%.3g", x) }
+
+    func loadAverage() -> String {
+        (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").prefix(3).joined(separator: " ") ?? "?"
+    }
+}

@@ -1,0 +1,1 @@
+device(threads: 0)   # expect error: threads must be between 1 and 256, got 0

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Latency tables against measurements on this machine: a plain LUT sum and Zeng et al.'s corrections
+# (method 1, one reference specified network; method 2, all of them averaged) predicting held-out
+# random architectures measured whole, with the share within ±10% (nn-Meter's figure), MAPE, RMSE,
+# Kendall τ, the held-out measurements' CV and the whole-network measurements each method cost.
+#
+#   NASLAB_LATENCY_SPACES   blockwise spaces to run (default "fbnet")
+#   NASLAB_LATENCY_INPUT    sample shape CxHxW (default 3x64x64)
+#   NASLAB_LATENCY_HELDOUT  held-out architectures per space (default 200)
+#   NASLAB_BENCH_THREADS    engine thread counts, each a device (default "1"; "1 2" for both)
+#   NASLAB_LATENCY_METHODS  corrections to run (default "1 2"; method 2 measures 1593 FBNet networks)
+#   NASLAB_LATENCY_STATISTIC  median (default) or min (each measurement's fastest call: least moved by load)
+#   NASLAB_BENCH_CONFIG     debug (default: the engine's kernels are optimised in debug builds too) or release
+#
+# The figures come from Tests/NASHardwareTests/LatencyTableBenchmark.swift (runs only with NASLAB_BENCH=1).
+# The machine is shared: the CV and the load average are printed beside every figure.
+set -euo pipefail
+root="$(cd "$(dirname "$0")/../.." && pwd)"
+cd "$root"
+export NASLAB_LATENCY_SPACES="${NASLAB_LATENCY_SPACES:-fbnet}" NASLAB_LATENCY_INPUT="${NASLAB_LATENCY_INPUT:-3x64x64}"
+export NASLAB_LATENCY_HELDOUT="${NASLAB_LATENCY_HELDOUT:-200}" NASLAB_BENCH_THREADS="${NASLAB_BENCH_THREADS:-1}"
+export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
+config="${NASLAB_BENCH_CONFIG:-debug}"
+echo "spaces $NASLAB_LATENCY_SPACES, input $NASLAB_LATENCY_INPUT, $NASLAB_LATENCY_HELDOUT held out, threads $NASLAB_BENCH_THREADS, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+flags=()
+[ "$config" = "release" ] && flags=(-c release -Xswiftc -enable-testing)
+swift build --build-tests "${flags[@]}" 2>&1 | grep -E "error" || true
+NASLAB_BENCH=1 swift test "${flags[@]}" --skip-build --filter "LatencyTableBenchmark" 2>&1 \
+  | grep -E '^(BENCH|RESULT)|error|Error' | sed 's/^RESULT /  /' || true
