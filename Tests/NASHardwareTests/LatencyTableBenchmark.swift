@@ -26,6 +26,7 @@ struct LatencyTableBenchmark {
     /// The blockwise spaces the bench knows, by name: adding a space is one line.
     static let spaces: [String: any BlockwiseSpace] = [
         "fbnet": FBNetSpace(),
+        "basenet": try! BasenetSpace(),
     ]
     static let input = LUTMetadata.shape(environment["NASLAB_LATENCY_INPUT"] ?? "3x64x64") ?? TensorShape(channels: 3, height: 64, width: 64)
     static let heldOut = Int(environment["NASLAB_LATENCY_HELDOUT"] ?? "200") ?? 200

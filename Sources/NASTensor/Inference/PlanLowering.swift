@@ -240,9 +240,13 @@ final class PlanLowering {
         var primitive: DNNLPrimitive
         do {
             primitive = try convPrimitive(g, activation: node.activation, into: target.map { layout[$0]! }, then: then)
+            // oneDNN's reference kernel is the only one for some layouts it is told to write (a
+            // grouped convolution with 12 channels per group into a 16-channel-blocked sum): it runs
+            // 10-100× slower than computing the term on its own and adding it.
+            if target != nil && primitive.implementation.hasPrefix("ref") { throw PlanLoweringFallback.referenceKernel }
             if then != nil { activatedSums.insert(sum!) }
         } catch where target != nil {
-            // The kernel cannot accumulate into that layout: compute the term, add it in place.
+            // The kernel cannot accumulate into that layout (or only slowly): compute the term, add it in place.
             accumulateInto[id] = nil
             sumPlan[sum!]!.rest.append(id)
             primitive = try convPrimitive(g, activation: node.activation, into: nil, then: nil)
@@ -561,4 +565,10 @@ final class PlanLowering {
         ]))
         define(id, buffer: out, desc: plain)
     }
+}
+
+/// Why a fused kernel was given up for an unfused one.
+enum PlanLoweringFallback: Error {
+    /// oneDNN offered only its reference implementation for the fused form.
+    case referenceKernel
 }
