@@ -180,6 +180,19 @@ import Testing
         #expect(!plan.kernelSummary.contains { $0.hasPrefix("ref") }, "\(plan.kernelSummary)")
     }
 
+    /// FBNet's grouped 1×1 convolutions (12 channels per group at 24 channels) end blocks with a
+    /// residual sum; oneDNN can fuse such a convolution into a 16-channel-blocked sum only with its
+    /// reference kernel (10-100× slower), so the plan computes it on its own and adds it.
+    @Test func groupedConvolutionsIntoSumsAvoidReferenceKernels() throws {
+        let space = FBNetSpace()
+        let a = try space.parse(Array(repeating: "k3_e1_g2", count: 22).joined(separator: "-"))
+        let model = try Model(spec: space.network(a, input: TensorShape(channels: 3, height: 32, width: 32), classes: 10), seed: 1)
+        let fast = model.inferenceModel()
+        fast.batchOneSetting = (threads: 1, lanes: 1, winograd: false)
+        let plan = try fast.plan(batch: 1)
+        #expect(!plan.kernelSummary.contains { $0.hasPrefix("ref") }, "\(plan.kernelSummary)")
+    }
+
     @Test func badInputIsAClearError() throws {
         let spec = BenchNetworks.smallCNN()
         let fast = try Model(spec: spec, seed: 1).inferenceModel()
