@@ -111,7 +111,7 @@ struct StoreTableSourceTests {
         try store.saveLatencyTable(LatencyTableInfo(name: "lut", device: "cpu", batch: 1, threads: 1, engineVersion: "t"),
                                    entries: ["a": 0.001, "b": 0.002, "c": 0.003])
         let lut = try StoreTableSource(store: store, table: .latency("lut"))
-        #expect(lut.columns == ["key", "latency"])
+        #expect(lut.columns == ["key", "latency", "cv"])   // each entry's coefficient of variation (nil for tables saved without one)
         let fast = try lut.apply(.filter(cmp(.greaterOrEqual, col("latency"), num(.seconds(0.002)))))?
             .apply(.sort([SortKey("latency", descending: true)]))?.materialize()
         #expect(fast?.column("key") == [.string("c"), .string("b")])

@@ -37,13 +37,9 @@ extension BuiltinRegistry {
         })
     }
 
-    /// The evaluator behind an evaluator or latency-table argument.
+    /// The evaluator behind an evaluator, latency-table or predictor argument (`evaluatorArgument`).
     static func evaluator(_ call: BuiltinCall, _ name: String) throws -> any Evaluator {
-        if case .object(let o) = call[name] {
-            if let e = o as? EvaluatorValue { return e.evaluator }
-            if let t = o as? LatencyTableValue { return EvaluatorCatalogue.evaluator(t.table) }
-        }
-        throw BuiltinError("\(name) must be an evaluator or a latency table, got \(call[name].kindDescription)", argument: name)
+        try evaluatorArgument(call, name)
     }
 
     /// Metrics as a record in the standard order (`MetricCatalogue.ordered`), each with its unit.

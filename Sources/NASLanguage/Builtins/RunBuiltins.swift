@@ -1,6 +1,7 @@
 import Foundation
 import NASCore
 import NASEngine
+import NASHardware
 import NASSearch
 import NASSpaces
 
@@ -256,14 +257,15 @@ private func earlyStopping(threshold: Double, after: Int, argument: String) thro
     do { return try EarlyStopping(threshold: threshold, minEpochs: after) } catch { throw BuiltinError("\(error)", argument: argument) }
 }
 
-/// An evaluator argument: an evaluator, a latency table, or a list of them (their metrics merged).
+/// An evaluator argument: an evaluator, a latency table, a latency predictor, or a list of them (their metrics merged).
 func evaluatorArgument(_ call: BuiltinCall, _ name: String) throws -> any Evaluator {
     func one(_ value: Value) throws -> any Evaluator {
         if case .object(let o) = value {
             if let e = o as? EvaluatorValue { return e.evaluator }
             if let t = o as? LatencyTableValue { return EvaluatorCatalogue.evaluator(t.table) }
+            if let p = o as? PredictorValue { return PredictedLatencyEvaluator(p.predictor) }
         }
-        throw BuiltinError("\(name) must be an evaluator, a latency table or a list of them, got \(value.kindDescription)", argument: name)
+        throw BuiltinError("\(name) must be an evaluator, a latency table, a latency predictor or a list of them, got \(value.kindDescription)", argument: name)
     }
     guard case .list(let items) = call[name] else { return try one(call[name]) }
     guard !items.isEmpty else { throw BuiltinError("\(name) needs at least one evaluator", argument: name) }
