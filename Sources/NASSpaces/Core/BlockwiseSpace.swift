@@ -69,3 +69,25 @@ extension BlockwiseSpace {
         return parts
     }
 }
+
+extension BlockwiseSpace where Self: GroupedSearchSpace {
+    /// One token per position: the token is the choice (FBNet, basenet).
+    public func blockChoices(of architecture: Architecture) -> [Int] { architecture.tokens }
+
+    /// The architecture whose tokens are the choices, validated.
+    public func architecture(blockChoices: [Int]) throws -> Architecture {
+        let a = Architecture(space: name, tokens: blockChoices)
+        try validate(a)
+        return a
+    }
+
+    /// The scope `stage<s>.layer<position + 1>` of a skeleton whose stages hold `lengths` positions each.
+    static func stageScope(_ position: Int, stageLengths lengths: [Int]) -> String {
+        var first = 0
+        for (s, length) in lengths.enumerated() {
+            if position < first + length { return "stage\(s + 1).layer\(position + 1)" }
+            first += length
+        }
+        return "layer\(position + 1)"
+    }
+}
