@@ -71,7 +71,7 @@ extension BuiltinRegistry {
                                       Parameter("repeats", .integer, default: .number(15), keywordOnly: true, help: "timed calls per part"),
                                       Parameter("warmup", .integer, default: .number(3), keywordOnly: true, help: "untimed calls first"),
                                       Parameter("name", .string, default: Value.none, keywordOnly: true, help: "the name it is stored under")],
-                         paper: "Zeng, Jiang, Shi & Hu, Black Box Search Space Profiling for Accelerator-Aware Neural Architecture Search, ASP-DAC 2020",
+                         paper: "Zeng, Sun, Xing, Ning, Shan, Chen, Wang & Yang, Black Box Search Space Profiling for Accelerator-Aware Neural Architecture Search, ASP-DAC 2020",
                          example: "t = profile(fbnet(), device: device(threads: 1), input: [1, 3, 32, 32])") { call in
             let space = try Self.blockwise(call, "space")
             let device = try Self.device(call)
@@ -124,7 +124,7 @@ extension BuiltinRegistry {
                                       Parameter("repeats", .integer, default: .number(15), keywordOnly: true, help: "timed calls per network"),
                                       Parameter("warmup", .integer, default: .number(3), keywordOnly: true, help: "untimed calls first"),
                                       Parameter("name", .string, default: Value.none, keywordOnly: true, help: "the name it is stored under")],
-                         paper: "Zeng, Jiang, Shi & Hu, Black Box Search Space Profiling for Accelerator-Aware Neural Architecture Search, ASP-DAC 2020",
+                         paper: "Zeng, Sun, Xing, Ning, Shan, Chen, Wang & Yang, Black Box Search Space Profiling for Accelerator-Aware Neural Architecture Search, ASP-DAC 2020",
                          example: "t = profile(fbnet(), input: [1, 3, 32, 32])\nc = correct(t, method: 1, reference: \"k3_e6\")") { call in
             let value = try call.object("lut", as: LUTValue.self)
             let space = try call.isNone("on") ? value.space : Self.blockwise(call, "on")
