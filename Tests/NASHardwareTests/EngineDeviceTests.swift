@@ -56,6 +56,12 @@ import Testing
             try device.measure(Self.network(layers: 1), batch: 1, settings: MeasurementSettings(repeats: 0), cancel: CancellationToken())
         }
         #expect(throws: HardwareError.self) { try EngineDevice(threads: 0) }
+        // 32 channels of 60,000 × 60,000 floats: 460 GB of activations, refused before any allocation.
+        var b = try NetworkBuilder(input: TensorShape(channels: 3, height: 60_000, width: 60_000))
+        let conv = try b.add(.conv(outChannels: 32, kernel: 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: false), [NetworkBuilder.inputID], name: "conv")
+        #expect(throws: HardwareError.self) {
+            try device.measure(b.build(output: conv), batch: 1, settings: .quick, cancel: CancellationToken())
+        }
     }
 
     @Test("quantiles interpolate like numpy's default")

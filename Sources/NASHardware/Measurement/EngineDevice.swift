@@ -1,4 +1,5 @@
 import Dispatch
+import Foundation
 import NASCore
 import NASSpaces
 import NASTensor
@@ -29,6 +30,7 @@ public struct EngineDevice: Device {
                         cancel: CancellationToken) throws -> LatencyMeasurement {
         try settings.validate()
         guard batch >= 1 else { throw HardwareError("batch must be at least 1, got \(batch)") }
+        try checkFitsInMemory(spec, batch: batch)
         let plan = try compiledPlan(spec, batch: batch)
         let input = Tensor(zeros: plan.inputDims)
         let previous = ComputeThreads.current
@@ -49,6 +51,21 @@ public struct EngineDevice: Device {
         let weightBytes = spec.cost.params * MemoryLayout<Float>.size
         return LatencyMeasurement(samples: samples, peakMemoryBytes: plan.arenaBytes + weightBytes)
     }
+
+    /// Throws, before anything is allocated, when the cost model's estimate of the inference (live
+    /// activations at `batch` and the weights) exceeds half of this machine's memory.
+    func checkFitsInMemory(_ spec: NetworkSpec, batch: Int) throws {
+        let cost = spec.cost
+        let (activations, overflow) = cost.peakActivationBytes.multipliedReportingOverflow(by: batch)
+        let needed = overflow ? Int.max : activations.addingReportingOverflow(cost.params * MemoryLayout<Float>.size).partialValue
+        let limit = Int(clamping: ProcessInfo.processInfo.physicalMemory / 2)
+        guard needed <= limit else {
+            throw HardwareError("the network needs about \(Self.gigabytes(needed)) GB at batch \(batch) (activations and weights), "
+                + "more than half of this machine's \(Self.gigabytes(limit * 2)) GB; measure a smaller input or batch")
+        }
+    }
+
+    private static func gigabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e9) }
 
     /// The network with seeded weights, compiled for `batch` inputs at this device's setting.
     func compiledPlan(_ spec: NetworkSpec, batch: Int) throws -> InferencePlan {
