@@ -44,11 +44,15 @@ private func plotData(_ call: BuiltinCall) throws -> (Table, PlotDefaults) {
         return (try call.session.trialsTable(run: run.id).materialize(), PlotDefaults(x: "trial", y: [PlotRequest.bestColumn]))
     }
     if case .list(let items) = data, !items.isEmpty, case let runs = items.compactMap(runValue), runs.count == items.count {
-        let ids = Set(runs.map { Cell.number(Quantity(Double($0.id))) })
+        // One series per run, in the order the list gives them (runs that ran side by side interleave in the store).
+        let order = Dictionary(runs.enumerated().map { (Cell.number(Quantity(Double($0.element.id))), $0.offset) },
+                               uniquingKeysWith: { first, _ in first })
         let all = try call.session.trialsTable(run: nil).materialize()
         guard let runColumn = all.columnIndex("run") else { throw BuiltinError("the store's trials have no run column", argument: "data") }
-        let table = try all.filtered { ids.contains($0[runColumn]) }
-        return (table, PlotDefaults(x: "trial", y: [PlotRequest.bestColumn], by: "run"))
+        let rows = all.rows.enumerated().filter { order[$0.element[runColumn]] != nil }
+            .sorted { (order[$0.element[runColumn]]!, $0.offset) < (order[$1.element[runColumn]]!, $1.offset) }
+            .map(\.element)
+        return (Table(columns: all.columns, rows: rows), PlotDefaults(x: "trial", y: [PlotRequest.bestColumn], by: "run"))
     }
     if case .list(let items) = data, !items.isEmpty, case let numbers = items.compactMap(quantity), numbers.count == items.count {
         return try sequenceTable(numbers, call)
