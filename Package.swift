@@ -31,8 +31,9 @@ var targets: [Target] = [
     .target(name: "NASHardware", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks"],
             swiftSettings: optimizedInDebug),
     .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASHardware"]),
-    .target(name: "NASLanguage", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware", "NASEngine"]),
-    .target(name: "NASNotebook", dependencies: ["NASCore", "NASEngine", "NASLanguage"]),
+    .target(name: "NASLanguage", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware", "NASEngine"],
+            resources: [.copy("Resources")]),
+    .target(name: "NASNotebook", dependencies: ["NASCore", "NASEngine", "NASLanguage"], resources: [.copy("Resources")]),
     .executableTarget(name: "naslab", dependencies: [
         "NASCore", "NASNotebook", "NASLanguage", "NASEngine", "CEditLine",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -8,6 +8,10 @@ import NASCore
 public final class BuiltinRegistry {
     private var builtins: [String: Builtin] = [:]
     private var topics: [String: HelpTopic] = [:]
+    /// The concept pages `help concepts` lists (nil in a registry made without them).
+    public private(set) var concepts: ConceptLibrary?
+    /// Why the shipped concept pages could not be read, if they could not.
+    public private(set) var conceptProblem: ConceptError?
 
     /// Creates an empty registry (see `standard()` for the full one).
     public init() {}
@@ -16,6 +20,10 @@ public final class BuiltinRegistry {
     public static func standard() -> BuiltinRegistry {
         let registry = BuiltinRegistry()
         registry.registerAllAreas()
+        switch ConceptLibrary.shipped {
+        case .success(let library): registry.concepts = library
+        case .failure(let problem): registry.conceptProblem = problem
+        }
         return registry
     }
 
@@ -49,7 +57,9 @@ public final class BuiltinRegistry {
     public var all: [Builtin] { names.map { builtins[$0]! } }
 
     /// Every help topic name (builtins and other topics), sorted.
-    public var topicNames: [String] { Set(builtins.keys).union(topics.keys).sorted() }
+    public var topicNames: [String] {
+        Set(builtins.keys).union(topics.keys).union(concepts?.pages.map(\.name) ?? []).union(["concepts"]).sorted()
+    }
 
     // MARK: - Binding
 
@@ -105,15 +115,26 @@ public final class BuiltinRegistry {
     // MARK: - Help
 
     /// The help page for a name, or nil when there is none.
+    ///
+    /// A concept page wins over a builtin of the same name (it shows the builtin's signature and
+    /// arguments itself); a builtin's page ends by naming the concepts it belongs to.
     public func helpText(for name: String) -> String? {
+        if name == "concepts" { return concepts?.overview() ?? "The concept pages are unavailable: \(conceptProblem.map { "\($0)" } ?? "none were loaded")." }
+        if let concept = concepts?.page(named: name) { return concept.render(registry: self) }
         if let b = builtins[name] {
             return page(title: b.signatureText, category: b.category, text: b.help.isEmpty ? b.summary : b.help,
-                        parameters: b.parameters, example: b.example, paper: b.paper)
+                        parameters: b.parameters, example: b.example, paper: b.paper) + conceptLine(for: name)
         }
         if let t = topics[name] {
             return page(title: t.name, category: t.category, text: t.help, parameters: [], example: t.example, paper: t.paper)
         }
         return nil
+    }
+
+    /// "Concept: help X" under a builtin's page, for the concepts that name it.
+    private func conceptLine(for builtin: String) -> String {
+        let about = concepts?.pages(about: builtin) ?? []
+        return about.isEmpty ? "" : "\n\nConcept: " + about.map { "help \($0.name)" }.joined(separator: ", ")
     }
 
     /// The closest topic name to a misspelt one.
@@ -124,7 +145,7 @@ public final class BuiltinRegistry {
         var byCategory: [String: [(String, String)]] = [:]
         for b in builtins.values { byCategory[b.category, default: []].append((b.name, b.summary)) }
         for t in topics.values where builtins[t.name] == nil { byCategory[t.category, default: []].append((t.name, t.summary)) }
-        var lines = ["naslab help: 'help NAME' or '?NAME' shows one page.", ""]
+        var lines = ["naslab help: 'help NAME' or '?NAME' shows one page; 'help concepts' lists the ideas of NAS in teaching order.", ""]
         for category in byCategory.keys.sorted(by: Self.categoryOrder) {
             lines.append("\(category):")
             let entries = byCategory[category]!.sorted { $0.0 < $1.0 }
@@ -144,25 +165,8 @@ public final class BuiltinRegistry {
         return ia != ib ? ia < ib : a < b
     }
 
-    /// Splits a paragraph into lines of at most `width` characters, at spaces.
-    static func wrap(_ text: String, width: Int) -> [String] {
-        var lines: [String] = []
-        for paragraph in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            var line = ""
-            for word in paragraph.split(separator: " ") {
-                if !line.isEmpty, line.count + 1 + word.count > width {
-                    lines.append(line)
-                    line = ""
-                }
-                line += line.isEmpty ? String(word) : " " + word
-            }
-            lines.append(line)
-        }
-        return lines
-    }
-
     private func page(title: String, category: String, text: String, parameters: [Parameter], example: String?, paper: String?) -> String {
-        var lines = ["\(title)    [\(category)]", ""] + Self.wrap(text, width: 78)
+        var lines = ["\(title)    [\(category)]", ""] + text.wrappedLines(width: 78)
         let documented = parameters.filter { !$0.help.isEmpty }
         if !documented.isEmpty {
             lines.append("")

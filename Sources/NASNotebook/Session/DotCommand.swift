@@ -17,6 +17,8 @@ public enum DotCommand: Sendable, Equatable {
     case save(String, overwrite: Bool)
     /// `.reset`: forgets variables and cells.
     case reset
+    /// `.tutorial [next|back|lessons|restart|N|off]`: the guided tutorial.
+    case tutorial(TutorialRequest)
     /// `.quit` (or `.exit`): leaves the REPL.
     case quit
 
@@ -29,6 +31,7 @@ public enum DotCommand: Sendable, Equatable {
         (".save", "FILE", "save the session: .nas script, .md page or .ipynb notebook"),
         (".save!", "FILE", "save over an existing file (.save refuses to)"),
         (".reset", "", "forget all variables and cells"),
+        (".tutorial", "[next|back|lessons|N|off]", "the guided tutorial: lessons that check what you type"),
         (".quit", "", "leave (Ctrl-D too); asks first about runs still working"),
     ]
 
@@ -53,6 +56,11 @@ public enum DotCommand: Sendable, Equatable {
         case ".reset": return .success(.reset)
         case ".quit", ".exit": return .success(.quit)
         case ".timer": return parseTimer(argument)
+        case ".tutorial":
+            guard let request = TutorialRequest(argument: argument) else {
+                return .failure(.badArgument(name, argument, "next, back, lessons, restart, off or a lesson number"))
+            }
+            return .success(.tutorial(request))
         case ".load": return argument.isEmpty ? .failure(.missingArgument(name, "FILE")) : .success(.load(argument))
         case ".save", ".save!":
             if argument.isEmpty { return .failure(.missingArgument(name, "FILE")) }

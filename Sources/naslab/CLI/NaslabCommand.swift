@@ -14,6 +14,7 @@ struct NaslabCommand: ParsableCommand {
         naslab FILE…        run scripts headless, in one session
         naslab run FILE…    the same
         naslab < FILE       run the script read from stdin
+        naslab tutorial     the REPL with the guided tutorial open (`.tutorial` inside the REPL)
 
         Exit codes: 0 ok, 1 an assert failed, 64 bad usage, 65 an error in the script,
         66 a script or data file missing or unreadable, 70 naslab itself failed (workspace, store, internal).
@@ -59,10 +60,20 @@ struct NaslabCommand: ParsableCommand {
         inputs.first == "run" ? Array(inputs.dropFirst()) : inputs
     }
 
+    /// Whether the command line is `naslab tutorial` (and no script of that name is meant).
+    private var asksForTutorial: Bool {
+        inputs == ["tutorial"] && !FileManager.default.fileExists(atPath: "tutorial")
+    }
+
     private func runMode(session: Session) -> ExitStatus {
         let environment = ProcessInfo.processInfo.environment
+        let useColor = color.isEnabled(onTerminal: Terminal.isTerminal(STDOUT_FILENO), environment: environment)
+        if asksForTutorial {
+            let repl = Repl(session: session, color: useColor)
+            repl.startsTutorial = true
+            return repl.run()
+        }
         if scriptFiles.isEmpty, Terminal.isTerminal(STDIN_FILENO) {
-            let useColor = color.isEnabled(onTerminal: Terminal.isTerminal(STDOUT_FILENO), environment: environment)
             return Repl(session: session, color: useColor).run()
         }
         let runner = ScriptRunner(session: session, echo: echo, keepGoing: keepGoing,

@@ -10,8 +10,8 @@ import NASNotebook
 /// line of their own before the next prompt, so nothing overwrites the line being edited.
 final class Repl {
     let session: Session
-    private let interpreter: Interpreter
-    private let sink: CellOutput
+    let interpreter: Interpreter
+    let sink: CellOutput
     let prompt: Prompt
     private let color: Bool
     let editor: LineEditor
@@ -19,6 +19,12 @@ final class Repl {
     let runs: BackgroundRuns
     private var notebook = Notebook()
     private var timing = false
+    /// The guided tutorial, once `.tutorial` opened it.
+    var tutorial: Tutorial?
+    /// Whether the tutorial checks each cell (from `.tutorial` until `.tutorial off`).
+    var tutorialActive = false
+    /// Whether to open the tutorial before the first prompt (`naslab tutorial`).
+    var startsTutorial = false
 
     /// Creates a REPL over `session`, colouring output when `color` is set.
     init(session: Session, color: Bool) {
@@ -47,6 +53,7 @@ final class Repl {
     /// to what becomes of them); returns the exit status.
     func run() -> ExitStatus {
         Terminal.writeOut(banner)
+        if startsTutorial { performTutorial(.show) }
         while true {
             guard let input = readCell() else {
                 Terminal.writeOut("\n")
@@ -134,6 +141,7 @@ final class Repl {
         notebook.record(input: input, printed: printed, result: shown,
                         diagnostics: result.diagnostics.isEmpty ? "" : result.renderDiagnostics(color: false),
                         status: Self.status(result.outcome))
+        if tutorialActive, result.outcome != .interrupted { checkTutorialStep(after: input) }
     }
 
     /// Erases the progress bar and, after Ctrl-C, ends the line the terminal echoed `^C` on, so
@@ -183,6 +191,8 @@ final class Repl {
             load(path)
         case .success(.save(let path, let overwrite)):
             save(path, overwrite: overwrite)
+        case .success(.tutorial(let request)):
+            performTutorial(request)
         }
         return true
     }
