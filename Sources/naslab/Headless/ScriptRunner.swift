@@ -13,20 +13,47 @@ struct ScriptRunner {
     private let echo: Bool
     private let keepGoing: Bool
     private let color: Bool
+    /// Builds the notebook of the run when `--notebook` asks for one.
+    private let recorder: ScriptRecorder?
 
-    /// Creates a runner over `session`.
-    init(session: Session, echo: Bool, keepGoing: Bool, color: Bool) {
-        let sink = OutputSink()
+    /// Creates a runner over `session`; with `notebook` set, it records each statement's output for a notebook.
+    init(session: Session, echo: Bool, keepGoing: Bool, color: Bool, notebook: Bool = false) {
+        let recorder = notebook ? ScriptRecorder() : nil
+        let sink = OutputSink(recorder: recorder)
+        let interpreter = Interpreter(session: session) { sink.write($0) }
+        interpreter.color = color
+        if let recorder {
+            let width = interpreter.width
+            interpreter.onStatement = { recorder.statementStarted(line: $0.line) }
+            interpreter.showValue = { sink.show($0, text: $0.render(width: width, color: color), width: width) }
+        }
         self.session = session
-        self.interpreter = Interpreter(session: session) { sink.write($0) }
-        self.interpreter.color = color
+        self.interpreter = interpreter
+        self.recorder = recorder
         self.echo = echo
         self.keepGoing = keepGoing
         self.color = color
-        if Terminal.isTerminal(STDERR_FILENO) {
+        if ProgressBar.isWanted(on: STDERR_FILENO, environment: ProcessInfo.processInfo.environment) {
             let bar = ProgressBar(columns: Terminal.width(of: STDERR_FILENO))
+            bar.begin()
             session.onProgress = { bar.show($0) }
         }
+    }
+
+    /// Writes the notebook of what ran to `path` (its format from the extension) and says where
+    /// on stderr; returns false, after saying why, when it cannot be written.
+    func writeNotebook(to path: String) -> Bool {
+        guard let recorder, let format = ExportFormat(fileName: path) else { return false }
+        let notebook = recorder.notebook
+        do {
+            try format.write(notebook, to: path)
+        } catch {
+            Terminal.writeError("naslab: error: cannot write the notebook '\(path)': \(error.localizedDescription)\n")
+            return false
+        }
+        let count = notebook.cells.count
+        Terminal.writeError("naslab: wrote a notebook of \(count) cell\(count == 1 ? "" : "s") to \(path)\n")
+        return true
     }
 
     /// Runs the files in order; stops at the first failure unless keeping going.
@@ -69,6 +96,7 @@ struct ScriptRunner {
     }
 
     private func run(source: String, file: String) -> ExitStatus {
+        recorder?.begin(source: source)
         guard echo || keepGoing else { return execute(source, file: file) }
         var firstFailure = ExitStatus.ok
         for chunk in SourceChunker(isComplete: { Interpreter.isComplete($0) }).chunks(of: source) {
@@ -84,7 +112,9 @@ struct ScriptRunner {
 
     private func execute(_ source: String, file: String) -> ExitStatus {
         session.interrupt.reset()
+        recorder?.executionStarts()
         let result = interpreter.execute(source, file: file, mode: .script)
+        recorder?.finished(result)
         if !result.diagnostics.isEmpty {
             Terminal.writeError(Terminal.withNewline(result.renderDiagnostics(color: color)))
         }
