@@ -37,7 +37,7 @@ public struct HTMLExporter: Sendable {
     }
 
     private static func firstHeading(_ prose: String) -> String? {
-        prose.split(separator: "\n").lazy.compactMap { ProseHTML.heading(String($0)).map(\.1) }.first
+        prose.split(separator: "\n").lazy.compactMap { ProseHTML.heading(String($0))?.text }.first
     }
 
     private static func prompt(_ word: String, _ cell: NotebookCell) -> String {

@@ -47,7 +47,7 @@ public struct IpynbExporter: Sendable {
                 case .code(let code):
                     let outputs = index == lastCode ? Self.outputs(of: cell) : []
                     cells.append(["cell_type": "code", "id": id, "metadata": [String: Any](),
-                                  "execution_count": cell.executionCount ?? NSNull(), "source": Self.lines(code),
+                                  "execution_count": Self.executionCount(of: cell), "source": Self.lines(code),
                                   "outputs": outputs])
                 }
             }
@@ -65,7 +65,7 @@ public struct IpynbExporter: Sendable {
             case .value(let value):
                 // Jupyter keeps one `execute_result` per cell; a script's earlier values are displays.
                 if index == lastValue {
-                    return ["output_type": "execute_result", "execution_count": cell.executionCount ?? NSNull(),
+                    return ["output_type": "execute_result", "execution_count": Self.executionCount(of: cell),
                             "metadata": [String: Any](), "data": mimeBundle(value)]
                 }
                 return ["output_type": "display_data", "metadata": [String: Any](), "data": mimeBundle(value)]
@@ -84,6 +84,11 @@ public struct IpynbExporter: Sendable {
         if let table = value.table { data["text/html"] = lines(HTMLTable.html(table, hiddenRows: value.hiddenRowCount)) }
         if let svg = value.svg { data["image/svg+xml"] = lines(HTMLText.inlineSVG(svg)) }
         return data
+    }
+
+    /// Jupyter's `execution_count`: the cell's number, or null for a cell that never ran.
+    private static func executionCount(of cell: NotebookCell) -> Any {
+        cell.executionCount.map { $0 as Any } ?? NSNull()
     }
 
     private static func errorName(_ status: CellStatus) -> String {

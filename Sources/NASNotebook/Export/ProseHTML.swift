@@ -26,14 +26,14 @@ enum ProseHTML {
             if line.isEmpty {
                 flushParagraph()
                 flushList()
-            } else if let (level, text) = heading(line) {
+            } else if let heading = heading(line) {
                 flushParagraph()
                 flushList()
-                blocks.append("<h\(level)>" + inline(text) + "</h\(level)>")
-            } else if let (ordered, text) = listItem(line) {
+                blocks.append("<h\(heading.level)>" + inline(heading.text) + "</h\(heading.level)>")
+            } else if let item = listItem(line) {
                 flushParagraph()
-                if list?.ordered != ordered { flushList() }
-                list = (ordered, (list?.items ?? []) + [text])
+                if list?.ordered != item.ordered { flushList() }
+                list = (item.ordered, (list?.items ?? []) + [item.text])
             } else if list != nil, rawLine.first == " ", var current = list {
                 current.items[current.items.count - 1] += " " + line
                 list = current
@@ -48,7 +48,7 @@ enum ProseHTML {
     }
 
     /// The level and text of a heading line (`# Title` … `###### Title`).
-    static func heading(_ line: String) -> (Int, String)? {
+    static func heading(_ line: String) -> (level: Int, text: String)? {
         let hashes = line.prefix { $0 == "#" }.count
         guard (1...6).contains(hashes) else { return nil }
         let rest = line.dropFirst(hashes)
@@ -72,16 +72,16 @@ enum ProseHTML {
         var out = ""
         var rest = Substring(text)
         while let character = rest.first {
-            if character == "`", let (inside, after) = span(rest, marker: "`") {
-                out += "<code>" + HTMLText.escape(String(inside)) + "</code>"
-                rest = after
-            } else if rest.hasPrefix("**"), let (inside, after) = span(rest, marker: "**") {
-                out += "<strong>" + inline(String(inside)) + "</strong>"
-                rest = after
-            } else if character == "*" || character == "_", let (inside, after) = span(rest, marker: String(character)),
-                      isEmphasisBoundary(before: out.last, after: after.first) {
-                out += "<em>" + inline(String(inside)) + "</em>"
-                rest = after
+            if character == "`", let code = span(rest, marker: "`") {
+                out += "<code>" + HTMLText.escape(String(code.inside)) + "</code>"
+                rest = code.after
+            } else if rest.hasPrefix("**"), let bold = span(rest, marker: "**") {
+                out += "<strong>" + inline(String(bold.inside)) + "</strong>"
+                rest = bold.after
+            } else if character == "*" || character == "_", let emphasis = span(rest, marker: String(character)),
+                      isEmphasisBoundary(before: out.last, after: emphasis.after.first) {
+                out += "<em>" + inline(String(emphasis.inside)) + "</em>"
+                rest = emphasis.after
             } else {
                 out += HTMLText.escape(String(character))
                 rest = rest.dropFirst()
@@ -92,7 +92,7 @@ enum ProseHTML {
 
     /// The text between `marker` at the start of `text` and its next occurrence, and what
     /// follows; nil when there is no closing marker or nothing (or only space-padded text) between.
-    private static func span(_ text: Substring, marker: String) -> (Substring, Substring)? {
+    private static func span(_ text: Substring, marker: String) -> (inside: Substring, after: Substring)? {
         let body = text.dropFirst(marker.count)
         guard let close = body.range(of: marker) else { return nil }
         let inside = body[..<close.lowerBound]

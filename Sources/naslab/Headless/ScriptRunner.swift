@@ -15,11 +15,15 @@ struct ScriptRunner {
     private let color: Bool
     /// Builds the notebook of the run when `--notebook` asks for one.
     private let recorder: ScriptRecorder?
+    /// The progress line, drawn while the script works when stderr is a terminal (not in CI).
+    private let progress: ProgressBar?
 
     /// Creates a runner over `session`; with `notebook` set, it records each statement's output for a notebook.
     init(session: Session, echo: Bool, keepGoing: Bool, color: Bool, notebook: Bool = false) {
         let recorder = notebook ? ScriptRecorder() : nil
-        let sink = OutputSink(recorder: recorder)
+        let progress = ProgressBar.isWanted(on: STDERR_FILENO, environment: ProcessInfo.processInfo.environment)
+            ? ProgressBar(columns: Terminal.width(of: STDERR_FILENO)) : nil
+        let sink = OutputSink(recorder: recorder, progress: progress)
         let interpreter = Interpreter(session: session) { sink.write($0) }
         interpreter.color = color
         if let recorder {
@@ -33,10 +37,10 @@ struct ScriptRunner {
         self.echo = echo
         self.keepGoing = keepGoing
         self.color = color
-        if ProgressBar.isWanted(on: STDERR_FILENO, environment: ProcessInfo.processInfo.environment) {
-            let bar = ProgressBar(columns: Terminal.width(of: STDERR_FILENO))
-            bar.begin()
-            session.onProgress = { bar.show($0) }
+        self.progress = progress
+        if let progress {
+            progress.begin()
+            session.onProgress = { progress.show($0) }
         }
     }
 
@@ -115,6 +119,7 @@ struct ScriptRunner {
         recorder?.executionStarts()
         let result = interpreter.execute(source, file: file, mode: .script)
         recorder?.finished(result)
+        progress?.erase()
         if !result.diagnostics.isEmpty {
             Terminal.writeError(Terminal.withNewline(result.renderDiagnostics(color: color)))
         }

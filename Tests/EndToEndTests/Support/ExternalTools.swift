@@ -30,8 +30,8 @@ enum ExternalTools {
     }
 
     /// Runs `python3 -c code arguments…`.
-    static func python(_ code: String, _ arguments: [String] = []) throws -> Result {
-        try run("/usr/bin/env", ["python3", "-c", code] + arguments)
+    static func python(_ code: String, _ arguments: [String] = [], timeout: TimeInterval = 120) throws -> Result {
+        try run("/usr/bin/env", ["python3", "-c", code] + arguments, timeout: timeout)
     }
 
     /// Runs a program to its end, killing it after `timeout` seconds.
