@@ -18,7 +18,8 @@ strategies = [random(), evolution(population: 10, sample: 3), reinforce(lr: 0.01
 # ## Best so far, over five seeds
 # `simulate(…, trials: true)` runs the searches in memory and keeps every trial with the
 # simulated clock and the best accuracy found so far. Each line is a strategy's mean over its
-# seeds; the shaded band spans its worst seed to its best.
+# seeds; the shaded band spans its worst seed to its best. The plot starts at 2,000 simulated
+# seconds, so that the first trials' low accuracies do not squash the scale.
 rows = []
 for s in strategies {
   name = s.name
@@ -26,30 +27,34 @@ for s in strategies {
   rows = rows + list(t | extend strategy: name | select strategy, seed, trial, clock, best)
 }
 trials = table(rows)
-trials | plot x: clock, y: best, by: strategy, band: seed, title: "Best 12-epoch validation accuracy so far"
+trials | where clock >= 2000s and clock <= 20000s
+  | plot x: clock, y: best, by: strategy, band: seed, title: "Best accuracy so far (5 seeds)"
 
 # ## What each run reached
-# One row per run: how many trials fit in the budget and the best accuracy it found. Then the
-# mean per strategy, as a table and as a bar chart.
+# One row per run: how many trials fit in the budget and the best accuracy it found, then the
+# mean per strategy. The strategies that learn pick larger cells, which cost more simulated
+# training time each, so fewer trials fit in their budget: the bar chart counts them.
 runs = trials | group by strategy, seed summarize trials: count(), best: max(best)
 per_strategy = runs | group by strategy summarize runs: count(), trials: mean(trials), best: mean(best), worst: min(best)
 per_strategy
-per_strategy | plot x: strategy, y: best, title: "Mean best accuracy after 20,000 simulated seconds"
+per_strategy | plot x: strategy, y: trials, title: "Trials in 20,000 simulated seconds (mean of 5 seeds)"
 
 # ## Accuracy against latency on a Raspberry Pi 4
 # HW-NAS-Bench measured every cell of the space on real devices. Joining its Raspberry Pi 4
 # latencies with the accuracy table gives the trade-off a deployment faces; the Pareto front
-# marks the cells no other cell beats on both counts.
+# marks the cells no other cell beats on both counts. The plot keeps the cells that train
+# (above 70%); the few hundred below are the subject of the last section.
 c10 = bench_table("nb201", dataset: "cifar10")
 pi = latency(latency(device: "raspi4")) | extend pi_latency: latency | select arch, pi_latency
 cells = c10 | join pi on arch | select index, arch, accuracy, pi_latency
-cells | plot x: pi_latency, y: accuracy, front: true, title: "200-epoch validation accuracy against Raspberry Pi 4 latency"
-front = cells | pareto accuracy max, pi_latency min
-print(len(front), "cells are on the front; the fastest and the most accurate:")
-front | sort pi_latency | select index, accuracy, pi_latency | take 8
+trained = cells | where accuracy > 70%
+trained | plot x: pi_latency, y: accuracy, front: true, title: "200-epoch validation accuracy against Raspberry Pi 4 latency"
+front = trained | pareto accuracy max, pi_latency min
+print(len(front), "of", len(trained), "cells are on the front; from the fastest:")
+front | sort pi_latency | select index, accuracy, pi_latency | take 10
 
 # ## How accuracy is spread over the space
-# Most cells train well; a long tail of cells built mostly from `none` and `skip_connect`
-# edges does not.
+# Most cells train to between 80% and 92%. A few hundred stay near 10%, chance on CIFAR-10's ten
+# classes: cells whose `none` edges cut every path from the input to the output learn nothing.
 cells | plot x: accuracy, bins: 30, title: "200-epoch validation accuracy of all 15,625 cells"
 assert len(cells) == 15625, "every cell has a Raspberry Pi 4 latency"

@@ -135,7 +135,8 @@ public struct HTMLExporter: Sendable {
               white-space: pre; }
     .output .prompt { color: #d84315; }
     .cell pre { flex: 1 1 auto; min-width: 0; margin: 0; padding: 6px 10px; overflow-x: auto; white-space: pre; }
-    .input pre { background: #f6f8fa; border: 1px solid #e1e4e8; border-radius: 6px; }
+    .input pre { background: #f6f8fa; border: 1px solid #e1e4e8; border-radius: 6px; white-space: pre-wrap;
+                 overflow-wrap: anywhere; }
     .not-run pre { color: #8c959f; border-style: dashed; }
     .outputs { margin-bottom: 18px; }
     .stream pre, .value pre { background: white; }
