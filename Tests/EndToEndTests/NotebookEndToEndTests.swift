@@ -160,3 +160,38 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(result.output.utf8)) as? [String: Any])
     }
 }
+
+/// `.save FILE.html` in the REPL: the session as the same standalone page a script makes.
+@Suite struct ReplNotebookSaveTests {
+    @Test("the REPL's .save writes an HTML page: prose from comments, numbered cells, a table, a plot, an error")
+    func saveWritesHTML() throws {
+        let folder = try TemporaryFolder()
+        let workspace = folder.url.appendingPathComponent("ws").path
+        let repl = try PseudoTerminal(arguments: ["--workspace", workspace], in: folder.url, environment: ["NO_COLOR": "1"])
+        try repl.expect("In [1]: ")
+        repl.type("# ## Counts by op\r")
+        repl.type("t = table([{op: \"conv\", n: 3}, {op: \"skip\", n: 1}])\r")
+        try repl.expect("In [2]: ")
+        repl.type("t\r")
+        try repl.expect("In [3]: ")
+        repl.type("t | plot x: op, y: n\r")
+        try repl.expect("In [4]: ")
+        repl.type("t + nope\r")
+        try repl.expect("In [5]: ")
+        repl.type(".save s.html\r")
+        try repl.expect("Saved 4 cells to s.html.")
+        repl.type(".save s.pdf\r")
+        try repl.expect("error: .save writes .nas, .md, .ipynb or .html files, not 's.pdf'")
+        repl.type(".quit\r")
+        #expect(repl.waitForExit() == 0)
+
+        let html = try String(contentsOf: folder.url.appendingPathComponent("s.html"), encoding: .utf8)
+        let summary = try NotebookEndToEndTests.htmlSummary(html, folder: folder)
+        #expect(summary["unbalanced"] as? [String] == [], "\(summary)")
+        let counts = try #require(summary["counts"] as? [String: Int])
+        #expect(counts["h2"] == 1 && counts["table"] == 1 && counts["svg"] == 1 && counts["script"] == nil)
+        #expect(summary["td"] as? [String] == ["conv", "3", "skip", "1"])
+        #expect(summary["prompts"] as? [String] == ["In [1]:", "In [2]:", "Out[2]:", "In [3]:", "Out[3]:", "In [4]:"])
+        #expect(html.contains("<div class=\"cell output error\">") && html.contains("In[4]:1:"))
+    }
+}

@@ -67,6 +67,7 @@ import Testing
         let path = folder.appendingPathComponent("report.md").path
         try ExportFormat.markdown.write(RichNotebookFixture.notebook, to: path)
         let page = try String(contentsOfFile: path, encoding: .utf8)
+        #expect(page.hasPrefix("# Accuracy report\n"), "the prose's own title opens the page")
         #expect(page.contains("""
         | arch | params |
         | --- | ---: |

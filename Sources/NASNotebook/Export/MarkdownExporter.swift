@@ -20,12 +20,16 @@ public struct MarkdownExporter: Sendable {
         render(notebook).text
     }
 
-    /// The Markdown page and the plots it links to.
+    /// The Markdown page and the plots it links to; it opens with `# naslab session` unless its
+    /// prose opens with a title of its own.
     public func render(_ notebook: Notebook) -> RenderedNotebook {
         var page = RenderedNotebook(text: "")
-        var blocks = ["# naslab session"]
+        var blocks: [String] = []
         for cell in notebook.cells {
             blocks += self.blocks(for: cell, attachments: &page.attachments)
+        }
+        if !(blocks.first.map { ProseHTML.heading(String($0.prefix { $0 != "\n" }))?.level == 1 } ?? false) {
+            blocks.insert("# naslab session", at: 0)
         }
         page.text = blocks.joined(separator: "\n\n") + "\n"
         return page
