@@ -6,7 +6,9 @@ import NASNotebook
 /// Runs `.nas` scripts without a terminal: no banner, no history, diagnostics on stderr.
 ///
 /// A script runs in one go, unless `--echo` or `--keep-going` ask for it statement by
-/// statement (split by the language's completeness check, with line numbers kept).
+/// statement (split by the language's completeness check, with line numbers kept). With
+/// `--notebook`, a `ScriptRecorder` follows the run statement by statement and the notebook is
+/// written at the end, whether the scripts succeeded or not; stdout and stderr do not change.
 struct ScriptRunner {
     private let session: Session
     private let interpreter: Interpreter

@@ -39,16 +39,19 @@ final class XHTMLDocument: NSObject, XMLParserDelegate {
         all(name).filter { ($0.attributes["class"] ?? "").split(separator: " ").contains(Substring(className)) }
     }
 
+    /// Opens an element: keeps it with its attributes and the names of the elements around it.
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?,
                 attributes: [String: String] = [:]) {
         elements.append(Element(name: name, attributes: attributes, ancestors: open.map { elements[$0].name }))
         open.append(elements.count - 1)
     }
 
+    /// Closes the innermost open element.
     func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
         open.removeLast()
     }
 
+    /// Adds text to every open element.
     func parser(_ parser: XMLParser, foundCharacters string: String) {
         for index in open { elements[index].text += string }
     }
