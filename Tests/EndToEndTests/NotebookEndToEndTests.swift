@@ -115,6 +115,22 @@ import Testing
         #expect(page.contains("<div class=\"cell output error\">") && page.contains("In [ ]:"))
     }
 
+    @Test("with --keep-going the statements after an error run too, and their cells show their outputs")
+    func keepGoing() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("fail.nas", "a = 1\nb = a + nope\n# still runs\na + 41\n")
+        let run = try NaslabBinary.run(["run", "fail.nas", "--keep-going", "--notebook", "fail.ipynb", "--workspace", "ws"],
+                                       in: folder.url)
+        #expect(run.status == 65)
+        #expect(run.stdout == "42\n")
+        let data = try Data(contentsOf: folder.url.appendingPathComponent("fail.ipynb"))
+        let cells = try #require((try JSONSerialization.jsonObject(with: data) as? [String: Any])?["cells"] as? [[String: Any]])
+        #expect(cells.map { $0["cell_type"] as? String } == ["code", "code", "markdown", "code"])
+        #expect(cells.map { $0["execution_count"] as? Int } == [1, 2, nil, 3])
+        let outputs = cells.map { ($0["outputs"] as? [[String: Any]] ?? []).map { $0["output_type"] as? String ?? "" } }
+        #expect(outputs == [[], ["error"], [], ["execute_result"]])
+    }
+
     @Test("--notebook with an extension naslab cannot write is a usage error before anything runs")
     func badExtension() throws {
         let folder = try TemporaryFolder()
