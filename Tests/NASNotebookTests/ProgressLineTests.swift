@@ -25,7 +25,7 @@ import Testing
     func etaFromPace() {
         let event = ProgressEvent(jobID: 1, job: "run 1 (random)", done: 5, total: 20, message: "best accuracy 91.2%")
         #expect(ProgressLine.text(for: event, width: 100, elapsed: .seconds(10))
-                == "run 1 (random) [#####...............]  25% 5/20 best accuracy 91.2%  ETA 30s")
+                == "run 1 (random) [#####...............]  25% 5/20 (ETA 30s) best accuracy 91.2%")
     }
 
     @Test("no ETA before a second has passed, before any work is done, or once all is done")

@@ -2,15 +2,16 @@ import Foundation
 import NASEngine
 
 /// The one-line progress bar drawn for a running job:
-/// `name [#####.....]  45% 9/20 best accuracy 93.1%  ETA 1m05s`.
+/// `name [#########...........]  45% 9/20 (ETA 1m05s) best accuracy 93.1%`.
 public enum ProgressLine {
     /// The number of cells in the bar.
     public static let barCells = 20
 
     /// The line for `event`, cut to `width` columns; jobs with no known total show their count.
     ///
-    /// The job's message says what it does (a run's says its best score so far); with `elapsed`,
-    /// the time since the job's first event, a job part-way done also shows its ETA.
+    /// With `elapsed`, the time since the job's first event, a job part-way done shows its ETA
+    /// after its count; then comes the job's message (a run's says its best score so far), which
+    /// a narrow terminal cuts first.
     public static func text(for event: ProgressEvent, width: Int, elapsed: Duration? = nil) -> String {
         var text = event.job + " "
         if let fraction = event.fraction, let total = event.total {
@@ -20,8 +21,8 @@ public enum ProgressLine {
         } else {
             text += "\(event.done) done"
         }
+        if let elapsed, let remaining = remaining(event, elapsed: elapsed) { text += " (ETA " + duration(remaining) + ")" }
         if !event.message.isEmpty { text += " " + event.message }
-        if let elapsed, let remaining = remaining(event, elapsed: elapsed) { text += "  ETA " + duration(remaining) }
         return String(text.prefix(max(0, width)))
     }
 
