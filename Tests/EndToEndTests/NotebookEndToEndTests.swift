@@ -131,6 +131,16 @@ import Testing
         #expect(outputs == [[], ["error"], [], ["execute_result"]])
     }
 
+    @Test("a notebook that cannot be written is reported, and turns a successful run into exit 70")
+    func unwritableNotebook() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("s.nas", "print(\"ran\")\n")
+        let run = try NaslabBinary.run(["run", "s.nas", "--notebook", "missing/out.html", "--workspace", "ws"], in: folder.url)
+        #expect(run.status == 70)
+        #expect(run.stdout == "ran\n")
+        #expect(run.stderr.hasPrefix("naslab: error: cannot write the notebook 'missing/out.html':"), "\(run.stderr)")
+    }
+
     @Test("--notebook with an extension naslab cannot write is a usage error before anything runs")
     func badExtension() throws {
         let folder = try TemporaryFolder()
