@@ -50,7 +50,7 @@ var targets: [Target] = [
     .testTarget(name: "NASHardwareTests", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware"]),
     .testTarget(name: "NASEngineTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASEngine"]),
     .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSpaces", "NASSearch", "NASHardware", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
-    .testTarget(name: "NASNotebookTests", dependencies: ["NASEngine", "NASNotebook"]),
+    .testTarget(name: "NASNotebookTests", dependencies: ["NASCore", "NASEngine", "NASLanguage", "NASNotebook"]),
     .testTarget(name: "EndToEndTests", dependencies: []),
 
     // The fuzz harness (sandboxed registry, watchdog, dictionary and seed generator), built and

@@ -160,8 +160,5 @@ public struct PlotSVGRenderer: Sendable {
     private func n(_ v: Double) -> String { Quantity.formatNumber((v * 100).rounded() / 100, maxFraction: 2) }
 
     /// Text with XML's special characters escaped.
-    private func escape(_ s: String) -> String {
-        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
-            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
-    }
+    private func escape(_ s: String) -> String { s.xmlEscaped }
 }

@@ -22,6 +22,12 @@ public final class Interpreter {
     public var stepLimit: Int?
     /// The deepest nesting of user function calls before the script stops with an error.
     public var maxCallDepth = 200
+    /// Called with each top-level statement's range just before it runs; a notebook uses it to
+    /// know which cell the output that follows belongs to.
+    public var onStatement: ((SourceRange) -> Void)?
+    /// Shows a value a script autoprints; when nil, its rendering is written to the output. A
+    /// notebook sets it to keep the value itself (a table's rows, a plot's SVG) besides its text.
+    public var showValue: ((Value) -> Void)?
 
     let output: (String) -> Void
     let globals = Environment()
@@ -120,12 +126,13 @@ public final class Interpreter {
         var lastValue: Value?
         for (i, statement) in statements.enumerated() {
             do {
+                onStatement?(statement.range)
                 let flow = try execute(statement, in: globals)
                 lastValue = nil
                 switch flow {
                 case .normal(let value):
                     guard let value, !statement.suppressed else { break }
-                    if mode == .script, !value.isNone { write(value.render(width: width, color: color) + "\n") }
+                    if mode == .script, !value.isNone { show(value) }
                     if mode == .cell, i == statements.count - 1 { lastValue = value }
                 case .returned:
                     throw RuntimeError("'return' outside a function", at: statement.range)
@@ -166,6 +173,11 @@ public final class Interpreter {
     static func oneLine(_ s: String, width: Int) -> String {
         let flat = String(s.map { $0.isNewline ? " " : $0 })
         return flat.count > width ? String(flat.prefix(width - 1)) + "…" : flat
+    }
+
+    /// Autoprints a value: hands it to `showValue`, or writes its rendering.
+    private func show(_ value: Value) {
+        if let showValue { showValue(value) } else { write(value.render(width: width, color: color) + "\n") }
     }
 
     /// Sends text to the output.

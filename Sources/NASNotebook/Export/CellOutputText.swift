@@ -3,11 +3,14 @@ struct CellOutputText {
     /// The cell whose output this is.
     let cell: NotebookCell
 
-    /// What the cell printed, then its value, then its diagnostics; nil when it showed nothing.
+    /// Every output's plain text, in order; nil when the cell showed nothing.
     var combined: String? {
-        let parts = [cell.printed, cell.result ?? "", cell.diagnostics]
-            .map { $0.trimmingTrailingNewlines() }
-            .filter { !$0.isEmpty }
+        CellOutputText.joined(cell.outputs)
+    }
+
+    /// The plain text of `outputs` joined line by line; nil when they show nothing.
+    static func joined(_ outputs: [NotebookOutput]) -> String? {
+        let parts = outputs.map { $0.plainText.trimmingTrailingNewlines() }.filter { !$0.isEmpty }
         return parts.isEmpty ? nil : parts.joined(separator: "\n")
     }
 }

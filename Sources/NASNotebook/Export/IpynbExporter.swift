@@ -47,7 +47,7 @@ public struct IpynbExporter: Sendable {
                 case .code(let code):
                     let outputs = index == lastCode ? Self.outputs(of: cell) : []
                     cells.append(["cell_type": "code", "id": id, "metadata": [String: Any](),
-                                  "execution_count": cell.number, "source": Self.lines(code),
+                                  "execution_count": Self.executionCount(of: cell), "source": Self.lines(code),
                                   "outputs": outputs])
                 }
             }
@@ -56,28 +56,46 @@ public struct IpynbExporter: Sendable {
     }
 
     private static func outputs(of cell: NotebookCell) -> [[String: Any]] {
-        var outputs: [[String: Any]] = []
-        if !cell.printed.isEmpty {
-            outputs.append(["output_type": "stream", "name": "stdout", "text": lines(cell.printed)])
+        let outputs = HTMLExporter.merged(cell.outputs)
+        let lastValue = outputs.lastIndex { if case .value = $0 { return true } else { return false } }
+        return outputs.enumerated().map { index, output in
+            switch output {
+            case .stream(let text):
+                return ["output_type": "stream", "name": "stdout", "text": lines(text)]
+            case .value(let value):
+                // Jupyter keeps one `execute_result` per cell; a script's earlier values are displays.
+                if index == lastValue {
+                    return ["output_type": "execute_result", "execution_count": Self.executionCount(of: cell),
+                            "metadata": [String: Any](), "data": mimeBundle(value)]
+                }
+                return ["output_type": "display_data", "metadata": [String: Any](), "data": mimeBundle(value)]
+            case .error(let text):
+                let message = text.trimmingTrailingNewlines()
+                return ["output_type": "error", "ename": errorName(cell.status),
+                        "evalue": message.split(separator: "\n").first.map(String.init) ?? "",
+                        "traceback": message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)]
+            }
         }
-        if let result = cell.result {
-            outputs.append(["output_type": "execute_result", "execution_count": cell.number,
-                            "metadata": [String: Any](), "data": ["text/plain": lines(result)]])
-        }
-        if !cell.diagnostics.isEmpty {
-            let message = cell.diagnostics.trimmingTrailingNewlines()
-            outputs.append(["output_type": "error", "ename": errorName(cell.status),
-                            "evalue": message.split(separator: "\n").first.map(String.init) ?? "",
-                            "traceback": message.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)])
-        }
-        return outputs
+    }
+
+    /// A value's MIME bundle: always `text/plain`; `text/html` for a table, `image/svg+xml` for a plot.
+    private static func mimeBundle(_ value: DisplayedValue) -> [String: Any] {
+        var data: [String: Any] = ["text/plain": lines(value.text)]
+        if let table = value.table { data["text/html"] = lines(HTMLTable.html(table, hiddenRows: value.hiddenRowCount)) }
+        if let svg = value.svg { data["image/svg+xml"] = lines(HTMLText.inlineSVG(svg)) }
+        return data
+    }
+
+    /// Jupyter's `execution_count`: the cell's number, or null for a cell that never ran.
+    private static func executionCount(of cell: NotebookCell) -> Any {
+        cell.executionCount.map { $0 as Any } ?? NSNull()
     }
 
     private static func errorName(_ status: CellStatus) -> String {
         switch status {
         case .assertionFailed: return "AssertionFailed"
         case .interrupted: return "Interrupted"
-        case .ok, .error: return "Error"
+        case .ok, .error, .notRun: return "Error"
         }
     }
 

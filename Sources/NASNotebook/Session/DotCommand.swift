@@ -12,7 +12,7 @@ public enum DotCommand: Sendable, Equatable {
     case timer(Bool?)
     /// `.load FILE`: runs a script in this session.
     case load(String)
-    /// `.save FILE`: saves the session as `.nas`, `.md` or `.ipynb`, refusing to replace an
+    /// `.save FILE`: saves the session as `.nas`, `.md`, `.ipynb` or `.html`, refusing to replace an
     /// existing file unless written `.save! FILE` (`overwrite`).
     case save(String, overwrite: Bool)
     /// `.reset`: forgets variables and cells.
@@ -28,7 +28,7 @@ public enum DotCommand: Sendable, Equatable {
         (".vars", "", "list the session's variables"),
         (".timer", "on|off", "show how long each cell takes"),
         (".load", "FILE", "run a script in this session"),
-        (".save", "FILE", "save the session: .nas script, .md page or .ipynb notebook"),
+        (".save", "FILE", "save the session: .nas script, .md page, .ipynb notebook, .html page"),
         (".save!", "FILE", "save over an existing file (.save refuses to)"),
         (".reset", "", "forget all variables and cells"),
         (".tutorial", "[next|back|lessons|N|off]", "the guided tutorial: lessons that check what you type"),

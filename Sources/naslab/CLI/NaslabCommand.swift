@@ -3,6 +3,7 @@ import Foundation
 import NASCore
 import NASEngine
 import NASLanguage
+import NASNotebook
 
 /// The command line: `naslab`, `naslab FILE`, `naslab run A.nas [B.nas …]`, `naslab < FILE`.
 struct NaslabCommand: ParsableCommand {
@@ -13,6 +14,7 @@ struct NaslabCommand: ParsableCommand {
         naslab              the REPL on a terminal, else the script on stdin
         naslab FILE…        run scripts headless, in one session
         naslab run FILE…    the same
+        naslab run FILE --notebook out.html   …and write the run as a notebook (.html, .ipynb, .md)
         naslab < FILE       run the script read from stdin
         naslab tutorial     the REPL with the guided tutorial open (`.tutorial` inside the REPL)
 
@@ -37,9 +39,16 @@ struct NaslabCommand: ParsableCommand {
     @Option(help: "Colour output: auto, always or never (auto honours NO_COLOR and TERM=dumb).")
     var color: ColorChoice = .auto
 
+    @Option(help: ArgumentHelp("Also write the run as a notebook: .html, .ipynb or .md (comments become prose, statements cells with their outputs).",
+                               valueName: "file"))
+    var notebook: String?
+
     mutating func validate() throws {
         if inputs.first == "run", inputs.count == 1 {
             throw ValidationError("`naslab run` needs at least one script, as in `naslab run tour.nas`.")
+        }
+        if let notebook, ExportFormat(fileName: notebook) == nil {
+            throw ValidationError("--notebook writes \(ExportFormat.extensionList) files, not '\(notebook)'.")
         }
     }
 
@@ -74,10 +83,25 @@ struct NaslabCommand: ParsableCommand {
             return repl.run()
         }
         if scriptFiles.isEmpty, Terminal.isTerminal(STDIN_FILENO) {
+            if notebook != nil {
+                Terminal.writeError("naslab: error: --notebook records a script's run; in the REPL, `.save FILE` writes the session\n")
+                return .usage
+            }
             return Repl(session: session, color: useColor).run()
         }
         let runner = ScriptRunner(session: session, echo: echo, keepGoing: keepGoing,
-                                  color: color.isEnabled(onTerminal: false, environment: environment))
-        return scriptFiles.isEmpty ? runner.runStandardInput() : runner.run(files: scriptFiles)
+                                  color: color.isEnabled(onTerminal: false, environment: environment),
+                                  notebook: notebook != nil)
+        let status = scriptFiles.isEmpty ? runner.runStandardInput() : runner.run(files: scriptFiles)
+        return writeNotebook(of: runner, after: status)
+    }
+
+    /// Writes the `--notebook` file, whether the scripts succeeded or not; a notebook that
+    /// cannot be written turns a successful run into a failure.
+    private func writeNotebook(of runner: ScriptRunner, after status: ExitStatus) -> ExitStatus {
+        guard let notebook else { return status }
+        Terminal.flush()
+        let written = runner.writeNotebook(to: notebook)
+        return written || status != .ok ? status : .internalError
     }
 }

@@ -6,27 +6,60 @@ import NASNotebook
 /// Runs `.nas` scripts without a terminal: no banner, no history, diagnostics on stderr.
 ///
 /// A script runs in one go, unless `--echo` or `--keep-going` ask for it statement by
-/// statement (split by the language's completeness check, with line numbers kept).
+/// statement (split by the language's completeness check, with line numbers kept). With
+/// `--notebook`, a `ScriptRecorder` follows the run statement by statement and the notebook is
+/// written at the end, whether the scripts succeeded or not; stdout and stderr do not change.
 struct ScriptRunner {
     private let session: Session
     private let interpreter: Interpreter
     private let echo: Bool
     private let keepGoing: Bool
     private let color: Bool
+    /// Builds the notebook of the run when `--notebook` asks for one.
+    private let recorder: ScriptRecorder?
+    /// The progress line, drawn while the script works when stderr is a terminal (not in CI).
+    private let progress: ProgressBar?
 
-    /// Creates a runner over `session`.
-    init(session: Session, echo: Bool, keepGoing: Bool, color: Bool) {
-        let sink = OutputSink()
+    /// Creates a runner over `session`; with `notebook` set, it records each statement's output for a notebook.
+    init(session: Session, echo: Bool, keepGoing: Bool, color: Bool, notebook: Bool = false) {
+        let recorder = notebook ? ScriptRecorder() : nil
+        let progress = ProgressBar.isWanted(on: STDERR_FILENO, environment: ProcessInfo.processInfo.environment)
+            ? ProgressBar(columns: Terminal.width(of: STDERR_FILENO)) : nil
+        let sink = OutputSink(recorder: recorder, progress: progress)
+        let interpreter = Interpreter(session: session) { sink.write($0) }
+        interpreter.color = color
+        if let recorder {
+            let width = interpreter.width
+            interpreter.onStatement = { recorder.statementStarted(line: $0.line) }
+            interpreter.showValue = { sink.show($0, text: $0.render(width: width, color: color), width: width) }
+        }
         self.session = session
-        self.interpreter = Interpreter(session: session) { sink.write($0) }
-        self.interpreter.color = color
+        self.interpreter = interpreter
+        self.recorder = recorder
         self.echo = echo
         self.keepGoing = keepGoing
         self.color = color
-        if Terminal.isTerminal(STDERR_FILENO) {
-            let bar = ProgressBar(columns: Terminal.width(of: STDERR_FILENO))
-            session.onProgress = { bar.show($0) }
+        self.progress = progress
+        if let progress {
+            progress.begin()
+            session.onProgress = { progress.show($0) }
         }
+    }
+
+    /// Writes the notebook of what ran to `path` (its format from the extension) and says where
+    /// on stderr; returns false, after saying why, when it cannot be written.
+    func writeNotebook(to path: String) -> Bool {
+        guard let recorder, let format = ExportFormat(fileName: path) else { return false }
+        let notebook = recorder.notebook
+        do {
+            try format.write(notebook, to: path)
+        } catch {
+            Terminal.writeError("naslab: error: cannot write the notebook '\(path)': \(error.localizedDescription)\n")
+            return false
+        }
+        let count = notebook.cells.count
+        Terminal.writeError("naslab: wrote a notebook of \(count) cell\(count == 1 ? "" : "s") to \(path)\n")
+        return true
     }
 
     /// Runs the files in order; stops at the first failure unless keeping going.
@@ -69,6 +102,7 @@ struct ScriptRunner {
     }
 
     private func run(source: String, file: String) -> ExitStatus {
+        recorder?.begin(source: source)
         guard echo || keepGoing else { return execute(source, file: file) }
         var firstFailure = ExitStatus.ok
         for chunk in SourceChunker(isComplete: { Interpreter.isComplete($0) }).chunks(of: source) {
@@ -84,7 +118,10 @@ struct ScriptRunner {
 
     private func execute(_ source: String, file: String) -> ExitStatus {
         session.interrupt.reset()
+        recorder?.executionStarts()
         let result = interpreter.execute(source, file: file, mode: .script)
+        recorder?.finished(result)
+        progress?.erase()
         if !result.diagnostics.isEmpty {
             Terminal.writeError(Terminal.withNewline(result.renderDiagnostics(color: color)))
         }

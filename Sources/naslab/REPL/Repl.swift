@@ -128,19 +128,19 @@ final class Repl {
             sink.holding = false
             Pager.show(printed)
         }
-        var shown: String?
+        var outputs: [NotebookOutput] = printed.isEmpty ? [] : [.stream(printed)]
         if let value = result.value, result.outcome == .ok, !Self.isNone(value) {
             Terminal.writeOut(prompt.output(n, value: value.render(width: Terminal.width(), color: color)))
-            shown = value.render(width: 100, color: false)
-            runs.noteShown(shown ?? "")
+            let shown = DisplayedValue(value, width: 100)
+            outputs.append(.value(shown))
+            runs.noteShown(shown.text)
             interpreter.setVariable("_", value)
             interpreter.setVariable("_\(n)", value)
         }
         showDiagnostics(result)
         if timing { Terminal.writeOut(prompt.style.dim("Time: \(Self.describe(elapsed))") + "\n") }
-        notebook.record(input: input, printed: printed, result: shown,
-                        diagnostics: result.diagnostics.isEmpty ? "" : result.renderDiagnostics(color: false),
-                        status: Self.status(result.outcome))
+        if !result.diagnostics.isEmpty { outputs.append(.error(result.renderDiagnostics(color: false))) }
+        notebook.record(input: input, outputs: outputs, status: CellStatus(result.outcome))
         if tutorialActive, result.outcome != .interrupted { checkTutorialStep(after: input) }
     }
 
@@ -214,15 +214,15 @@ final class Repl {
         showDiagnostics(result)
         notebook.record(input: source, printed: sink.takeCaptured(),
                         diagnostics: result.diagnostics.isEmpty ? "" : result.renderDiagnostics(color: false),
-                        status: Self.status(result.outcome), ranAsScript: true)
+                        status: CellStatus(result.outcome), ranAsScript: true)
         Terminal.writeOut("Loaded \(path) as cell \(n).\n")
     }
 
-    /// `.save FILE`: writes the session as a script, a Markdown page or a notebook; an existing
-    /// file is only replaced by `.save! FILE`.
+    /// `.save FILE`: writes the session as a script, a Markdown page, a Jupyter notebook or an
+    /// HTML page; an existing file is only replaced by `.save! FILE`.
     private func save(_ path: String, overwrite: Bool) {
         guard let format = ExportFormat(fileName: path) else {
-            Terminal.writeError("error: .save writes .nas, .md or .ipynb files, not '\(path)'\n")
+            Terminal.writeError("error: .save writes \(ExportFormat.extensionList) files, not '\(path)'\n")
             return
         }
         if !overwrite, FileManager.default.fileExists(atPath: path) {
@@ -230,7 +230,7 @@ final class Repl {
             return
         }
         do {
-            try format.render(notebook).write(toFile: path, atomically: true, encoding: .utf8)
+            try format.write(notebook, to: path)
             let count = format == .script ? notebook.successfulCells.count : notebook.cells.count
             Terminal.writeOut("Saved \(count) cell\(count == 1 ? "" : "s") to \(path).\n")
         } catch {
@@ -242,15 +242,6 @@ final class Repl {
     private static func isNone(_ value: Value) -> Bool {
         if case .none = value { return true }
         return false
-    }
-
-    private static func status(_ outcome: Outcome) -> CellStatus {
-        switch outcome {
-        case .ok: return .ok
-        case .assertionFailed: return .assertionFailed
-        case .interrupted: return .interrupted
-        case .scriptError, .inputMissing, .systemFailure: return .error
-        }
     }
 
     private static func describe(_ duration: Duration) -> String {

@@ -8,16 +8,26 @@ import Synchronization
 /// The bar is drawn only between `begin()` and `end()`, while a cell runs: at the prompt the
 /// line editor owns the line, and a background run's progress would overwrite what the user
 /// types, so events that arrive then are dropped (the REPL reports background runs between
-/// cells instead). Only used when stderr is a terminal; redraws are limited to about 20 a second.
+/// cells instead). Only used when stderr is a terminal and not in CI (`isWanted`); redraws are
+/// limited to about 20 a second. Each job's ETA is worked out from the time since its first event.
 final class ProgressBar: Sendable {
     private struct State {
         var lastDraw: ContinuousClock.Instant?
         var visible = false
         var drawing = false
+        var started: [Int: ContinuousClock.Instant] = [:]
     }
 
     private let state = Mutex(State())
     private let width: Int
+
+    /// Whether progress should be drawn on `descriptor`: only on a terminal, and never when the
+    /// environment sets `CI` (CI logs keep what a bar draws), so logs stay free of redrawn lines.
+    static func isWanted(on descriptor: Int32, environment: [String: String]) -> Bool {
+        guard Terminal.isTerminal(descriptor) else { return false }
+        let ci = environment["CI"] ?? ""
+        return ci.isEmpty || ci == "0" || ci.lowercased() == "false"
+    }
 
     /// Creates a bar for a terminal `columns` wide.
     init(columns: Int) {
@@ -30,17 +40,19 @@ final class ProgressBar: Sendable {
     /// while an event is still being drawn.
     func show(_ event: ProgressEvent) {
         state.withLock { state in
+            let now = ContinuousClock.now
+            let started = state.started[event.jobID] ?? now
+            state.started[event.jobID] = event.isFinal ? nil : started
             guard state.drawing else { return }
             if event.isFinal {
                 if state.visible { Terminal.writeError("\r\u{1B}[2K") }
                 state.visible = false
                 return
             }
-            let now = ContinuousClock.now
             if let last = state.lastDraw, now - last < .milliseconds(50), event.done != event.total { return }
             state.lastDraw = now
             state.visible = true
-            Terminal.writeError("\r\u{1B}[2K" + ProgressLine.text(for: event, width: width))
+            Terminal.writeError("\r\u{1B}[2K" + ProgressLine.text(for: event, width: width, elapsed: now - started))
         }
     }
 
