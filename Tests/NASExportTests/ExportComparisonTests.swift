@@ -55,6 +55,13 @@ import Testing
         return model
     }
 
+    /// The space's input shape at no more than 64×64 pixels (ImageNet spaces at 224×224 would
+    /// spend the suite's time on arithmetic that shows nothing more), to keep the test fast.
+    static func testInput(_ space: any SearchSpace) -> TensorShape {
+        let s = space.defaultInput
+        return TensorShape(channels: s.channels, height: min(s.height, 64), width: min(s.width, 64))
+    }
+
     /// Random inputs `[2, c, h, w]`.
     static func input(_ shape: TensorShape, seed: UInt64) -> Tensor {
         var rng = SeededRandom(seed: seed)
@@ -67,7 +74,7 @@ import Testing
         try cases.enumerated().map { index, c in
             let started = Date()
             defer { print("export comparison: \(c.name) written in \(Date().timeIntervalSince(started)) s") }
-            let spec = try c.space.network(c.architecture, input: c.space.defaultInput, classes: c.space.defaultClasses)
+            let spec = try c.space.network(c.architecture, input: testInput(c.space), classes: 10)
             let model = try model(spec, seed: UInt64(index + 1))
             let folder = root.appendingPathComponent(c.name)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
