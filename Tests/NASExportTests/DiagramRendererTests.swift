@@ -13,6 +13,7 @@ import Testing
     final class GroupCounter: NSObject, XMLParserDelegate {
         var nodes = 0, edges = 0, root = ""
 
+        /// Counts one element (and remembers the document's root element).
         func parser(_ parser: XMLParser, didStartElement element: String, namespaceURI: String?, qualifiedName: String?,
                     attributes: [String: String] = [:]) {
             if root.isEmpty { root = element }
@@ -51,6 +52,15 @@ import Testing
         #expect(svg.edges == 5)
     }
 
+    @Test("DARTS-V2's two cells: 2 × (2 inputs + 4 nodes + concat) = 14 nodes, 2 × 4 × (2 ops + 1 to concat) = 24 edges")
+    func dartsCells() throws {
+        guard graphvizAvailable() else { return }
+        let (space, a) = try SpaceCatalogue.member("darts_v2")
+        let svg = try #require(counts(try DiagramRenderer.svg(space.dot(a))))
+        #expect(svg.nodes == 14)
+        #expect(svg.edges == 24)
+    }
+
     @Test("a three-layer network: the input and one node per layer, one edge per connection")
     func network() throws {
         guard graphvizAvailable() else { return }
@@ -61,6 +71,17 @@ import Testing
         let svg = try #require(counts(try DiagramRenderer.svg(b.build(output: sum).dot())))
         #expect(svg.nodes == 4)
         #expect(svg.edges == 4)
+    }
+
+    @Test("without Graphviz, drawing an SVG is an error that says so and names .txt and .dot")
+    func missingGraphviz() throws {
+        #expect(DiagramRenderer.dotExecutable(searching: "/nonexistent-naslab") == nil)
+        #expect {
+            try DiagramRenderer.svg("digraph g {}", dot: nil)
+        } throws: { error in
+            let text = (error as? ExportError)?.description ?? ""
+            return text.contains("Graphviz's `dot` is not installed") && text.contains(".txt") && text.contains(".dot")
+        }
     }
 
     @Test("save writes .dot and .txt as given and refuses other extensions with the ones it takes")

@@ -12,8 +12,12 @@ public enum DiagramRenderer {
 
     /// The first `dot` executable on `PATH`, or nil when Graphviz is not installed.
     public static var dotExecutable: String? {
-        let path = ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin"
-        return path.split(separator: ":").map { "\($0)/dot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+        dotExecutable(searching: ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin")
+    }
+
+    /// The first `dot` executable in the folders of a `PATH`-style list.
+    static func dotExecutable(searching folders: String) -> String? {
+        folders.split(separator: ":").map { "\($0)/dot" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
     /// Writes a diagram to `path` by its extension: `dot` text drawn as SVG, the `dot` text, or `text`.
@@ -28,9 +32,14 @@ public enum DiagramRenderer {
         }
     }
 
-    /// The SVG that `dot -Tsvg` draws for `source`.
+    /// The SVG that `dot -Tsvg` draws for `dotText`.
     public static func svg(_ dotText: String) throws -> Data {
-        guard let dot = dotExecutable else {
+        try svg(dotText, dot: dotExecutable)
+    }
+
+    /// The SVG that the `dot` program at `dot` draws; nil: Graphviz is missing.
+    static func svg(_ dotText: String, dot: String?) throws -> Data {
+        guard let dot else {
             throw ExportError("Graphviz's `dot` is not installed, so no .svg can be drawn (install graphviz: apt-get install graphviz); "
                 + "save to a .txt file for the text diagram or to a .dot file for the graph text")
         }

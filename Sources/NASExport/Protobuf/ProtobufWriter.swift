@@ -6,10 +6,10 @@ import Foundation
 /// naslab only writes protobuf (ONNX models), never reads it, and the wire format is small
 /// (https://protobuf.dev/programming-guides/encoding/): a field is a key
 /// `(number << 3) | wireType` as a varint followed by its value. Measured on this project's
-/// 2-core machine, a clean build of a scratch package depending on apple/swift-protobuf 1.39.0's
-/// `SwiftProtobuf` library took minutes (docs/performance.md, "ONNX export"), against
-/// nothing extra for this writer and the ONNX message types of `ONNX/`, so naslab writes the
-/// format by hand.
+/// 2-core machine under load, a clean build of a scratch package depending on apple/swift-protobuf
+/// 1.39.0's `SwiftProtobuf` library took 81.7 s (29.2 s of user CPU), before any generated ONNX
+/// code, against 6.2 s (2.7 s) for the whole `NASExport` module with this writer
+/// (docs/performance.md, "Architecture export"), so naslab writes the format by hand.
 public struct ProtobufWriter {
     /// The wire types naslab writes.
     public enum WireType: UInt64 {
