@@ -16,10 +16,12 @@ import Testing
         let name: String
         let space: any SearchSpace
         let architecture: Architecture
+        /// Whether the network is trained (one epoch on sklearn's digits) before the export.
+        var trained = false
     }
 
-    /// A sampled architecture of every catalogued space, plus the published members and an NB201
-    /// cell that uses every one of its operations.
+    /// A sampled architecture of every catalogued space, plus the published members, an NB201
+    /// cell that uses every one of its operations, and that cell trained.
     static func cases() throws -> [Case] {
         var cases = try SpaceCatalogue.names.map { name in
             let space = try SpaceCatalogue.make(name)
@@ -33,6 +35,8 @@ import Testing
         let nb201 = try SpaceCatalogue.nb201()
         let everyOp = "|nor_conv_3x3~0|+|avg_pool_3x3~0|none~1|+|skip_connect~0|nor_conv_1x1~1|nor_conv_3x3~2|"
         cases.append(Case(name: "nb201_every_op", space: nb201, architecture: try nb201.parse(everyOp)))
+        let small = try SpaceCatalogue.nb201(channels: 4, cells: 1)
+        cases.append(Case(name: "nb201_trained", space: small, architecture: try small.parse(everyOp), trained: true))
         return cases
     }
 
@@ -55,6 +59,13 @@ import Testing
         return model
     }
 
+    /// A model trained for one epoch on `data` (its weights and batch-norm statistics as training left them).
+    static func trainedModel(_ spec: NetworkSpec, on data: Dataset) throws -> Model {
+        let model = try Model(spec: spec, seed: 5)
+        _ = try Trainer(config: TrainingConfig(epochs: 1, batchSize: 50, learningRate: 0.1)).train(model, on: data, seed: 5)
+        return model
+    }
+
     /// The space's input shape at no more than 64×64 pixels (ImageNet spaces at 224×224 would
     /// spend the suite's time on arithmetic that shows nothing more), to keep the test fast.
     static func testInput(_ space: any SearchSpace) -> TensorShape {
@@ -74,8 +85,9 @@ import Testing
         try cases.enumerated().map { index, c in
             let started = Date()
             defer { print("export comparison: \(c.name) written in \(Date().timeIntervalSince(started)) s") }
-            let spec = try c.space.network(c.architecture, input: testInput(c.space), classes: 10)
-            let model = try model(spec, seed: UInt64(index + 1))
+            let data = c.trained ? try BuiltinDatasets.load("digits", train: 300, valid: 50, test: 50) : nil
+            let spec = try c.space.network(c.architecture, input: data?.shape ?? testInput(c.space), classes: 10)
+            let model = try data.map { try trainedModel(spec, on: $0) } ?? model(spec, seed: UInt64(index + 1))
             let folder = root.appendingPathComponent(c.name)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             let title = "\(c.space.name) \(c.space.canonical(c.architecture))"
