@@ -83,8 +83,6 @@ import Testing
     /// Writes each case's exports, input and naslab's output; returns the case folders' manifest.
     static func writeCases(_ cases: [Case], to root: URL) throws -> [[String: Any]] {
         try cases.enumerated().map { index, c in
-            let started = Date()
-            defer { print("export comparison: \(c.name) written in \(Date().timeIntervalSince(started)) s") }
             let data = c.trained ? try BuiltinDatasets.load("digits", train: 300, valid: 50, test: 50) : nil
             let spec = try c.space.network(c.architecture, input: data?.shape ?? testInput(c.space), classes: 10)
             let model = try data.map { try trainedModel(spec, on: $0) } ?? model(spec, seed: UInt64(index + 1))
