@@ -94,6 +94,11 @@ import Testing
             let x = input(spec.input, seed: UInt64(index + 7))
             var rng = SeededRandom(seed: 0)
             let y = try model.forward(x, training: false, rng: &rng)
+            // naslab's other inference path (batch norms folded, activations fused) gives the same outputs.
+            let fast = try model.inferenceModel()(x).values, reference = y.values
+            let scale = reference.map(abs).max() ?? 0
+            let gap = zip(fast, reference).map { abs($0 - $1) }.max() ?? .infinity
+            #expect(fast.count == reference.count && gap <= 1e-4 * scale, "\(c.name): InferenceModel differs by \(gap / scale)")
             try floats(x.values).write(to: folder.appendingPathComponent("input.bin"))
             try floats(y.values).write(to: folder.appendingPathComponent("expected.bin"))
             return ["name": c.name, "input": x.shape, "output": y.shape, "layers": spec.nodes.count]
