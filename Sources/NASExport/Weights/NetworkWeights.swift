@@ -77,15 +77,26 @@ public struct NetworkWeights {
         var used = Set<String>()
         return spec.nodes.map { node in
             var id = pythonIdentifier(node.name)
-            if used.contains(id) || id.isEmpty { id += "_\(node.id)" }
-            if Self.reserved.contains(id) { id += "_" }
+            if id.isEmpty || reserved.contains(id) { id += "_\(node.id)" }
+            while used.contains(id) { id += "_\(node.id)" }
             used.insert(id)
             return id
         }
     }
 
-    /// Names a Python module must not use as attributes.
-    private static let reserved: Set<String> = ["forward", "training", "load_weights", "input", "logits", "self", "x"]
+    /// Names a layer's attribute must not take: Python's keywords, `nn.Module`'s public attributes
+    /// (torch 2.x), the generated module's own names and the ONNX graph's input and output.
+    private static let reserved: Set<String> = [
+        "False", "None", "True", "and", "as", "assert", "async", "await", "break", "class", "continue", "def", "del",
+        "elif", "else", "except", "finally", "for", "from", "global", "if", "import", "in", "is", "lambda", "nonlocal",
+        "not", "or", "pass", "raise", "return", "try", "while", "with", "yield",
+        "add_module", "apply", "bfloat16", "buffers", "children", "compile", "cpu", "cuda", "double", "eval",
+        "extra_repr", "float", "forward", "get_buffer", "get_parameter", "get_submodule", "half", "load_state_dict",
+        "modules", "named_buffers", "named_children", "named_modules", "named_parameters", "parameters",
+        "register_buffer", "register_module", "register_parameter", "requires_grad_", "share_memory", "state_dict",
+        "to", "to_empty", "train", "training", "type", "xpu", "zero_grad",
+        "load_weights", "input", "logits", "self", "x",
+    ]
 
     /// Letters, digits and underscores only, not starting with a digit.
     static func pythonIdentifier(_ name: String) -> String {
