@@ -5,7 +5,7 @@ import Foundation
 /// The naslab package: one engine, a small language, a notebook REPL and headless scripts.
 ///
 /// Layers (an arrow never points up): naslab → NASNotebook → NASLanguage → NASEngine →
-/// NASHardware → {NASSearch, NASBenchmarks, NASStore} → NASTraining → NASSpaces, NASTensor → NASCore.
+/// NASHardware → {NASSearch, NASBenchmarks, NASStore, NASExport} → NASTraining → NASSpaces, NASTensor → NASCore.
 /// Each target lists exactly the targets it imports (`PackageLayersTests` checks it).
 let strictSettings: [SwiftSetting] = []
 
@@ -28,9 +28,11 @@ var targets: [Target] = [
     .target(name: "NASBenchmarks", dependencies: ["NASCore", "NASSpaces"], resources: [.copy("Resources")]),
     .target(name: "NASStore", dependencies: ["NASCore", "NASSpaces", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
+    // Architecture export (PyTorch module, ONNX model, weight file) and diagrams; NASEngine offers it.
+    .target(name: "NASExport", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
     .target(name: "NASHardware", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks"],
             swiftSettings: optimizedInDebug),
-    .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASHardware"]),
+    .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASHardware", "NASExport"]),
     .target(name: "NASLanguage", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware", "NASEngine"],
             resources: [.copy("Resources")]),
     .target(name: "NASNotebook", dependencies: ["NASCore", "NASEngine", "NASLanguage"], resources: [.copy("Resources")]),
@@ -48,6 +50,7 @@ var targets: [Target] = [
     .testTarget(name: "NASStoreTests", dependencies: ["NASCore", "NASSpaces", "NASStore"]),
     .testTarget(name: "NASSearchTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASSearch", "NASBenchmarks"]),
     .testTarget(name: "NASHardwareTests", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware"]),
+    .testTarget(name: "NASExportTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASExport"]),
     .testTarget(name: "NASEngineTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASEngine"]),
     .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSpaces", "NASSearch", "NASHardware", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
     .testTarget(name: "NASNotebookTests", dependencies: ["NASCore", "NASEngine", "NASLanguage", "NASNotebook"]),

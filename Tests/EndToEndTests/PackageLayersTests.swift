@@ -10,7 +10,7 @@ import Testing
     /// The layers from bottom to top; a target may import only targets of lower layers.
     static let layers: [[String]] = [
         ["CZlib", "CDNNL", "CEditLine"], ["NASCore"], ["NASTensor", "NASSpaces"], ["NASTraining"],
-        ["NASSearch", "NASBenchmarks", "NASStore"], ["NASHardware"], ["NASEngine"], ["NASLanguage"], ["NASNotebook", "NASFuzzSupport"], ["naslab"],
+        ["NASSearch", "NASBenchmarks", "NASStore", "NASExport"], ["NASHardware"], ["NASEngine"], ["NASLanguage"], ["NASNotebook", "NASFuzzSupport"], ["naslab"],
     ]
 
     /// Each declared target with its folder and the package targets it lists.

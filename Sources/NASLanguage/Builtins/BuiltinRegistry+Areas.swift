@@ -18,5 +18,6 @@ extension BuiltinRegistry {
         registerHardwareBuiltins()
         registerPredictorBuiltins()
         registerPlotBuiltins()
+        registerExportBuiltins()
     }
 }

@@ -54,14 +54,16 @@ extension BuiltinRegistry {
     }
 
     private func registerFiles() {
-        register(Builtin("save", category: "tables", summary: "write a table to a CSV or JSON file, or a plot to an SVG or text file",
-                         help: "Writes a table to `path`, as CSV (.csv) or JSON (.json, an array of row objects), with numbers in base units (fractions, seconds, bytes) so other tools read them. Writes a plot as SVG (.svg: axes, ticks, labels, legend and title, drawn by naslab) or as its terminal drawing (.txt, 100 columns). Returns the path.",
-                         parameters: [Parameter("value", .any, help: "the table (or list of records) or plot to write"),
-                                      Parameter("path", .string, help: "a .csv or .json file for a table; a .svg or .txt file for a plot")],
-                         example: "trials(r) | sort accuracy desc | take 10 | save(\"best.csv\")\nsave(plot(r), \"search.svg\")") { call in
+        register(Builtin("save", category: "tables", summary: "write a table to a CSV or JSON file, a plot to an SVG or text file, an architecture's diagram to SVG, dot or text",
+                         help: "Writes a table to `path`, as CSV (.csv) or JSON (.json, an array of row objects), with numbers in base units (fractions, seconds, bytes) so other tools read them. Writes a plot as SVG (.svg: axes, ticks, labels, legend and title, drawn by naslab) or as its terminal drawing (.txt, 100 columns). Writes an architecture's diagram (the graph `dot(a)` gives: the cell for cell spaces, the decoded network otherwise) as SVG drawn by Graphviz's `dot` (.svg), as the dot text (.dot) or as the text diagram the REPL shows (.txt); without Graphviz, .svg is an error that says so (.dot and .txt still work). Returns the path.",
+                         parameters: [Parameter("value", .any, help: "the table (or list of records), plot or architecture to write"),
+                                      Parameter("path", .string, help: "a .csv or .json file for a table; a .svg or .txt file for a plot; a .svg, .dot or .txt file for an architecture")],
+                         example: "trials(r) | sort accuracy desc | take 10 | save(\"best.csv\")\nsave(plot(r), \"search.svg\")\nsave(sample(nb201(), seed: 1), \"cell.svg\")") { call in
             let path = try call.string("path")
             if case .object(let o) = call["value"], let plot = o as? PlotValue {
                 try savePlot(plot, to: path)
+            } else if case .object(let o) = call["value"], let a = o as? ArchitectureValue {
+                try call.session.saveDiagram(a.architecture, in: a.space, to: path)
             } else {
                 try TableIO.save(try call.table("value"), to: path)
             }
