@@ -6,8 +6,8 @@ extension BuiltinRegistry {
     /// Registers the session builtins.
     func registerSessionBuiltins() {
         register(Builtin("workspace", category: "session", summary: "the path of the session's .naslab folder",
-                         help: "Returns the path of the folder where this session keeps its files (created when first written; choose it with --workspace).") { call in
-            .string(call.session.workspace.path)
+                         help: "Returns the path of the folder where this session keeps its files (its store, notebooks and tutorial progress), creating it if it does not exist yet, so that files can be written into it; choose it with --workspace.") { call in
+            .string(try call.session.ensureWorkspace().path)
         })
         register(Builtin("jobs", category: "session", summary: "a table of the session's jobs",
                          help: "Returns one row per job started in this session: id, name, status (running, succeeded, failed, cancelled), and the last progress reported (done of total).") { call in
