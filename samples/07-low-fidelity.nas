@@ -16,8 +16,8 @@
 # chains of at most three narrow layers, 9 epochs at full fidelity.
 
 # ## Part 1: Hyperband and successive halving on the NB201 table
-# The table recorded every cell after 12 and after 200 epochs. The ladder asks for 22, 67 and
-# 200 epochs (R = 200, r = 12, η = 3); a rung below 200 is looked up at 12 epochs and charged 12
+# The table recorded every cell after 12 and after 200 epochs. The ladder asks for 22, 66 and
+# 200 epochs (R = 200, r = 12, η = 3: 200/9 and 200/3 rounded down); a rung below 200 is looked up at 12 epochs and charged 12
 # epochs of simulated time (the `fidelity_epochs` column says which table answered). All three
 # strategies get the same simulated budget.
 

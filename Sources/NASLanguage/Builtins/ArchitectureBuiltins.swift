@@ -20,7 +20,7 @@ extension BuiltinRegistry {
     private func registerSpaceQueries() {
         register(Builtin("size", category: "spaces", summary: "the exact number of architectures in a space",
                          help: "The exact number of distinct architectures, respecting the space's constraints (a node's two inputs differ, layers beyond the chosen depth do not count). Up to 2^53 it is a plain number; larger sizes are a `count` that prints every digit, with `.value` (approximate number), `.digits` and `.log10`.",
-                         parameters: [Self.spaceParameter], example: "size(nb201())        # 15625\nsize(ofa()).log10    # about 19.3") { call in
+                         parameters: [Self.spaceParameter], example: "size(nb201())        # 15625\nsize(ofa()).log10    # about 20.7: 2.2×10^19 sub-networks at each of 25 resolutions") { call in
             SpaceValue.count(try call.space("space").size)
         })
         register(Builtin("sample", category: "spaces", summary: "a uniformly random architecture (or n of them)",

@@ -73,8 +73,8 @@ extension BuiltinRegistry {
     }
 
     private func registerMobileSpaces() {
-        register(Builtin("ofa", category: "spaces", summary: "the once-for-all MobileNetV3 space (~2×10^19 subnetworks)",
-                         help: "The elastic space of once-for-all: 5 units, each with depth 2, 3 or 4 and, per layer, kernel 3/5/7 and expansion 3/4/6, and an input resolution from `low` to `high` pixels in steps of `step`. With the defaults its size is the published ~2×10^19 (Cai et al. count ((3×3)^2+(3×3)^3+(3×3)^4)^5 ≈ 2×10^19 subnetworks, times 25 resolutions).",
+        register(Builtin("ofa", category: "spaces", summary: "the once-for-all MobileNetV3 space (~2×10^19 subnetworks per resolution)",
+                         help: "The elastic space of once-for-all: 5 units, each with depth 2, 3 or 4 and, per layer, kernel 3/5/7 and expansion 3/4/6, and an input resolution from `low` to `high` pixels in steps of `step`. At one resolution its size is the published ~2×10^19 (Cai et al. count ((3×3)^2+(3×3)^3+(3×3)^4)^5 ≈ 2.2×10^19 subnetworks: `size(ofa(low: 224, high: 224))`); the default 25 resolutions (128 to 224 in steps of 4) make it 25 times that, ≈5.4×10^20.",
                          parameters: [
                             Parameter("low", .integer, default: .number(128), keywordOnly: true, help: "smallest input resolution, pixels"),
                             Parameter("high", .integer, default: .number(224), keywordOnly: true, help: "largest input resolution, pixels"),

@@ -10,13 +10,29 @@ extension BuiltinRegistry {
         registerObjectiveBuiltins()
     }
 
+    /// A launch line that works for the strategy: a table for black-box strategies, a short training
+    /// recipe for one-shot ones (the elastic `ofa` space for once-for-all), two objectives for NSGA-II.
+    private static func launchExample(_ entry: StrategyEntry) -> String {
+        let table = "nb201(dataset: \"cifar10\")"
+        switch entry.name {
+        case "once_for_all":
+            return "r = launch(s, on: ofa(low: 32, high: 32), using: train(dataset(\"digits\", train: 100, valid: 100, test: 100), epochs: 4, batch: 50), budget: 4)"
+        case "nsga2":
+            return "r = launch(s, on: nb201(), using: [\(table), latency(\"pixel3\")], budget: 200, seed: 1,\n"
+                + "           objective: [maximize(\"accuracy\"), minimize(\"latency\")])"
+        default:
+            guard entry.isOneShot else { return "r = launch(s, on: nb201(), using: \(table), budget: 50, seed: 1)" }
+            return "r = launch(s, on: nb201(channels: 8, cells: 1), using: train(dataset(\"digits\"), epochs: 2, batch: 64), budget: 2, seed: 1)"
+        }
+    }
+
     /// A builtin that returns the strategy with the given settings; the registry checks them.
     private func strategyBuiltin(_ entry: StrategyEntry) -> Builtin {
         let parameters = entry.parameters.map { p in
             Parameter(p.name, p.isInteger ? .integer : .plainNumber, default: .number(p.defaultValue), help: p.help)
         }
         let example = "s = \(entry.name)(\(entry.parameters.prefix(2).map { "\($0.name): \(StrategyValue.plain($0.defaultValue))" }.joined(separator: ", ")))\n"
-            + "r = launch(s, on: nb201(), using: nb201(dataset: \"cifar10\"), budget: 50, seed: 1)"
+            + Self.launchExample(entry)
         return Builtin(entry.name, category: "search strategies", summary: entry.summary,
                        help: entry.help + " Returns a strategy value; launch() builds the strategy for the run's space and seed.",
                        parameters: parameters, paper: entry.paper, example: example) { call in
