@@ -76,3 +76,15 @@ front | sort pi_latency | select index, accuracy, pi_latency | take 10
 # classes: cells whose `none` edges cut every path from the input to the output learn nothing.
 cells | plot x: accuracy, bins: 30, title: "200-epoch validation accuracy of all 15,625 cells"
 assert len(cells) == 15625, "every cell has a Raspberry Pi 4 latency"
+
+# ## Taking the best cell out of naslab
+# The fastest cell on the front above 90% leaves for PyTorch and ONNX: a readable `nn.Module`
+# with its weights beside it (`.safetensors`), and an ONNX model any runtime loads. Both compute
+# what naslab's inference computes (the export tests check it against onnxruntime and PyTorch).
+# The weights are naslab's seeded initial ones here; `export(a, …, train: ev)` writes trained ones.
+pick = front | where accuracy > 90% | sort pi_latency | take 1
+a = arch(nb201(), pick.arch[0])
+out = workspace() + "/export"
+save(a, out + "-cell.txt")
+export(a, out + "-cell.py", seed: 1)
+export(a, out + "-cell.onnx", seed: 1)

@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// Every sample in `samples/` runs headless through the real binary and exits 0 (its asserts hold).
+/// Every sample in `samples/` runs headless through the real binary, exits 0 (its asserts hold) and
+/// renders to a notebook; samples/README.md lists every one.
 @Suite struct SamplesTests {
     static let samples: [String] = {
         let folder = NaslabBinary.packageRoot.appendingPathComponent("samples")
@@ -19,9 +20,17 @@ import Testing
         let folder = try TemporaryFolder()
         let path = NaslabBinary.packageRoot.appendingPathComponent("samples").appendingPathComponent(name).path
         // The one-shot samples train supernets for a few minutes on 2 cores, beside the other tests.
-        let run = try NaslabBinary.run([path], in: folder.url, timeout: 600)
+        let notebook = folder.url.appendingPathComponent("notebook.html")
+        let run = try NaslabBinary.run([path, "--notebook", notebook.path], in: folder.url, timeout: 600)
         #expect(run.status == 0, "\(name) exited \(run.status):\n\(run.stderr)")
         #expect(!run.stdout.isEmpty, "\(name) printed nothing")
+        let page = (try? String(contentsOf: notebook, encoding: .utf8)) ?? ""
+        #expect(page.contains("In [1]:") && page.hasSuffix("</html>\n"), "\(name) did not render to a notebook")
+    }
+
+    @Test func theSamplesReadmeListsEverySample() throws {
+        let readme = try String(contentsOf: NaslabBinary.packageRoot.appendingPathComponent("samples/README.md"), encoding: .utf8)
+        for name in Self.samples { #expect(readme.contains("`\(name)`"), "samples/README.md does not list \(name)") }
     }
 
     @Test func theBenchmarksSampleFindsThePublishedBestCells() throws {
