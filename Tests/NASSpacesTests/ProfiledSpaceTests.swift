@@ -32,6 +32,16 @@ import Testing
         #expect(throws: SpaceError.self) { try BasenetSpace(blocks: ["vgg", "res_k3"]) }
     }
 
+    @Test("a profiled space offers only its kept blocks, while its tokens still index the parent's options")
+    func offersTheKeptBlocks() throws {
+        let parent = try Self.parent()
+        let space = try ProfiledSpace(parent: parent, keeping: Self.keptTypes)
+        #expect(space.offeredDecisions.map(\.options) == Self.keptTypes.map { kept in parent.blocks.filter(kept.contains) })
+        #expect(space.offeredDecisions.map(\.name) == parent.decisions.map(\.name))
+        #expect(space.decisions == parent.decisions)
+        #expect(parent.offeredDecisions == parent.decisions)
+    }
+
     @Test("enumerating the profiled space gives exactly the parent's members that the kept blocks allow")
     func enumerateMatchesBruteForce() throws {
         let parent = try Self.parent()

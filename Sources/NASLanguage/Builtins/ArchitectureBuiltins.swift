@@ -52,7 +52,7 @@ extension BuiltinRegistry {
         register(Builtin("decisions", category: "spaces", summary: "the decisions of a space as a table (name, options, count)",
                          help: "One row per categorical decision of the space, in token order: its name, its option labels joined by commas, and how many options it has.",
                          parameters: [Self.spaceParameter], example: "decisions(nb201())") { call in
-            let rows = try call.space("space").decisions.map { d -> [Cell] in
+            let rows = try call.space("space").offeredDecisions.map { d -> [Cell] in
                 [.string(d.name), .string(d.options.joined(separator: ", ")), .number(Quantity(Double(d.count)))]
             }
             return .table(Table(columns: ["decision", "options", "count"], rows: rows))

@@ -2,6 +2,8 @@ import NASCore
 
 /// Generic implementations that work from the decision list alone.
 extension SearchSpace {
+    public var offeredDecisions: [Decision] { decisions }
+
     public var size: BigCount {
         decisions.reduce(BigCount.one) { $0 * BigCount($1.count) }
     }

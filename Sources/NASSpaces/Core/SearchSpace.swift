@@ -11,6 +11,9 @@ public protocol SearchSpace: Sendable {
     var name: String { get }
     /// The decisions, in token order.
     var decisions: [Decision] { get }
+    /// The decisions as a person sees them: each with the options this space really offers (a
+    /// profiled space offers fewer than the decisions its tokens index). By default `decisions`.
+    var offeredDecisions: [Decision] { get }
     /// The exact number of distinct architectures (respecting structural constraints).
     var size: BigCount { get }
 

@@ -58,6 +58,12 @@ public struct ProfiledSpace: BlockwiseSpace {
 
     public var name: String { parent.name }
     public var decisions: [Decision] { parent.decisions }
+    /// Each position's decision with only the block types kept (the tokens still index the parent's).
+    public var offeredDecisions: [Decision] {
+        let all = parent.decisions
+        guard all.count == kept.count else { return all }
+        return zip(all, keptTypes).map { Decision(name: $0.name, options: $1) }
+    }
     public var size: BigCount { kept.reduce(BigCount.one) { $0 * BigCount($1.count) } }
     public var defaultInput: TensorShape { parent.defaultInput }
     public var defaultClasses: Int { parent.defaultClasses }

@@ -25,13 +25,14 @@ public struct SpaceValue: DomainValue {
         var lines = [summary]
         if !space.help.isEmpty { lines.append(space.help) }
         if !space.paper.isEmpty { lines.append("Paper: \(space.paper)") }
-        lines.append("\(space.decisions.count) decisions:")
-        let shown = space.decisions.prefix(30)
+        let decisions = space.offeredDecisions
+        lines.append("\(decisions.count) decisions:")
+        let shown = decisions.prefix(30)
         for d in shown {
             let options = d.options.prefix(8).joined(separator: ", ") + (d.count > 8 ? ", … (\(d.count))" : "")
             lines.append(Self.clip("  \(d.name): \(options)", width: width))
         }
-        if space.decisions.count > shown.count { lines.append("  … \(space.decisions.count - shown.count) more") }
+        if decisions.count > shown.count { lines.append("  … \(decisions.count - shown.count) more") }
         return lines.joined(separator: "\n")
     }
 
@@ -46,7 +47,7 @@ public struct SpaceValue: DomainValue {
         case "name": return .string(space.name)
         case "size": return Self.count(space.size)
         case "decisions": return .list(space.decisions.map { .string($0.name) })
-        case "options": return .record(Record(space.decisions.map { ($0.name, .list($0.options.map { .string($0) })) }))
+        case "options": return .record(Record(space.offeredDecisions.map { ($0.name, .list($0.options.map { .string($0) })) }))
         case "input": return Self.shapeList(space.defaultInput)
         case "classes": return .number(Double(space.defaultClasses))
         case "help": return .string(space.help)
