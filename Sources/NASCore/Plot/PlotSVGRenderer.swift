@@ -129,12 +129,13 @@ public struct PlotSVGRenderer: Sendable {
     }
 
     /// The legend box: per series its line (when joined), its marker (when marked, or when the only sign of it) and name;
-    /// a band's swatch last.
+    /// a band's swatch last. It sits in the corner of the plot area where it covers the fewest data points.
     private func legend(_ plot: Plot) -> [String] {
-        let x = width - right - 160
         let hasBand = plot.series.contains { !$0.band.isEmpty }
         let rows = plot.series.count + (hasBand ? 1 : 0)
-        var parts = ["<rect class=\"legend\" x=\"\(n(x - 8))\" y=\"\(n(top + 4))\" width=\"164\" height=\"\(n(Double(rows) * 18 + 8))\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#999\"/>"]
+        let box = legendBox(plot, height: Double(rows) * 18 + 8)
+        let x = box.x + 8, top = box.y - 4
+        var parts = ["<rect class=\"legend\" x=\"\(n(box.x))\" y=\"\(n(box.y))\" width=\"164\" height=\"\(n(box.height))\" fill=\"white\" fill-opacity=\"0.85\" stroke=\"#999\"/>"]
         for (i, series) in plot.series.enumerated() {
             let marker = PlotMarker(i), y = top + 18 + Double(i) * 18
             if series.joined {
@@ -152,6 +153,24 @@ public struct PlotSVGRenderer: Sendable {
             parts.append("<text x=\"\(n(x + 28))\" y=\"\(n(y))\">spread (min–max)</text>")
         }
         return parts
+    }
+
+    /// The legend's rectangle (164 pixels wide): of the plot area's four corners, the one whose
+    /// rectangle holds the fewest data points and band edges, the top right on a tie.
+    func legendBox(_ plot: Plot, height: Double) -> (x: Double, y: Double, height: Double) {
+        let width = 164.0
+        let corners = [(width: self.width - right - width - 4, top + 4), (left + 4, top + 4),
+                       (self.width - right - width - 4, self.height - bottom - height - 4), (left + 4, self.height - bottom - height - 4)]
+        var pixels: [(Double, Double)] = []
+        for series in plot.series {
+            pixels += series.points.map { (pixelX($0.x, plot.x), pixelY($0.y, plot.y)) }
+            pixels += series.band.flatMap { [(pixelX($0.x, plot.x), pixelY($0.low, plot.y)), (pixelX($0.x, plot.x), pixelY($0.high, plot.y))] }
+        }
+        let covered = corners.map { corner in
+            pixels.filter { $0.0 >= corner.0 && $0.0 <= corner.0 + width && $0.1 >= corner.1 && $0.1 <= corner.1 + height }.count
+        }
+        let best = covered.indices.min { covered[$0] < covered[$1] } ?? 0
+        return (corners[best].0, corners[best].1, height)
     }
 
     // MARK: - Text

@@ -81,4 +81,23 @@ import Testing
         #expect(elements.items.contains { $0.name == "rect" && $0.attributes["class"] == "legend" })
         #expect(elements.text.contains("trials") && elements.text.contains("front"))
     }
+
+    @Test("the legend takes the corner of the plot area with the fewest points: not the top right under a rising curve")
+    func legendAvoidsTheData() throws {
+        // Two curves from the bottom left to the top right: the top-right corner is covered, the
+        // top-left corner (x 76–240, y 44–88 for two rows) holds no point.
+        let rising = (0...20).map { PlotPoint(Double($0), Double($0)) }
+        let plot = Plot(kind: .line, title: "", x: PlotAxis(name: "x", minimum: 0, maximum: 20), y: PlotAxis(name: "y", minimum: 0, maximum: 20),
+                        series: [PlotSeries(name: "a", points: rising, joined: true, marked: false),
+                                 PlotSeries(name: "b", points: rising.map { PlotPoint($0.x, $0.y * 0.9) }, joined: true, marked: false)])
+        let renderer = PlotSVGRenderer()
+        let box = renderer.legendBox(plot, height: 44)
+        #expect(box.x == renderer.left + 4 && box.y == renderer.top + 4)
+        let legend = try #require(try parse(renderer.render(plot)).items.first { $0.attributes["class"] == "legend" })
+        #expect(legend.attributes["x"] == "76" && legend.attributes["y"] == "44")
+        // Flat curves along the bottom leave the top right free: the legend stays there.
+        let flat = Plot(kind: .line, title: "", x: plot.x, y: plot.y,
+                        series: plot.series.map { PlotSeries(name: $0.name, points: rising.map { PlotPoint($0.x, 1) }, joined: true, marked: false) })
+        #expect(renderer.legendBox(flat, height: 44).x == 640 - 24 - 164 - 4)
+    }
 }
