@@ -21,6 +21,9 @@ public enum MetricCatalogue {
         if n.contains("accuracy") || n.hasSuffix("_acc") || n == "acc" || n.hasPrefix("top1") {
             return .fraction(value)
         }
+        if n == "cv" || n.hasSuffix("_cv") {  // a coefficient of variation, shown as a percentage
+            return .fraction(value)
+        }
         if n.contains("latency") || n.hasSuffix("time") || n.hasSuffix("_s") || n == "runtime" {
             return .seconds(value)
         }

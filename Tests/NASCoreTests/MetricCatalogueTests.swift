@@ -17,5 +17,7 @@ struct MetricCatalogueTests {
         #expect(MetricCatalogue.quantity("test_accuracy", 0.5) == .fraction(0.5))
         #expect(MetricCatalogue.quantity("latency", 0.002) == .seconds(0.002))
         #expect(MetricCatalogue.quantity("score", 3) == .scalar(3))
+        #expect(MetricCatalogue.quantity("cv", 0.04) == .fraction(0.04))
+        #expect(MetricCatalogue.quantity("noise_cv", 0.04) == .fraction(0.04))
     }
 }
