@@ -23,6 +23,20 @@ import Testing
         #expect(terminal.waitForExit(timeout: 20) == 130)
     }
 
+    @Test("simulate shows seeds done of the seeds asked for and the best so far")
+    func simulateShowsItsSeeds() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("sim.nas", """
+        t = simulate(evolution(), on: nb201(), using: nb201(dataset: "cifar10"), budget: 3000, seeds: 40)
+        """)
+        let terminal = try PseudoTerminal(arguments: ["run", "sim.nas", "--workspace", "ws"], in: folder.url, environment: ["CI": ""])
+        let seen = try terminal.expect("/40", timeout: 60)
+        #expect(seen.contains("simulate evolution"), "\(seen.debugDescription)")
+        _ = try terminal.expect("best accuracy ", timeout: 60)
+        terminal.type("\u{3}")
+        _ = terminal.waitForExit(timeout: 20)
+    }
+
     @Test("with CI set, a terminal gets no progress line")
     func silentInCI() throws {
         let folder = try TemporaryFolder()

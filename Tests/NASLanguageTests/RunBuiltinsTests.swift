@@ -58,8 +58,10 @@ import Testing
             #expect(!builtin.summary.isEmpty && builtin.help.count > 80, "\(name)")
             #expect(builtin.example != nil, "\(name) has no example")
             #expect(builtin.parameters.allSatisfy { !$0.help.isEmpty }, "\(name) has an undocumented parameter")
-            let page = try #require(registry.helpText(for: name))
+            let page = try #require(registry.builtinPage(for: name))
             #expect(page.contains(builtin.signatureText) && page.contains(String(builtin.help.prefix(20))), "\(name)")
+            // `help NAME` shows the concept page where one shares the name, with the builtin's signature.
+            #expect(try #require(registry.helpText(for: name)).contains(builtin.signatureText), "\(name)")
         }
         for name in StrategyRegistry.names + ["mnasnet_reward"] {
             #expect(registry.lookup(name)?.paper != nil, "\(name) names no paper")

@@ -54,10 +54,18 @@ extension Session {
         return handle
     }
 
-    /// Runs the request once per seed in memory (`Simulation`), interruptible with Ctrl-C.
+    /// Runs the request once per seed in memory (`Simulation`) as a foreground job: progress per seed
+    /// (with the best score so far), interruptible with Ctrl-C.
     public func simulate(_ request: SearchRequest, seeds: [UInt64], keepTrials: Bool) throws -> Simulation.Runs {
         try request.checkEarlyStopping()
-        return try Simulation(request: request, seeds: seeds, keepsTrials: keepTrials).run(cancel: interrupt)
+        let simulation = Simulation(request: request, seeds: seeds, keepsTrials: keepTrials)
+        return try runForeground("simulate \(request.strategy)") { context in
+            try simulation.run(cancel: context.token) { done, best in
+                let metric = request.objective.rankingMetric
+                let value = best.flatMap { request.objective.rankingValue(ofScore: $0) }
+                context.progress(done: done, total: seeds.count, message: value.map { "best \(metric) \(MetricCatalogue.quantity(metric, $0))" } ?? "")
+            }
+        }
     }
 
     /// The handle of a run working (or that worked) in this session, or nil.

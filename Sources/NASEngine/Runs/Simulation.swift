@@ -42,7 +42,8 @@ public struct Simulation: Sendable {
     }
 
     /// Runs every seed; throws the first error (an architecture the evaluator cannot score, a cancel, too many trials kept).
-    public func run(cancel: CancellationToken) throws -> Runs {
+    /// After each seed, `seedDone` hears how many seeds are done and the best score of any so far.
+    public func run(cancel: CancellationToken, seedDone: (Int, Double?) -> Void = { _, _ in }) throws -> Runs {
         var outcomes: [(seed: UInt64, outcome: SearchLoop.Outcome)] = []
         outcomes.reserveCapacity(seeds.count)
         let limit = TrialKeeping.defaultLimit
@@ -60,6 +61,8 @@ public struct Simulation: Sendable {
             let outcome = try loop.run(try request.makeStrategy(seed: seed), cancel: cancel)
             kept += outcome.trials.count
             outcomes.append((seed, outcome))
+            let best = outcomes.compactMap { $0.outcome.best?.score }.max()
+            seedDone(outcomes.count, best)
         }
         return Runs(simulation: self, outcomes: outcomes)
     }

@@ -121,14 +121,19 @@ public final class BuiltinRegistry {
     public func helpText(for name: String) -> String? {
         if name == "concepts" { return concepts?.overview() ?? "The concept pages are unavailable: \(conceptProblem.map { "\($0)" } ?? "none were loaded")." }
         if let concept = concepts?.page(named: name) { return concept.render(registry: self) }
-        if let b = builtins[name] {
-            return page(title: b.signatureText, category: b.category, text: b.help.isEmpty ? b.summary : b.help,
-                        parameters: b.parameters, example: b.example, paper: b.paper) + conceptLine(for: name)
-        }
+        if let text = builtinPage(for: name) { return text }
         if let t = topics[name] {
             return page(title: t.name, category: t.category, text: t.help, parameters: [], example: t.example, paper: t.paper)
         }
         return nil
+    }
+
+    /// A builtin's own page (`help(darts)`, `show darts`): signature, help, arguments, example, paper
+    /// and the concepts it belongs to; nil when there is no such builtin.
+    public func builtinPage(for name: String) -> String? {
+        guard let b = builtins[name] else { return nil }
+        return page(title: b.signatureText, category: b.category, text: b.help.isEmpty ? b.summary : b.help,
+                    parameters: b.parameters, example: b.example, paper: b.paper) + conceptLine(for: name)
     }
 
     /// "Concept: help X" under a builtin's page, for the concepts that name it.

@@ -26,10 +26,13 @@ extension BuiltinRegistry {
             return .none
         })
         register(Builtin("help", category: "core", summary: "list the help topics, or show one",
-                         help: "Without an argument, lists every builtin and topic by category. With a name (a string or a function), shows its page: signature, description, arguments, example and paper. `help sleep` and `?sleep` are the same as `help(\"sleep\")`.",
+                         help: "Without an argument, lists every builtin and topic by category. With a name, shows its page: signature, description, arguments, example and paper; a concept page (`help concepts` lists them) comes first where a concept and a builtin share a name, and a builtin itself — `help(darts)`, without quotes — always gives the builtin's own page. `help sleep` and `?sleep` are the same as `help(\"sleep\")`.",
                          parameters: [Parameter("topic", .any, default: Value.none, help: "a name as a string, or a function")]) { call in
             let topic: String?
             switch call["topic"] {
+            case .function(.builtin(let b)):
+                call.write((call.interpreter.registry.builtinPage(for: b.name) ?? b.summary) + "\n")
+                return .none
             case .none: topic = nil
             case .string(let s): topic = s
             case .function(let f): topic = f.name

@@ -26,6 +26,7 @@ extension ConceptPage {
             lines.append("      \(builtin.summary)")
             guard builtin.name == name else { continue }
             lines += builtin.parameters.filter { !$0.help.isEmpty }.map { "      \($0.name): \($0.help)" }
+            lines.append("      (the builtin's whole page: help(\(name)), without quotes)")
         }
         return lines
     }

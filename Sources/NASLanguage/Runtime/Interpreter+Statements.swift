@@ -172,7 +172,7 @@ extension Interpreter {
     func showText(_ value: Value) -> String {
         switch value {
         case .object(let o): return o.render(width: width)
-        case .function(.builtin(let b)): return registry.helpText(for: b.name) ?? value.render(width: width, color: color)
+        case .function(.builtin(let b)): return registry.builtinPage(for: b.name) ?? value.render(width: width, color: color)
         case .table(let t):
             guard let table = try? t.materialize() else { return value.render(width: width, color: color) }
             return table.render(maxRows: 200, maxCellWidth: max(8, width / 2))
