@@ -1,0 +1,48 @@
+import Foundation
+import GRDB
+
+/// One statement parameter as libpq takes it: a type, bytes and a format.
+///
+/// Numbers and text travel as text with an explicit type (so `seq > 2.5` compares as a double,
+/// as SQLite does, instead of failing to read 2.5 as a bigint); blobs travel as binary `bytea`.
+struct PostgresParameter {
+    /// The parameter's type OID (0: let the server infer it).
+    let type: UInt32
+    /// The value's bytes (nil: SQL NULL).
+    let bytes: [UInt8]?
+    /// 0 for text, 1 for binary.
+    let format: Int32
+
+    /// The parameter of a value.
+    init(_ value: DatabaseValue) {
+        switch value.storage {
+        case .null: (type, bytes, format) = (0, nil, 0)
+        case .int64(let i): (type, bytes, format) = (PostgresType.int8, Array(String(i).utf8), 0)
+        case .double(let d) where d.isNaN: (type, bytes, format) = (PostgresType.float8, nil, 0)   // SQLite keeps NaN as NULL
+        case .double(let d): (type, bytes, format) = (PostgresType.float8, Array(Self.text(d).utf8), 0)
+        case .string(let s): (type, bytes, format) = (PostgresType.text, Array(s.utf8), 0)
+        case .blob(let data): (type, bytes, format) = (PostgresType.bytea, Array(data), 1)
+        }
+    }
+
+    /// A double as PostgreSQL reads it back exactly.
+    static func text(_ d: Double) -> String {
+        if d.isInfinite { return d > 0 ? "Infinity" : "-Infinity" }
+        return "\(d)"
+    }
+}
+
+/// The type OIDs the store reads and writes (`pg_type.oid`).
+enum PostgresType {
+    static let bool: UInt32 = 16
+    static let bytea: UInt32 = 17
+    static let int8: UInt32 = 20
+    static let int2: UInt32 = 21
+    static let int4: UInt32 = 23
+    static let text: UInt32 = 25
+    static let oid: UInt32 = 26
+    static let xid8: UInt32 = 5069
+    static let float4: UInt32 = 700
+    static let float8: UInt32 = 701
+    static let numeric: UInt32 = 1700
+}
