@@ -12,8 +12,10 @@ public struct StoreOpenError: SystemFailure, Sendable, Hashable {
 
     /// The error for a store at `location` that did not open.
     init(location: StoreLocation, _ error: Error) {
-        let reason = (error as? CustomStringConvertible)?.description ?? "\(error)"
-        description = "cannot open the store \(location): \(PostgresSettings.redacted(reason))"
+        let reason = PostgresSettings.redacted("\(error)")
+        // The PostgreSQL store's errors already name the server (redacted); others get the location.
+        description = reason.contains(location.description) ? "cannot open the store: \(reason)"
+            : "cannot open the store \(location): \(reason)"
     }
 
     /// The error for a store location that could not be read.

@@ -45,7 +45,7 @@ extension PostgresSuites {
             #expect(sqlite.status == 0, "\(sqlite.stderr)")
             let pgLines = postgres.stdout.split(separator: "\n"), sqliteLines = sqlite.stdout.split(separator: "\n")
             #expect(pgLines.dropLast() == sqliteLines.dropLast())   // all but the store's own line
-            #expect(pgLines.count > 30)
+            #expect(pgLines.count > 10 && postgres.stdout.contains("evolution") && postgres.stdout.contains("done"), "\(postgres.stdout)")
             #expect(pgLines.last.map(String.init) == url)
             #expect(sqliteLines.last?.hasSuffix(".naslab/store.sqlite") == true)
         }
@@ -64,7 +64,8 @@ extension PostgresSuites {
                                              environment: ["PGPASSWORD": "", "PGPASSFILE": "/nonexistent"])
                 #expect(result.status == 70, "\(result.stderr)")
                 #expect(result.stdout.isEmpty)
-                #expect(result.stderr.hasPrefix("naslab: error: cannot open the store postgres://\(user):***@127.0.0.1:"), "\(result.stderr)")
+                #expect(result.stderr.hasPrefix("naslab: error: cannot open the store"), "\(result.stderr)")
+                #expect(result.stderr.contains("postgres://\(user):***@127.0.0.1:"), "\(result.stderr)")
                 #expect(result.stderr.split(separator: "\n").count == 1, "\(result.stderr)")
                 #expect(!result.stderr.contains("Wr0ng-Secret-9"), "\(result.stderr)")
             }
@@ -94,8 +95,8 @@ extension PostgresSuites {
             environment.removeValue(forKey: "NASLAB_STORE")
             process.environment = environment.merging(extra) { $1 }
             let out = directory.appendingPathComponent("out-\(UUID())"), err = directory.appendingPathComponent("err-\(UUID())")
-            FileManager.default.createFile(atPath: out.path, contents: nil)
-            FileManager.default.createFile(atPath: err.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: out.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: err.path, contents: nil)
             process.standardOutput = try FileHandle(forWritingTo: out)
             process.standardError = try FileHandle(forWritingTo: err)
             process.standardInput = FileHandle.nullDevice

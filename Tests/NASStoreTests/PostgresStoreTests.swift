@@ -33,7 +33,7 @@ extension PostgresSuites {
         }
 
         /// The queries compared between the stores, each named for the failure message.
-        static let queries: [(name: String, read: (any ExperimentStore) throws -> Table)] = [
+        static let queries: [(name: String, read: @Sendable (any ExperimentStore) throws -> Table)] = [
             ("every trial", { try $0.trialsTable(run: nil, query: .all) }),
             ("top-k with and", { try $0.trialsTable(run: 1, query: TableQuery(
                 filter: .and(.compare("accuracy", .greater, .number(.scalar(0.3))), .compare("latency", .less, .number(.seconds(0.008)))),
@@ -55,7 +55,7 @@ extension PostgresSuites {
             ("latency tables", { try $0.latencyTables() }),
             ("latency entries", { try $0.latencyTable("cpu", query: TableQuery(filter: .compare("latency", .less, .number(.seconds(0.003))),
                                                                               sort: [TableSort("key")])) }),
-            ("sql group by", { try $0.sql("SELECT strategy, seed, COUNT(*) AS n, MAX(accuracy) AS accuracy, MIN(latency) AS latency FROM runs r JOIN trials t ON t.run_id = r.id GROUP BY strategy, seed ORDER BY seed") }),
+            ("sql group by", { try $0.sql("SELECT strategy, r.seed, COUNT(*) AS n, MAX(accuracy) AS accuracy, MIN(latency) AS latency FROM runs r JOIN trials t ON t.run_id = r.id GROUP BY strategy, r.seed ORDER BY r.seed") }),
             ("sql json", { try $0.sql("""
                 SELECT run_id, seq, json_extract(metrics, '$.energy') AS energy, json_array_length(curve) AS n,
                        IFNULL(latency, -1) AS latency

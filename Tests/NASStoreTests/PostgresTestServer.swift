@@ -65,12 +65,15 @@ final class PostgresTestServer: Sendable {
     /// Starts the server and waits until it accepts connections.
     func start() throws {
         let options = "-p \(port) -k \(directory) -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200"
-        try asServerUser("\(Self.binaries)/pg_ctl -D \(directory)/data -l \(directory)/log -o '\(options)' -w start")
+        // The server's output goes to files: it must not inherit the pipe this process reads to its end.
+        try asServerUser("\(Self.binaries)/pg_ctl -D \(directory)/data -l \(directory)/log -o '\(options)' -w start "
+                         + ">\(directory)/pg_ctl.out 2>&1 || { cat \(directory)/pg_ctl.out \(directory)/log; exit 1; }")
     }
 
     /// Restarts the server (fast shutdown: open connections are cut), waiting until it is back.
     func restart() throws {
-        try asServerUser("\(Self.binaries)/pg_ctl -D \(directory)/data -m fast -w restart")
+        try asServerUser("\(Self.binaries)/pg_ctl -D \(directory)/data -l \(directory)/log -m fast -w restart "
+                         + ">\(directory)/pg_ctl.out 2>&1 || { cat \(directory)/pg_ctl.out; exit 1; }")
     }
 
     /// Stops the server and removes its folder.
@@ -93,11 +96,15 @@ final class PostgresTestServer: Sendable {
                        + "-c \(Self.quoted(sql))")
     }
 
-    /// Runs a shell command as the server's user (root runs it through runuser).
+    /// Runs a shell command as the server's user (root runs it through runuser), with every
+    /// file descriptor past stderr closed first: Foundation's `Process` sees its child end only
+    /// when a socket it hands the child is closed, so a server started by the command must not
+    /// inherit it.
     @discardableResult
     private func asServerUser(_ command: String) throws -> String {
-        if getuid() == 0 { return try Self.shell("runuser -u postgres -- bash -c \(Self.quoted(command))") }
-        return try Self.shell(command)
+        let closing = #"for fd in /proc/$$/fd/*; do fd=${fd##*/}; [ "$fd" -gt 2 ] && eval "exec $fd>&-"; done 2>/dev/null; "#
+        if getuid() == 0 { return try Self.shell("runuser -u postgres -- bash -c \(Self.quoted(closing + command))") }
+        return try Self.shell(closing + command)
     }
 
     /// Runs `bash -c command`; throws with its output unless it exits 0.
@@ -147,7 +154,7 @@ final class PostgresTestServer: Sendable {
         atexit {
             guard let directory = PostgresTestServer.cleanupDirectory.withLock({ $0 }) else { return }
             let stop = "\(PostgresTestServer.binaries)/pg_ctl -D \(directory)/data -m immediate -w stop"
-            let command = getuid() == 0 ? "runuser -u postgres -- bash -c \(PostgresTestServer.quoted(stop))" : stop
+            let command = getuid() == 0 ? "runuser -u postgres -- bash -c \(PostgresTestServer.quoted(stop))" : stop   // stopping starts nothing
             _ = try? PostgresTestServer.shell(command + " >/dev/null 2>&1; rm -rf \(directory)")
         }
     }

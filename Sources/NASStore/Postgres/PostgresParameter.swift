@@ -16,13 +16,20 @@ struct PostgresParameter {
     /// The parameter of a value.
     init(_ value: DatabaseValue) {
         switch value.storage {
-        case .null: (type, bytes, format) = (0, nil, 0)
-        case .int64(let i): (type, bytes, format) = (PostgresType.int8, Array(String(i).utf8), 0)
-        case .double(let d) where d.isNaN: (type, bytes, format) = (PostgresType.float8, nil, 0)   // SQLite keeps NaN as NULL
-        case .double(let d): (type, bytes, format) = (PostgresType.float8, Array(Self.text(d).utf8), 0)
-        case .string(let s): (type, bytes, format) = (PostgresType.text, Array(s.utf8), 0)
-        case .blob(let data): (type, bytes, format) = (PostgresType.bytea, Array(data), 1)
+        case .null: self.init(type: 0, bytes: nil, format: 0)
+        case .int64(let i): self.init(type: PostgresType.int8, bytes: Array(String(i).utf8), format: 0)
+        case .double(let d) where d.isNaN: self.init(type: PostgresType.float8, bytes: nil, format: 0)   // SQLite keeps NaN as NULL
+        case .double(let d): self.init(type: PostgresType.float8, bytes: Array(Self.text(d).utf8), format: 0)
+        case .string(let s): self.init(type: PostgresType.text, bytes: Array(s.utf8), format: 0)
+        case .blob(let data): self.init(type: PostgresType.bytea, bytes: Array(data), format: 1)
         }
+    }
+
+    /// A parameter from its parts.
+    private init(type: UInt32, bytes: [UInt8]?, format: Int32) {
+        self.type = type
+        self.bytes = bytes
+        self.format = format
     }
 
     /// A double as PostgreSQL reads it back exactly.

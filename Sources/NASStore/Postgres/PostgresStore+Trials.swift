@@ -13,7 +13,7 @@ extension PostgresStore {
     public func finishTrial(_ trial: TrialRecord, checkpoint: RunCheckpoint?) throws {
         try write { connection in
             var values: [(any DatabaseValueConvertible)?] = [trial.status.rawValue]
-            values += StoreSchema.promotedMetrics.map { trial.metrics[$0] }
+            values += StoreSchema.promotedMetrics.map { trial.metrics[$0] as (any DatabaseValueConvertible)? }
             values += [
                 StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.score, trial.wallSeconds,
                 trial.simulatedSeconds, trial.error, trial.cached, Date().timeIntervalSince1970, trial.runID, trial.sequence,
@@ -100,10 +100,10 @@ extension PostgresStore {
     private static func rowValues(_ trial: TrialRecord, now: Double) -> [(any DatabaseValueConvertible)?] {
         var values: [(any DatabaseValueConvertible)?] = [
             trial.runID, Int64(trial.sequence), trial.architecture, trial.identity, StoreJSON.array(trial.tokens),
-            trial.fidelity.epochs.map(Int64.init), trial.fidelity.dataFraction, Int64(bitPattern: trial.seed),
+            trial.fidelity.epochs.map { Int64($0) }, trial.fidelity.dataFraction, Int64(bitPattern: trial.seed),
             trial.status.rawValue,
         ]
-        values += StoreSchema.promotedMetrics.map { trial.metrics[$0] }
+        values += StoreSchema.promotedMetrics.map { trial.metrics[$0] as (any DatabaseValueConvertible)? }
         let finished = trial.status == .running || trial.status == .pending ? nil : now
         values += [
             StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.score, trial.wallSeconds,

@@ -96,7 +96,8 @@ public final class PostgresStore: ExperimentStore, @unchecked Sendable {
         let connection = try openConnection()
         try connection.execute(readOnly ? "BEGIN READ ONLY" : "BEGIN")
         do {
-            let transactionID = readOnly ? nil : try connection.execute("SELECT txid_current()").scalar.flatMap(Int64.fromDatabaseValue)
+            var transactionID: Int64?
+            if !readOnly { transactionID = try connection.execute("SELECT txid_current()").scalar.flatMap(Int64.fromDatabaseValue) }
             let value = try body(connection)
             try commit(connection, transactionID: transactionID, deadline: deadline)
             return value
