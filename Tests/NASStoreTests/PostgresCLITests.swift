@@ -73,6 +73,32 @@ extension PostgresSuites {
             #expect(bad.status == 64 && bad.stderr.contains("unknown store kind 'mysql'") && !bad.stderr.contains("Wr0ng"))
         }
 
+        @Test("a store chosen in the script with a password keeps the password out of the output and of the recorded script")
+        func passwordInScript() throws {
+            guard let server = try PostgresTestServer.available() else { return }
+            let (user, password) = PostgresTestServer.passwordRole
+            let url = try server.database(owner: user).replacingOccurrences(of: "\(user)@", with: "\(user):\(password)@")
+            let folder = try Self.folder()
+            defer { try? FileManager.default.removeItem(at: folder) }
+            try """
+                print(store("\(url)"))
+                r = launch(random(), on: nb201(), using: nb201(dataset: "cifar10"), budget: 3, seed: 1)
+                wait(r)
+                print(sql("select script from runs"))
+                print(runs())
+                store("sqlite:other.sqlite")
+
+                """.write(to: folder.appendingPathComponent("chosen.nas"), atomically: true, encoding: .utf8)
+            let result = try Self.naslab(["chosen.nas"], in: folder, environment: ["PGPASSWORD": "", "PGPASSFILE": "/nonexistent"])
+            #expect(result.status == 65, "\(result.stderr)")   // the last line: a second store is refused
+            #expect(result.stderr.contains("already uses the store postgres://\(user):***@"), "\(result.stderr)")
+            #expect(result.stdout.contains("postgres://\(user):***@127.0.0.1:\(server.port)/"), "\(result.stdout)")
+            #expect(!result.stdout.contains(password) && !result.stderr.contains(password))
+            let database = String(url.split(separator: "/").last!)
+            let scripts = try server.psql("SELECT script FROM runs", database: database)
+            #expect(scripts.contains("store(\"postgres://\(user):***@127.0.0.1") && !scripts.contains(password), "\(scripts)")
+        }
+
         /// A new temporary folder.
         static func folder() throws -> URL {
             let url = FileManager.default.temporaryDirectory.appendingPathComponent("naslab-pg-cli-\(UUID())")
