@@ -116,6 +116,50 @@ extension PostgresSuites {
             #expect(try store.trials(run: id).map(\.sequence) == [1, 2, 3, 4])
         }
 
+        @Test("restarts while a writer records trials without pause lose no trial and record none twice")
+        func restartUnderLoad() throws {
+            guard let server = try PostgresTestServer.available() else { return }
+            let url = try server.database()
+            let store = try StoreLocation.parse(url).open()
+            let id = try store.createRun(StoreFixture.run())
+            let template = StoreFixture.trials(run: id, count: 1, seed: 4)[0]
+            let stop = LockedValue(false), written = LockedValue(0), failure = LockedValue<String?>(nil)
+            let writer = Thread {
+                var sequence = 0
+                while !stop.withLock({ $0 }) {
+                    sequence += 1
+                    var trial = template
+                    trial.sequence = sequence
+                    trial.status = .running
+                    do {
+                        _ = try store.startTrial(trial)
+                        trial.status = .done
+                        try store.finishTrial(trial, checkpoint: RunCheckpoint(strategyState: Data([UInt8(sequence % 256)]),
+                                                                               lastSequence: sequence, spentWallSeconds: 0))
+                        written.withLock { $0 = sequence }
+                    } catch {
+                        failure.withLock { $0 = "trial \(sequence): \(error)" }
+                        return
+                    }
+                }
+            }
+            writer.start()
+            Thread.sleep(forTimeInterval: 0.3)
+            try server.restart()
+            Thread.sleep(forTimeInterval: 0.3)
+            try server.restart()
+            Thread.sleep(forTimeInterval: 0.3)
+            stop.withLock { $0 = true }
+            while !writer.isFinished { Thread.sleep(forTimeInterval: 0.01) }
+            #expect(failure.withLock { $0 } == nil)
+            let n = written.withLock { $0 }
+            #expect(n > 10)
+            let database = String(url.split(separator: "/").last!)
+            #expect(try server.psql("SELECT COUNT(*), COUNT(DISTINCT seq), MIN(seq), MAX(seq), COUNT(*) FILTER (WHERE status = 'done') FROM trials",
+                                    database: database) == "\(n)|\(n)|1|\(n)|\(n)")
+            #expect(try server.psql("SELECT checkpoint_seq FROM runs", database: database) == "\(n)")
+        }
+
         @Test("a password from the URL, PGPASSWORD or a password file logs in; a wrong one is refused without being shown")
         func credentials() throws {
             guard let server = try PostgresTestServer.available() else { return }
