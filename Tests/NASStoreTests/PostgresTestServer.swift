@@ -162,26 +162,3 @@ final class PostgresTestServer: Sendable {
     /// The folder of the server to stop at exit.
     private static let cleanupDirectory = LockedValue<String?>(nil)
 }
-
-/// A value behind a lock, for the fixture's one piece of global state.
-final class LockedValue<Value: Sendable>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var value: Value
-
-    /// Holds `value`.
-    init(_ value: Value) { self.value = value }
-
-    /// Runs `body` on the value under the lock.
-    func withLock<T>(_ body: (inout Value) -> T) -> T {
-        lock.withLock { body(&value) }
-    }
-}
-
-/// Why the test server could not be started.
-struct PostgresTestServerError: Error, CustomStringConvertible {
-    /// What went wrong.
-    let description: String
-
-    /// Creates the error.
-    init(_ description: String) { self.description = description }
-}
