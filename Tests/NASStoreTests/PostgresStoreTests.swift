@@ -160,6 +160,22 @@ extension PostgresSuites {
             #expect(try server.psql("SELECT checkpoint_seq FROM runs", database: database) == "\(n)")
         }
 
+        @Test("a COMMIT whose answer is lost is looked up by its transaction id, so the run is recorded exactly once",
+              arguments: [CommitDroppingProxy.Cut.afterForwarding, .beforeForwarding])
+        func lostCommit(cut: CommitDroppingProxy.Cut) throws {
+            guard let server = try PostgresTestServer.available() else { return }
+            let url = try server.database()
+            let proxy = try CommitDroppingProxy(to: server.port)
+            defer { proxy.close() }
+            let store = try StoreLocation.parse(url.replacingOccurrences(of: ":\(server.port)/", with: ":\(proxy.port)/")).open()
+            proxy.armed.withLock { $0 = cut }
+            let id = try store.createRun(StoreFixture.run())
+            #expect(proxy.cuts.withLock { $0 } == 1)
+            let database = String(url.split(separator: "/").last!)
+            #expect(try server.psql("SELECT COUNT(*), MAX(id) FROM runs", database: database) == "1|\(id)")
+            #expect(try store.allRuns().map(\.id) == [id])   // and the store carries on
+        }
+
         @Test("a password from the URL, PGPASSWORD or a password file logs in; a wrong one is refused without being shown")
         func credentials() throws {
             guard let server = try PostgresTestServer.available() else { return }
