@@ -18,6 +18,8 @@ var targets: [Target] = [
     .systemLibrary(name: "CEditLine", path: "Sources/CEditLine", providers: [.apt(["libedit-dev"])]),
     .systemLibrary(name: "CDNNL", path: "Sources/CDNNL", providers: [.apt(["libdnnl-dev"])]),
     .systemLibrary(name: "CZlib", path: "Sources/CZlib", providers: [.apt(["zlib1g-dev"])]),
+    // libpq: the PostgreSQL store's client (a system library: no package to build).
+    .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
 
     // Libraries, bottom to top.
     .target(name: "NASCore", dependencies: ["CZlib"]),
@@ -26,7 +28,7 @@ var targets: [Target] = [
     .target(name: "NASTraining", dependencies: ["NASCore", "NASTensor", "NASSpaces"], resources: [.copy("Resources")],
             swiftSettings: optimizedInDebug),
     .target(name: "NASBenchmarks", dependencies: ["NASCore", "NASSpaces"], resources: [.copy("Resources")]),
-    .target(name: "NASStore", dependencies: ["NASCore", "NASSpaces", .product(name: "GRDB", package: "GRDB.swift")]),
+    .target(name: "NASStore", dependencies: ["NASCore", "NASSpaces", "CLibPQ", .product(name: "GRDB", package: "GRDB.swift")]),
     .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
     // Architecture export (PyTorch module, ONNX model, weight file) and diagrams; NASEngine offers it.
     .target(name: "NASExport", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),

@@ -5,7 +5,7 @@ import NASLanguage
 /// outside a scratch folder or wait for nothing.
 ///
 /// - File arguments (`save`'s and `load`'s `path`; `csv`, `idx`, `npy` and `labels` of
-///   `dataset`, `benchmark` and `latency_table`; `save_lut`'s path and `load_lut`'s source, `export`'s path) must be plain file names, which resolve in
+///   `dataset`, `benchmark` and `latency_table`; `save_lut`'s path, `load_lut`'s source, `store`'s url and `export`'s path) must be plain file names, which resolve in
 ///   the scratch folder the harness runs in: without this an input could overwrite any file
 ///   the user can write, or read `/dev/zero` into memory until the machine runs out.
 /// - `sleep` of more than 10 ms returns at once (shorter and negative durations go to the
@@ -18,6 +18,7 @@ public enum Sandbox {
     public static let fileParameters: [String: Set<String>] = [
         "save": ["path"], "load": ["path"], "benchmark": ["csv"], "latency_table": ["csv"],
         "save_lut": ["path"], "load_lut": ["source"], "export": ["path"],
+        "store": ["url"],   // a plain name is an SQLite file in the scratch folder; no server URL gets through
         "dataset": ["csv", "idx", "npy", "labels", "valid", "test", "valid_labels", "test_labels"],
     ]
 

@@ -19,6 +19,7 @@ public final class Session: @unchecked Sendable {
     private let lock = NSLock()
     private var progressHandler: (@Sendable (ProgressEvent) -> Void)?
     private var runManager: RunManager?
+    private var chosenStore: StoreLocation?
 
     /// Creates a session over a workspace folder (it is not created until something is written).
     public init(workspace: URL) {
@@ -59,22 +60,58 @@ public final class Session: @unchecked Sendable {
         try jobs.runForeground(name: name, interrupt: interrupt, work)
     }
 
-    /// The run manager over the workspace's store (`<workspace>/store.sqlite`), opened on first
-    /// use; runs left `running` by a process that has died are then marked `interrupted`.
+    /// The run manager over the session's store, opened on first use: the one `useStore` chose,
+    /// else the workspace's `<workspace>/store.sqlite`. Runs left `running` by a process that has
+    /// died are then marked `interrupted`.
     public func runs() throws -> RunManager {
         try lock.withLock {
             if let runManager { return runManager }
-            let store = try ensureWorkspace().appendingPathComponent("store.sqlite")
             let manager: RunManager
-            do {
-                manager = RunManager(store: try SQLiteStore(path: store.path))
-                try manager.markInterruptedRuns()
-            } catch {
-                throw WorkspaceError.openingStore(store, error)
+            if let chosenStore {
+                do {
+                    manager = RunManager(store: try chosenStore.open())
+                    try manager.markInterruptedRuns()
+                } catch {
+                    throw StoreOpenError(location: chosenStore, error)
+                }
+            } else {
+                let store = try ensureWorkspace().appendingPathComponent("store.sqlite")
+                do {
+                    manager = RunManager(store: try SQLiteStore(path: store.path))
+                    try manager.markInterruptedRuns()
+                } catch {
+                    throw WorkspaceError.openingStore(store, error)
+                }
             }
             runManager = manager
             return manager
         }
+    }
+
+    /// Chooses the store this session opens (a PostgreSQL database, another SQLite file);
+    /// refused once the store is open, since runs already recorded would be split between two stores.
+    public func useStore(_ location: StoreLocation) throws {
+        try lock.withLock {
+            if runManager != nil, chosenStore != location {
+                throw StoreOpenError.alreadyOpen(current: chosenStore, wanted: location)
+            }
+            chosenStore = location
+        }
+    }
+
+    /// Chooses the store by its URL or path (see `StoreLocation.parse`); the error of a location
+    /// that cannot be read never shows a password.
+    public func useStore(url text: String) throws {
+        let location: StoreLocation
+        do { location = try StoreLocation.parse(text) } catch {
+            throw StoreOpenError(unreadable: error)
+        }
+        try useStore(location)
+    }
+
+    /// The store the session uses (or will open): the chosen one, else the workspace's SQLite file.
+    public var storeLocation: StoreLocation {
+        lock.withLock { chosenStore ?? .sqlite(path: workspace.appendingPathComponent("store.sqlite").path) }
     }
 
     /// The run manager if the store was opened in this session, without opening it.

@@ -9,7 +9,7 @@ import Testing
 
     /// The layers from bottom to top; a target may import only targets of lower layers.
     static let layers: [[String]] = [
-        ["CZlib", "CDNNL", "CEditLine"], ["NASCore"], ["NASTensor", "NASSpaces"], ["NASTraining"],
+        ["CZlib", "CDNNL", "CEditLine", "CLibPQ"], ["NASCore"], ["NASTensor", "NASSpaces"], ["NASTraining"],
         ["NASSearch", "NASBenchmarks", "NASStore", "NASExport"], ["NASHardware"], ["NASEngine"], ["NASLanguage"], ["NASNotebook", "NASFuzzSupport"], ["naslab"],
     ]
 

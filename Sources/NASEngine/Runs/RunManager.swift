@@ -34,7 +34,8 @@ public final class RunManager: Sendable {
         let record = RunRecord(strategy: strategy.name, strategySettings: strategy.settings, space: space.name,
                                evaluator: evaluator.descriptor, objectiveMetric: settings.objective.rankingMetric,
                                maximise: settings.objective.maximisesRanking, budget: settings.budget, seed: settings.seed,
-                               script: settings.script, trialSettings: settings.storedTrialSettings)
+                               script: settings.script.map(PostgresSettings.redacted),   // a store URL's password stays out
+                               trialSettings: settings.storedTrialSettings)
         let id = try store.createRun(record)
         return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
                          execution: execution, token: token, onEvent: onEvent)

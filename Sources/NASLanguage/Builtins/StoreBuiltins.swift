@@ -46,7 +46,7 @@ extension BuiltinRegistry {
             return .table(try table.pareto(x: (x, try minimises(call, "x_goal")), y: (y, try minimises(call, "y_goal"))))
         })
         register(Builtin("sql", category: "results", summary: "run a read-only SQL query on the store",
-                         help: "Runs one SELECT (or WITH … SELECT) statement on the workspace's SQLite store and returns its rows as a table. The store's tables: runs, trials (metrics as JSON in `metrics`, the common ones also as columns), latency_tables, latency_entries. Anything that would change the store is refused, and the connection is read-only.",
+                         help: "Runs one SELECT (or WITH … SELECT) statement on the session's store (the workspace's SQLite file, or PostgreSQL: see store()) and returns its rows as a table. The store's tables: runs, trials (metrics as JSON in `metrics`, the common ones also as columns), latency_tables, latency_entries. Anything that would change the store is refused, and the connection is read-only.",
                          parameters: [Parameter("query", .string, help: "one SELECT statement")],
                          example: "sql(\"select strategy, count(*) as n from runs group by strategy\")") { call in
             .table(try call.session.sql(try call.string("query")))

@@ -55,14 +55,14 @@ struct ColumnCatalogue: Sendable {
         return QueryColumn(metric, sql: "json_extract(t.metrics, ?)", arguments: [jsonPath(metric).databaseValue], .metric)
     }
 
-    /// The columns of the runs table.
-    static let runs = ColumnCatalogue(table: "runs", columns: [
+    /// The columns of the runs table, in a store's dialect.
+    static func runs(_ dialect: SQLDialect) -> ColumnCatalogue { ColumnCatalogue(table: "runs", columns: [
         QueryColumn("run", sql: "r.id", .integer),
         QueryColumn("strategy", sql: "r.strategy", .text),
         QueryColumn("space", sql: "r.space", .text),
         QueryColumn("evaluator", sql: "r.evaluator", .text),
         QueryColumn("objective", sql: "r.objective_metric || CASE r.maximise WHEN 1 THEN ' max' ELSE ' min' END", .text),
-        QueryColumn("budget", sql: "CAST(r.budget_amount AS TEXT) || ' ' || r.budget_kind", .text),
+        QueryColumn("budget", sql: dialect.realAsText("r.budget_amount") + " || ' ' || r.budget_kind", .text),
         QueryColumn("seed", sql: "r.seed", .integer),
         QueryColumn("status", sql: "r.status", .text),
         QueryColumn("trials", sql: "(SELECT COUNT(*) FROM trials t WHERE t.run_id = r.id AND t.status IN ('done', 'failed'))", .integer),
@@ -74,7 +74,7 @@ struct ColumnCatalogue: Sendable {
         QueryColumn("created", sql: "r.created_at", .date),
         QueryColumn("finished", sql: "r.finished_at", .date),
         QueryColumn("error", sql: "r.error", .text),
-    ])
+    ]) }
 
     /// The columns of one latency table's entries.
     static let latency = ColumnCatalogue(table: "latency table", columns: [

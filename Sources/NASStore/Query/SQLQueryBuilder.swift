@@ -17,7 +17,7 @@ struct SQLQueryBuilder {
     var tieBreaker: String
 
     /// The statement and the columns it returns, in order.
-    func build(_ query: TableQuery) throws -> (sql: String, arguments: StatementArguments, columns: [QueryColumn]) {
+    func build(_ query: TableQuery) throws -> (sql: String, arguments: [DatabaseValue], columns: [QueryColumn]) {
         let selected = try (query.columns ?? catalogue.shownByDefault).map(catalogue.column)
         var arguments: [DatabaseValue] = []
         let selectList = selected.map { column -> String in
@@ -37,7 +37,7 @@ struct SQLQueryBuilder {
             sql += " LIMIT ?"
             arguments.append(limit.databaseValue)
         }
-        return (sql, StatementArguments(arguments), selected)
+        return (sql, arguments, selected)
     }
 
     /// The SQL of a condition, appending its values.

@@ -38,11 +38,7 @@ extension SQLiteStore {
         try read { db in
             let id = try Self.latestLatencyTable(name, db)
             let row = try Row.fetchOne(db, sql: "SELECT * FROM latency_tables WHERE id = ?", arguments: [id])!
-            let info = LatencyTableInfo(name: row["name"], device: row["device"], batch: row["batch"], threads: row["threads"],
-                                        engineVersion: row["engine_version"],
-                                        date: Date(timeIntervalSince1970: row["measured_at"]), space: row["space"],
-                                        input: row["input"], classes: row["classes"], kind: row["kind"],
-                                        measurements: row["measurements"], method: row["method"])
+            let info = Self.latencyInfo(row)
             let entries = try Row.fetchAll(db, sql: "SELECT key, seconds, cv FROM latency_entries WHERE table_id = ? ORDER BY key",
                                            arguments: [id])
             return (info, entries.map { LatencyTableEntry(key: $0["key"], seconds: $0["seconds"], cv: $0["cv"]) })
@@ -59,22 +55,36 @@ extension SQLiteStore {
     }
 
     public func latencyTables() throws -> NASCore.Table {
-        try read { db in
-            let rows = try Row.fetchAll(db, sql: """
-                SELECT l.name, l.kind, l.space, l.device, l.batch, l.threads, l.input, l.engine_version, l.measured_at,
-                       l.measurements, (SELECT COUNT(*) FROM latency_entries e WHERE e.table_id = l.id) AS entries
-                FROM latency_tables l ORDER BY l.id
-                """)
-            let cells: [[Cell]] = rows.map { row in
-                [.string(row["name"]), .string(row["kind"]), .string(row["space"]), .string(row["device"]),
-                 .number(.scalar(Double(row["batch"] as Int))), .number(.scalar(Double(row["threads"] as Int))),
-                 .string(row["input"]), .string(row["engine_version"]), .string(CellReader.dateText(row["measured_at"])),
-                 .number(Quantity(Double(row["entries"] as Int), hint: .count)),
-                 .number(Quantity(Double(row["measurements"] as Int), hint: .count))]
-            }
-            return NASCore.Table(columns: ["name", "kind", "space", "device", "batch", "threads", "input", "engine", "date",
-                                           "entries", "measurements"], rows: cells)
+        try read { db in Self.latencyTablesTable(try Row.fetchAll(db, sql: Self.latencyTablesSQL)) }
+    }
+
+    /// A latency table's description from its `latency_tables` row.
+    static func latencyInfo(_ row: Row) -> LatencyTableInfo {
+        LatencyTableInfo(name: row["name"], device: row["device"], batch: row["batch"], threads: row["threads"],
+                         engineVersion: row["engine_version"],
+                         date: Date(timeIntervalSince1970: row["measured_at"]), space: row["space"],
+                         input: row["input"], classes: row["classes"], kind: row["kind"],
+                         measurements: row["measurements"], method: row["method"])
+    }
+
+    /// The query behind `latencyTables()`.
+    static let latencyTablesSQL = """
+        SELECT l.name, l.kind, l.space, l.device, l.batch, l.threads, l.input, l.engine_version, l.measured_at,
+               l.measurements, (SELECT COUNT(*) FROM latency_entries e WHERE e.table_id = l.id) AS entries
+        FROM latency_tables l ORDER BY l.id
+        """
+
+    /// The table of every latency table's description, from the rows of `latencyTablesSQL`.
+    static func latencyTablesTable(_ rows: [Row]) -> NASCore.Table {
+        let cells: [[Cell]] = rows.map { row in
+            [.string(row["name"]), .string(row["kind"]), .string(row["space"]), .string(row["device"]),
+             .number(.scalar(Double(row["batch"] as Int))), .number(.scalar(Double(row["threads"] as Int))),
+             .string(row["input"]), .string(row["engine_version"]), .string(CellReader.dateText(row["measured_at"])),
+             .number(Quantity(Double(row["entries"] as Int), hint: .count)),
+             .number(Quantity(Double(row["measurements"] as Int), hint: .count))]
         }
+        return NASCore.Table(columns: ["name", "kind", "space", "device", "batch", "threads", "input", "engine", "date",
+                                       "entries", "measurements"], rows: cells)
     }
 
     /// The id of the latest latency table of a name, or an error listing the known names.

@@ -20,7 +20,7 @@ extension SQLiteStore {
 
     public func runsTable(query: TableQuery) throws -> NASCore.Table {
         try read { db in
-            let builder = SQLQueryBuilder(catalogue: .runs, from: "runs r", baseConditions: [], tieBreaker: "r.id")
+            let builder = SQLQueryBuilder(catalogue: .runs(.sqlite), from: "runs r", baseConditions: [], tieBreaker: "r.id")
             return try Self.fetchTable(builder.build(query), db)
         }
     }
@@ -63,9 +63,9 @@ extension SQLiteStore {
     }
 
     /// Runs a built query and reads its rows into a table.
-    static func fetchTable(_ built: (sql: String, arguments: StatementArguments, columns: [QueryColumn]),
+    static func fetchTable(_ built: (sql: String, arguments: [DatabaseValue], columns: [QueryColumn]),
                            _ db: Database) throws -> NASCore.Table {
-        let rows = try Row.fetchAll(db, sql: built.sql, arguments: built.arguments).map { row in
+        let rows = try Row.fetchAll(db, sql: built.sql, arguments: StatementArguments(built.arguments)).map { row in
             built.columns.indices.map { CellReader.cell(row[$0] as DatabaseValue, column: built.columns[$0]) }
         }
         return NASCore.Table(columns: built.columns.map(\.name), rows: rows)

@@ -9,20 +9,20 @@ enum StoreSchema {
     /// Metrics with their own column in `trials`, in the order tables show them.
     static let promotedMetrics = ["accuracy", "test_accuracy", "loss", "params", "flops", "macs", "latency", "train_time"]
 
-    /// The migrations, in order.
+    /// The migrations, in order: an identifier and DDL in SQLite's dialect. Both stores apply
+    /// these (PostgreSQL through `SQLDialect.ddl`), and record each identifier once applied.
+    static let migrations: [(identifier: String, sql: String)] = [
+        ("v1-runs-trials-latency", v1),
+        ("v2-run-owner", "ALTER TABLE runs ADD COLUMN owner TEXT"),
+        ("v3-run-trial-settings", "ALTER TABLE runs ADD COLUMN trial_settings TEXT NOT NULL DEFAULT '{}'"),
+        ("v4-measured-latency-tables", v4),
+    ]
+
+    /// The SQLite store's migrator (GRDB records the applied identifiers in `grdb_migrations`).
     static var migrator: DatabaseMigrator {
         var migrator = DatabaseMigrator()
-        migrator.registerMigration("v1-runs-trials-latency") { db in
-            try db.execute(sql: v1)
-        }
-        migrator.registerMigration("v2-run-owner") { db in
-            try db.execute(sql: "ALTER TABLE runs ADD COLUMN owner TEXT")
-        }
-        migrator.registerMigration("v3-run-trial-settings") { db in
-            try db.execute(sql: "ALTER TABLE runs ADD COLUMN trial_settings TEXT NOT NULL DEFAULT '{}'")
-        }
-        migrator.registerMigration("v4-measured-latency-tables") { db in
-            try db.execute(sql: v4)
+        for migration in migrations {
+            migrator.registerMigration(migration.identifier) { db in try db.execute(sql: migration.sql) }
         }
         return migrator
     }

@@ -36,6 +36,10 @@ struct NaslabCommand: ParsableCommand {
     @Option(help: ArgumentHelp("The session's workspace folder (default: ./.naslab).", valueName: "dir"))
     var workspace: String?
 
+    @Option(help: ArgumentHelp("The store: postgres://user@host/db, sqlite:path or a file (default: $NASLAB_STORE, else the workspace's SQLite file).",
+                               valueName: "url"))
+    var store: String?
+
     @Option(help: "Colour output: auto, always or never (auto honours NO_COLOR and TERM=dumb).")
     var color: ColorChoice = .auto
 
@@ -55,6 +59,7 @@ struct NaslabCommand: ParsableCommand {
     func run() throws {
         Terminal.lineBufferOutput()
         let session = Session(workspace: workspaceURL)
+        if let status = openChosenStore(session), status != .ok { throw ExitCode(status.rawValue) }
         InterruptSignal.install(cancelling: session.interrupt)
         let status = runMode(session: session)
         Terminal.flush()
@@ -63,6 +68,26 @@ struct NaslabCommand: ParsableCommand {
 
     private var workspaceURL: URL {
         workspace.map { URL(fileURLWithPath: $0, isDirectory: true) } ?? Session.defaultWorkspace()
+    }
+
+    /// Opens the store named by `--store` or `NASLAB_STORE` at once, so that a bad URL, an
+    /// unreachable server or a refused password is one clear line before anything runs (nil
+    /// when neither names a store).
+    private func openChosenStore(_ session: Session) -> ExitStatus? {
+        guard let text = store ?? ProcessInfo.processInfo.environment["NASLAB_STORE"], !text.isEmpty else { return nil }
+        do {
+            try session.useStore(url: text)
+        } catch {
+            Terminal.writeError("naslab: error: \(error)\n")
+            return .usage
+        }
+        do {
+            _ = try session.runs()
+        } catch {
+            Terminal.writeError("naslab: error: \(error)\n")
+            return .internalError
+        }
+        return .ok
     }
 
     private var scriptFiles: [String] {

@@ -1,0 +1,123 @@
+import Foundation
+import GRDB
+import NASSpaces
+
+extension PostgresStore {
+    public func startTrial(_ trial: TrialRecord) throws -> Int64 {
+        try write { connection in
+            try Self.id(connection.query(Self.insertSQL(rows: 1) + " RETURNING id",
+                                         Self.rowValues(trial, now: Date().timeIntervalSince1970)))
+        }
+    }
+
+    public func finishTrial(_ trial: TrialRecord, checkpoint: RunCheckpoint?) throws {
+        try write { connection in
+            var values: [(any DatabaseValueConvertible)?] = [trial.status.rawValue]
+            values += StoreSchema.promotedMetrics.map { trial.metrics[$0] as (any DatabaseValueConvertible)? }
+            values += [
+                StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.score, trial.wallSeconds,
+                trial.simulatedSeconds, trial.error, trial.cached, Date().timeIntervalSince1970, trial.runID, trial.sequence,
+            ]
+            if try connection.query(Self.updateSQL, values).changes == 0 {
+                throw StoreError.corrupt("trial \(trial.sequence) of run \(trial.runID) was never started")
+            }
+            try Self.noteMetricNames([trial.runID: Set(trial.metrics.keys)], connection)
+            if let checkpoint {
+                try connection.query("UPDATE runs SET checkpoint = ?, checkpoint_seq = ?, spent_wall = ? WHERE id = ?",
+                                     [checkpoint.strategyState, checkpoint.lastSequence, checkpoint.spentWallSeconds,
+                                      trial.runID])
+            }
+        }
+    }
+
+    @discardableResult
+    public func insertFinishedTrials(_ trials: [TrialRecord]) throws -> Int {
+        try write { connection in
+            var names = MetricNameTally()
+            let now = Date().timeIntervalSince1970
+            var start = trials.startIndex
+            while start < trials.endIndex {
+                let batch = trials[start..<min(start + Self.insertBatch, trials.endIndex)]
+                var values: [(any DatabaseValueConvertible)?] = []
+                for trial in batch {
+                    names.note(run: trial.runID, sortedPairs: StoreJSON.sortedPairs(trial.metrics))
+                    values += Self.rowValues(trial, now: now)
+                }
+                try connection.query(Self.insertSQL(rows: batch.count), values)
+                start = batch.endIndex
+            }
+            try Self.noteMetricNames(names.namesByRun, connection)
+            return trials.count
+        }
+    }
+
+    @discardableResult
+    public func discardTrials(run id: Int64, after sequence: Int) throws -> Int {
+        try write { connection in
+            try connection.query("DELETE FROM trials WHERE run_id = ? AND seq > ?", [id, sequence]).changes
+        }
+    }
+
+    public func trials(run id: Int64) throws -> [TrialRecord] {
+        try read { connection in
+            try connection.query("SELECT * FROM trials WHERE run_id = ? ORDER BY seq", [id]).rows.map(SQLiteStore.trialRecord)
+        }
+    }
+
+    public func cachedResult(forKey key: String) throws -> TrialResult? {
+        try read { connection in
+            try connection.query("SELECT * FROM trials WHERE cache_key = ? AND status = 'done' ORDER BY id LIMIT 1", [key])
+                .rows.first.map { try SQLiteStore.trialRecord($0).result }
+        }
+    }
+
+    /// Trials per bulk INSERT statement (each row has 27 parameters; PostgreSQL allows 65535).
+    static let insertBatch = 500
+
+    /// The columns of a trial row, in the order of `rowValues`.
+    private static let insertColumns = """
+        run_id, seq, architecture, identity, tokens, epochs, data_fraction, seed, status,
+        \(StoreSchema.promotedMetrics.joined(separator: ", ")),
+        metrics, curve, score, wall_seconds, simulated_seconds, error, cache_key, cached, started_at, finished_at
+        """
+
+    /// The INSERT of `rows` trials.
+    private static func insertSQL(rows: Int) -> String {
+        let columnCount = 9 + StoreSchema.promotedMetrics.count + 10
+        let row = "(" + Array(repeating: "?", count: columnCount).joined(separator: ", ") + ")"
+        return "INSERT INTO trials(\(insertColumns)) VALUES " + Array(repeating: row, count: rows).joined(separator: ", ")
+    }
+
+    /// The statement that writes a trial's result (the SQLite store's, with the same parameters).
+    private static let updateSQL = """
+        UPDATE trials SET status = ?, \(StoreSchema.promotedMetrics.map { "\($0) = ?" }.joined(separator: ", ")),
+                          metrics = ?, curve = ?, score = ?, wall_seconds = ?, simulated_seconds = ?, error = ?,
+                          cached = ?, finished_at = ?
+        WHERE run_id = ? AND seq = ?
+        """
+
+    /// A trial's values for `insertColumns`, started (and, unless pending or running, finished) at `now`.
+    private static func rowValues(_ trial: TrialRecord, now: Double) -> [(any DatabaseValueConvertible)?] {
+        var values: [(any DatabaseValueConvertible)?] = [
+            trial.runID, Int64(trial.sequence), trial.architecture, trial.identity, StoreJSON.array(trial.tokens),
+            trial.fidelity.epochs.map { Int64($0) }, trial.fidelity.dataFraction, Int64(bitPattern: trial.seed),
+            trial.status.rawValue,
+        ]
+        values += StoreSchema.promotedMetrics.map { trial.metrics[$0] as (any DatabaseValueConvertible)? }
+        let finished = trial.status == .running || trial.status == .pending ? nil : now
+        values += [
+            StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.score, trial.wallSeconds,
+            trial.simulatedSeconds, trial.error, trial.cacheKey, trial.cached, now, finished,
+        ]
+        return values
+    }
+
+    /// Records the names of metrics of each run, so tables know their columns.
+    private static func noteMetricNames(_ names: [Int64: Set<String>], _ connection: PostgresConnection) throws {
+        for (run, runNames) in names {
+            for name in runNames {
+                try connection.query("INSERT INTO run_metrics(run_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING", [run, name])
+            }
+        }
+    }
+}
