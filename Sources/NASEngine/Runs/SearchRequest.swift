@@ -24,6 +24,10 @@ public struct SearchRequest: Sendable {
     public var earlyStopping: EarlyStopping?
     /// The script text that asked for it, kept with a launched run.
     public var script: String?
+    /// Queue workers in the run's process (`RunSettings.workers`: 1 the run's own thread, 0 external only).
+    public var workers: Int = 1
+    /// Proposals per batch (`RunSettings.batch`; nil: the workers, at least 1).
+    public var batch: Int?
 
     /// A request.
     public init(strategy: String, settings: [String: Double] = [:], space: any SearchSpace, evaluator: any Evaluator,
@@ -46,7 +50,8 @@ public struct SearchRequest: Sendable {
 
     /// The run settings of a launched run.
     var runSettings: RunSettings {
-        RunSettings(objective: objective, budget: budget, seed: seed, fidelity: fidelity, script: script, earlyStopping: earlyStopping)
+        RunSettings(objective: objective, budget: budget, seed: seed, fidelity: fidelity, script: script, earlyStopping: earlyStopping,
+                    workers: workers, batch: batch)
     }
 
     /// The evaluator the loop gets: for a multi-fidelity strategy, an evaluator with only a few epoch counts

@@ -38,6 +38,7 @@ final class StoredRun: @unchecked Sendable {
         } catch {
             progress = recorder.progress(.failed, tally: recorder.lastTally, error: "\(error)")
         }
+        recorder.stopWorkers()
         try? store.setRunStatus(handle.id, progress.status, error: progress.error)
         handle.finish(progress)
         onEvent?(.finished(progress))

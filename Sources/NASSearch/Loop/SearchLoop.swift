@@ -162,6 +162,7 @@ public struct SearchLoop {
     /// The loop, compiled once per `LoopSpecialised` strategy type with direct calls to its ask and tell.
     func drive<Strategy: LoopSpecialised>(_ strategy: Strategy, run: inout Run) throws {
         guard budget.isLimited || !strategy.isFinished else { return }
+        if run.recorder != nil { return try driveRecorded(strategy, run: &run) }
         if case .all(let limit) = keeping, let trials = budget.trials { run.log.reserve(min(trials, limit, 4096)) }
         // A batch is evaluated whole before the budget is checked again; one proposal at a time is asked
         // without an array. Both reach the one call of `evaluate` below.
@@ -190,13 +191,12 @@ public struct SearchLoop {
         }
     }
 
-    /// Evaluates one proposal, tells the strategy and accounts for it; false when the run must stop (cancelled).
-    /// From the current result table when it has the proposal's row and no recorder is involved, else
-    /// through `evaluateRecorded` or `evaluateByCall`. (Transparent: left out of line, as the optimizer
+    /// Evaluates one proposal of an unrecorded run, tells the strategy and accounts for it; false when the run
+    /// must stop (cancelled). From the current result table when it has the proposal's row, else through
+    /// `evaluateByCall`. (Recorded runs go through `driveRecorded`.) (Transparent: left out of line, as the optimizer
     /// otherwise leaves it, each trial's proposal is copied once more.)
     @_transparent
     private func evaluate(_ proposal: Proposal, for strategy: some LoopSpecialised, in run: inout Run) throws -> Bool {
-        if run.recorder != nil { return try evaluateRecorded(proposal, for: strategy, in: &run) }
         let asked = resolved(proposal)
         if asked.fidelity != run.cursorFidelity { selectCursor(for: asked.fidelity, in: &run) }
         guard let row = run.cursor.row(of: asked.architecture) else {
@@ -231,40 +231,9 @@ public struct SearchLoop {
         return true
     }
 
-    /// Evaluates one proposal of a recorded run: the recorder's cache, else the table or the evaluator;
-    /// the recorder sees the trial start and finish (or be abandoned).
-    @inline(never)
-    private func evaluateRecorded(_ proposal: Proposal, for strategy: some LoopSpecialised, in run: inout Run) throws -> Bool {
-        let recorder = run.recorder.unsafelyUnwrapped
-        let asked = resolved(proposal)
-        try space.validate(asked.architecture)
-        run.sequence += 1
-        let trial = loopTrial(asked, sequence: run.sequence)
-        try recorder.started(trial)
-        let result: TrialResult, cached: Bool
-        do {
-            if let found = try recorder.cachedResult(forKey: trial.cacheKey) {
-                (result, cached) = (found, true)
-            } else {
-                cached = false
-                if let row = tableResult(asked, in: &run) { result = row } else { result = try evaluateWatched(asked, in: &run) }
-            }
-        } catch {
-            recorder.abandoned(trial, result: .failed("\(error)"), cached: false)
-            throw error
-        }
-        if result.status == .cancelled || run.cancel.isCancelled {
-            recorder.abandoned(trial, result: result.status == .cancelled ? result : cancelledResult(), cached: cached)
-            return false
-        }
-        let score = try conclude(proposal, asked: asked, result: result, cached: cached, for: strategy, in: &run)
-        try recorder.finished(trial, result: result, score: score, cached: cached, strategy: strategy, tally: run.tally)
-        return true
-    }
-
     /// Accounts for a trial's result, tells the strategy and keeps the trial; returns its score.
     @discardableResult
-    private func conclude(_ proposal: Proposal, asked: Proposal, result: TrialResult, cached: Bool,
+    func conclude(_ proposal: Proposal, asked: Proposal, result: TrialResult, cached: Bool,
                           for strategy: some LoopSpecialised, in run: inout Run) throws -> Double {
         let score = objective.score(result)
         let isBest = run.tally.count(score: score, fidelity: asked.fidelity, simulatedSeconds: result.simulatedSeconds,
@@ -287,7 +256,7 @@ public struct SearchLoop {
 
     /// The proposal at the fidelity it is evaluated at: its own, or the run's when it leaves it open.
     @inline(__always)
-    private func resolved(_ proposal: Proposal) -> Proposal {
+    func resolved(_ proposal: Proposal) -> Proposal {
         guard appliesDefaultFidelity, proposal.fidelity.isFull else { return proposal }
         var asked = proposal
         asked.fidelity = fidelity
@@ -295,7 +264,7 @@ public struct SearchLoop {
     }
 
     /// The trial a recorder sees, with its identity and cache key.
-    private func loopTrial(_ asked: Proposal, sequence: Int) -> LoopTrial {
+    func loopTrial(_ asked: Proposal, sequence: Int) -> LoopTrial {
         let identity = space.identity(asked.architecture)
         let canonical = space.canonical(asked.architecture)
         // A table's rows belong to exact architectures (equivalent ones may differ), so its results are
@@ -307,7 +276,7 @@ public struct SearchLoop {
     }
 
     /// The row of the evaluator's table for a trial, if it has a table at its fidelity with a row for it.
-    private func tableResult(_ asked: Proposal, in run: inout Run) -> TrialResult? {
+    func tableResult(_ asked: Proposal, in run: inout Run) -> TrialResult? {
         if asked.fidelity != run.cursorFidelity { selectCursor(for: asked.fidelity, in: &run) }
         guard let row = run.cursor.row(of: asked.architecture) else { return nil }
         return run.cursor.table.unsafelyUnwrapped.takeUnretainedValue()[row]
@@ -337,7 +306,7 @@ public struct SearchLoop {
     }
 
     /// Ends the run quietly when the strategy has finished; throws when it proposed nothing while waiting for nothing.
-    private func stopAfterEmptyAsk(_ strategy: any SearchStrategy) throws {
+    func stopAfterEmptyAsk(_ strategy: any SearchStrategy) throws {
         if strategy.isFinished { return }
         throw StrategyError("\(strategy.name) proposed nothing although every result was told")
     }

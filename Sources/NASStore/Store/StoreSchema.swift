@@ -24,6 +24,9 @@ enum StoreSchema {
         migrator.registerMigration("v4-measured-latency-tables") { db in
             try db.execute(sql: v4)
         }
+        migrator.registerMigration("v5-trial-queue") { db in
+            try db.execute(sql: v5)
+        }
         return migrator
     }
 
@@ -77,5 +80,17 @@ enum StoreSchema {
         ALTER TABLE latency_tables ADD COLUMN measurements INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE latency_tables ADD COLUMN method TEXT NOT NULL DEFAULT '';
         ALTER TABLE latency_entries ADD COLUMN cv REAL;
+        """
+
+    /// The trial queue (`ExperimentStore`'s TrialQueue section): a trial row is its queue entry. A queued
+    /// trial is `pending`; a worker that claims it sets `claimed`, its id in `worker`, `lease_until` (seconds
+    /// since 1970) and counts the claim in `attempts`. A run keeps the description its space and evaluator
+    /// are rebuilt from (`evaluation`, JSON). Plain columns, so the PostgreSQL store has the same schema.
+    private static let v5 = """
+        ALTER TABLE trials ADD COLUMN worker TEXT;
+        ALTER TABLE trials ADD COLUMN lease_until REAL;
+        ALTER TABLE trials ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX trials_queue ON trials(status, run_id);
+        ALTER TABLE runs ADD COLUMN evaluation TEXT;
         """
 }

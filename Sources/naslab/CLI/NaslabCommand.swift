@@ -4,7 +4,8 @@ import NASCore
 import NASEngine
 import NASLanguage
 
-/// The command line: `naslab`, `naslab FILE`, `naslab run A.nas [B.nas …]`, `naslab < FILE`.
+/// The command line: `naslab`, `naslab FILE`, `naslab run A.nas [B.nas …]`, `naslab < FILE` (and `naslab worker`,
+/// dispatched on its first word in main.swift to `WorkerCommand`).
 struct NaslabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "naslab",
@@ -14,6 +15,8 @@ struct NaslabCommand: ParsableCommand {
         naslab FILE…        run scripts headless, in one session
         naslab run FILE…    the same
         naslab < FILE       run the script read from stdin
+        naslab worker --store PATH [--concurrency N] [--run ID…] [--idle-exit S]
+                            evaluate pending trials of the store's runs (naslab worker --help)
 
         Exit codes: 0 ok, 1 an assert failed, 64 bad usage, 65 an error in the script,
         66 a script or data file missing or unreadable, 70 naslab itself failed (workspace, store, internal).
