@@ -30,6 +30,8 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
     private let onEvent: (@Sendable (RunEvent) -> Void)?
     /// The trials of the batch under way, as recorded when they started (or were queued), by sequence number.
     private var current: [Int: TrialRecord] = [:]
+    /// The queued trials a resumed run found after its checkpoint, by sequence number, until the re-asked batch takes them up.
+    private var leftInQueue: [Int: TrialRecord] = [:]
     /// The run's space and evaluator for its in-process queue workers, when its trials go through the queue.
     private var queue: QueueWorker.Resolved?
     /// The in-process queue workers, once started, and what stops them.
@@ -51,7 +53,10 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         let checkpoint = try store.checkpoint(run: runID)
         if let state = checkpoint.strategyState { try strategy.restore(from: state) }
         try store.discardUnqueuedTrials(run: runID, after: checkpoint.lastSequence)
-        let finished = try store.trials(run: runID).filter {
+        let kept = try store.trials(run: runID)
+        leftInQueue = Dictionary(kept.filter { $0.sequence > checkpoint.lastSequence }.map { ($0.sequence, $0) },
+                                 uniquingKeysWith: { a, _ in a })
+        let finished = kept.filter {
             $0.sequence <= checkpoint.lastSequence && ($0.status == .done || $0.status == .failed)
         }
         let trials = finished.map {
@@ -66,9 +71,15 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         return RecordedHistory(trials: trials, lastSequence: checkpoint.lastSequence, wallSeconds: checkpoint.spentWallSeconds)
     }
 
-    func cachedResult(forKey key: String) throws -> TrialResult? { try store.cachedResult(forKey: key) }
+    /// The cache's answer, except for a trial a resumed run had queued under its number: that one takes the
+    /// queued row's state (`evaluateQueued`), so that its own earlier result is not counted as cached.
+    func cachedResult(for trial: LoopTrial) throws -> TrialResult? {
+        if let queued = leftInQueue[trial.sequence], matches(queued, trial) { return nil }
+        return try store.cachedResult(forKey: trial.cacheKey)
+    }
 
     func started(_ trial: LoopTrial) throws {
+        if leftInQueue.removeValue(forKey: trial.sequence) != nil { try store.deleteTrial(run: runID, sequence: trial.sequence) }
         var record = TrialRecord(runID: runID, sequence: trial.sequence, architecture: trial.canonical, identity: trial.identity,
                                  tokens: trial.proposal.architecture.tokens, fidelity: trial.proposal.fidelity, seed: trial.seed,
                                  status: .running, cacheKey: trial.cacheKey)
@@ -110,10 +121,8 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
     }
 
     func evaluateQueued(_ trials: [LoopTrial], cancel: CancellationToken) throws -> [TrialResult] {
-        guard let first = trials.first?.sequence, let last = trials.last?.sequence else { return [] }
-        let existing = Dictionary(try store.trials(run: runID, sequences: first...last).map { ($0.sequence, $0) },
-                                  uniquingKeysWith: { a, _ in a })
-        for trial in trials { try enqueue(trial, existing: existing[trial.sequence]) }
+        guard !trials.isEmpty else { return [] }
+        for trial in trials { try enqueue(trial, existing: leftInQueue.removeValue(forKey: trial.sequence)) }
         startWorkers()
         return try waitForResults(trials, cancel: cancel)
     }
@@ -121,9 +130,7 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
     /// Records a trial as pending, unless a resumed run already queued the same work under its number.
     private func enqueue(_ trial: LoopTrial, existing: TrialRecord?) throws {
         if let existing {
-            let same = existing.architecture == trial.canonical && existing.fidelity == trial.proposal.fidelity
-                && existing.seed == trial.seed && existing.status != .running && existing.status != .cancelled
-            if same {
+            if matches(existing, trial) {
                 current[trial.sequence] = existing
                 return
             }
@@ -134,6 +141,12 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
                                  status: .pending, cacheKey: trial.cacheKey)
         record.id = try store.startTrial(record)
         current[trial.sequence] = record
+    }
+
+    /// Whether a row a resumed run found queued is the same work as a re-asked trial (architecture, fidelity, seed).
+    private func matches(_ row: TrialRecord, _ trial: LoopTrial) -> Bool {
+        row.architecture == trial.canonical && row.fidelity == trial.proposal.fidelity && row.seed == trial.seed
+            && row.status != .running && row.status != .cancelled
     }
 
     /// Polls the store until every trial has a result (done or failed); cancelled results when the run is cancelled.

@@ -52,7 +52,7 @@ extension SearchLoop {
             run.sequence += 1
             var item = Pending(proposal: proposal, asked: asked, trial: loopTrial(asked, sequence: run.sequence))
             item.trial.endsBatch = pending.count == batch.count - 1
-            if let found = try recorder.cachedResult(forKey: item.trial.cacheKey) { (item.result, item.cached) = (found, true) }
+            if let found = try recorder.cachedResult(for: item.trial) { (item.result, item.cached) = (found, true) }
             if item.result != nil || !recorder.queuesTrials { try recorder.started(item.trial) }
             if item.result == nil, !recorder.queuesTrials {
                 item.result = try evaluateOnThisThread(item, recorder: recorder, in: &run)

@@ -22,8 +22,8 @@ public protocol TrialRecorder: AnyObject {
     func evaluateQueued(_ trials: [LoopTrial], cancel: CancellationToken) throws -> [TrialResult]
     /// Restores `strategy` from the last checkpoint and returns the trials finished before it (none for a new run).
     func resume(_ strategy: any SearchStrategy) throws -> RecordedHistory
-    /// The recorded result of identical earlier work (same cache key), if any.
-    func cachedResult(forKey key: String) throws -> TrialResult?
+    /// The recorded result of identical earlier work (same cache key) that answers this trial, if any.
+    func cachedResult(for trial: LoopTrial) throws -> TrialResult?
     /// A trial is about to be evaluated.
     func started(_ trial: LoopTrial) throws
     /// A trial finished and the strategy has been told; `tally` counts it. When it ends its batch
