@@ -21,23 +21,23 @@ import Testing
 
             """
         let folder = try TemporaryFolder()
-        try folder.write("launch.nas", search + "r = launch(s, on: space, using: ev, budget: 60, seed: 5, workers: 0, batch: 3)\nwait(r);\n")
+        try folder.write("launch.nas", search + "r = launch(s, on: space, using: ev, budget: 90, seed: 5, workers: 0, batch: 3)\nwait(r);\n")
         let driver = try start(["launch.nas"], in: folder, log: "driver.txt")
         try waitFor(in: folder, timeout: 60) { FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".naslab/store.sqlite").path) }
         let workers = try (1...3).map { try start(worker(["--idle-exit", "60", "--lease", "2"]), in: folder, log: "worker\($0).txt") }
-        try waitFor(in: folder, timeout: 120) { try count("select count(*) from trials where status = 'done'", in: folder) >= 15 }
+        try waitFor(in: folder, timeout: 120) { try count("select count(*) from trials where status = 'done'", in: folder) >= 9 }
         kill(driver.processIdentifier, SIGKILL)
         kill(workers[0].processIdentifier, SIGKILL)
         driver.waitUntilExit()
         workers[0].waitUntilExit()
         let doneBefore = try count("select count(*) from trials where status = 'done'", in: folder)
-        #expect(doneBefore < 60, "the driver was killed before the run ended")
+        #expect(doneBefore < 90, "the driver was killed before the run ended")
 
         try folder.write("resume.nas", "r = run(1)\nprint(r.status)\nresume(r);\nwait(r);\nprint(r.status, len(r.trials))\n" + report)
         let resumed = try NaslabBinary.run(["resume.nas"], in: folder.url, timeout: 180)
         #expect(resumed.status == 0, "\(resumed.stderr)")
         let lines = resumed.stdout.split(separator: "\n").map(String.init)
-        #expect(Array(lines.prefix(2)) == ["interrupted", "done 60"], "\(resumed.stdout)")
+        #expect(Array(lines.prefix(2)) == ["interrupted", "done 90"], "\(resumed.stdout)")
 
         for worker in workers.dropFirst() { kill(worker.processIdentifier, SIGTERM) }
         for worker in workers.dropFirst() {
@@ -48,24 +48,24 @@ import Testing
             import sqlite3
             db = sqlite3.connect('.naslab/store.sqlite')
             rows = db.execute('select seq, status from trials where run_id = 1 order by seq').fetchall()
-            print(len(rows), sorted(s for s, _ in rows) == list(range(1, 61)), all(st == 'done' for _, st in rows),
+            print(len(rows), sorted(s for s, _ in rows) == list(range(1, 91)), all(st == 'done' for _, st in rows),
                   db.execute("select count(distinct worker) from trials where worker is not null").fetchone()[0])
             """, in: folder)
         let fields = audit.split(separator: " ").map(String.init)
-        #expect(Array(fields.prefix(3)) == ["60", "True", "True"], "every trial done exactly once: \(audit)")
+        #expect(Array(fields.prefix(3)) == ["90", "True", "True"], "every trial done exactly once: \(audit)")
         #expect((Int(fields.last ?? "") ?? 0) >= 2, "several workers shared the run: \(audit)")
         let workerLog = try String(contentsOf: folder.url.appendingPathComponent("worker2.txt"), encoding: .utf8)
         #expect(workerLog.contains(" claimed run 1 trial ") && workerLog.contains(" finished run 1 trial "), "\(workerLog)")
         #expect(workerLog.contains("stopped after"), "\(workerLog)")
 
         let alone = try TemporaryFolder()
-        try alone.write("launch.nas", search + "r = launch(s, on: space, using: ev, budget: 60, seed: 5, workers: 1, batch: 3)\nwait(r);\n" + report)
+        try alone.write("launch.nas", search + "r = launch(s, on: space, using: ev, budget: 90, seed: 5, workers: 1, batch: 3)\nwait(r);\n" + report)
         let single = try NaslabBinary.run(["launch.nas"], in: alone.url, timeout: 120)
         #expect(single.status == 0, "\(single.stderr)")
         #expect(lines.dropFirst(2).first == single.stdout.split(separator: "\n").first.map(String.init), "the same best")
         let a = try String(contentsOf: folder.url.appendingPathComponent("trials.csv"), encoding: .utf8)
         let b = try String(contentsOf: alone.url.appendingPathComponent("trials.csv"), encoding: .utf8)
-        #expect(a.split(separator: "\n").count == 61)
+        #expect(a.split(separator: "\n").count == 91)
         #expect(a == b, "the queued run's trials differ from the single-process run's")
     }
 
@@ -102,6 +102,15 @@ import Testing
         let killed = try #require(workers.first { $0.processIdentifier == victim?.pid }, "a claim names one of our workers")
         kill(killed.processIdentifier, SIGKILL)
         killed.waitUntilExit()
+        // The trial it held when it died (its claim lasts a second more): usually the one seen claimed above.
+        let held = try python("""
+            import sqlite3
+            db = sqlite3.connect('.naslab/store.sqlite')
+            row = db.execute("select seq from trials where status = 'claimed' and worker like '%:\(killed.processIdentifier)/%'").fetchone()
+            print('' if row is None else row[0])
+            """, in: folder)
+        if let sequence = Int(held) { victim?.sequence = sequence }
+        #expect(Int(held) != nil, "the worker was killed in the middle of a trial")
         try waitFor(in: folder, timeout: 240) { !driver.isRunning }
         let driverLog = try String(contentsOf: folder.url.appendingPathComponent("driver.txt"), encoding: .utf8)
         #expect(driver.terminationStatus == 0, "\(driverLog)")

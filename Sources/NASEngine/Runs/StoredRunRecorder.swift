@@ -34,6 +34,8 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
     private var leftInQueue: [Int: TrialRecord] = [:]
     /// The run's space and evaluator for its in-process queue workers, when its trials go through the queue.
     private var queue: QueueWorker.Resolved?
+    /// Wakes the in-process workers when a batch is queued, and this thread when they complete a trial.
+    private let doorbell = QueueDoorbell()
     /// The in-process queue workers, once started, and what stops them.
     private var workers: (thread: Thread, stop: CancellationToken, done: CancellationToken)?
     /// The loop's count after the last finished trial (or of the trials before a resume).
@@ -124,6 +126,7 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         guard !trials.isEmpty else { return [] }
         for trial in trials { try enqueue(trial, existing: leftInQueue.removeValue(forKey: trial.sequence)) }
         startWorkers()
+        doorbell.ring()
         return try waitForResults(trials, cancel: cancel)
     }
 
@@ -154,6 +157,7 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         let range = trials.first!.sequence...trials.last!.sequence
         let wanted = Set(trials.map(\.sequence))
         while true {
+            let generation = doorbell.generation
             let rows = try store.trials(run: runID, sequences: range).filter { wanted.contains($0.sequence) }
             let finished = rows.filter { $0.status == .done || $0.status == .failed }
             if finished.count == trials.count {
@@ -165,16 +169,17 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
                 cancelled.status = .cancelled
                 return trials.map { _ in cancelled }
             }
-            Thread.sleep(forTimeInterval: settings.workers == 0 ? 0.1 : 0.005)
+            // In-process workers ring when they complete a trial; external ones are seen by polling.
+            doorbell.wait(after: generation, timeout: settings.workers == 0 ? 0.1 : 0.05)
         }
     }
 
     /// Starts the run's in-process workers (once), which take only this run's trials.
     private func startWorkers() {
         guard workers == nil, let queue, settings.workers > 0 else { return }
-        let options = QueueWorker.Options(concurrency: settings.workers, runs: [runID], lease: 30, poll: 0.005)
+        let options = QueueWorker.Options(concurrency: settings.workers, runs: [runID], lease: 30, poll: 0.05)
         let worker = QueueWorker(store: store, name: "\(RunOwner.current)/run-\(runID)", options: options,
-                                 resolver: { _ in queue })
+                                 resolver: { _ in queue }, doorbell: doorbell, log: { _ in })
         let stop = CancellationToken(), done = CancellationToken()
         let thread = Thread {
             worker.run(stop: stop)
@@ -189,6 +194,7 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
     func stopWorkers() {
         guard let workers else { return }
         workers.stop.cancel()
+        doorbell.ring()
         while !workers.done.isCancelled { Thread.sleep(forTimeInterval: 0.005) }
         self.workers = nil
     }

@@ -52,14 +52,23 @@ public final class QueueWorker: Sendable {
     public let options: Options
     private let resolver: Resolver
     private let log: @Sendable (String) -> Void
+    /// Rung by the run's driver when it queues trials, and rung here when a trial is completed (in-process workers).
+    let doorbell: QueueDoorbell?
     /// Each run's space and evaluator (or why they cannot be had), resolved once.
     private let resolved = Mutex<[Int64: Result<Box, WorkerError>]>([:])
     /// Trials completed and results dropped (another worker had taken the trial over).
     private let counts = Mutex<(completed: Int, dropped: Int)>((0, 0))
 
     /// A worker; `resolver` defaults to rebuilding each run's space and evaluator from the store.
-    public init(store: any ExperimentStore, name: String, options: Options = Options(), resolver: Resolver? = nil,
-                log: @escaping @Sendable (String) -> Void = { _ in }) {
+    public convenience init(store: any ExperimentStore, name: String, options: Options = Options(), resolver: Resolver? = nil,
+                            log: @escaping @Sendable (String) -> Void = { _ in }) {
+        self.init(store: store, name: name, options: options, resolver: resolver, doorbell: nil, log: log)
+    }
+
+    /// A worker that waits on `doorbell` instead of sleeping when the queue is empty, and rings it on each completion.
+    init(store: any ExperimentStore, name: String, options: Options, resolver: Resolver?, doorbell: QueueDoorbell?,
+         log: @escaping @Sendable (String) -> Void) {
+        self.doorbell = doorbell
         self.store = store
         self.name = name
         self.options = options
@@ -122,6 +131,7 @@ public final class QueueWorker: Sendable {
     private func work(as slot: String, stop: CancellationToken) {
         var idleSince = Date()
         while !stop.isCancelled {
+            let generation = doorbell?.generation ?? 0
             let claimed: [TrialRecord]
             do {
                 claimed = try store.claimTrials(worker: slot, limit: 1, runs: options.runs, lease: options.lease,
@@ -132,7 +142,9 @@ public final class QueueWorker: Sendable {
             }
             guard let trial = claimed.first else {
                 if let idle = options.idleExit, Date().timeIntervalSince(idleSince) >= idle { return }
-                Thread.sleep(forTimeInterval: options.poll)
+                if let doorbell { doorbell.wait(after: generation, timeout: options.poll) } else {
+                    Thread.sleep(forTimeInterval: options.poll)
+                }
                 continue
             }
             evaluate(trial, as: slot, stop: stop)
@@ -150,6 +162,7 @@ public final class QueueWorker: Sendable {
         do {
             if try store.completeTrial(record, worker: slot) {
                 counts.withLock { $0.completed += 1 }
+                doorbell?.ring()
                 log("\(slot) finished run \(trial.runID) trial \(trial.sequence): \(summary(result))")
             } else {
                 counts.withLock { $0.dropped += 1 }

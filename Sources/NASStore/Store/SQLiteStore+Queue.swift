@@ -12,7 +12,9 @@ extension SQLiteStore {
         guard limit > 0 else { return [] }
         return try writeImmediate { db in
             try db.execute(sql: Self.expireSQL, arguments: [now])
-            var sql = "SELECT t.id FROM trials t JOIN runs r ON r.id = t.run_id WHERE t.status = 'pending' AND r.status = 'running'"
+            // `status IN (…)` repeats the partial index's condition, so SQLite knows it may use the index.
+            var sql = "SELECT t.id FROM trials t JOIN runs r ON r.id = t.run_id WHERE t.status IN ('pending', 'claimed') "
+                + "AND t.status = 'pending' AND r.status = 'running'"
             var arguments: [any DatabaseValueConvertible] = []
             if let runs {
                 guard !runs.isEmpty else { return [] }
@@ -86,7 +88,7 @@ extension SQLiteStore {
     }
 
     /// Claims whose lease ended go back to pending.
-    private static let expireSQL = "UPDATE trials SET status = 'pending', worker = NULL, lease_until = NULL WHERE status = 'claimed' AND lease_until < ?"
+    private static let expireSQL = "UPDATE trials SET status = 'pending', worker = NULL, lease_until = NULL WHERE status IN ('pending', 'claimed') AND status = 'claimed' AND lease_until < ?"
 
     /// Claims one pending row.
     private static let claimSQL = "UPDATE trials SET status = 'claimed', worker = ?, lease_until = ?, attempts = attempts + 1 WHERE id = ? AND status = 'pending'"
