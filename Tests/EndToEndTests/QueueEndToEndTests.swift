@@ -23,15 +23,20 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("launch.nas", search + "r = launch(s, on: space, using: ev, budget: 90, seed: 5, workers: 0, batch: 3)\nwait(r);\n")
         let driver = try start(["launch.nas"], in: folder, log: "driver.txt")
-        try waitFor(in: folder, timeout: 60) { FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".naslab/store.sqlite").path) }
+        try waitFor(in: folder, timeout: 60) { try count("select count(*) from runs", in: folder) == 1 }
         let workers = try (1...3).map { try start(worker(["--idle-exit", "60", "--lease", "2"]), in: folder, log: "worker\($0).txt") }
-        try waitFor(in: folder, timeout: 120) { try count("select count(*) from trials where status = 'done'", in: folder) >= 9 }
+        // Killed while a batch is queued (trials after its checkpoint), so the resumed driver must take them up.
+        let queuedAfterCheckpoint = "select count(*) from trials t join runs r on r.id = t.run_id where t.seq > r.checkpoint_seq"
+        try waitFor(in: folder, timeout: 120) {
+            try count("select count(*) from trials where status = 'done'", in: folder) >= 9 && count(queuedAfterCheckpoint, in: folder) > 0
+        }
         kill(driver.processIdentifier, SIGKILL)
         kill(workers[0].processIdentifier, SIGKILL)
         driver.waitUntilExit()
         workers[0].waitUntilExit()
         let doneBefore = try count("select count(*) from trials where status = 'done'", in: folder)
         #expect(doneBefore < 90, "the driver was killed before the run ended")
+        #expect(try count(queuedAfterCheckpoint, in: folder) > 0, "a batch was queued when the driver died")
 
         try folder.write("resume.nas", "r = run(1)\nprint(r.status)\nresume(r);\nwait(r);\nprint(r.status, len(r.trials))\n" + report)
         let resumed = try NaslabBinary.run(["resume.nas"], in: folder.url, timeout: 180)
@@ -54,7 +59,12 @@ import Testing
         let fields = audit.split(separator: " ").map(String.init)
         #expect(Array(fields.prefix(3)) == ["90", "True", "True"], "every trial done exactly once: \(audit)")
         #expect((Int(fields.last ?? "") ?? 0) >= 2, "several workers shared the run: \(audit)")
-        let workerLog = try String(contentsOf: folder.url.appendingPathComponent("worker2.txt"), encoding: .utf8)
+        let logs = try (1...3).map { try String(contentsOf: folder.url.appendingPathComponent("worker\($0).txt"), encoding: .utf8) }
+        let completions = logs.joined().split(separator: "\n").filter { $0.contains(" finished run 1 trial ") }.count
+        let evaluated = try count("select count(*) from trials where cached = 0", in: folder)
+        #expect(evaluated > 45 && completions == evaluated,
+                "each trial not answered from the cache evaluated to the end once, none again after the driver resumed")
+        let workerLog = logs[1]
         #expect(workerLog.contains(" claimed run 1 trial ") && workerLog.contains(" finished run 1 trial "), "\(workerLog)")
         #expect(workerLog.contains("stopped after"), "\(workerLog)")
 
@@ -85,32 +95,30 @@ import Testing
         let folder = try TemporaryFolder()
         try folder.write("launch.nas", search + "r = launch(s, on: space, using: ev, budget: 6, seed: 4, workers: 0, batch: 3)\nwait(r);\n" + report)
         let driver = try start(["launch.nas"], in: folder, log: "driver.txt")
-        try waitFor(in: folder, timeout: 60) { FileManager.default.fileExists(atPath: folder.url.appendingPathComponent(".naslab/store.sqlite").path) }
-        let workers = try (1...3).map { try start(worker(["--idle-exit", "30", "--lease", "1"]), in: folder, log: "worker\($0).txt") }
+        try waitFor(in: folder, timeout: 60) { try count("select count(*) from runs", in: folder) == 1 }
+        let workers = try (1...3).map { try start(worker(["--idle-exit", "30", "--lease", "2"]), in: folder, log: "worker\($0).txt") }
+        // The victim: a worker whose log says it claimed a trial it has not finished (it prints both lines at once).
         var victim: (pid: Int32, sequence: Int)?
-        try waitFor(in: folder, timeout: 120) {
-            let claimed = try python("""
-                import sqlite3
-                db = sqlite3.connect('.naslab/store.sqlite')
-                row = db.execute("select worker, seq from trials where status = 'claimed' order by seq limit 1").fetchone()
-                print('' if row is None else row[0].split(':')[-1].split('/')[0] + ' ' + str(row[1]))
-                """, in: folder).split(separator: " ")
-            guard claimed.count == 2, let pid = Int32(claimed[0]), let sequence = Int(claimed[1]) else { return false }
-            victim = (pid, sequence)
-            return true
+        do {
+            try waitFor(in: folder, timeout: 120) {
+                for (index, worker) in workers.enumerated() {
+                    let log = (try? String(contentsOf: folder.url.appendingPathComponent("worker\(index + 1).txt"), encoding: .utf8)) ?? ""
+                    guard let line = log.split(separator: "\n").last(where: { $0.contains(" claimed run 1 trial ") }),
+                          let sequence = line.split(separator: " ").dropFirst(5).first.flatMap({ Int($0) }),
+                          !log.contains(" finished run 1 trial \(sequence):") else { continue }
+                    victim = (worker.processIdentifier, sequence)
+                    kill(worker.processIdentifier, SIGKILL)
+                    return true
+                }
+                return false
+            }
+        } catch {
+            let driverLog = (try? String(contentsOf: folder.url.appendingPathComponent("driver.txt"), encoding: .utf8)) ?? ""
+            Issue.record("no worker was seen in the middle of a trial; the driver said: \(driverLog)")
+            throw error
         }
-        let killed = try #require(workers.first { $0.processIdentifier == victim?.pid }, "a claim names one of our workers")
-        kill(killed.processIdentifier, SIGKILL)
+        let killed = try #require(workers.first { $0.processIdentifier == victim?.pid })
         killed.waitUntilExit()
-        // The trial it held when it died (its claim lasts a second more): usually the one seen claimed above.
-        let held = try python("""
-            import sqlite3
-            db = sqlite3.connect('.naslab/store.sqlite')
-            row = db.execute("select seq from trials where status = 'claimed' and worker like '%:\(killed.processIdentifier)/%'").fetchone()
-            print('' if row is None else row[0])
-            """, in: folder)
-        if let sequence = Int(held) { victim?.sequence = sequence }
-        #expect(Int(held) != nil, "the worker was killed in the middle of a trial")
         try waitFor(in: folder, timeout: 240) { !driver.isRunning }
         let driverLog = try String(contentsOf: folder.url.appendingPathComponent("driver.txt"), encoding: .utf8)
         #expect(driver.terminationStatus == 0, "\(driverLog)")

@@ -96,6 +96,10 @@ public final class QueueWorker: Sendable {
         guard FileManager.default.fileExists(atPath: path) else {
             throw StoreError.database("no store at \(path) (a worker works on an existing store: the driver's .naslab/store.sqlite)")
         }
+        // A driver that has just created the store may still be migrating it: try again for a moment.
+        for attempt in 1...10 {
+            do { return try SQLiteStore(path: path) } catch where attempt < 10 { Thread.sleep(forTimeInterval: 0.3) }
+        }
         return try SQLiteStore(path: path)
     }
 
