@@ -132,6 +132,7 @@ extension Session {
         if let best = progress.bestValue { parts.append("best \(progress.metric) \(MetricCatalogue.quantity(progress.metric, best))") }
         if progress.failed > 0 { parts.append("\(progress.failed) failed") }
         if progress.cached > 0 { parts.append("\(progress.cached) cached") }
+        if progress.queued > 0 { parts.append("\(progress.queued) queued for workers") }
         var message = parts.joined(separator: ", ")
         let budget = progress.budget
         if let n = budget.trials {
@@ -148,12 +149,12 @@ extension Session {
     /// A job that mirrors a run's progress until it stops.
     private func follow(_ handle: RunHandle, name: String) {
         jobs.launch(name: name) { context in
-            var reported = -1
+            var reported = (trials: -1, queued: 0)
             while true {
                 if context.isCancelled { handle.cancel() }
                 let progress = handle.wait(timeout: 0.1)
-                if progress.trials != reported || handle.isFinished {
-                    reported = progress.trials
+                if (progress.trials, progress.queued) != reported || handle.isFinished {
+                    reported = (progress.trials, progress.queued)
                     Self.report(progress, to: context)
                 }
                 if handle.isFinished { break }

@@ -127,6 +127,9 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         for trial in trials { try enqueue(trial, existing: leftInQueue.removeValue(forKey: trial.sequence)) }
         startWorkers()
         doorbell.ring()
+        var waiting = progress(.running, tally: lastTally)
+        waiting.queued = trials.count
+        handle.update(waiting)
         return try waitForResults(trials, cancel: cancel)
     }
 
