@@ -35,6 +35,29 @@ import Testing
         }
     }
 
+    @Test("a run with in-process workers, cancelled while a batch is queued, resumes to the same trials as one left alone")
+    func cancelAndResume() throws {
+        let single = try trials(workers: 1, evaluator: RunTestEvaluator())
+        let store = try makeRunTestStore()
+        let manager = RunManager(store: store)
+        let settings = RunSettings(budget: .trials(24), seed: 2, workers: 2, batch: 4)
+        let handle = try manager.launch(strategy: RunTestRandomStrategy(space: RunTestSpace(), seed: 8), space: RunTestSpace(),
+                                        evaluator: RunTestEvaluator(delay: 0.02), settings: settings)
+        while handle.progress.trials < 5 { Thread.sleep(forTimeInterval: 0.002) }
+        handle.cancel()
+        let stopped = handle.wait()
+        #expect(stopped.status == .cancelled && stopped.trials < 24)
+        #expect(try store.trials(run: handle.id).allSatisfy { $0.status != .claimed }, "the stopped workers released their trials")
+        let resumed = try manager.resume(handle.id, strategy: RunTestRandomStrategy(space: RunTestSpace(), seed: 8),
+                                         space: RunTestSpace(), evaluator: RunTestEvaluator())
+        #expect(resumed.wait().status == .done)
+        let got = try store.trials(run: handle.id)
+        #expect(got.map(\.sequence) == Array(1...24))
+        #expect(got.map(\.tokens) == single.map(\.tokens))
+        #expect(got.map(\.metrics) == single.map(\.metrics))
+        #expect(got.allSatisfy { $0.status == .done })
+    }
+
     @Test("launching a run for external workers only refuses an evaluator they cannot rebuild")
     func externalNeedsDescription() throws {
         let store = try makeRunTestStore()
