@@ -20,6 +20,9 @@ import NASSpaces
 ///   an equivalent architecture (same identity) with the result of one evaluated before in the
 ///   run; one that records each architecture (a table) is asked about the exact architecture.
 ///
+/// A recorded run asks, evaluates and tells in batches (`SearchLoop+Recorded.swift`): evaluated on the loop's
+/// thread, or by the recorder's queue workers, and told in sequence order once the whole batch is in.
+///
 /// When the evaluator offers a `ResultTable` for a trial's fidelity, the loop reads the trial's row
 /// in place instead of calling the evaluator (FastPaths.swift). Trials whose evaluation throws end
 /// the run with that error, recorded; trials whose evaluation fails (NaN, a network that cannot be
@@ -193,7 +196,7 @@ public struct SearchLoop {
 
     /// Evaluates one proposal of an unrecorded run, tells the strategy and accounts for it; false when the run
     /// must stop (cancelled). From the current result table when it has the proposal's row, else through
-    /// `evaluateByCall`. (Recorded runs go through `driveRecorded`.) (Transparent: left out of line, as the optimizer
+    /// `evaluateByCall`; recorded runs go through `driveRecorded`. (Transparent: left out of line, as the optimizer
     /// otherwise leaves it, each trial's proposal is copied once more.)
     @_transparent
     private func evaluate(_ proposal: Proposal, for strategy: some LoopSpecialised, in run: inout Run) throws -> Bool {
@@ -234,7 +237,7 @@ public struct SearchLoop {
     /// Accounts for a trial's result, tells the strategy and keeps the trial; returns its score.
     @discardableResult
     func conclude(_ proposal: Proposal, asked: Proposal, result: TrialResult, cached: Bool,
-                          for strategy: some LoopSpecialised, in run: inout Run) throws -> Double {
+                  for strategy: some LoopSpecialised, in run: inout Run) throws -> Double {
         let score = objective.score(result)
         let isBest = run.tally.count(score: score, fidelity: asked.fidelity, simulatedSeconds: result.simulatedSeconds,
                                      failed: result.status == .failed, cached: cached)
