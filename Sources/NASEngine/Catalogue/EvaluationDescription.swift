@@ -9,8 +9,9 @@ import NASTraining
 /// NAS-Bench-201 table evaluator (`{"kind":"nb201","dataset":"cifar10","epochs":200,"metric":"valid",
 /// "trial":"mean"}`) and training on a built-in data set (`{"kind":"train","data":{"builtin":"digits",
 /// "train":…,"valid":…,"test":…,"seed":1,"content":"<sha256>"},"config":{…}}`), the data set named by
-/// its content identity: a worker that loads different data refuses to evaluate. Anything else (a user's
-/// CSV table, a closure) has no description, and its runs can be evaluated by in-process workers only.
+/// its content identity: a worker that loads different data refuses to evaluate; a shipped device latency table
+/// (`{"kind":"latency","space":"nb201","device":"pixel3"}`) and a list of describable evaluators
+/// (`{"kind":"combined","parts":[…]}`) too. Anything else (a user's CSV table, a closure) has no description, and its runs can be evaluated by in-process workers only.
 public struct EvaluationDescription: Codable, Sendable, Hashable {
     /// The format's version; a worker refuses a description of a later one.
     public static let currentVersion = 1
@@ -33,7 +34,8 @@ public struct EvaluationDescription: Codable, Sendable, Hashable {
 
     /// An evaluator by kind and settings.
     public struct EvaluatorPart: Codable, Sendable, Hashable {
-        /// `nb201` (the table) or `train` (training on a built-in data set).
+        /// `nb201` (the table), `train` (training on a built-in data set), `latency` (a shipped device latency
+        /// table) or `combined` (a list of evaluators whose metrics are merged).
         public var kind: String
         /// The NB201 table's settings.
         public var dataset: String?
@@ -43,6 +45,11 @@ public struct EvaluationDescription: Codable, Sendable, Hashable {
         /// The training data set and recipe.
         public var data: DataPart?
         public var config: TrainingConfig?
+        /// A shipped latency table: its space and device column (`1080ti_32`).
+        public var space: String?
+        public var device: String?
+        /// The evaluators whose metrics a `combined` one merges.
+        public var parts: [EvaluatorPart]?
     }
 
     /// A built-in data set by name, split and seed, with the digest of its contents.

@@ -33,7 +33,17 @@ extension EvaluatorCatalogue {
             return .init(kind: "nb201", dataset: table.dataset.rawValue, epochs: table.epochs, metric: table.metric.rawValue,
                          trial: table.trial.rawValue)
         }
-        if let training = evaluator as? TrainingEvaluator, DatasetCatalogue.builtinNames.contains(training.dataset.name) {
+        if let latency = evaluator as? LatencyEvaluator {
+            // Shipped tables only: rebuilt by space and device, the same table (name and size) must come back.
+            guard let shipped = try? self.latency(device: latency.table.device, space: latency.table.space),
+                  shipped.name == latency.table.name, shipped.count == latency.table.count else { return nil }
+            return .init(kind: "latency", space: latency.table.space, device: latency.table.device)
+        }
+        if let combined = evaluator as? CombinedEvaluator {
+            let parts = combined.parts.compactMap { describe($0) }
+            return parts.count == combined.parts.count ? .init(kind: "combined", parts: parts) : nil
+        }
+                if let training = evaluator as? TrainingEvaluator, DatasetCatalogue.builtinNames.contains(training.dataset.name) {
             let data = training.dataset
             let part = EvaluationDescription.DataPart(builtin: data.name, train: data.train.count, valid: data.valid.count,
                                                       test: data.test.count, seed: data.seed,
@@ -65,6 +75,13 @@ extension EvaluatorCatalogue {
                 throw WorkerError.cannotRebuild("the data set \(data.builtin) loaded here differs from the run's (content digest)")
             }
             return DatasetCatalogue.trainer(dataset, config: config)
+        case "latency":
+            guard let space = part.space, let device = part.device else {
+                throw WorkerError.cannotRebuild("a latency table's description needs its space and device")
+            }
+            return evaluator(try latency(device: device, space: space))
+        case "combined":
+            return CombinedEvaluator(try (part.parts ?? []).map { try rebuild($0) })
         default:
             throw WorkerError.cannotRebuild("this naslab does not know the evaluator kind '\(part.kind)'")
         }
