@@ -146,6 +146,43 @@ import Testing
         #expect(a == b, "the queued run's trials differ from the single-process run's")
     }
 
+    /// A worker stopped by SIGTERM in the middle of a training trial puts it back and exits 0; another finishes the run.
+    @Test func aWorkerStoppedBySIGTERMMidTrialReleasesItsTrial() throws {
+        let folder = try TemporaryFolder()
+        try folder.write("launch.nas", """
+            r = launch(random(), on: nb201(channels: 4, cells: 1), using: train(dataset("digits"), epochs: 3, batch: 64, threads: 1), budget: 2, seed: 2, workers: 0, batch: 2)
+            wait(r);
+            print(r.status, len(r.trials))
+
+            """)
+        let driver = try start(["launch.nas"], in: folder, log: "driver.txt")
+        try waitFor(in: folder, timeout: 60) { try count("select count(*) from runs", in: folder) == 1 }
+        let first = try start(worker(["--lease", "30"]), in: folder, log: "first.txt")
+        try waitFor(in: folder, timeout: 60) {
+            (try? String(contentsOf: folder.url.appendingPathComponent("first.txt"), encoding: .utf8))?.contains(" claimed run 1 trial 1 ") == true
+        }
+        let signalled = Date()
+        kill(first.processIdentifier, SIGTERM)
+        try waitFor(in: folder, timeout: 10) { !first.isRunning }
+        let stopping = Date().timeIntervalSince(signalled)
+        #expect(first.terminationStatus == 0)
+        #expect(stopping < 2, "it stopped within \(stopping) s of SIGTERM")
+        let state = try python("""
+            import sqlite3
+            db = sqlite3.connect('.naslab/store.sqlite')
+            print(db.execute("select status, worker is null, attempts from trials where seq = 1").fetchone())
+            """, in: folder)
+        #expect(state == "('pending', 1, 1)", "the trial went back to the queue, its lease released: \(state)")
+        let log = try String(contentsOf: folder.url.appendingPathComponent("first.txt"), encoding: .utf8)
+        #expect(log.contains("released its trial") && log.contains("stopped after 0 trials"), "\(log)")
+
+        let second = try start(worker(["--idle-exit", "2"]), in: folder, log: "second.txt")
+        try waitFor(in: folder, timeout: 120) { !driver.isRunning }
+        #expect(try String(contentsOf: folder.url.appendingPathComponent("driver.txt"), encoding: .utf8) == "done 2\n")
+        second.waitUntilExit()
+        #expect(try count("select attempts from trials where seq = 1", in: folder) == 2)
+    }
+
     // MARK: - Helpers
 
     /// The arguments of a worker on the folder's store.
