@@ -16,8 +16,8 @@ struct WorkerCommand: ParsableCommand {
         naslab worker --store .naslab/store.sqlite --concurrency 2
         naslab worker --store PATH --run 3 --run 4 --idle-exit 60
 
-        A run launched with workers: 0 waits for such workers; they rebuild its space and evaluator from
-        the description the run keeps. SIGTERM puts the trials under way back to pending and exits 0.
+        A run launched with workers: 0 waits for such workers; they rebuild its space and evaluator \
+        from the description the run keeps. SIGTERM puts the trials under way back to pending and exits 0.
         """
     )
 
