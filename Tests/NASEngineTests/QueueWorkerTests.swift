@@ -58,6 +58,14 @@ import Testing
         #expect(got.allSatisfy { $0.status == .done })
     }
 
+    @Test("early stopping, which watches curves on the run's own thread, is refused with queue workers")
+    func earlyStoppingNeedsOneWorker() throws {
+        var request = SearchRequest(strategy: "random", space: RunTestSpace(), evaluator: RunTestEvaluator(), budget: .trials(4),
+                                    earlyStopping: try EarlyStopping(threshold: 0.05, minEpochs: 3))
+        request.workers = 2
+        #expect(throws: SearchRequestError.self) { try request.checkEarlyStopping() }
+    }
+
     @Test("launching a run for external workers only refuses an evaluator they cannot rebuild")
     func externalNeedsDescription() throws {
         let store = try makeRunTestStore()

@@ -68,13 +68,17 @@ public struct SearchRequest: Sendable {
     }
 
     /// Throws unless early stopping, when asked for, can watch this search: the objective must be the
-    /// validation accuracy and the evaluator must train epoch by epoch.
+    /// validation accuracy, the run's own thread must evaluate its trials (one worker) and the evaluator must
+    /// train epoch by epoch.
     public func checkEarlyStopping() throws {
         guard earlyStopping != nil else { return }
         guard objective.rankingMetric == "accuracy", objective.maximisesRanking else {
             throw SearchRequestError.earlyStopping("early stopping watches the validation accuracy curve, so the objective must be maximize(\"accuracy\"), not \(objective.rankingMetric)")
         }
-        guard evaluator is any EpochObservingEvaluator else {
+        guard workers == 1 else {
+            throw SearchRequestError.earlyStopping("early stopping watches each training curve on the run's own thread, so it needs workers: 1, not \(workers)")
+        }
+                guard evaluator is any EpochObservingEvaluator else {
             throw SearchRequestError.earlyStopping("early stopping needs an evaluator that trains epoch by epoch, from train(…); \(evaluator.descriptor) does not")
         }
     }

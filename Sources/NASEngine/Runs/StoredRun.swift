@@ -32,6 +32,7 @@ final class StoredRun: @unchecked Sendable {
         do {
             // The progress of the last recorded trial: its real time is the one the checkpoint keeps.
             _ = try loop.run(strategy, recorder: recorder, cancel: handle.cancellation)
+            recorder.discardLeftovers()
             progress = recorder.progress(.done, tally: recorder.lastTally)
         } catch is CancellationError {
             progress = recorder.progress(.cancelled, tally: recorder.lastTally)

@@ -193,6 +193,13 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         thread.start()
     }
 
+    /// Deletes the queued trials a resumed run found after its checkpoint and never asked for again (the run
+    /// ended before, or its strategy proposed other work), so the run keeps only trials it told.
+    func discardLeftovers() {
+        for sequence in leftInQueue.keys.sorted() { try? store.deleteTrial(run: runID, sequence: sequence) }
+        leftInQueue = [:]
+    }
+
     /// Stops the in-process workers and waits until they have released what they held.
     func stopWorkers() {
         guard let workers else { return }
