@@ -62,7 +62,7 @@ public struct EvaluationDescription: Codable, Sendable, Hashable {
         public var test: Int
         /// The seed of the split.
         public var seed: UInt64
-        /// SHA-256 of the parts' labels and the first 1024 samples' values of each part (`contentDigest`).
+        /// SHA-256 of the parts' labels and the first 256 samples' values of each part (`contentDigest`).
         public var content: String
     }
 
@@ -92,16 +92,15 @@ public struct EvaluationDescription: Codable, Sendable, Hashable {
         self.evaluator = evaluator
     }
 
-    /// The content identity of a data set: SHA-256 over each part's count and labels and the values of its
-    /// first 1024 samples (all of a small set; enough to tell another draw or another file of a large one).
+    /// The content identity of a data set: SHA-256 over each part's count, its labels and the values of its
+    /// first 256 samples, as stored in memory (little-endian on every machine naslab runs on): enough to tell
+    /// another draw, another split or another file, and cheap even for large sets.
     static func contentDigest(_ data: Dataset) -> String {
         var bytes: [UInt8] = []
         for part in [data.train, data.valid, data.test] {
             withUnsafeBytes(of: Int64(part.count).littleEndian) { bytes.append(contentsOf: $0) }
-            for label in part.labels { withUnsafeBytes(of: Int32(label).littleEndian) { bytes.append(contentsOf: $0) } }
-            for value in part.values.prefix(1024 * part.sampleSize) {
-                withUnsafeBytes(of: value.bitPattern.littleEndian) { bytes.append(contentsOf: $0) }
-            }
+            part.labels.withUnsafeBytes { bytes.append(contentsOf: $0) }
+            part.values.prefix(256 * part.sampleSize).withUnsafeBytes { bytes.append(contentsOf: $0) }
         }
         return NASCore.SHA256.digest(bytes).map { String(format: "%02x", $0) }.joined()
     }
