@@ -29,6 +29,17 @@ import Testing
         #expect(job.status == .succeeded)
     }
 
+    @Test func launchForExternalWorkersRefusesAnEvaluatorTheyCannotRebuildAndChecksItsCounts() throws {
+        let harness = Harness()
+        let (_, result) = harness.run("""
+            r = launch(random(), on: nb201(), using: [nb201(dataset: "cifar10"), energy()], budget: 4, workers: 0)
+            """)
+        let message = result.diagnostics.first?.message ?? ""
+        #expect(message.contains("naslab worker processes cannot rebuild") && message.contains("workers: 1 or more"), "\(message)")
+        let (_, negative) = harness.run("r = launch(random(), on: nb201(), using: nb201(dataset: \"cifar10\"), budget: 4, batch: 0)")
+        #expect(negative.diagnostics.first?.message.contains("batch must be from 1 to 4096") == true)
+    }
+
     @Test func aScriptWaitsForItsRunsBeforeItEnds() throws {
         let harness = Harness()
         let (_, result) = harness.run("r = launch(evolution(), on: nb201(), using: nb201(dataset: \"cifar10\"), budget: 200, seed: 3)\n")

@@ -20,10 +20,15 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
     case launchedElsewhere(Int64)
     /// The run is not a one-shot method's, or has no trained supernet yet.
     case noSupernet(Int64, String)
+    /// A run left to external workers (`workers: 0`) whose space or evaluator workers cannot rebuild.
+    case notDescribable(evaluator: String, space: String)
 
     public var description: String {
         switch self {
         case .noSuchRun(let id): return "no run \(id) in the store"
+        case .notDescribable(let evaluator, let space):
+            return "naslab worker processes cannot rebuild \(evaluator) on the \(space) space (they rebuild the nb201 space "
+                + "with the nb201 table, training on a built-in data set, shipped latency tables, and lists of these); launch it with workers: 1 or more"
         case .noSupernet(let id, let why): return "run \(id) has no supernet to evaluate with: \(why)"
         case .launchedElsewhere(let id):
             return "run \(id) was launched in another session: give its space and evaluator (on: and using:) to resume it"

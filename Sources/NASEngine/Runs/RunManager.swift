@@ -35,7 +35,11 @@ public final class RunManager: Sendable {
                                evaluator: evaluator.descriptor, objectiveMetric: settings.objective.rankingMetric,
                                maximise: settings.objective.maximisesRanking, budget: settings.budget, seed: settings.seed,
                                script: settings.script.map(PostgresSettings.redacted),   // a store URL's password stays out
-                               trialSettings: settings.storedTrialSettings)
+                               trialSettings: settings.storedTrialSettings,
+                               evaluation: EvaluatorCatalogue.describe(space: space, evaluator: evaluator)?.json)
+        if settings.workers == 0, record.evaluation == nil {
+            throw RunError.notDescribable(evaluator: evaluator.descriptor, space: space.name)
+        }
         let id = try store.createRun(record)
         return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
                          execution: execution, token: token, onEvent: onEvent)
@@ -62,9 +66,10 @@ public final class RunManager: Sendable {
         let recorded = Objective(ranking: record.objectiveMetric, maximise: record.maximise)
         if let objective { try checkSame(id, "objective", recorded.rankingMetric, objective.rankingMetric) }
         let (storedFidelity, storedStopping) = try RunSettings.trialSettings(from: record.trialSettings, run: id)
+        let (workers, batch) = try RunSettings.queueSettings(from: record.trialSettings, run: id)
         let settings = RunSettings(objective: objective ?? recorded, budget: record.budget, seed: record.seed,
                                    fidelity: fidelity ?? storedFidelity, script: record.script,
-                                   earlyStopping: earlyStopping ?? storedStopping)
+                                   earlyStopping: earlyStopping ?? storedStopping, workers: workers, batch: batch)
         return try start(id, strategy: strategy, space: space, evaluator: evaluator, settings: settings,
                          execution: execution, token: token, onEvent: onEvent)
     }
@@ -113,8 +118,9 @@ public final class RunManager: Sendable {
         let initial = RunProgress(runID: id, status: .running, budget: settings.budget, objective: settings.objective)
         let handle = RunHandle(id: id, initial: initial, cancellation: token ?? CancellationToken())
         let recorder = StoredRunRecorder(runID: id, store: store, settings: settings, handle: handle, onEvent: onEvent)
+        if settings.queuesTrials { recorder.attachQueue(space: space, evaluator: evaluator) }
         let loop = SearchLoop(space: space, evaluator: evaluator, objective: settings.objective, budget: settings.budget,
-                              seed: settings.seed, fidelity: settings.fidelity, earlyStopping: settings.earlyStopping, keeping: .none)
+                              batchSize: settings.batch, seed: settings.seed, fidelity: settings.fidelity, earlyStopping: settings.earlyStopping, keeping: .none)
         let run = StoredRun(loop: loop, strategy: strategy, recorder: recorder, store: store, handle: handle, onEvent: onEvent)
         active.withLock { $0[id] = handle }
         if execution == .callingThread {

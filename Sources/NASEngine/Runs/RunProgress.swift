@@ -16,6 +16,8 @@ public struct RunProgress: Sendable, Hashable {
     public var tally: LoopTally
     /// Why the run failed, when it did.
     public var error: String?
+    /// Trials of the batch under way that wait in the store's queue for workers (0 unless the run queues trials).
+    public var queued = 0
 
     /// Creates a snapshot.
     public init(runID: Int64, status: RunStatus, budget: Budget, objective: Objective, tally: LoopTally = LoopTally(),
@@ -46,7 +48,8 @@ public struct RunProgress: Sendable, Hashable {
     /// The fraction of the budget spent, in [0, 1].
     public var fractionSpent: Double { budget.fractionSpent(by: tally.spent) }
 
-    /// One terminal line: `run 3 running: 12/60 trials, best accuracy 93.12%, 2 cached`.
+    /// One terminal line: `run 3 running: 12/60 trials, best accuracy 93.12%, 2 cached` (`, 3 queued for workers` while a
+    /// batch waits in the queue).
     public var line: String {
         var parts = ["run \(runID) \(status.rawValue):"]
         if let n = budget.trials, budget.limits.count == 1 {
@@ -60,6 +63,7 @@ public struct RunProgress: Sendable, Hashable {
         if let best = bestValue { parts[parts.count - 1] += ", best \(metric) \(MetricCatalogue.quantity(metric, best))" }
         if failed > 0 { parts[parts.count - 1] += ", \(failed) failed" }
         if cached > 0 { parts[parts.count - 1] += ", \(cached) cached" }
+        if queued > 0 { parts[parts.count - 1] += ", \(queued) queued for workers" }
         if let error { parts.append("(\(error))") }
         return parts.joined(separator: " ")
     }

@@ -16,10 +16,21 @@ public struct RunSettings: Sendable, Hashable {
     public var script: String?
     /// Learning-curve early stopping of training trials, when wanted.
     public var earlyStopping: EarlyStopping?
+    /// Queue workers in the run's process: 1 (the default) evaluates each trial on the run's own thread, as
+    /// a run always did; more start that many worker threads; 0 leaves every trial to `naslab worker`
+    /// processes that share the store (the run waits for them).
+    public var workers: Int
+    /// Proposals asked for, evaluated and told together (default: the workers, at least 1).
+    public var batch: Int
+
+    /// Whether the run's trials go through the store's queue (workers other than the run's own thread).
+    public var queuesTrials: Bool { workers != 1 }
 
     /// Creates run settings.
     public init(objective: Objective = .maximize(), budget: Budget, seed: UInt64 = 0, fidelity: Fidelity = .full,
-                script: String? = nil, earlyStopping: EarlyStopping? = nil) {
+                script: String? = nil, earlyStopping: EarlyStopping? = nil, workers: Int = 1, batch: Int? = nil) {
+        self.workers = workers
+        self.batch = batch ?? max(1, workers)
         self.objective = objective
         self.budget = budget
         self.seed = seed
@@ -37,7 +48,19 @@ public struct RunSettings: Sendable, Hashable {
             stored["early_stop_threshold"] = "\(earlyStopping.threshold)"
             stored["early_stop_after"] = "\(earlyStopping.minEpochs)"
         }
+        if workers != 1 { stored["workers"] = "\(workers)" }
+        if batch != 1 { stored["batch"] = "\(batch)" }
         return stored
+    }
+
+    /// The workers and batch size a run was launched with, read back from its record (1 and 1 when not kept).
+    static func queueSettings(from stored: [String: String], run id: Int64) throws -> (workers: Int, batch: Int) {
+        func count(_ key: String) throws -> Int {
+            guard let text = stored[key] else { return 1 }
+            guard let value = Int(text), value >= 0 else { throw RunError.corruptSettings(id, "\(key)=\(text)") }
+            return value
+        }
+        return (try count("workers"), max(1, try count("batch")))
     }
 
     /// The fidelity and early stopping a run was launched with, read back from its record.

@@ -24,6 +24,10 @@ public struct SearchRequest: Sendable {
     public var earlyStopping: EarlyStopping?
     /// The script text that asked for it, kept with a launched run.
     public var script: String?
+    /// Queue workers in the run's process (`RunSettings.workers`: 1 the run's own thread, 0 external only).
+    public var workers: Int = 1
+    /// Proposals per batch (`RunSettings.batch`; nil: the workers, at least 1).
+    public var batch: Int?
 
     /// A request.
     public init(strategy: String, settings: [String: Double] = [:], space: any SearchSpace, evaluator: any Evaluator,
@@ -46,7 +50,8 @@ public struct SearchRequest: Sendable {
 
     /// The run settings of a launched run.
     var runSettings: RunSettings {
-        RunSettings(objective: objective, budget: budget, seed: seed, fidelity: fidelity, script: script, earlyStopping: earlyStopping)
+        RunSettings(objective: objective, budget: budget, seed: seed, fidelity: fidelity, script: script, earlyStopping: earlyStopping,
+                    workers: workers, batch: batch)
     }
 
     /// The evaluator the loop gets: for a multi-fidelity strategy, an evaluator with only a few epoch counts
@@ -63,13 +68,17 @@ public struct SearchRequest: Sendable {
     }
 
     /// Throws unless early stopping, when asked for, can watch this search: the objective must be the
-    /// validation accuracy and the evaluator must train epoch by epoch.
+    /// validation accuracy, the run's own thread must evaluate its trials (one worker) and the evaluator must
+    /// train epoch by epoch.
     public func checkEarlyStopping() throws {
         guard earlyStopping != nil else { return }
         guard objective.rankingMetric == "accuracy", objective.maximisesRanking else {
             throw SearchRequestError.earlyStopping("early stopping watches the validation accuracy curve, so the objective must be maximize(\"accuracy\"), not \(objective.rankingMetric)")
         }
-        guard evaluator is any EpochObservingEvaluator else {
+        guard workers == 1 else {
+            throw SearchRequestError.earlyStopping("early stopping watches each training curve on the run's own thread, so it needs workers: 1, not \(workers)")
+        }
+                guard evaluator is any EpochObservingEvaluator else {
             throw SearchRequestError.earlyStopping("early stopping needs an evaluator that trains epoch by epoch, from train(…); \(evaluator.descriptor) does not")
         }
     }

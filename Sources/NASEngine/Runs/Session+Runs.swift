@@ -25,14 +25,18 @@ extension Session {
     /// Continues a cancelled run (or one whose process died) from its last checkpoint.
     ///
     /// A run launched (or resumed) in this session needs nothing more; one of an earlier session needs
-    /// its space and evaluator, and its strategy is rebuilt from the settings the store kept unless
+    /// its space and evaluator, unless the run keeps a description they can be rebuilt from (as queue
+    /// workers rebuild them), and its strategy is rebuilt from the settings the store kept unless
     /// given. `objectives` replace the run's when given (the store keeps only a plain metric).
     public func resume(_ id: Int64, strategy: (name: String, settings: [String: Double])? = nil, space: (any SearchSpace)? = nil,
                        evaluator: (any Evaluator)? = nil, objectives: [Objective] = []) throws -> RunHandle {
         let manager = try runs()
         guard let record = try manager.store.run(id) else { throw RunError.noSuchRun(id) }
         let known = manager.request(for: id)
-        guard let space = space ?? known?.space, let evaluator = evaluator ?? known?.evaluator else {
+        let described = space == nil && evaluator == nil && known == nil
+            ? record.evaluation.flatMap { try? EvaluatorCatalogue.rebuild(EvaluationDescription(json: $0)) } : nil
+        guard let space = space ?? known?.space ?? described?.space,
+              let evaluator = evaluator ?? known?.evaluator ?? described?.evaluator else {
             throw RunError.launchedElsewhere(id)
         }
         var request = known ?? SearchRequest(strategy: record.strategy, space: space, evaluator: evaluator, budget: record.budget,
@@ -136,6 +140,7 @@ extension Session {
         if let best = progress.bestValue { parts.append("best \(progress.metric) \(MetricCatalogue.quantity(progress.metric, best))") }
         if progress.failed > 0 { parts.append("\(progress.failed) failed") }
         if progress.cached > 0 { parts.append("\(progress.cached) cached") }
+        if progress.queued > 0 { parts.append("\(progress.queued) queued for workers") }
         var message = parts.joined(separator: ", ")
         let budget = progress.budget
         if let n = budget.trials {
@@ -152,12 +157,12 @@ extension Session {
     /// A job that mirrors a run's progress until it stops.
     private func follow(_ handle: RunHandle, name: String) {
         jobs.launch(name: name) { context in
-            var reported = -1
+            var reported = (trials: -1, queued: 0)
             while true {
                 if context.isCancelled { handle.cancel() }
                 let progress = handle.wait(timeout: 0.1)
-                if progress.trials != reported || handle.isFinished {
-                    reported = progress.trials
+                if (progress.trials, progress.queued) != reported || handle.isFinished {
+                    reported = (progress.trials, progress.queued)
                     Self.report(progress, to: context)
                 }
                 if handle.isFinished { break }

@@ -32,12 +32,14 @@ final class StoredRun: @unchecked Sendable {
         do {
             // The progress of the last recorded trial: its real time is the one the checkpoint keeps.
             _ = try loop.run(strategy, recorder: recorder, cancel: handle.cancellation)
+            recorder.discardLeftovers()
             progress = recorder.progress(.done, tally: recorder.lastTally)
         } catch is CancellationError {
             progress = recorder.progress(.cancelled, tally: recorder.lastTally)
         } catch {
             progress = recorder.progress(.failed, tally: recorder.lastTally, error: "\(error)")
         }
+        recorder.stopWorkers()
         try? store.setRunStatus(handle.id, progress.status, error: progress.error)
         handle.finish(progress)
         onEvent?(.finished(progress))

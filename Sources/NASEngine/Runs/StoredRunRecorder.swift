@@ -9,19 +9,35 @@ import NASStore
 ///
 /// Crash safety: a trial is recorded as `running` before it is evaluated; when it finishes, its
 /// result and the strategy's checkpoint (taken after `tell`) are written in ONE transaction, together
-/// with the run's spent wall time. So the stored checkpoint always describes exactly the finished
-/// trials `1...lastSequence`. On resume the strategy is restored from it, every trial after
+/// with the run's spent wall time; in a batch of several trials only the last one's end carries the
+/// checkpoint. So the stored checkpoint always describes exactly the finished trials `1...lastSequence`,
+/// and a restored strategy asks the next batch whole. On resume the strategy is restored from it, every trial after
 /// `lastSequence` (started but never finished, or cancelled) is deleted, and the loop asks again
 /// from there: a deterministic strategy proposes the same architecture again, so a resumed run
-/// records the same trials as an uninterrupted one. Used by the run's thread only.
+/// records the same trials as an uninterrupted one.
+///
+/// A run whose trials go through the queue (`RunSettings.queuesTrials`) records each as `pending`
+/// instead, and waits for workers to complete it (its in-process worker threads, started with the first
+/// batch, and any `naslab worker` sharing the store). A resumed run keeps the queued trials after its
+/// checkpoint: the strategy, restored and seeded, proposes the same batch again, and each proposal that
+/// matches the queued trial of its sequence number (same architecture and fidelity) takes that trial's
+/// state (a result, or a claim to wait for) instead of being queued again. Used by the run's thread only.
 final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
     private let runID: Int64
     private let store: any ExperimentStore
     private let settings: RunSettings
     private let handle: RunHandle
     private let onEvent: (@Sendable (RunEvent) -> Void)?
-    /// The trial being evaluated, as recorded when it started.
-    private var current: TrialRecord?
+    /// The trials of the batch under way, as recorded when they started (or were queued), by sequence number.
+    private var current: [Int: TrialRecord] = [:]
+    /// The queued trials a resumed run found after its checkpoint, by sequence number, until the re-asked batch takes them up.
+    private var leftInQueue: [Int: TrialRecord] = [:]
+    /// The run's space and evaluator for its in-process queue workers, when its trials go through the queue.
+    private var queue: QueueWorker.Resolved?
+    /// Wakes the in-process workers when a batch is queued, and this thread when they complete a trial.
+    private let doorbell = QueueDoorbell()
+    /// The in-process queue workers, once started, and what stops them.
+    private var workers: (thread: Thread, stop: CancellationToken, done: CancellationToken)?
     /// The loop's count after the last finished trial (or of the trials before a resume).
     private(set) var lastTally = LoopTally()
 
@@ -38,8 +54,13 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
     func resume(_ strategy: any SearchStrategy) throws -> RecordedHistory {
         let checkpoint = try store.checkpoint(run: runID)
         if let state = checkpoint.strategyState { try strategy.restore(from: state) }
-        try store.discardTrials(run: runID, after: checkpoint.lastSequence)
-        let finished = try store.trials(run: runID).filter { $0.status == .done || $0.status == .failed }
+        try store.discardUnqueuedTrials(run: runID, after: checkpoint.lastSequence)
+        let kept = try store.trials(run: runID)
+        leftInQueue = Dictionary(kept.filter { $0.sequence > checkpoint.lastSequence }.map { ($0.sequence, $0) },
+                                 uniquingKeysWith: { a, _ in a })
+        let finished = kept.filter {
+            $0.sequence <= checkpoint.lastSequence && ($0.status == .done || $0.status == .failed)
+        }
         let trials = finished.map {
             RecordedTrial(fidelity: $0.fidelity, result: $0.result, score: $0.score ?? settings.objective.score($0.result), cached: $0.cached)
         }
@@ -52,24 +73,31 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         return RecordedHistory(trials: trials, lastSequence: checkpoint.lastSequence, wallSeconds: checkpoint.spentWallSeconds)
     }
 
-    func cachedResult(forKey key: String) throws -> TrialResult? { try store.cachedResult(forKey: key) }
+    /// The cache's answer, except for a trial a resumed run had queued under its number: that one takes the
+    /// queued row's state (`evaluateQueued`), so that its own earlier result is not counted as cached.
+    func cachedResult(for trial: LoopTrial) throws -> TrialResult? {
+        if let queued = leftInQueue[trial.sequence], matches(queued, trial) { return nil }
+        return try store.cachedResult(forKey: trial.cacheKey)
+    }
 
     func started(_ trial: LoopTrial) throws {
+        if leftInQueue.removeValue(forKey: trial.sequence) != nil { try store.deleteTrial(run: runID, sequence: trial.sequence) }
         var record = TrialRecord(runID: runID, sequence: trial.sequence, architecture: trial.canonical, identity: trial.identity,
                                  tokens: trial.proposal.architecture.tokens, fidelity: trial.proposal.fidelity, seed: trial.seed,
                                  status: .running, cacheKey: trial.cacheKey)
         record.id = try store.startTrial(record)
-        current = record
+        current[trial.sequence] = record
     }
 
     func finished(_ trial: LoopTrial, result: TrialResult, score: Double, cached: Bool, strategy: any SearchStrategy,
                   tally: LoopTally) throws {
-        guard var record = current else { return }
+        guard var record = current.removeValue(forKey: trial.sequence) else { return }
         record.record(result, score: score, cached: cached)
-        let checkpoint = RunCheckpoint(strategyState: try strategy.checkpoint(), lastSequence: trial.sequence,
-                                       spentWallSeconds: tally.spent.wallSeconds)
+        let checkpoint = trial.endsBatch
+            ? RunCheckpoint(strategyState: try strategy.checkpoint(), lastSequence: trial.sequence,
+                            spentWallSeconds: tally.spent.wallSeconds)
+            : nil
         try store.finishTrial(record, checkpoint: checkpoint)
-        current = nil
         lastTally = tally
         let progress = self.progress(.running, tally: tally)
         handle.update(progress)
@@ -77,10 +105,108 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
     }
 
     func abandoned(_ trial: LoopTrial, result: TrialResult, cached: Bool) {
-        guard var record = current else { return }
+        guard var record = current.removeValue(forKey: trial.sequence) else { return }
+        // A queued trial stays as the queue has it (pending, claimed or completed), for a resumed run to take up.
+        guard record.status == .running else { return }
         record.record(result, score: nil, cached: cached)
         try? store.finishTrial(record, checkpoint: nil)
-        current = nil
+    }
+
+    // MARK: The queue
+
+    var queuesTrials: Bool { queue != nil }
+
+    /// Sends the run's trials through the queue, evaluated by `settings.workers` in-process workers with
+    /// this space and evaluator (none: external workers only).
+    func attachQueue(space: any SearchSpace, evaluator: any Evaluator) {
+        queue = (space, evaluator)
+    }
+
+    func evaluateQueued(_ trials: [LoopTrial], cancel: CancellationToken) throws -> [TrialResult] {
+        guard !trials.isEmpty else { return [] }
+        for trial in trials { try enqueue(trial, existing: leftInQueue.removeValue(forKey: trial.sequence)) }
+        startWorkers()
+        doorbell.ring()
+        var waiting = progress(.running, tally: lastTally)
+        waiting.queued = trials.count
+        handle.update(waiting)
+        return try waitForResults(trials, cancel: cancel)
+    }
+
+    /// Records a trial as pending, unless a resumed run already queued the same work under its number.
+    private func enqueue(_ trial: LoopTrial, existing: TrialRecord?) throws {
+        if let existing {
+            if matches(existing, trial) {
+                current[trial.sequence] = existing
+                return
+            }
+            try store.deleteTrial(run: runID, sequence: trial.sequence)
+        }
+        var record = TrialRecord(runID: runID, sequence: trial.sequence, architecture: trial.canonical, identity: trial.identity,
+                                 tokens: trial.proposal.architecture.tokens, fidelity: trial.proposal.fidelity, seed: trial.seed,
+                                 status: .pending, cacheKey: trial.cacheKey)
+        record.id = try store.startTrial(record)
+        current[trial.sequence] = record
+    }
+
+    /// Whether a row a resumed run found queued is the same work as a re-asked trial (architecture, fidelity, seed).
+    private func matches(_ row: TrialRecord, _ trial: LoopTrial) -> Bool {
+        row.architecture == trial.canonical && row.fidelity == trial.proposal.fidelity && row.seed == trial.seed
+            && row.status != .running && row.status != .cancelled
+    }
+
+    /// Polls the store until every trial has a result (done or failed); cancelled results when the run is cancelled.
+    private func waitForResults(_ trials: [LoopTrial], cancel: CancellationToken) throws -> [TrialResult] {
+        let range = trials.first!.sequence...trials.last!.sequence
+        let wanted = Set(trials.map(\.sequence))
+        while true {
+            let generation = doorbell.generation
+            let rows = try store.trials(run: runID, sequences: range).filter { wanted.contains($0.sequence) }
+            let finished = rows.filter { $0.status == .done || $0.status == .failed }
+            if finished.count == trials.count {
+                for row in finished { current[row.sequence]?.id = row.id }
+                return finished.map(\.result)
+            }
+            if cancel.isCancelled {
+                var cancelled = TrialResult.failed("cancelled")
+                cancelled.status = .cancelled
+                return trials.map { _ in cancelled }
+            }
+            // In-process workers ring when they complete a trial; external ones are seen by polling.
+            doorbell.wait(after: generation, timeout: settings.workers == 0 ? 0.1 : 0.05)
+        }
+    }
+
+    /// Starts the run's in-process workers (once), which take only this run's trials.
+    private func startWorkers() {
+        guard workers == nil, let queue, settings.workers > 0 else { return }
+        let options = QueueWorker.Options(concurrency: settings.workers, runs: [runID], lease: 30, poll: 0.05)
+        let worker = QueueWorker(store: store, name: "\(RunOwner.current)/run-\(runID)", options: options,
+                                 resolver: { _ in queue }, doorbell: doorbell, log: { _ in })
+        let stop = CancellationToken(), done = CancellationToken()
+        let thread = Thread {
+            worker.run(stop: stop)
+            done.cancel()
+        }
+        thread.name = "naslab-run-\(runID)-workers"
+        workers = (thread, stop, done)
+        thread.start()
+    }
+
+    /// Deletes the queued trials a resumed run found after its checkpoint and never asked for again (the run
+    /// ended before, or its strategy proposed other work), so the run keeps only trials it told.
+    func discardLeftovers() {
+        for sequence in leftInQueue.keys.sorted() { try? store.deleteTrial(run: runID, sequence: sequence) }
+        leftInQueue = [:]
+    }
+
+    /// Stops the in-process workers and waits until they have released what they held.
+    func stopWorkers() {
+        guard let workers else { return }
+        workers.stop.cancel()
+        doorbell.ring()
+        while !workers.done.isCancelled { Thread.sleep(forTimeInterval: 0.005) }
+        self.workers = nil
     }
 
     /// The run's progress with this tally.

@@ -32,6 +32,8 @@ extension BuiltinRegistry {
                             Parameter("epochs", .integer, default: Value.none, keywordOnly: true, help: "train or look up at this many epochs (a lower fidelity)"),
                             Parameter("clock", .string, default: .string("auto"), keywordOnly: true, help: "for a time budget: \"simulated\", \"wall\", or \"auto\" (simulated on tabular benchmarks)"),
                             Parameter("early_stop", .any, default: Value.none, keywordOnly: true, help: "learning-curve early stopping of training trials: curve_stop(…), or its threshold such as 5% (see help(curve_stop))"),
+                            Parameter("workers", .integer, default: .number(1), keywordOnly: true, help: "queue workers in this process: 1 evaluates on the run's own thread; more start worker threads; 0 leaves every trial to `naslab worker` processes sharing the store (see docs/scale-out.md)"),
+                            Parameter("batch", .integer, default: Value.none, keywordOnly: true, help: "proposals asked for, evaluated and told together (default: the workers, at least 1)"),
                          ],
                          example: "r = launch(evolution(population: 20, sample: 5), on: space, using: ev, budget: 20000s, seed: 1)\nwait(r)\nbest(r)") { call in
             try launchRun(call)
@@ -147,7 +149,20 @@ extension BuiltinRegistry {
 // MARK: - Bodies
 
 private func launchRun(_ call: BuiltinCall) throws -> Value {
-    let handle = try engineCall(call) { try call.session.launch(try searchRequest(call)) }
+    var request = try searchRequest(call)
+    request.workers = try call.int("workers")
+    guard (0...256).contains(request.workers) else { throw BuiltinError("workers must be from 0 to 256, got \(request.workers)", argument: "workers") }
+    if !call.isNone("batch") {
+        let batch = try call.int("batch")
+        guard (1...4096).contains(batch) else { throw BuiltinError("batch must be from 1 to 4096, got \(batch)", argument: "batch") }
+        request.batch = batch
+    }
+    let handle = try engineCall(call) {
+        do { return try call.session.launch(request) } catch let error as RunError {
+            guard case .notDescribable = error else { throw error }
+            throw BuiltinError(error.description, argument: "workers")
+        }
+    }
     return .object(RunValue(id: handle.id, session: call.session))
 }
 

@@ -20,6 +20,9 @@ import NASSpaces
 ///   an equivalent architecture (same identity) with the result of one evaluated before in the
 ///   run; one that records each architecture (a table) is asked about the exact architecture.
 ///
+/// A recorded run asks, evaluates and tells in batches (`SearchLoop+Recorded.swift`): evaluated on the loop's
+/// thread, or by the recorder's queue workers, and told in sequence order once the whole batch is in.
+///
 /// When the evaluator offers a `ResultTable` for a trial's fidelity, the loop reads the trial's row
 /// in place instead of calling the evaluator (FastPaths.swift). Trials whose evaluation throws end
 /// the run with that error, recorded; trials whose evaluation fails (NaN, a network that cannot be
@@ -162,6 +165,7 @@ public struct SearchLoop {
     /// The loop, compiled once per `LoopSpecialised` strategy type with direct calls to its ask and tell.
     func drive<Strategy: LoopSpecialised>(_ strategy: Strategy, run: inout Run) throws {
         guard budget.isLimited || !strategy.isFinished else { return }
+        if run.recorder != nil { return try driveRecorded(strategy, run: &run) }
         if case .all(let limit) = keeping, let trials = budget.trials { run.log.reserve(min(trials, limit, 4096)) }
         // A batch is evaluated whole before the budget is checked again; one proposal at a time is asked
         // without an array. Both reach the one call of `evaluate` below.
@@ -190,13 +194,12 @@ public struct SearchLoop {
         }
     }
 
-    /// Evaluates one proposal, tells the strategy and accounts for it; false when the run must stop (cancelled).
-    /// From the current result table when it has the proposal's row and no recorder is involved, else
-    /// through `evaluateRecorded` or `evaluateByCall`. (Transparent: left out of line, as the optimizer
+    /// Evaluates one proposal of an unrecorded run, tells the strategy and accounts for it; false when the run
+    /// must stop (cancelled). From the current result table when it has the proposal's row, else through
+    /// `evaluateByCall`; recorded runs go through `driveRecorded`. (Transparent: left out of line, as the optimizer
     /// otherwise leaves it, each trial's proposal is copied once more.)
     @_transparent
     private func evaluate(_ proposal: Proposal, for strategy: some LoopSpecialised, in run: inout Run) throws -> Bool {
-        if run.recorder != nil { return try evaluateRecorded(proposal, for: strategy, in: &run) }
         let asked = resolved(proposal)
         if asked.fidelity != run.cursorFidelity { selectCursor(for: asked.fidelity, in: &run) }
         guard let row = run.cursor.row(of: asked.architecture) else {
@@ -231,41 +234,10 @@ public struct SearchLoop {
         return true
     }
 
-    /// Evaluates one proposal of a recorded run: the recorder's cache, else the table or the evaluator;
-    /// the recorder sees the trial start and finish (or be abandoned).
-    @inline(never)
-    private func evaluateRecorded(_ proposal: Proposal, for strategy: some LoopSpecialised, in run: inout Run) throws -> Bool {
-        let recorder = run.recorder.unsafelyUnwrapped
-        let asked = resolved(proposal)
-        try space.validate(asked.architecture)
-        run.sequence += 1
-        let trial = loopTrial(asked, sequence: run.sequence)
-        try recorder.started(trial)
-        let result: TrialResult, cached: Bool
-        do {
-            if let found = try recorder.cachedResult(forKey: trial.cacheKey) {
-                (result, cached) = (found, true)
-            } else {
-                cached = false
-                if let row = tableResult(asked, in: &run) { result = row } else { result = try evaluateWatched(asked, in: &run) }
-            }
-        } catch {
-            recorder.abandoned(trial, result: .failed("\(error)"), cached: false)
-            throw error
-        }
-        if result.status == .cancelled || run.cancel.isCancelled {
-            recorder.abandoned(trial, result: result.status == .cancelled ? result : cancelledResult(), cached: cached)
-            return false
-        }
-        let score = try conclude(proposal, asked: asked, result: result, cached: cached, for: strategy, in: &run)
-        try recorder.finished(trial, result: result, score: score, cached: cached, strategy: strategy, tally: run.tally)
-        return true
-    }
-
     /// Accounts for a trial's result, tells the strategy and keeps the trial; returns its score.
     @discardableResult
-    private func conclude(_ proposal: Proposal, asked: Proposal, result: TrialResult, cached: Bool,
-                          for strategy: some LoopSpecialised, in run: inout Run) throws -> Double {
+    func conclude(_ proposal: Proposal, asked: Proposal, result: TrialResult, cached: Bool,
+                  for strategy: some LoopSpecialised, in run: inout Run) throws -> Double {
         let score = objective.score(result)
         let isBest = run.tally.count(score: score, fidelity: asked.fidelity, simulatedSeconds: result.simulatedSeconds,
                                      failed: result.status == .failed, cached: cached)
@@ -287,7 +259,7 @@ public struct SearchLoop {
 
     /// The proposal at the fidelity it is evaluated at: its own, or the run's when it leaves it open.
     @inline(__always)
-    private func resolved(_ proposal: Proposal) -> Proposal {
+    func resolved(_ proposal: Proposal) -> Proposal {
         guard appliesDefaultFidelity, proposal.fidelity.isFull else { return proposal }
         var asked = proposal
         asked.fidelity = fidelity
@@ -295,7 +267,7 @@ public struct SearchLoop {
     }
 
     /// The trial a recorder sees, with its identity and cache key.
-    private func loopTrial(_ asked: Proposal, sequence: Int) -> LoopTrial {
+    func loopTrial(_ asked: Proposal, sequence: Int) -> LoopTrial {
         let identity = space.identity(asked.architecture)
         let canonical = space.canonical(asked.architecture)
         // A table's rows belong to exact architectures (equivalent ones may differ), so its results are
@@ -307,7 +279,7 @@ public struct SearchLoop {
     }
 
     /// The row of the evaluator's table for a trial, if it has a table at its fidelity with a row for it.
-    private func tableResult(_ asked: Proposal, in run: inout Run) -> TrialResult? {
+    func tableResult(_ asked: Proposal, in run: inout Run) -> TrialResult? {
         if asked.fidelity != run.cursorFidelity { selectCursor(for: asked.fidelity, in: &run) }
         guard let row = run.cursor.row(of: asked.architecture) else { return nil }
         return run.cursor.table.unsafelyUnwrapped.takeUnretainedValue()[row]
@@ -337,7 +309,7 @@ public struct SearchLoop {
     }
 
     /// Ends the run quietly when the strategy has finished; throws when it proposed nothing while waiting for nothing.
-    private func stopAfterEmptyAsk(_ strategy: any SearchStrategy) throws {
+    func stopAfterEmptyAsk(_ strategy: any SearchStrategy) throws {
         if strategy.isFinished { return }
         throw StrategyError("\(strategy.name) proposed nothing although every result was told")
     }

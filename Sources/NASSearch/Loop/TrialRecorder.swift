@@ -8,18 +8,40 @@ import NASSpaces
 /// trial was cancelled or its evaluation threw. A run that resumes first calls `resume`, which
 /// restores the strategy and hands back what was already done, counted by the loop as if it had
 /// just happened. A recorder is used by one thread at a time.
+///
+/// A recorder with queue workers (`queuesTrials`) evaluates a batch's trials itself: the loop hands it
+/// the trials that need evaluating (`evaluateQueued`, which returns when each has a result), then tells
+/// the strategy in sequence order and calls `finished` for each. Without (the default), the loop
+/// evaluates each trial on its own thread between `started` and `finished`.
 public protocol TrialRecorder: AnyObject {
+    /// Whether trials are evaluated by the recorder's queue workers rather than on the loop's thread.
+    var queuesTrials: Bool { get }
+    /// Evaluates trials through the queue: records each as pending (or reuses the row a resumed run
+    /// already queued with that sequence number), waits until every one has a result and returns the
+    /// results in the same order; a cancelled wait returns cancelled results. Only when `queuesTrials`.
+    func evaluateQueued(_ trials: [LoopTrial], cancel: CancellationToken) throws -> [TrialResult]
     /// Restores `strategy` from the last checkpoint and returns the trials finished before it (none for a new run).
     func resume(_ strategy: any SearchStrategy) throws -> RecordedHistory
-    /// The recorded result of identical earlier work (same cache key), if any.
-    func cachedResult(forKey key: String) throws -> TrialResult?
+    /// The recorded result of identical earlier work (same cache key) that answers this trial, if any.
+    func cachedResult(for trial: LoopTrial) throws -> TrialResult?
     /// A trial is about to be evaluated.
     func started(_ trial: LoopTrial) throws
-    /// A trial finished and the strategy has been told; `tally` counts it.
+    /// A trial finished and the strategy has been told; `tally` counts it. When it ends its batch
+    /// (`trial.endsBatch`), the strategy's checkpoint is due.
     func finished(_ trial: LoopTrial, result: TrialResult, score: Double, cached: Bool, strategy: any SearchStrategy,
                   tally: LoopTally) throws
     /// A trial ended without a result the strategy was told: cancelled, or its evaluation threw.
     func abandoned(_ trial: LoopTrial, result: TrialResult, cached: Bool)
+}
+
+extension TrialRecorder {
+    /// False: the loop evaluates each trial itself.
+    public var queuesTrials: Bool { false }
+
+    /// Never called for a recorder without queue workers.
+    public func evaluateQueued(_ trials: [LoopTrial], cancel: CancellationToken) throws -> [TrialResult] {
+        throw StrategyError("this run has no trial queue")
+    }
 }
 
 /// One trial as the loop hands it to a recorder.
@@ -36,6 +58,9 @@ public struct LoopTrial: Sendable {
     public var cacheKey: String
     /// The seed the evaluator gets.
     public var seed: UInt64
+    /// Whether it is the last trial of its batch: the checkpoint after it describes every trial so far, so a
+    /// recorder checkpoints only there (a resumed strategy then asks the next batch whole, as the first did).
+    public var endsBatch = true
 }
 
 /// What a resumed run had done: its finished trials, in order, and the real time it had spent.

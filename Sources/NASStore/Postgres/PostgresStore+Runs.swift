@@ -9,13 +9,14 @@ extension PostgresStore {
             return try Self.id(connection.query("""
                 INSERT INTO runs(strategy, strategy_settings, space, evaluator_id, evaluator, objective_metric, maximise,
                                  budget_kind, budget_amount, seed, status, created_at, finished_at, script, error,
-                                 trial_settings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
+                                 trial_settings, evaluation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id
                 """, [
                     run.strategy, StoreJSON.object(run.strategySettings), run.space, evaluatorID, run.evaluator,
                     run.objectiveMetric, run.maximise, run.budget.stored.kind, run.budget.stored.amount,
                     Int64(bitPattern: run.seed), run.status.rawValue, run.createdAt.timeIntervalSince1970,
                     run.finishedAt?.timeIntervalSince1970, run.script, run.error, StoreJSON.object(run.trialSettings),
+                    run.evaluation,
                 ]))
         }
     }

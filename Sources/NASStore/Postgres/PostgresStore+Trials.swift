@@ -113,7 +113,7 @@ extension PostgresStore {
     }
 
     /// Records the names of metrics of each run, so tables know their columns.
-    private static func noteMetricNames(_ names: [Int64: Set<String>], _ connection: PostgresConnection) throws {
+    static func noteMetricNames(_ names: [Int64: Set<String>], _ connection: PostgresConnection) throws {
         for (run, runNames) in names {
             for name in runNames {
                 try connection.query("INSERT INTO run_metrics(run_id, name) VALUES (?, ?) ON CONFLICT DO NOTHING", [run, name])

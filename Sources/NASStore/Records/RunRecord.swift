@@ -36,13 +36,16 @@ public struct RunRecord: Sendable, Hashable {
     /// How its trials are run beyond the strategy (fidelity, early stopping), so that a later
     /// session can resume the run as it was launched; keys are the engine's (`RunSettings`).
     public var trialSettings: [String: String]
+    /// The versioned JSON description of the run's space and evaluator that a queue worker rebuilds them
+    /// from (`EvaluationDescription` in the engine); nil when they cannot be described (a user's closure).
+    public var evaluation: String?
 
     /// Creates a run description (status `running`, created now).
     public init(id: Int64 = 0, strategy: String, strategySettings: [String: String] = [:], space: String,
                 evaluator: String, objectiveMetric: String = "accuracy", maximise: Bool = true,
                 budget: Budget, seed: UInt64, status: RunStatus = .running, createdAt: Date = Date(),
                 finishedAt: Date? = nil, script: String? = nil, error: String? = nil, owner: String? = nil,
-                trialSettings: [String: String] = [:]) {
+                trialSettings: [String: String] = [:], evaluation: String? = nil) {
         self.id = id
         self.strategy = strategy
         self.strategySettings = strategySettings
@@ -59,6 +62,7 @@ public struct RunRecord: Sendable, Hashable {
         self.error = error
         self.owner = owner
         self.trialSettings = trialSettings
+        self.evaluation = evaluation
     }
 
     /// The objective as shown: `accuracy max`.

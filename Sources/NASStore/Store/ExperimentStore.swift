@@ -38,6 +38,47 @@ public protocol ExperimentStore: AnyObject, Sendable {
     /// The recorded result of identical earlier work (same cache key, finished as done), or nil.
     func cachedResult(forKey key: String) throws -> TrialResult?
 
+    // MARK: TrialQueue
+    //
+    // The trial queue: a trial row IS its queue entry. A run's driver records each proposal as a
+    // `pending` trial (`startTrial` with status `.pending`: run, sequence number, architecture, fidelity,
+    // seed, cache key); workers (threads of the driver's process, or `naslab worker` processes on this
+    // or other machines) claim pending rows, evaluate them and complete them; the driver waits for the
+    // results of its batch, tells its strategy in sequence order and writes the checkpoint with
+    // `finishTrial`, which keeps the status the worker wrote. Every method is one transaction; time is
+    // seconds since 1970 on the store's clock (the caller passes `now`, so tests can move it).
+    //
+    // Guarantees an implementation must keep (the PostgreSQL store: `FOR UPDATE SKIP LOCKED`):
+    // - a row is claimed by at most one worker at a time: concurrent claims never return the same row;
+    // - a result is written exactly once: `completeTrial` succeeds only for the worker that holds a
+    //   live or expired-but-not-reclaimed claim, and only once;
+    // - a claim whose lease ran out (the worker was killed, or lost its connection) goes back to
+    //   `pending` and is claimed again, by whoever claims next;
+    // - rows are claimed in order of run id, then sequence number.
+
+    /// Claims up to `limit` pending trials of the given runs (of every running run when nil) for
+    /// `worker`: each becomes `claimed`, with `worker`, `lease_until = now + lease` and one more
+    /// `attempt`, and is returned as it now stands. First, claims of any worker whose lease ended
+    /// before `now` go back to `pending`. Only trials of runs whose status is `running` are claimed.
+    func claimTrials(worker: String, limit: Int, runs: [Int64]?, lease: Double, now: Double) throws -> [TrialRecord]
+    /// Extends to `now + lease` the lease of every trial `worker` holds; returns how many it holds.
+    @discardableResult func renewLeases(worker: String, lease: Double, now: Double) throws -> Int
+    /// Writes the result of a trial `worker` holds (status, metrics, curve, times, error of `trial`, found by
+    /// `trial.id`) and ends the claim. True when written; false when the worker no longer holds the trial
+    /// (its lease ran out and another worker claimed it, or it was already completed): the result is then
+    /// dropped, so every trial's result is written exactly once.
+    func completeTrial(_ trial: TrialRecord, worker: String) throws -> Bool
+    /// Puts every trial `worker` holds back to `pending` (a worker that stops cleanly); returns how many.
+    @discardableResult func releaseTrials(worker: String) throws -> Int
+    /// A run's trials numbered `sequences`, in sequence order (what a driver polls while it waits).
+    func trials(run id: Int64, sequences: ClosedRange<Int>) throws -> [TrialRecord]
+    /// Deletes a run's trials after `sequence` that the run's own thread was evaluating when it stopped
+    /// (status `running` or `cancelled`, never claimed); queued ones (pending, claimed, or completed by a
+    /// worker) stay for the resumed driver to match by sequence number. Returns how many were deleted.
+    @discardableResult func discardUnqueuedTrials(run id: Int64, after sequence: Int) throws -> Int
+    /// Deletes one trial (a queued trial whose proposal a resumed driver no longer makes).
+    func deleteTrial(run id: Int64, sequence: Int) throws
+
     // MARK: Queries
 
     /// Trials as a table (of one run, or all runs when nil), filtered, sorted and cut in the store.

@@ -9,13 +9,13 @@ extension SQLiteStore {
             try db.execute(sql: """
                 INSERT INTO runs(strategy, strategy_settings, space, evaluator_id, evaluator, objective_metric, maximise,
                                  budget_kind, budget_amount, seed, status, created_at, finished_at, script, error,
-                                 trial_settings)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                 trial_settings, evaluation)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [
                     run.strategy, StoreJSON.object(run.strategySettings), run.space, evaluatorID, run.evaluator,
                     run.objectiveMetric, run.maximise, run.budget.stored.kind, run.budget.stored.amount, Int64(bitPattern: run.seed),
                     run.status.rawValue, run.createdAt.timeIntervalSince1970, run.finishedAt?.timeIntervalSince1970,
-                    run.script, run.error, StoreJSON.object(run.trialSettings),
+                    run.script, run.error, StoreJSON.object(run.trialSettings), run.evaluation,
                 ])
             return db.lastInsertedRowID
         }
@@ -74,6 +74,6 @@ extension SQLiteStore {
             budget: budget, seed: UInt64(bitPattern: seed), status: status,
             createdAt: Date(timeIntervalSince1970: row["created_at"]),
             finishedAt: finished.map(Date.init(timeIntervalSince1970:)), script: row["script"], error: row["error"],
-            owner: row["owner"], trialSettings: trialSettings)
+            owner: row["owner"], trialSettings: trialSettings, evaluation: row["evaluation"])
     }
 }

@@ -16,6 +16,7 @@ enum StoreSchema {
         ("v2-run-owner", "ALTER TABLE runs ADD COLUMN owner TEXT"),
         ("v3-run-trial-settings", "ALTER TABLE runs ADD COLUMN trial_settings TEXT NOT NULL DEFAULT '{}'"),
         ("v4-measured-latency-tables", v4),
+        ("v5-trial-queue", v5),
     ]
 
     /// The SQLite store's migrator (GRDB records the applied identifiers in `grdb_migrations`).
@@ -77,5 +78,19 @@ enum StoreSchema {
         ALTER TABLE latency_tables ADD COLUMN measurements INTEGER NOT NULL DEFAULT 0;
         ALTER TABLE latency_tables ADD COLUMN method TEXT NOT NULL DEFAULT '';
         ALTER TABLE latency_entries ADD COLUMN cv REAL;
+        """
+
+    /// The trial queue (`ExperimentStore`'s TrialQueue section): a trial row is its queue entry. A queued
+    /// trial is `pending`; a worker that claims it sets `claimed`, its id in `worker`, `lease_until` (seconds
+    /// since 1970) and counts the claim in `attempts`. A run keeps the description its space and evaluator
+    /// are rebuilt from (`evaluation`, JSON). Plain columns, so the PostgreSQL store has the same schema. The
+    /// queue's index holds only queued rows (partial), so runs that never queue (their own thread evaluates
+    /// each trial) pay nothing for it on each insert and update.
+    private static let v5 = """
+        ALTER TABLE trials ADD COLUMN worker TEXT;
+        ALTER TABLE trials ADD COLUMN lease_until REAL;
+        ALTER TABLE trials ADD COLUMN attempts INTEGER NOT NULL DEFAULT 0;
+        CREATE INDEX trials_queue ON trials(status, run_id) WHERE status IN ('pending', 'claimed');
+        ALTER TABLE runs ADD COLUMN evaluation TEXT;
         """
 }

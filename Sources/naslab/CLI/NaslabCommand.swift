@@ -5,7 +5,8 @@ import NASEngine
 import NASLanguage
 import NASNotebook
 
-/// The command line: `naslab`, `naslab FILE`, `naslab run A.nas [B.nas …]`, `naslab < FILE`.
+/// The command line: `naslab`, `naslab FILE`, `naslab run A.nas [B.nas …]`, `naslab < FILE` (and `naslab worker`,
+/// dispatched on its first word in main.swift to `WorkerCommand`).
 struct NaslabCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "naslab",
@@ -17,6 +18,8 @@ struct NaslabCommand: ParsableCommand {
         naslab run FILE --notebook out.html   …and write the run as a notebook (.html, .ipynb, .md)
         naslab < FILE       run the script read from stdin
         naslab tutorial     the REPL with the guided tutorial open (`.tutorial` inside the REPL)
+        naslab worker --store URL|PATH [--concurrency N] [--run ID…] [--idle-exit S]
+                            evaluate pending trials of the store's runs (naslab worker --help)
 
         Exit codes: 0 ok, 1 an assert failed, 64 bad usage, 65 an error in the script,
         66 a script or data file missing or unreadable, 70 naslab itself failed (workspace, store, internal).

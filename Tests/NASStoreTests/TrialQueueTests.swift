@@ -1,0 +1,145 @@
+import Foundation
+import NASCore
+import NASSpaces
+import NASStore
+import Synchronization
+import Testing
+
+extension PostgresSuites {
+/// The trial queue, the same on SQLite and PostgreSQL: claims, leases, heartbeats, completion and release.
+@Suite("Trial queue") struct TrialQueueTests {
+    /// A store of `kind` with one running run and `count` pending trials; returns the store and the
+    /// run's id (nil when PostgreSQL is not here and not required).
+    private func queue(_ count: Int, _ kind: StoreKind) throws -> (any ExperimentStore, Int64)? {
+        guard let (store, _) = try kind.freshStore() else { return nil }
+        let run = try store.createRun(StoreFixture.run())
+        for var trial in StoreFixture.trials(run: run, count: count, seed: 1) {
+            trial.status = .pending
+            trial.metrics = [:]
+            trial.score = nil
+            trial.error = nil
+            _ = try store.startTrial(trial)
+        }
+        return (store, run)
+    }
+
+    @Test("threads claiming at once never get the same trial, and together get every one exactly once", arguments: StoreKind.allCases)
+    func concurrentClaims(kind: StoreKind) throws {
+        guard let (store, run) = try queue(60, kind) else { return }
+        let claimed = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: 6) { worker in
+            while true {
+                let batch = (try? store.claimTrials(worker: "w\(worker)", limit: 2, runs: nil, lease: 60, now: 1000)) ?? []
+                if batch.isEmpty { break }
+                claimed.withLock { $0 += batch.map(\.sequence) }
+            }
+        }
+        let all = claimed.withLock { $0 }
+        #expect(all.count == 60)
+        #expect(Set(all) == Set(1...60))
+        #expect(try store.trials(run: run).allSatisfy { $0.status == .claimed })
+        #expect(try store.sql("SELECT COUNT(*) FROM trials WHERE attempts = 1").rows[0][0].doubleValue == 60)
+    }
+
+    @Test("workers on connections of their own (processes, machines) never claim the same trial", arguments: StoreKind.allCases)
+    func concurrentClaimsOverConnections(kind: StoreKind) throws {
+        guard let (store, location) = try kind.freshStore() else { return }
+        let run = try store.createRun(StoreFixture.run())
+        for var trial in StoreFixture.trials(run: run, count: 80, seed: 2) {
+            trial.status = .pending
+            _ = try store.startTrial(trial)
+        }
+        let workers = try (0..<6).map { _ in try location.open() }
+        let claimed = Mutex<[Int]>([])
+        DispatchQueue.concurrentPerform(iterations: workers.count) { w in
+            while true {
+                let batch = (try? workers[w].claimTrials(worker: "w\(w)", limit: 3, runs: [run], lease: 60, now: 1000)) ?? []
+                if batch.isEmpty { break }
+                claimed.withLock { $0 += batch.map(\.sequence) }
+            }
+        }
+        let all = claimed.withLock { $0 }
+        #expect(all.count == 80 && Set(all) == Set(1...80))
+        let perWorker = try store.sql("SELECT worker, COUNT(*) AS n FROM trials GROUP BY worker")
+        #expect(perWorker.rows.count >= 1)
+    }
+
+    @Test("a claim takes the lowest pending sequence numbers, sets the worker, lease and attempt", arguments: StoreKind.allCases)
+    func claimOrder(kind: StoreKind) throws {
+        guard let (store, run) = try queue(5, kind) else { return }
+        let first = try store.claimTrials(worker: "a", limit: 2, runs: [run], lease: 30, now: 100)
+        #expect(first.map(\.sequence) == [1, 2])
+        #expect(first.allSatisfy { $0.status == .claimed })
+        let second = try store.claimTrials(worker: "b", limit: 10, runs: [run], lease: 30, now: 100)
+        #expect(second.map(\.sequence) == [3, 4, 5])
+        #expect(try store.claimTrials(worker: "c", limit: 10, runs: nil, lease: 30, now: 100).isEmpty)
+        #expect(try store.claimTrials(worker: "c", limit: 10, runs: [run + 1], lease: 30, now: 100).isEmpty)
+    }
+
+    @Test("a lease that runs out puts the trial back, and another worker claims it again", arguments: StoreKind.allCases)
+    func expiredLease(kind: StoreKind) throws {
+        guard let (store, run) = try queue(1, kind) else { return }
+        #expect(try store.claimTrials(worker: "dead", limit: 1, runs: [run], lease: 10, now: 100).count == 1)
+        #expect(try store.claimTrials(worker: "b", limit: 1, runs: [run], lease: 10, now: 109).isEmpty)
+        let again = try store.claimTrials(worker: "b", limit: 1, runs: [run], lease: 10, now: 111)
+        #expect(again.map(\.sequence) == [1])
+        #expect(try store.sql("SELECT attempts FROM trials").rows[0][0].doubleValue == 2)
+    }
+
+    @Test("a heartbeat keeps a claim past its first lease", arguments: StoreKind.allCases)
+    func heartbeat(kind: StoreKind) throws {
+        guard let (store, run) = try queue(1, kind) else { return }
+        _ = try store.claimTrials(worker: "a", limit: 1, runs: [run], lease: 10, now: 100)
+        #expect(try store.renewLeases(worker: "a", lease: 10, now: 108) == 1)
+        #expect(try store.claimTrials(worker: "b", limit: 1, runs: [run], lease: 10, now: 115).isEmpty)
+        #expect(try store.renewLeases(worker: "b", lease: 10, now: 115) == 0)
+    }
+
+    @Test("a result is written once: by the holder only, never after another worker took the trial over", arguments: StoreKind.allCases)
+    func completeOnce(kind: StoreKind) throws {
+        guard let (store, run) = try queue(1, kind) else { return }
+        var trial = try store.claimTrials(worker: "a", limit: 1, runs: [run], lease: 10, now: 100)[0]
+        trial.record(TrialResult(status: .done, metrics: ["accuracy": 0.5]), score: nil, cached: false)
+        // Worker a is slow: its lease runs out and b takes the trial.
+        var taken = try store.claimTrials(worker: "b", limit: 1, runs: [run], lease: 10, now: 200)[0]
+        #expect(try store.completeTrial(trial, worker: "a") == false)
+        taken.record(TrialResult(status: .done, metrics: ["accuracy": 0.75]), score: nil, cached: false)
+        #expect(try store.completeTrial(taken, worker: "b"))
+        #expect(try store.completeTrial(taken, worker: "b") == false)
+        let rows = try store.trials(run: run)
+        #expect(rows.count == 1)
+        #expect(rows[0].status == .done)
+        #expect(rows[0].metrics["accuracy"] == 0.75)
+    }
+
+    @Test("release puts a worker's claims back to pending; other workers' claims stay", arguments: StoreKind.allCases)
+    func release(kind: StoreKind) throws {
+        guard let (store, run) = try queue(3, kind) else { return }
+        _ = try store.claimTrials(worker: "a", limit: 2, runs: [run], lease: 10, now: 100)
+        _ = try store.claimTrials(worker: "b", limit: 1, runs: [run], lease: 10, now: 100)
+        #expect(try store.releaseTrials(worker: "a") == 2)
+        let statuses = try store.trials(run: run).map(\.status)
+        #expect(statuses == [.pending, .pending, .claimed])
+    }
+
+    @Test("only trials of running runs are claimed", arguments: StoreKind.allCases)
+    func onlyRunningRuns(kind: StoreKind) throws {
+        guard let (store, run) = try queue(2, kind) else { return }
+        try store.setRunStatus(run, .cancelled, error: nil)
+        #expect(try store.claimTrials(worker: "a", limit: 5, runs: nil, lease: 10, now: 100).isEmpty)
+        try store.claimRun(run, owner: "host:1")
+        #expect(try store.claimTrials(worker: "a", limit: 5, runs: nil, lease: 10, now: 100).count == 2)
+    }
+
+    @Test("a resumed run keeps its queued trials after the checkpoint and drops those its own thread left", arguments: StoreKind.allCases)
+    func discardUnqueued(kind: StoreKind) throws {
+        guard let (store, run) = try queue(3, kind) else { return }
+        _ = try store.claimTrials(worker: "a", limit: 1, runs: [run], lease: 10, now: 100)
+        var local = StoreFixture.trials(run: run, count: 4, seed: 1)[3]
+        local.status = .running
+        _ = try store.startTrial(local)
+        #expect(try store.discardUnqueuedTrials(run: run, after: 0) == 1)
+        #expect(try store.trials(run: run).map(\.sequence) == [1, 2, 3])
+    }
+}
+}
