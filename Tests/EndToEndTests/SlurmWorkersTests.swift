@@ -18,7 +18,7 @@ import Testing
         r = launch(random(), on: nb201(), using: nb201(dataset: "cifar10"), budget: \(trials), seed: 7, workers: \(workers), batch: 6)
         wait(r)
         assert r.status == "done", "the run finished"
-        save(trials(r) | select trial, arch, accuracy, status, "\(csv)")
+        save((trials(r) | select trial, arch, accuracy, status), "\(csv)")
         print("best", best(r).accuracy)
         """
     }

@@ -215,7 +215,7 @@ public final class QueueWorker: Sendable {
     /// The result's main numbers for the log line.
     private func summary(_ result: TrialResult) -> String {
         if result.status == .failed { return "failed: \(result.error ?? "unknown error")" }
-        let shown = ["accuracy", "latency", "loss"].compactMap { key in result.value(of: key).map { "\(key) \($0)" } }
+        let shown = ["accuracy", "latency", "loss"].compactMap { key in result.value(of: key).map { "\(key) \(MetricCatalogue.quantity(key, $0))" } }
         return shown.isEmpty ? result.status.rawValue : shown.joined(separator: ", ")
     }
 
