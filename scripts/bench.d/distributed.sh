@@ -21,18 +21,26 @@ if [ "${NASLAB_BENCH_INSTALL:-1}" = 1 ] && ! python3 -c 'import optuna, psycopg2
   PIP_BREAK_SYSTEM_PACKAGES=1 python3 -m pip install --quiet optuna psycopg2-binary || echo "(could not install optuna)"
 fi
 work=$(mktemp -d)
+chmod 755 "$work"   # the postgres user runs the server from a folder inside it
 url=$(scripts/pg-throwaway start "$work/pg")
 trap 'scripts/pg-throwaway stop "$work/pg"; rm -rf "$work"' EXIT
+# Optuna gets a database of its own on the same server (its RDB schema also has a table named trials).
+psql "$url" -qc "CREATE DATABASE optuna" >/dev/null
+optuna_url="${url%/*}/optuna"
 echo "== distributed ($(date -u +%Y-%m-%dT%H:%MZ), release build, PostgreSQL on loopback; load: $(cut -d' ' -f1-3 /proc/loadavg); $(nproc) cores)"
 
-# Runs a driver script with K workers; prints "trials seconds" from the run's trial timestamps.
+# Runs a driver script with K workers on a database of its own (a run of the same seed in the same store
+# would be answered from the cache); prints "trials seconds" from the run's trial timestamps.
 drive() {  # workers script
   local workers=$1 script=$2
-  "$naslab" --store "$url" --workspace "$work/ws" "$script" > "$work/driver.out" 2>&1 &
+  local database="naslab_$(date +%s%N)"   # drive runs in a subshell: a counter would not survive it
+  psql "$url" -qc "CREATE DATABASE $database" >/dev/null
+  local store="${url%/*}/$database"
+  "$naslab" --store "$store" --workspace "$work/ws" "$script" > "$work/driver.out" 2>&1 &
   local driver=$!
   local pids=()
   for _ in $(seq 1 "$workers"); do
-    "$naslab" worker --store "$url" --idle-exit 2 > /dev/null 2>&1 &
+    "$naslab" worker --store "$store" --idle-exit 2 > /dev/null 2>&1 &
     pids+=($!)
   done
   wait "$driver" || { cat "$work/driver.out" >&2; return 1; }
@@ -55,7 +63,7 @@ table_script
 for workers in 1 2 4; do
   read -r n span < <(drive "$workers" "$work/table.nas")
   naslab_rate=$(python3 -c "print(f'{$n / $span:.0f}')")
-  optuna_line=$(python3 scripts/reference/optuna_queue.py --url "$url" --trials "$trials" --workers "$workers" 2>/dev/null || echo "")
+  optuna_line=$(python3 scripts/reference/optuna_queue.py --url "$optuna_url" --trials "$trials" --workers "$workers" 2>/dev/null || echo "")
   optuna_rate=$(echo "$optuna_line" | sed -n 's/.*trials_per_second=\([0-9.]*\).*/\1/p')
   if [ -n "$optuna_rate" ]; then
     ratio=$(python3 -c "print(f'{$naslab_rate / $optuna_rate:.1f}')")
@@ -68,8 +76,8 @@ done
 echo "-- scaling on real training: 1 worker against 2, one thread each"
 cat > "$work/train.nas" <<NAS
 data = dataset("digits", seed: 1)
-space = chain(depth: 2..3, ops: ["conv3x3", "conv5x5"], widths: [16, 32], strides: [1, 2])
-r = launch(random(), on: space, using: train(data, epochs: 3, batch: 32, threads: 1), budget: 8, seed: 1, workers: 0, batch: 8)
+space = nb201(channels: 8, cells: 1)
+r = launch(random(), on: space, using: train(data, epochs: 3, batch: 32, threads: 1), budget: 24, seed: 1, workers: 0, batch: 8)
 wait(r)
 q = sql("select count(*) as n, max(finished_at) - min(started_at) as span from trials where run_id = " + str(r.id))
 print("measured", q.n[0], q.span[0])

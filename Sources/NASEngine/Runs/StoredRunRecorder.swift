@@ -159,6 +159,7 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
     private func waitForResults(_ trials: [LoopTrial], cancel: CancellationToken) throws -> [TrialResult] {
         let range = trials.first!.sequence...trials.last!.sequence
         let wanted = Set(trials.map(\.sequence))
+        var wait = QueueWorker.firstPoll, seen = -1
         while true {
             let generation = doorbell.generation
             let rows = try store.trials(run: runID, sequences: range).filter { wanted.contains($0.sequence) }
@@ -172,8 +173,11 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
                 cancelled.status = .cancelled
                 return trials.map { _ in cancelled }
             }
-            // In-process workers ring when they complete a trial; external ones are seen by polling.
-            doorbell.wait(after: generation, timeout: settings.workers == 0 ? 0.1 : 0.05)
+            // In-process workers ring when they complete a trial; external ones are seen by polling, every
+            // 2 ms while results come in, backing off to 100 ms (50 with in-process workers) while none do.
+            if finished.count != seen { (wait, seen) = (QueueWorker.firstPoll, finished.count) }
+            doorbell.wait(after: generation, timeout: wait)
+            wait = min(wait * 2, settings.workers == 0 ? 0.1 : 0.05)
         }
     }
 

@@ -105,6 +105,9 @@ public final class QueueWorker: Sendable {
         return try location.open()
     }
 
+    /// The first wait of a poll that found nothing; later ones double up to the poll interval.
+    static let firstPoll = 0.002
+
     /// The trials this worker completed so far.
     public var completed: Int { counts.withLock { $0.completed } }
 
@@ -134,8 +137,12 @@ public final class QueueWorker: Sendable {
     }
 
     /// One thread's loop: claim, evaluate, complete.
+    ///
+    /// An idle thread polls the store at first every 2 ms, doubling the wait up to `options.poll` while
+    /// nothing comes: busy queues are served at once, an idle one costs a query per poll interval.
     private func work(as slot: String, stop: CancellationToken) {
         var idleSince = Date()
+        var wait = QueueWorker.firstPoll
         while !stop.isCancelled {
             let generation = doorbell?.generation ?? 0
             let claimed: [TrialRecord]
@@ -148,13 +155,15 @@ public final class QueueWorker: Sendable {
             }
             guard let trial = claimed.first else {
                 if let idle = options.idleExit, Date().timeIntervalSince(idleSince) >= idle { return }
-                if let doorbell { doorbell.wait(after: generation, timeout: options.poll) } else {
-                    Thread.sleep(forTimeInterval: options.poll)
+                if let doorbell { doorbell.wait(after: generation, timeout: wait) } else {
+                    Thread.sleep(forTimeInterval: wait)
                 }
+                wait = min(wait * 2, options.poll)
                 continue
             }
             evaluate(trial, as: slot, stop: stop)
             idleSince = Date()
+            wait = QueueWorker.firstPoll
         }
     }
 
