@@ -139,12 +139,13 @@ public struct HTMLExporter: Sendable {
                  overflow-wrap: anywhere; }
     .not-run pre { color: #8c959f; border-style: dashed; }
     .outputs { margin-bottom: 18px; }
-    .stream pre, .value pre { background: white; }
+    .stream pre, .value pre { background: white; white-space: pre-wrap; overflow-wrap: anywhere; }
     .error pre { background: #fff0f0; border-left: 4px solid #cf222e; color: #a40e26; border-radius: 0 6px 6px 0; }
     .table { flex: 1 1 auto; min-width: 0; overflow-x: auto; }
     table.data { border-collapse: collapse; font-size: 13.5px; margin: 2px 0; }
     table.data th, table.data td { padding: 3px 10px; border-bottom: 1px solid #e1e4e8; text-align: left;
                                    white-space: nowrap; }
+    table.data td:not(.num) { white-space: normal; overflow-wrap: anywhere; min-width: 6em; }
     table.data th { border-bottom: 2px solid #8c959f; font-weight: 600; }
     table.data .num { text-align: right; font-variant-numeric: tabular-nums; }
     table.data tbody tr:nth-child(even) { background: #f6f8fa; }
