@@ -86,7 +86,7 @@ extension PostgresSuites {
             let database = String(url.split(separator: "/").last!)
             let applied = try server.psql("SELECT identifier FROM naslab_migrations ORDER BY applied_at, identifier", database: database)
             #expect(applied.split(separator: "\n") == ["pg-sqlite-functions", "v1-runs-trials-latency", "v2-run-owner",
-                                                       "v3-run-trial-settings", "v4-measured-latency-tables"])
+                                                       "v3-run-trial-settings", "v4-measured-latency-tables", "v5-trial-queue"])
             // The columns SQLite has (read by psql from the catalogue), with PostgreSQL's types.
             let columns = try server.psql("""
                 SELECT column_name || ' ' || data_type FROM information_schema.columns
