@@ -77,9 +77,17 @@ wait();
 # ## What holds on any machine
 assert m.p10 <= m.latency and m.latency <= m.p90, "the median lies within the spread"
 assert t.entries == 14, "stem, 3 positions × 4 blocks, head"
-# The plain sum misses what the compiler does across blocks (and pays a call per block); a
-# correction measures blocks in context. Noise decides between the two methods, so only the
-# better of them is compared with the plain sum.
-assert min(one.mape, two.mape) < plain.mape, "measuring blocks in context beats summing them alone"
 assert size(p) < size(space), "profiling leaves a smaller space"
 assert full.status == "done" and small.status == "done", "both searches finish"
+
+# ## What holds on a quiet machine
+# The plain sum misses what the compiler does across blocks (and pays a call per block); a
+# correction measures blocks in context. Noise decides between the two methods, so only the
+# better of them is compared with the plain sum. A correction is a difference of measurements,
+# so on a busy machine (timing noise above 15%, as when tests run beside it) it amplifies the
+# noise, and the comparison says nothing: then it is printed, not asserted.
+if plain.noise_cv < 15% {
+  assert min(one.mape, two.mape) < plain.mape, "measuring blocks in context beats summing them alone"
+} else {
+  print("timing noise", plain.noise_cv, "is too high on this machine to compare the tables")
+}

@@ -62,10 +62,14 @@ import Testing
         #expect(Array(fields.prefix(3)) == ["\(budget)", "True", "True"], "every trial done exactly once: \(audit)")
         #expect((Int(fields.last ?? "") ?? 0) >= 2, "several workers shared the run: \(audit)")
         let logs = try (1...3).map { try String(contentsOf: folder.url.appendingPathComponent("worker\($0).txt"), encoding: .utf8) }
-        let completions = logs.joined().split(separator: "\n").filter { $0.contains(" finished run 1 trial ") }.count
+        let finished = logs.joined().split(separator: "\n").filter { $0.contains(" finished run 1 trial ") }
+            .compactMap { $0.split(separator: " finished run 1 trial ").last?.split(separator: ":").first.map(String.init) }
+        let completions = finished.count
         let evaluated = try count("select count(*) from trials where cached = 0", in: folder)
-        #expect(evaluated > budget / 10 && completions == evaluated,
+        // The worker killed by SIGKILL may have recorded a result and died before logging it: one at most.
+        #expect(evaluated > budget / 10 && (completions == evaluated || completions == evaluated - 1),
                 "each trial not answered from the cache evaluated to the end once, none again after the driver resumed")
+        #expect(Set(finished).count == finished.count, "a trial was finished twice")
         let workerLog = logs[1]
         #expect(workerLog.contains(" claimed run 1 trial ") && workerLog.contains(" finished run 1 trial "), "\(workerLog)")
         #expect(workerLog.contains("stopped after"), "\(workerLog)")
