@@ -6,7 +6,7 @@ public enum WorkerError: Error, Sendable, CustomStringConvertible {
     /// The reason, as a failed trial records it.
     public var description: String {
         switch self {
-        case .cannotRebuild(let reason): return "cannot rebuild the run's evaluator: \(reason)"
+        case .cannotRebuild(let reason): return "cannot rebuild the run's space or evaluator: \(reason)"
         }
     }
 }

@@ -7,9 +7,9 @@ import NASCore
 /// residual reduction blocks, then BN and ReLU before the global pooling and classifier that
 /// every composed space ends with. Written with the NB201 cell's ops, it decodes to exactly the
 /// networks of `NB201Space`.
-public struct CellSkeleton: Sendable, Hashable {
+public struct CellSkeleton: Sendable, Hashable, Codable {
     /// The macro networks there are.
-    public enum Kind: String, Sendable, Hashable, CaseIterable {
+    public enum Kind: String, Sendable, Hashable, CaseIterable, Codable {
         /// NAS-Bench-201's three-stage network.
         case nb201
     }

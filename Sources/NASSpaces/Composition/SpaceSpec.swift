@@ -7,7 +7,7 @@
 /// is an op name. `repeat` decodes its body a chosen number of times, `inputs` (inside a repeat)
 /// merges chosen earlier outputs into the running tensor, `cell` and `fixedCell` insert a DAG cell,
 /// and `skeleton` places one searched cell at every cell position of a fixed macro network.
-public indirect enum SpaceSpec: Sendable, Hashable {
+public indirect enum SpaceSpec: Sendable, Hashable, Codable {
     /// A choice among values or op names: one decision.
     case choice(String, [String])
     /// A choice among labelled branches, each with its own further decisions.
@@ -31,7 +31,7 @@ public indirect enum SpaceSpec: Sendable, Hashable {
 }
 
 /// One labelled branch of `SpaceSpec.alternatives`.
-public struct SpaceAlternative: Sendable, Hashable {
+public struct SpaceAlternative: Sendable, Hashable, Codable {
     /// The label; when it is an op name, the op is applied after the body.
     public var label: String
     /// The branch's own decisions (an empty sequence for none).
@@ -45,7 +45,7 @@ public struct SpaceAlternative: Sendable, Hashable {
 }
 
 /// Which earlier outputs a repetition reads besides its immediate predecessor.
-public enum InputPattern: String, Sendable, Hashable, CaseIterable {
+public enum InputPattern: String, Sendable, Hashable, CaseIterable, Codable {
     /// Only the predecessor (a plain chain); no decision.
     case previous
     /// Each earlier output is a yes/no decision (a chain with searched skips).
@@ -57,7 +57,7 @@ public enum InputPattern: String, Sendable, Hashable, CaseIterable {
 }
 
 /// How a repetition merges its inputs.
-public enum InputMerge: String, Sendable, Hashable, CaseIterable {
+public enum InputMerge: String, Sendable, Hashable, CaseIterable, Codable {
     /// Sum, projecting with a 1×1 conv-BN where shapes differ (ResNet).
     case add
     /// Concatenation along channels, subsampling larger maps (DenseNet).

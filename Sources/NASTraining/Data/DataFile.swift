@@ -1,6 +1,6 @@
 /// One file of a data set as the user names it: the samples, and for IDX and NPY the separate
 /// file of their labels.
-public struct DataFile: Sendable, Hashable {
+public struct DataFile: Sendable, Hashable, Codable {
     /// The samples (CSV: the whole table, labels included).
     public var path: String
     /// IDX and NPY: the labels file; nil for CSV.

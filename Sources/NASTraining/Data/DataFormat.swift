@@ -1,5 +1,5 @@
 /// How a data set's files are written: every file of one data set has the same format.
-public enum DataFormat: Sendable, Hashable {
+public enum DataFormat: Sendable, Hashable, Codable {
     /// A CSV with a header, numeric feature columns and the integer `label` column; `shape` gives
     /// the features their image shape (default: a flat vector).
     case csv(label: String, shape: [Int]?)

@@ -20,9 +20,13 @@ extension Dataset {
         let fifteenPercent = pool.data.count * 15 / 100
         let validCount = validPart == nil ? valid ?? fifteenPercent : 0
         let testCount = testPart == nil ? test ?? fifteenPercent : test
-        return try Dataset(name: name(train: file, valid: validFile, test: testFile), pool: pool.data,
-                           validSet: validPart?.data, testSet: testPart?.data, classes: k, train: train,
-                           valid: validCount, test: testCount, seed: seed)
+        var data = try Dataset(name: name(train: file, valid: validFile, test: testFile), pool: pool.data,
+                               validSet: validPart?.data, testSet: testPart?.data, classes: k, train: train,
+                               valid: validCount, test: testCount, seed: seed)
+        data.origin = DataOrigin(format: format, trainFile: DataOrigin.absolute(file), validFile: validFile.map(DataOrigin.absolute),
+                                 testFile: testFile.map(DataOrigin.absolute), classes: classes, train: train, valid: valid,
+                                 test: test, seed: seed)
+        return data
     }
 
     /// A data set from a CSV file (features and a label column; `shape` gives images their shape).

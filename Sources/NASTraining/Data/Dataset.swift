@@ -18,6 +18,8 @@ public struct Dataset: Sendable, Hashable, CustomStringConvertible {
     public var test: LabeledData
     /// The seed that drew the splits.
     public var seed: UInt64
+    /// The files and split it was read from (nil for a built-in or generated set).
+    public var origin: DataOrigin?
 
     /// Splits `pool` by a seeded shuffle into `train` and `valid` samples (`valid` only when no
     /// separate validation set is given, and `test` only when no separate test set is), then
