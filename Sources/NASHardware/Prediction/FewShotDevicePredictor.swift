@@ -11,9 +11,12 @@ import NASSpaces
 /// each cell's coordinates on the leading principal directions of the centred device columns).
 /// The new device is measured on the prior's reference cells — picked once, from the prior alone,
 /// to spread over those coordinates — and its log-latency is fitted as an affine function of the
-/// coordinates (5 coefficients from 10 measurements, a light ridge penalty `lambda` for safety).
-/// Every other cell's latency is then exp(intercept + w·embedding). Deterministic: no seed; the
-/// cells to measure are the prior's `references`.
+/// leading `rank` coordinates (at most 5 coefficients from 10 measurements, a light ridge penalty
+/// `lambda` for safety). The rank is the device's own: the one (1 to the prior's) whose fit
+/// predicts each reference best from the other nine (leave-one-out), so a device that resembles
+/// few of the prior's components is not fitted to noise in the others, using only its own 10
+/// measurements. Every other cell's latency is then exp(intercept + w·embedding). Deterministic:
+/// no seed; the cells to measure are the prior's `references`.
 ///
 /// Why it works: devices differ mostly in how much each kind of work (convolution arithmetic,
 /// memory-bound pooling and skips, kernel overheads) costs them; a cell's latency profile is a
@@ -26,6 +29,8 @@ public struct FewShotDevicePredictor: LatencyPredictor {
     public let fit: LinearLeastSquares
     /// A name for the new device (for the descriptor).
     public let device: String
+    /// The leading embedding coordinates the fit uses, chosen by leave-one-out error on the references.
+    public let rank: Int
 
     /// Fits the new device from its latencies (seconds) on the prior's reference rows, in their order.
     public init(prior: DeviceLatencyPrior, referenceSeconds: [Double], device: String, lambda: Double = 1e-3) throws {
@@ -35,10 +40,29 @@ public struct FewShotDevicePredictor: LatencyPredictor {
         guard referenceSeconds.allSatisfy({ $0 > 0 && $0.isFinite }) else {
             throw HardwareError("measured latencies must be positive")
         }
+        let rows = prior.references.map { prior.embedding[$0] }
+        let targets = referenceSeconds.map { log($0) }
+        let rank = try Self.leaveOneOutRank(rows, targets, lambda: lambda)
         self.prior = prior
         self.device = device
-        self.fit = try LinearLeastSquares(features: prior.references.map { prior.embedding[$0] },
-                                          targets: referenceSeconds.map { log($0) }, lambda: lambda)
+        self.rank = rank
+        self.fit = try LinearLeastSquares(features: rows.map { Array($0.prefix(rank)) }, targets: targets, lambda: lambda)
+    }
+
+    /// The number of leading coordinates whose fit has the least squared error on each row when fitted on the others.
+    static func leaveOneOutRank(_ rows: [[Double]], _ targets: [Double], lambda: Double) throws -> Int {
+        var best = (rank: rows[0].count, error: Double.infinity)
+        for rank in 1...rows[0].count {
+            var error = 0.0
+            for left in rows.indices {
+                let others = rows.indices.filter { $0 != left }
+                let fit = try LinearLeastSquares(features: others.map { Array(rows[$0].prefix(rank)) },
+                                                 targets: others.map { targets[$0] }, lambda: lambda)
+                error += pow(fit.predict(Array(rows[left].prefix(rank))) - targets[left], 2)
+            }
+            if error < best.error { best = (rank, error) }
+        }
+        return best.rank
     }
 
     /// Measures the prior's reference cells with `evaluator` (any evaluator that reports `latency`) and fits.
@@ -64,12 +88,12 @@ public struct FewShotDevicePredictor: LatencyPredictor {
         return try FewShotDevicePredictor(prior: prior, measuring: evaluator, cancel: cancel)
     }
 
-    public var descriptor: String { "few-shot(\(prior.space), \(prior.references.count) samples, \(device))" }
+    public var descriptor: String { "few-shot(\(prior.space), \(prior.references.count) samples, rank \(rank), \(device))" }
     public var supportedSpaces: Set<String> { [prior.space] }
 
     /// The predicted latency of every row of the prior (for NB201: by official index), in seconds.
     public func predictedRows() -> [Double] {
-        prior.embedding.map { exp(fit.predict($0)) }
+        prior.embedding.map { exp(fit.predict(Array($0.prefix(rank)))) }
     }
 
     /// The predicted latency of an NB201 cell, in seconds.
@@ -79,6 +103,6 @@ public struct FewShotDevicePredictor: LatencyPredictor {
             throw HardwareError("the few-shot predictor predicts NB201 cells")
         }
         try nb201.validate(architecture)
-        return exp(fit.predict(prior.embedding[nb201.index(of: architecture)]))
+        return exp(fit.predict(Array(prior.embedding[nb201.index(of: architecture)].prefix(rank))))
     }
 }

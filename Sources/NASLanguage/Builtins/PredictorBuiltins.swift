@@ -46,7 +46,8 @@ extension BuiltinRegistry {
                          knowledge; `device` (an evaluator of the new device, such as `measure(...)`, or a latency table) is \
                          asked for `samples` reference cells chosen once from the prior, and the predictor gives every \
                          cell's latency on it. Method: the prior devices' log-latencies are close to rank 4; the new \
-                         device's log-latency is fitted as an affine function of each cell's four coordinates. A shipped \
+                         device's log-latency is fitted as an affine function of each cell's leading 1 to 4 coordinates, \
+                         as many as predict each reference best from the others (the rank shows in its descriptor). A shipped \
                          table as `device` is left out of its own prior; `exclude` leaves out more (its batch siblings).
                          """,
                          parameters: [

@@ -19,7 +19,7 @@ print(t > 1ms and t < 1s)                               # expect: true
 s = nb201()
 fpga = latency(device: "fpga")
 p = few_shot(fpga, samples: 10)
-print(p.descriptor)                                     # expect: few-shot(nb201, 10 samples, latency(table: nb201/fpga, device: fpga))
+print(p.descriptor)                                     # expect: few-shot(nb201, 10 samples, rank 3, latency(table: nb201/fpga, device: fpga))
 a = assess(p, sample(s, n: 300, seed: 1), truth: fpga)
 print(a.n, a.spearman >= 0.9)                           # expect: 300 true
 
