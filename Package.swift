@@ -32,8 +32,9 @@ var targets: [Target] = [
     .target(name: "NASSearch", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
     // Architecture export (PyTorch module, ONNX model, weight file) and diagrams; NASEngine offers it.
     .target(name: "NASExport", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"]),
-    .target(name: "NASHardware", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks"],
-            swiftSettings: optimizedInDebug),
+    // Devices and latency; the onnxruntime device exports networks with NASExport and ships its python helper.
+    .target(name: "NASHardware", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASExport"],
+            resources: [.copy("Resources")], swiftSettings: optimizedInDebug),
     .target(name: "NASEngine", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASHardware", "NASExport"]),
     .target(name: "NASLanguage", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware", "NASEngine"],
             resources: [.copy("Resources")]),
@@ -51,7 +52,7 @@ var targets: [Target] = [
     .testTarget(name: "NASBenchmarksTests", dependencies: ["NASCore", "NASSpaces", "NASBenchmarks"]),
     .testTarget(name: "NASStoreTests", dependencies: ["NASCore", "NASSpaces", "NASStore"]),
     .testTarget(name: "NASSearchTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASSearch", "NASBenchmarks"]),
-    .testTarget(name: "NASHardwareTests", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware"]),
+    .testTarget(name: "NASHardwareTests", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware", "NASExport"]),
     .testTarget(name: "NASExportTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASExport"]),
     .testTarget(name: "NASEngineTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASEngine"]),
     .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSpaces", "NASSearch", "NASHardware", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),

@@ -7,7 +7,7 @@ import Testing
 /// How well plain and corrected latency tables predict measured latency, for `scripts/bench.d/latency.sh`;
 /// runs only with `NASLAB_BENCH=1` and asserts nothing about time: timings never decide a test.
 ///
-/// Per space and thread count: profile the space's table, correct it by method 1 (default
+/// Per space and device: profile the space's table, correct it by method 1 (default
 /// reference) and method 2, measure `NASLAB_LATENCY_HELDOUT` random architectures (seeded,
 /// none of them a specified network or a one-block replacement of one), and report for each
 /// predictor the share within ±10%, MAPE, RMSE and Kendall τ, with the held-out measurements'
@@ -16,7 +16,8 @@ import Testing
 ///   NASLAB_LATENCY_SPACES   spaces to run (default "fbnet"; see `spaces`)
 ///   NASLAB_LATENCY_INPUT    sample shape CxHxW (default 3x64x64)
 ///   NASLAB_LATENCY_HELDOUT  held-out architectures (default 200)
-///   NASLAB_BENCH_THREADS    thread counts, space-separated (default "1")
+///   NASLAB_LATENCY_DEVICES  devices as kind:threads, space-separated ("naslab:1 onnxruntime:1")
+///   NASLAB_BENCH_THREADS    without NASLAB_LATENCY_DEVICES: naslab's engine at these thread counts (default "1")
 ///   NASLAB_LATENCY_METHODS  corrections to run (default "1 2")
 ///   NASLAB_LATENCY_STATISTIC  median (default) or min: each measurement's figure (min: the fastest call,
 ///                             least moved by other work on a shared machine; the calls' CV is still reported)
@@ -30,7 +31,10 @@ struct LatencyTableBenchmark {
     ]
     static let input = LUTMetadata.shape(environment["NASLAB_LATENCY_INPUT"] ?? "3x64x64") ?? TensorShape(channels: 3, height: 64, width: 64)
     static let heldOut = Int(environment["NASLAB_LATENCY_HELDOUT"] ?? "200") ?? 200
-    static let threads = (environment["NASLAB_BENCH_THREADS"] ?? "1").split(separator: " ").compactMap { Int($0) }
+    /// `kind:threads` devices: `NASLAB_LATENCY_DEVICES`, else naslab's engine at each of `NASLAB_BENCH_THREADS`.
+    static let devices = (environment["NASLAB_LATENCY_DEVICES"]
+        ?? (environment["NASLAB_BENCH_THREADS"] ?? "1").split(separator: " ").map { "naslab:\($0)" }.joined(separator: " "))
+        .split(separator: " ").map(String.init)
     static let methods = (environment["NASLAB_LATENCY_METHODS"] ?? "1 2").split(separator: " ").map(String.init)
     static let fastest = environment["NASLAB_LATENCY_STATISTIC"] == "min"
 
@@ -38,11 +42,18 @@ struct LatencyTableBenchmark {
     func compare() throws {
         for name in (Self.environment["NASLAB_LATENCY_SPACES"] ?? "fbnet").split(separator: " ").map(String.init) {
             let space = try #require(Self.spaces[name], "no bench space '\(name)'")
-            for t in Self.threads {
-                let engine = try EngineDevice(threads: t)
-                try run(space, device: Self.fastest ? FastestCallDevice(base: engine) : engine)
+            for entry in Self.devices {
+                let device = try Self.device(entry)
+                try run(space, device: Self.fastest ? FastestCallDevice(base: device) : device)
             }
         }
+    }
+
+    /// The device of a `kind:threads` entry (`naslab:1`, `onnxruntime:2`; a bare kind is at one thread).
+    static func device(_ entry: String) throws -> any Device {
+        let parts = entry.split(separator: ":")
+        let threads = try #require(parts.count > 1 ? Int(parts[1]) : 1, "bad device '\(entry)': kind:threads")
+        return try DeviceKind(named: String(parts[0])).device(threads: threads)
     }
 
     /// One space on one device: build the three predictors, measure the held-out set, report.

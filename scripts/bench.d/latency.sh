@@ -7,6 +7,8 @@
 #   NASLAB_LATENCY_SPACES   blockwise spaces to run (default "fbnet")
 #   NASLAB_LATENCY_INPUT    sample shape CxHxW (default 3x64x64)
 #   NASLAB_LATENCY_HELDOUT  held-out architectures per space (default 200)
+#   NASLAB_LATENCY_DEVICES  devices as kind:threads (e.g. "naslab:1 onnxruntime:1"; onnxruntime needs
+#                           python3 -m pip install onnxruntime); default: naslab at NASLAB_BENCH_THREADS
 #   NASLAB_BENCH_THREADS    engine thread counts, each a device (default "1"; "1 2" for both)
 #   NASLAB_LATENCY_METHODS  corrections to run (default "1 2"; method 2 measures 1593 FBNet networks)
 #   NASLAB_LATENCY_STATISTIC  median (default) or min (each measurement's fastest call: least moved by load)
@@ -21,7 +23,7 @@ export NASLAB_LATENCY_SPACES="${NASLAB_LATENCY_SPACES:-fbnet}" NASLAB_LATENCY_IN
 export NASLAB_LATENCY_HELDOUT="${NASLAB_LATENCY_HELDOUT:-200}" NASLAB_BENCH_THREADS="${NASLAB_BENCH_THREADS:-1}"
 export OMP_WAIT_POLICY="${OMP_WAIT_POLICY:-PASSIVE}"
 config="${NASLAB_BENCH_CONFIG:-debug}"
-echo "spaces $NASLAB_LATENCY_SPACES, input $NASLAB_LATENCY_INPUT, $NASLAB_LATENCY_HELDOUT held out, threads $NASLAB_BENCH_THREADS, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "spaces $NASLAB_LATENCY_SPACES, input $NASLAB_LATENCY_INPUT, $NASLAB_LATENCY_HELDOUT held out, devices ${NASLAB_LATENCY_DEVICES:-naslab at threads $NASLAB_BENCH_THREADS}, $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg)"
 flags=()
 [ "$config" = "release" ] && flags=(-c release -Xswiftc -enable-testing)
 swift build --build-tests "${flags[@]}" 2>&1 | grep -E "error" || true

@@ -1,3 +1,4 @@
+import Foundation
 import NASCore
 import NASSpaces
 
@@ -6,7 +7,7 @@ import NASSpaces
 /// Everything hardware-aware in naslab (latency tables, their correction, predictors, search-space
 /// profiling) talks to a device through this one question, so the device and its compiler stay a
 /// black box, as in Zeng et al. (ASP-DAC 2020). naslab's own engine at one or two threads is a
-/// device (`EngineDevice`); a helper process running onnxruntime would be another.
+/// device (`EngineDevice`); onnxruntime in a helper process is another (`OnnxRuntimeDevice`).
 public protocol Device: Sendable {
     /// A short name that identifies the device and its settings (`naslab-cpu/1t`).
     var name: String { get }
@@ -16,4 +17,21 @@ public protocol Device: Sendable {
     /// Runs `spec` on `batch` inputs as `settings` say and reports the latency of one call.
     func measure(_ spec: NetworkSpec, batch: Int, settings: MeasurementSettings,
                  cancel: CancellationToken) throws -> LatencyMeasurement
+}
+
+extension Device {
+    /// Throws, before anything is allocated, when the cost model's estimate of the inference (live
+    /// activations at `batch` and the weights) exceeds half of this machine's memory.
+    public func checkFitsInMemory(_ spec: NetworkSpec, batch: Int) throws {
+        let cost = spec.cost
+        let (activations, overflow) = cost.peakActivationBytes.multipliedReportingOverflow(by: batch)
+        let needed = overflow ? Int.max : activations.addingReportingOverflow(cost.params * MemoryLayout<Float>.size).partialValue
+        let limit = Int(clamping: ProcessInfo.processInfo.physicalMemory / 2)
+        guard needed <= limit else {
+            throw HardwareError("the network needs about \(Self.gigabytes(needed)) GB at batch \(batch) (activations and weights), "
+                + "more than half of this machine's \(Self.gigabytes(limit * 2)) GB; measure a smaller input or batch")
+        }
+    }
+
+    private static func gigabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e9) }
 }

@@ -18,7 +18,7 @@ public struct EngineDevice: Device {
 
     /// The engine at `threads` threads.
     public init(threads: Int = 1) throws {
-        guard (1...256).contains(threads) else { throw HardwareError("threads must be between 1 and 256, got \(threads)") }
+        try DeviceKind.checkThreads(threads)
         self.threads = threads
     }
 
@@ -51,21 +51,6 @@ public struct EngineDevice: Device {
         let weightBytes = spec.cost.params * MemoryLayout<Float>.size
         return LatencyMeasurement(samples: samples, peakMemoryBytes: plan.arenaBytes + weightBytes)
     }
-
-    /// Throws, before anything is allocated, when the cost model's estimate of the inference (live
-    /// activations at `batch` and the weights) exceeds half of this machine's memory.
-    func checkFitsInMemory(_ spec: NetworkSpec, batch: Int) throws {
-        let cost = spec.cost
-        let (activations, overflow) = cost.peakActivationBytes.multipliedReportingOverflow(by: batch)
-        let needed = overflow ? Int.max : activations.addingReportingOverflow(cost.params * MemoryLayout<Float>.size).partialValue
-        let limit = Int(clamping: ProcessInfo.processInfo.physicalMemory / 2)
-        guard needed <= limit else {
-            throw HardwareError("the network needs about \(Self.gigabytes(needed)) GB at batch \(batch) (activations and weights), "
-                + "more than half of this machine's \(Self.gigabytes(limit * 2)) GB; measure a smaller input or batch")
-        }
-    }
-
-    private static func gigabytes(_ bytes: Int) -> String { String(format: "%.1f", Double(bytes) / 1e9) }
 
     /// The network with seeded weights, compiled for `batch` inputs at this device's setting.
     func compiledPlan(_ spec: NetworkSpec, batch: Int) throws -> InferencePlan {

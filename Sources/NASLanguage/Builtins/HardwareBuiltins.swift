@@ -3,7 +3,7 @@ import NASEngine
 import NASHardware
 import NASSpaces
 
-/// Hardware builtins: a device (`device`), measured latency (`measure`), latency tables of a
+/// Hardware builtins: a device (`device`: naslab's engine or onnxruntime), measured latency (`measure`), latency tables of a
 /// blockwise space (`profile`, `lut_sum`, `correct`, `save_lut`, `load_lut`, `luts`).
 extension BuiltinRegistry {
     /// Registers the hardware builtins.
@@ -14,11 +14,24 @@ extension BuiltinRegistry {
     }
 
     private func registerMeasurement() {
-        register(Builtin("device", category: "hardware", summary: "this machine's inference engine at a thread count, as a device",
-                         help: "Returns a device: naslab's compiled inference plan on this machine at `threads` kernel threads (one lane, no Winograd kernels, so the same network always gets the same code). Everything hardware-aware asks a device only how long a network takes, so the device and its compiler stay a black box; 1 and 2 threads are two devices.",
-                         parameters: [Parameter("threads", .integer, default: .number(1), help: "kernel threads, 1 to 256")],
-                         example: "d = device(threads: 1)") { call in
-            .object(DeviceValue(try Self.hardware("threads") { try EngineDevice(threads: try call.int("threads")) }))
+        register(Builtin("device", category: "hardware", summary: "naslab's engine or onnxruntime on this machine at a thread count, as a device",
+                         help: """
+                         Returns a device. "naslab" (the default) is naslab's compiled inference plan on this machine at \
+                         `threads` kernel threads (one lane, no Winograd kernels, so the same network always gets the same \
+                         code). "onnxruntime" runs the network exported as ONNX (seeded weights) in onnxruntime, through a \
+                         python3 helper process that lives as long as the device (`threads` intra-op threads, sequential, \
+                         onnxruntime's default graph optimisations: a compiler naslab does not know); it needs \
+                         `python3 -m pip install onnxruntime` (NASLAB_PYTHON picks another python). Everything hardware-aware \
+                         asks a device only how long a network takes, so the device and its compiler stay a black box; \
+                         1 and 2 threads are two devices.
+                         """,
+                         parameters: [Parameter("kind", .string, default: .string("naslab"), help: "\"naslab\" or \"onnxruntime\""),
+                                      Parameter("threads", .integer, default: .number(1), help: "kernel threads, 1 to 256")],
+                         example: "d = device(threads: 1)\nort = device(\"onnxruntime\", threads: 1)") { call in
+            let kind = try Self.hardware("kind") { try DeviceKind(named: try call.string("kind")) }
+            let threads = try call.int("threads")
+            try Self.hardware("threads") { try DeviceKind.checkThreads(threads) }
+            return .object(DeviceValue(try Self.hardware("kind") { try kind.device(threads: threads) }))
         })
         register(Builtin("measure", category: "hardware", summary: "the measured latency of an architecture on a device, or a measuring evaluator",
                          help: """

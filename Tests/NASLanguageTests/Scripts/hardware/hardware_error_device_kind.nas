@@ -1,0 +1,1 @@
+device("tpu")   # expect error: unknown device kind "tpu": it must be "naslab" or "onnxruntime"
