@@ -64,7 +64,13 @@ import Testing
         let measured = try MeasuredLatencyEvaluator(device: try EngineDevice(threads: 2), settings: MeasurementSettings(warmup: 1, repeats: 3),
                                                     input: TensorShape(channels: 3, height: 16, width: 16), batch: 2)
         let nearest = NearestFidelityEvaluator(try EvaluatorCatalogue.nb201(epochs: 12), available: [12, 200])
-        for evaluator in [energy, measured, nearest, CombinedEvaluator([energy, measured])] as [any Evaluator] {
+        var evaluators: [any Evaluator] = [energy, measured, nearest, CombinedEvaluator([energy, measured])]
+        do {
+            evaluators.append(try MeasuredLatencyEvaluator(device: try OnnxRuntimeDevice(threads: 1)))
+        } catch where ProcessInfo.processInfo.environment["NASLAB_REQUIRE_EXTERNAL"] != "1" {
+            print("skipped the onnxruntime device: \(error)")
+        }
+        for evaluator in evaluators {
             let part = try #require(EvaluationDescription.EvaluatorPart(describing: evaluator), "\(evaluator.descriptor)")
             let rebuilt = try Self.throughJSON(part).rebuild()
             #expect(rebuilt.descriptor == evaluator.descriptor)

@@ -58,6 +58,8 @@ import Testing
     func agreesWithIndependentTiming() throws {
         guard let device = Self.device(for: "agreesWithIndependentTiming") else { return }
         #expect(device.name == "onnxruntime/1t")
+        let version = try Self.python("import onnxruntime; print(onnxruntime.__version__)", []).trimmingCharacters(in: .whitespacesAndNewlines)
+        #expect(device.engineVersion == "onnxruntime \(version)")
         let spec = try EngineDeviceTests.network(layers: 4, channels: 64)
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("naslab-ort-test-\(UUID().uuidString).onnx")
         defer { try? FileManager.default.removeItem(at: file) }

@@ -20,7 +20,7 @@ extension EvaluationDescription {
         /// The training data set and recipe.
         public var data: DataPart?
         public var config: TrainingConfig?
-        /// A shipped latency table: its space and device column (`1080ti_32`); a measured one: the device (`naslab-cpu`).
+        /// A shipped latency table: its space and device column (`1080ti_32`); a measured one: the device's kind (`naslab`, `onnxruntime`).
         public var space: String?
         public var device: String?
         /// A measured latency's threads, timing settings, input and batch.
@@ -94,10 +94,15 @@ extension EvaluationDescription.EvaluatorPart {
         return Self(kind: "train", data: part, config: e.config)
     }
 
-    /// naslab's engine only: another device's compiler is not the worker's to rebuild.
+    /// A device of a kind every worker can make (`DeviceKind`: naslab's engine, onnxruntime), measured on the worker's machine.
     private static func measured(_ e: MeasuredLatencyEvaluator) -> Self? {
-        guard let engine = e.device as? EngineDevice else { return nil }
-        return Self(kind: "measure", device: "naslab-cpu", threads: engine.threads, timing: e.settings, input: e.input, batch: e.batch)
+        let kind: DeviceKind
+        switch e.device {
+        case is EngineDevice: kind = .naslab
+        case is OnnxRuntimeDevice: kind = .onnxruntime
+        default: return nil
+        }
+        return Self(kind: "measure", device: kind.rawValue, threads: e.device.threads, timing: e.settings, input: e.input, batch: e.batch)
     }
 }
 
@@ -113,8 +118,8 @@ extension EvaluationDescription.EvaluatorPart {
             return EvaluatorCatalogue.evaluator(try EvaluatorCatalogue.latency(device: try required(device, "device"),
                                                                                space: try required(space, "space")))
         case "measure":
-            return try MeasuredLatencyEvaluator(device: try EngineDevice(threads: threads ?? 1), settings: timing ?? .standard,
-                                                input: input, batch: batch ?? 1)
+            let device = try DeviceKind(named: try required(device, "device")).device(threads: threads ?? 1)
+            return try MeasuredLatencyEvaluator(device: device, settings: timing ?? .standard, input: input, batch: batch ?? 1)
         case "energy": return try EnergyEvaluator(model: energy ?? EnergyModel(), input: input)
         case "nearest":
             guard let base = parts?.first else { throw WorkerError.cannotRebuild("a nearest-fidelity description needs its base") }

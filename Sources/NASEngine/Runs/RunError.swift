@@ -29,7 +29,7 @@ public enum RunError: Error, Sendable, Hashable, CustomStringConvertible {
         case .notDescribable(let evaluator, let space):
             return "naslab worker processes cannot rebuild \(evaluator) on the \(space) space (they rebuild the catalogue's, composed "
                 + "and profiled spaces with the nb201 table, training on built-in or file data sets, shipped latency tables, measured "
-                + "latency on naslab's engine, the energy model, and lists of these); launch it with workers: 1 or more"
+                + "latency on naslab's engine or onnxruntime, the energy model, and lists of these); launch it with workers: 1 or more"
         case .noSupernet(let id, let why): return "run \(id) has no supernet to evaluate with: \(why)"
         case .launchedElsewhere(let id):
             return "run \(id) was launched in another session: give its space and evaluator (on: and using:) to resume it"

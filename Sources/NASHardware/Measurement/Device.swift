@@ -13,6 +13,8 @@ public protocol Device: Sendable {
     var name: String { get }
     /// The number of compute threads it runs with.
     var threads: Int { get }
+    /// The software that compiles and runs the networks, with its version, as latency tables record it.
+    var engineVersion: String { get }
 
     /// Runs `spec` on `batch` inputs as `settings` say and reports the latency of one call.
     func measure(_ spec: NetworkSpec, batch: Int, settings: MeasurementSettings,
@@ -20,6 +22,9 @@ public protocol Device: Sendable {
 }
 
 extension Device {
+    /// naslab's own version: the engine is naslab's.
+    public var engineVersion: String { NaslabVersion.number }
+
     /// Throws, before anything is allocated, when the cost model's estimate of the inference (live
     /// activations at `batch` and the weights) exceeds half of this machine's memory.
     public func checkFitsInMemory(_ spec: NetworkSpec, batch: Int) throws {

@@ -31,6 +31,9 @@ public struct OnnxRuntimeDevice: Device {
     /// `onnxruntime/1t`, `onnxruntime/2t`.
     public var name: String { "onnxruntime/\(threads)t" }
 
+    /// `onnxruntime 1.17.1`: the version the helper loaded.
+    public var engineVersion: String { "onnxruntime \(helper.version)" }
+
     /// Times `settings.repeats` calls of the exported model after `settings.warmup` untimed ones.
     /// The peak memory is not reported: onnxruntime does not say.
     public func measure(_ spec: NetworkSpec, batch: Int, settings: MeasurementSettings,

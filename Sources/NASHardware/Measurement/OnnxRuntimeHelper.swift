@@ -32,6 +32,8 @@ final class OnnxRuntimeHelper: @unchecked Sendable {
     private var socket: Int32 = -1
     /// Bytes read past the last complete line.
     private var pending: [UInt8] = []
+    /// The onnxruntime version the helper reported when it started.
+    private var reportedVersion = "unknown"
 
     /// Starts `python` on the helper script for `threads` intra-op threads; throws a clear error when it cannot run.
     init(python: String, threads: Int) throws {
@@ -45,6 +47,9 @@ final class OnnxRuntimeHelper: @unchecked Sendable {
         stop()
         try? FileManager.default.removeItem(at: errorLog)
     }
+
+    /// The onnxruntime version the helper runs (`1.17.1`).
+    var version: String { lock.withLock { reportedVersion } }
 
     /// The running helper's process id (nil when none runs).
     var processIdentifier: Int32? { lock.withLock { process?.processIdentifier } }
@@ -94,7 +99,7 @@ final class OnnxRuntimeHelper: @unchecked Sendable {
         process = p
         socket = mine
         pending = []
-        _ = try receive()
+        reportedVersion = try receive().ready ?? "unknown"
     }
 
     /// Closes the socket (the helper ends at the end of its input) and waits for the process, killing it after 2 s.

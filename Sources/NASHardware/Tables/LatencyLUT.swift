@@ -48,7 +48,7 @@ public struct LatencyLUT: Sendable, Hashable {
         }
         let metadata = LUTMetadata(name: name ?? defaultName(space: space.name, device: device.name, kind: .plain),
                                    kind: .plain, space: space.name, device: device.name, threads: device.threads,
-                                   batch: batch, input: input, classes: space.defaultClasses)
+                                   batch: batch, input: input, classes: space.defaultClasses, engineVersion: device.engineVersion)
         return LatencyLUT(metadata: metadata, entries: entries)
     }
 
