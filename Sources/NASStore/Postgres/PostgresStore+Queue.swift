@@ -39,15 +39,17 @@ extension PostgresStore {
         }
     }
 
-    public func completeTrial(_ trial: TrialRecord, worker: String) throws -> Bool {
+    public func completeTrials(_ trials: [TrialRecord], worker: String) throws -> Set<Int64> {
         try write { connection in
-            var values: [(any DatabaseValueConvertible)?] = [trial.status.rawValue]
-            values += StoreSchema.promotedMetrics.map { trial.metrics[$0] as (any DatabaseValueConvertible)? }
-            values += [StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.wallSeconds, trial.simulatedSeconds,
-                       trial.error, Date().timeIntervalSince1970, trial.id, worker]
-            guard try connection.query(Self.completeSQL, values).changes == 1 else { return false }
-            try Self.noteMetricNames([trial.runID: Set(trial.metrics.keys)], connection)
-            return true
+            var written = Set<Int64>(), names = MetricNameTally()
+            for trial in trials {
+                let values = SQLiteStore.completionValues(trial, worker: worker)
+                guard try connection.query(Self.completeSQL, values).changes == 1 else { continue }
+                written.insert(trial.id)
+                names.note(run: trial.runID, sortedPairs: StoreJSON.sortedPairs(trial.metrics))
+            }
+            try Self.noteMetricNames(names.namesByRun, connection)
+            return written
         }
     }
 
