@@ -166,6 +166,29 @@ extension PostgresSuites {
         #expect(throws: StoreError.self) { try store.finishTrials([told[1], stranger], checkpoint: nil) }
     }
 
+    @Test("a PostgreSQL store's doorbell rings when another connection queues trials; SQLite has none (its waiters poll)",
+          arguments: StoreKind.allCases)
+    func doorbell(kind: StoreKind) throws {
+        guard let (store, location) = try kind.freshStore() else { return }
+        guard let bell = store.queueDoorbell else {
+            #expect(kind == .sqlite)
+            return
+        }
+        // The listener rings once it is connected and listening.
+        let deadline = Date().addingTimeInterval(10)
+        while bell.generation == 0, Date() < deadline { bell.wait(after: 0, timeout: 0.1) }
+        #expect(bell.generation > 0, "the listener connected")
+        let other = try location.open()
+        let run = try other.createRun(StoreFixture.run())
+        let before = bell.generation
+        var trial = StoreFixture.trials(run: run, count: 1, seed: 4)[0]
+        trial.status = .pending
+        let queued = Date()
+        _ = try other.startTrials([trial])
+        bell.wait(after: before, timeout: 5)
+        #expect(bell.generation > before && Date().timeIntervalSince(queued) < 5, "rung by the other connection's NOTIFY")
+    }
+
     @Test("release puts a worker's claims back to pending; other workers' claims stay", arguments: StoreKind.allCases)
     func release(kind: StoreKind) throws {
         guard let (store, run) = try queue(3, kind) else { return }

@@ -179,8 +179,10 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         let range = trials.first!.sequence...trials.last!.sequence
         let wanted = Set(trials.map(\.sequence))
         var wait = QueueWorker.firstPoll, seen = -1
+        // In-process workers ring the run's doorbell; external ones, the store's (PostgreSQL), else they are polled.
+        let bell = settings.workers > 0 ? doorbell : store.queueDoorbell ?? doorbell
         while true {
-            let generation = doorbell.generation
+            let generation = bell.generation
             let rows = try store.trials(run: runID, sequences: range).filter { wanted.contains($0.sequence) }
             let finished = rows.filter { $0.status == .done || $0.status == .failed }
             if finished.count == trials.count {
@@ -192,10 +194,10 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
                 cancelled.status = .cancelled
                 return trials.map { _ in cancelled }
             }
-            // In-process workers ring when they complete a trial; external ones are seen by polling, every
-            // 2 ms while results come in, backing off to 100 ms (50 with in-process workers) while none do.
+            // Between rings the store is polled, every 2 ms while results come in, backing off to 100 ms (50 with
+            // in-process workers) while none do.
             if finished.count != seen { (wait, seen) = (QueueWorker.firstPoll, finished.count) }
-            doorbell.wait(after: generation, timeout: wait)
+            bell.wait(after: generation, timeout: wait)
             wait = min(wait * 2, settings.workers == 0 ? 0.1 : 0.05)
         }
     }

@@ -57,7 +57,8 @@ public final class QueueWorker: Sendable {
     public let options: Options
     private let resolver: Resolver
     private let log: @Sendable (String) -> Void
-    /// Rung by the run's driver when it queues trials, and rung here when a trial is completed (in-process workers).
+    /// Rung by the run's driver when it queues trials, and rung here when a trial is completed (in-process workers);
+    /// without it, the worker waits on the store's (PostgreSQL: rung when any process queues trials).
     let doorbell: QueueDoorbell?
     /// Each run's space and evaluator (or why they cannot be had), resolved once.
     private let resolved = Mutex<[Int64: Result<Box, WorkerError>]>([:])
@@ -152,7 +153,8 @@ public final class QueueWorker: Sendable {
         var wait = QueueWorker.firstPoll
         var claimSize = 1
         while !stop.isCancelled {
-            let generation = doorbell?.generation ?? 0
+            let bell = doorbell ?? store.queueDoorbell
+            let generation = bell?.generation ?? 0
             let claimed: [TrialRecord]
             do {
                 claimed = try store.claimTrials(worker: slot, limit: claimSize, runs: options.runs, lease: options.lease,
@@ -163,7 +165,7 @@ public final class QueueWorker: Sendable {
             }
             guard !claimed.isEmpty else {
                 if let idle = options.idleExit, Date().timeIntervalSince(idleSince) >= idle { return }
-                if let doorbell { doorbell.wait(after: generation, timeout: wait) } else {
+                if let bell { bell.wait(after: generation, timeout: wait) } else {
                     Thread.sleep(forTimeInterval: wait)
                 }
                 wait = min(wait * 2, options.poll)

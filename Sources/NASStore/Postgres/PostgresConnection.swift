@@ -66,6 +66,31 @@ final class PostgresConnection {
         return try rows(of: result)
     }
 
+    /// Waits up to `timeout` seconds for notifications (`LISTEN`) and returns how many arrived (those already
+    /// received first, without waiting); throws when the connection is lost.
+    func notifications(timeout: Double) throws -> Int {
+        var count = drainNotifications()
+        if count > 0 { return count }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        guard descriptor.fd >= 0 else { throw failure(nil) }
+        if poll(&descriptor, 1, Int32(timeout * 1000)) > 0 {
+            guard PQconsumeInput(handle) == 1 else { throw failure(nil) }
+            count = drainNotifications()
+        }
+        guard PQstatus(handle) == CONNECTION_OK else { throw failure(nil) }
+        return count
+    }
+
+    /// Takes the notifications libpq holds; returns how many.
+    private func drainNotifications() -> Int {
+        var count = 0
+        while let notification = PQnotifies(handle) {
+            PQfreemem(notification)
+            count += 1
+        }
+        return count
+    }
+
     /// Runs statements without parameters (DDL scripts), several at once.
     func executeScript(_ sql: String) throws {
         _ = try rows(of: PQexec(handle, sql))

@@ -49,6 +49,7 @@ extension PostgresStore {
                 names.note(run: trial.runID, sortedPairs: StoreJSON.sortedPairs(trial.metrics))
             }
             try Self.noteMetricNames(names.namesByRun, connection)
+            if !written.isEmpty { try Self.notifyQueue(connection) }
             return written
         }
     }
@@ -56,8 +57,10 @@ extension PostgresStore {
     @discardableResult
     public func releaseTrials(worker: String) throws -> Int {
         try write { connection in
-            try connection.query("UPDATE trials SET status = 'pending', worker = NULL, lease_until = NULL WHERE worker = ? AND status = 'claimed'",
-                                 [worker]).changes
+            let released = try connection.query("UPDATE trials SET status = 'pending', worker = NULL, lease_until = NULL WHERE worker = ? AND status = 'claimed'",
+                                                [worker]).changes
+            if released > 0 { try Self.notifyQueue(connection) }
+            return released
         }
     }
 
@@ -79,6 +82,14 @@ extension PostgresStore {
 
     public func deleteTrial(run id: Int64, sequence: Int) throws {
         try write { connection in _ = try connection.query("DELETE FROM trials WHERE run_id = ? AND seq = ?", [id, sequence]) }
+    }
+
+    /// The channel the queue's writes notify (`PostgresListener` listens on it).
+    static let queueChannel = "naslab_queue"
+
+    /// Tells every listener, when the transaction commits, that the queue changed (trials queued, completed or released).
+    static func notifyQueue(_ connection: PostgresConnection) throws {
+        try connection.query("NOTIFY \(queueChannel)")
     }
 
     /// Claims whose lease ended go back to pending.

@@ -4,7 +4,11 @@ import NASSpaces
 
 extension PostgresStore {
     public func startTrials(_ trials: [TrialRecord]) throws -> [Int64] {
-        try write { connection in try Self.insert(trials, connection) }
+        try write { connection in
+            let ids = try Self.insert(trials, connection)
+            if trials.contains(where: { $0.status == .pending }) { try Self.notifyQueue(connection) }
+            return ids
+        }
     }
 
     public func finishTrials(_ trials: [TrialRecord], checkpoint: RunCheckpoint?) throws {

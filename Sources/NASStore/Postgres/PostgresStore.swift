@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NASCore
+import Synchronization
 
 /// The experiment store in a PostgreSQL database: the SQLite store's tables, migrations and
 /// queries, for several machines writing to one place.
@@ -21,6 +22,8 @@ public final class PostgresStore: ExperimentStore, @unchecked Sendable {
     private let lock = NSLock()
     /// The open connection (nil after one was lost).
     private var connection: PostgresConnection?
+    /// The listener that rings `queueDoorbell`, started on first use.
+    private let listener = Mutex<PostgresListener?>(nil)
 
     /// Connects (once, without retrying: an unreachable server is reported at once) and brings
     /// the schema up to date.
@@ -146,6 +149,16 @@ public final class PostgresStore: ExperimentStore, @unchecked Sendable {
         let fresh = try PostgresConnection(settings: settings)
         connection = fresh
         return fresh
+    }
+
+    /// Rung whenever any process queues or completes trials in this database (`PostgresListener`, started on first use).
+    public var queueDoorbell: QueueDoorbell? {
+        listener.withLock { listener in
+            if let listener { return listener.doorbell }
+            let started = PostgresListener(settings: settings, alive: { [weak self] in self != nil })
+            listener = started
+            return started.doorbell
+        }
     }
 
     // MARK: Descriptions

@@ -83,6 +83,10 @@ public protocol ExperimentStore: AnyObject, Sendable {
     @discardableResult func discardUnqueuedTrials(run id: Int64, after sequence: Int) throws -> Int
     /// Deletes one trial (a queued trial whose proposal a resumed driver no longer makes).
     func deleteTrial(run id: Int64, sequence: Int) throws
+    /// Rung whenever any process queues or completes trials, when the store can tell (PostgreSQL's LISTEN/NOTIFY);
+    /// nil when it cannot (SQLite: waiters poll). Read its `generation` before looking at the queue, then wait on it
+    /// with the poll interval as timeout.
+    var queueDoorbell: QueueDoorbell? { get }
 
     // MARK: Queries
 
@@ -120,6 +124,9 @@ public protocol ExperimentStore: AnyObject, Sendable {
 }
 
 extension ExperimentStore {
+    /// None: the store cannot tell other processes' queue changes, so waiters poll.
+    public var queueDoorbell: QueueDoorbell? { nil }
+
     /// Records one trial about to be evaluated (`startTrials`) and returns its id.
     public func startTrial(_ trial: TrialRecord) throws -> Int64 {
         guard let id = try startTrials([trial]).first else { throw StoreError.corrupt("a started trial got no id") }
