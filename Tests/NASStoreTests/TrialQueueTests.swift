@@ -166,12 +166,12 @@ extension PostgresSuites {
         #expect(throws: StoreError.self) { try store.finishTrials([told[1], stranger], checkpoint: nil) }
     }
 
-    @Test("a PostgreSQL store's doorbell rings when another connection queues trials; SQLite has none (its waiters poll)",
+    @Test("a PostgreSQL store's doorbells ring when another connection queues and completes trials; SQLite has none (its waiters poll)",
           arguments: StoreKind.allCases)
     func doorbell(kind: StoreKind) throws {
         guard let (store, location) = try kind.freshStore() else { return }
-        guard let bell = store.queueDoorbell else {
-            #expect(kind == .sqlite)
+        guard let bell = store.queuedDoorbell, let done = store.completedDoorbell else {
+            #expect(kind == .sqlite && store.completedDoorbell == nil)
             return
         }
         // The listener rings once it is connected and listening.
@@ -187,6 +187,14 @@ extension PostgresSuites {
         _ = try other.startTrials([trial])
         bell.wait(after: before, timeout: 5)
         #expect(bell.generation > before && Date().timeIntervalSince(queued) < 5, "rung by the other connection's NOTIFY")
+        let (queuedRings, doneRings) = (bell.generation, done.generation)
+        var claimed = try other.claimTrials(worker: "w", limit: 1, runs: [run], lease: 10, now: Date().timeIntervalSince1970)[0]
+        claimed.record(TrialResult(status: .done, metrics: ["accuracy": 0.5]), score: nil, cached: false)
+        let completed = Date()
+        #expect(try other.completeTrial(claimed, worker: "w"))
+        done.wait(after: doneRings, timeout: 5)
+        #expect(done.generation > doneRings && Date().timeIntervalSince(completed) < 5, "completions ring the other doorbell")
+        #expect(bell.generation == queuedRings, "and not the one idle workers wait on")
     }
 
     @Test("release puts a worker's claims back to pending; other workers' claims stay", arguments: StoreKind.allCases)

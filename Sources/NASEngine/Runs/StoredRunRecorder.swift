@@ -75,11 +75,13 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         return RecordedHistory(trials: trials, lastSequence: checkpoint.lastSequence, wallSeconds: checkpoint.spentWallSeconds)
     }
 
-    /// The cache's answer, except for a trial a resumed run had queued under its number: that one takes the
-    /// queued row's state (`evaluateQueued`), so that its own earlier result is not counted as cached.
-    func cachedResult(for trial: LoopTrial) throws -> TrialResult? {
-        if let queued = leftInQueue[trial.sequence], matches(queued, trial) { return nil }
-        return try store.cachedResult(forKey: trial.cacheKey)
+    /// The cache's answers (one read for the batch), except for a trial a resumed run had queued under its number:
+    /// that one takes the queued row's state (`evaluateQueued`), so that its own earlier result is not counted as cached.
+    func cachedResults(for trials: [LoopTrial]) throws -> [TrialResult?] {
+        let asked = trials.filter { trial in !(leftInQueue[trial.sequence].map { matches($0, trial) } ?? false) }
+        let found = try store.cachedResults(forKeys: asked.map(\.cacheKey))
+        let askedSequences = Set(asked.map(\.sequence))
+        return trials.map { askedSequences.contains($0.sequence) ? found[$0.cacheKey] : nil }
     }
 
     func started(_ trial: LoopTrial) throws {
@@ -180,7 +182,7 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         let wanted = Set(trials.map(\.sequence))
         var wait = QueueWorker.firstPoll, seen = -1
         // In-process workers ring the run's doorbell; external ones, the store's (PostgreSQL), else they are polled.
-        let bell = settings.workers > 0 ? doorbell : store.queueDoorbell ?? doorbell
+        let bell = settings.workers > 0 ? doorbell : store.completedDoorbell ?? doorbell
         while true {
             let generation = bell.generation
             let rows = try store.trials(run: runID, sequences: range).filter { wanted.contains($0.sequence) }

@@ -58,7 +58,7 @@ public final class QueueWorker: Sendable {
     private let resolver: Resolver
     private let log: @Sendable (String) -> Void
     /// Rung by the run's driver when it queues trials, and rung here when a trial is completed (in-process workers);
-    /// without it, the worker waits on the store's (PostgreSQL: rung when any process queues trials).
+    /// without it, the worker waits on the store's `queuedDoorbell` (PostgreSQL: rung when any process queues trials).
     let doorbell: QueueDoorbell?
     /// Each run's space and evaluator (or why they cannot be had), resolved once.
     private let resolved = Mutex<[Int64: Result<Box, WorkerError>]>([:])
@@ -153,7 +153,7 @@ public final class QueueWorker: Sendable {
         var wait = QueueWorker.firstPoll
         var claimSize = 1
         while !stop.isCancelled {
-            let bell = doorbell ?? store.queueDoorbell
+            let bell = doorbell ?? store.queuedDoorbell
             let generation = bell?.generation ?? 0
             let claimed: [TrialRecord]
             do {

@@ -66,29 +66,29 @@ final class PostgresConnection {
         return try rows(of: result)
     }
 
-    /// Waits up to `timeout` seconds for notifications (`LISTEN`) and returns how many arrived (those already
-    /// received first, without waiting); throws when the connection is lost.
-    func notifications(timeout: Double) throws -> Int {
-        var count = drainNotifications()
-        if count > 0 { return count }
+    /// Waits up to `timeout` seconds for notifications (`LISTEN`) and returns the channels they came on (those
+    /// already received first, without waiting); throws when the connection is lost.
+    func notifications(timeout: Double) throws -> [String] {
+        var channels = drainNotifications()
+        if !channels.isEmpty { return channels }
         var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
         guard descriptor.fd >= 0 else { throw failure(nil) }
         if poll(&descriptor, 1, Int32(timeout * 1000)) > 0 {
             guard PQconsumeInput(handle) == 1 else { throw failure(nil) }
-            count = drainNotifications()
+            channels = drainNotifications()
         }
         guard PQstatus(handle) == CONNECTION_OK else { throw failure(nil) }
-        return count
+        return channels
     }
 
-    /// Takes the notifications libpq holds; returns how many.
-    private func drainNotifications() -> Int {
-        var count = 0
+    /// Takes the notifications libpq holds; returns their channels.
+    private func drainNotifications() -> [String] {
+        var channels: [String] = []
         while let notification = PQnotifies(handle) {
+            channels.append(String(cString: notification.pointee.relname))
             PQfreemem(notification)
-            count += 1
         }
-        return count
+        return channels
     }
 
     /// Runs statements without parameters (DDL scripts), several at once.

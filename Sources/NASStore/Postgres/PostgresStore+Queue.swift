@@ -49,7 +49,7 @@ extension PostgresStore {
                 names.note(run: trial.runID, sortedPairs: StoreJSON.sortedPairs(trial.metrics))
             }
             try Self.noteMetricNames(names.namesByRun, connection)
-            if !written.isEmpty { try Self.notifyQueue(connection) }
+            if !written.isEmpty { try Self.notify(Self.completedChannel, connection) }
             return written
         }
     }
@@ -59,7 +59,7 @@ extension PostgresStore {
         try write { connection in
             let released = try connection.query("UPDATE trials SET status = 'pending', worker = NULL, lease_until = NULL WHERE worker = ? AND status = 'claimed'",
                                                 [worker]).changes
-            if released > 0 { try Self.notifyQueue(connection) }
+            if released > 0 { try Self.notify(Self.queuedChannel, connection) }
             return released
         }
     }
@@ -84,12 +84,14 @@ extension PostgresStore {
         try write { connection in _ = try connection.query("DELETE FROM trials WHERE run_id = ? AND seq = ?", [id, sequence]) }
     }
 
-    /// The channel the queue's writes notify (`PostgresListener` listens on it).
-    static let queueChannel = "naslab_queue"
+    /// The channel notified when trials are queued or released (`PostgresListener` listens on it).
+    static let queuedChannel = "naslab_queued"
+    /// The channel notified when trials are completed.
+    static let completedChannel = "naslab_completed"
 
-    /// Tells every listener, when the transaction commits, that the queue changed (trials queued, completed or released).
-    static func notifyQueue(_ connection: PostgresConnection) throws {
-        try connection.query("NOTIFY \(queueChannel)")
+    /// Tells every listener of `channel`, when the transaction commits, that the queue changed.
+    static func notify(_ channel: String, _ connection: PostgresConnection) throws {
+        try connection.query("NOTIFY \(channel)")
     }
 
     /// Claims whose lease ended go back to pending.

@@ -6,7 +6,7 @@ extension PostgresStore {
     public func startTrials(_ trials: [TrialRecord]) throws -> [Int64] {
         try write { connection in
             let ids = try Self.insert(trials, connection)
-            if trials.contains(where: { $0.status == .pending }) { try Self.notifyQueue(connection) }
+            if trials.contains(where: { $0.status == .pending }) { try Self.notify(Self.queuedChannel, connection) }
             return ids
         }
     }
@@ -52,10 +52,16 @@ extension PostgresStore {
         }
     }
 
-    public func cachedResult(forKey key: String) throws -> TrialResult? {
-        try read { connection in
-            try connection.query("SELECT * FROM trials WHERE cache_key = ? AND status = 'done' ORDER BY id LIMIT 1", [key])
-                .rows.first.map { try SQLiteStore.trialRecord($0).result }
+    public func cachedResults(forKeys keys: [String]) throws -> [String: TrialResult] {
+        let unique = Array(Set(keys))
+        guard !unique.isEmpty else { return [:] }
+        return try read { connection in
+            let rows = try connection.query("""
+                SELECT DISTINCT ON (cache_key) * FROM trials WHERE cache_key IN (\(unique.map { _ in "?" }.joined(separator: ", ")))
+                  AND status = 'done' ORDER BY cache_key, id
+                """, unique).rows
+            return try Dictionary(rows.map { row in (row["cache_key"] as String, try SQLiteStore.trialRecord(row).result) },
+                                  uniquingKeysWith: { first, _ in first })
         }
     }
 

@@ -22,7 +22,7 @@ public final class PostgresStore: ExperimentStore, @unchecked Sendable {
     private let lock = NSLock()
     /// The open connection (nil after one was lost).
     private var connection: PostgresConnection?
-    /// The listener that rings `queueDoorbell`, started on first use.
+    /// The listener that rings `queuedDoorbell` and `completedDoorbell`, started on first use.
     private let listener = Mutex<PostgresListener?>(nil)
 
     /// Connects (once, without retrying: an unreachable server is reported at once) and brings
@@ -151,13 +151,18 @@ public final class PostgresStore: ExperimentStore, @unchecked Sendable {
         return fresh
     }
 
-    /// Rung whenever any process queues or completes trials in this database (`PostgresListener`, started on first use).
-    public var queueDoorbell: QueueDoorbell? {
+    /// Rung whenever any process queues or releases trials in this database (`PostgresListener`).
+    public var queuedDoorbell: QueueDoorbell? { startedListener.queued }
+    /// Rung whenever any process completes trials in this database (`PostgresListener`).
+    public var completedDoorbell: QueueDoorbell? { startedListener.completed }
+
+    /// The store's listener, started on first use.
+    private var startedListener: PostgresListener {
         listener.withLock { listener in
-            if let listener { return listener.doorbell }
+            if let listener { return listener }
             let started = PostgresListener(settings: settings, alive: { [weak self] in self != nil })
             listener = started
-            return started.doorbell
+            return started
         }
     }
 

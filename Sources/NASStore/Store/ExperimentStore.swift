@@ -37,8 +37,9 @@ public protocol ExperimentStore: AnyObject, Sendable {
     @discardableResult func discardTrials(run id: Int64, after sequence: Int) throws -> Int
     /// A run's trials in sequence order.
     func trials(run id: Int64) throws -> [TrialRecord]
-    /// The recorded result of identical earlier work (same cache key, finished as done), or nil.
-    func cachedResult(forKey key: String) throws -> TrialResult?
+    /// The recorded results of identical earlier work (same cache key, finished as done; the first recorded when
+    /// several are), by key, in one read; keys without one are left out (`cachedResult` looks up one).
+    func cachedResults(forKeys keys: [String]) throws -> [String: TrialResult]
 
     // MARK: TrialQueue
     //
@@ -83,10 +84,13 @@ public protocol ExperimentStore: AnyObject, Sendable {
     @discardableResult func discardUnqueuedTrials(run id: Int64, after sequence: Int) throws -> Int
     /// Deletes one trial (a queued trial whose proposal a resumed driver no longer makes).
     func deleteTrial(run id: Int64, sequence: Int) throws
-    /// Rung whenever any process queues or completes trials, when the store can tell (PostgreSQL's LISTEN/NOTIFY);
-    /// nil when it cannot (SQLite: waiters poll). Read its `generation` before looking at the queue, then wait on it
-    /// with the poll interval as timeout.
-    var queueDoorbell: QueueDoorbell? { get }
+    /// Rung whenever any process queues or releases trials (what idle workers wait for), when the store can tell
+    /// (PostgreSQL's LISTEN/NOTIFY); nil when it cannot (SQLite: waiters poll). Read its `generation` before
+    /// looking at the queue, then wait on it with the poll interval as timeout.
+    var queuedDoorbell: QueueDoorbell? { get }
+    /// Rung whenever any process completes trials (what a driver waiting for workers waits for); nil when the
+    /// store cannot tell. Used as `queuedDoorbell` is.
+    var completedDoorbell: QueueDoorbell? { get }
 
     // MARK: Queries
 
@@ -125,12 +129,19 @@ public protocol ExperimentStore: AnyObject, Sendable {
 
 extension ExperimentStore {
     /// None: the store cannot tell other processes' queue changes, so waiters poll.
-    public var queueDoorbell: QueueDoorbell? { nil }
+    public var queuedDoorbell: QueueDoorbell? { nil }
+    /// None: the store cannot tell other processes' completions, so waiters poll.
+    public var completedDoorbell: QueueDoorbell? { nil }
 
     /// Records one trial about to be evaluated (`startTrials`) and returns its id.
     public func startTrial(_ trial: TrialRecord) throws -> Int64 {
         guard let id = try startTrials([trial]).first else { throw StoreError.corrupt("a started trial got no id") }
         return id
+    }
+
+    /// The recorded result of identical earlier work (same cache key, finished as done), or nil (`cachedResults`).
+    public func cachedResult(forKey key: String) throws -> TrialResult? {
+        try cachedResults(forKeys: [key])[key]
     }
 
     /// Records one trial's end, with the run's checkpoint after it when given (`finishTrials`).

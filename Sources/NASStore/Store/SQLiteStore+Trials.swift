@@ -56,10 +56,15 @@ extension SQLiteStore {
         }
     }
 
-    public func cachedResult(forKey key: String) throws -> TrialResult? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM trials WHERE cache_key = ? AND status = 'done' ORDER BY id LIMIT 1",
-                             arguments: [key]).map { try Self.trialRecord($0).result }
+    public func cachedResults(forKeys keys: [String]) throws -> [String: TrialResult] {
+        guard !keys.isEmpty else { return [:] }
+        return try read { db in
+            let statement = try db.cachedStatement(sql: "SELECT * FROM trials WHERE cache_key = ? AND status = 'done' ORDER BY id LIMIT 1")
+            var found: [String: TrialResult] = [:]
+            for key in Set(keys) {
+                if let row = try Row.fetchOne(statement, arguments: [key]) { found[key] = try Self.trialRecord(row).result }
+            }
+            return found
         }
     }
 
