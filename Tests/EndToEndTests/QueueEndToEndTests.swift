@@ -33,13 +33,15 @@ import Testing
         let driver = try start(store.driver(["launch.nas"]), in: folder, log: "driver.txt")
         try waitFor(timeout: 60) { try store.count("select count(*) from runs") == 1 }
         let workers = try (1...3).map { try start(store.worker(["--idle-exit", "60", "--lease", "2"]), in: folder, log: "worker\($0).txt") }
-        // Killed while a batch is queued (trials after its checkpoint), so the resumed driver must take them up.
+        // Killed while a batch is queued (trials after its checkpoint), so the resumed driver must take them up: with the
+        // workers stopped (SIGSTOP), the driver is soon waiting on a queued batch, and stays so until it is killed.
         let queuedAfterCheckpoint = "select count(*) from trials t join runs r on r.id = t.run_id where t.seq > r.checkpoint_seq"
-        try waitFor(timeout: 120) {
-            try store.count("select count(*) from trials where status = 'done'") >= 9 && store.count(queuedAfterCheckpoint) > 0
-        }
+        try waitFor(timeout: 120) { try store.count("select count(*) from trials where status = 'done'") >= 9 }
+        for worker in workers { kill(worker.processIdentifier, SIGSTOP) }
+        try waitFor(timeout: 30) { try store.count(queuedAfterCheckpoint) > 0 }
         kill(driver.processIdentifier, SIGKILL)
         kill(workers[0].processIdentifier, SIGKILL)
+        for worker in workers.dropFirst() { kill(worker.processIdentifier, SIGCONT) }
         driver.waitUntilExit()
         workers[0].waitUntilExit()
         let doneBefore = try store.count("select count(*) from trials where status = 'done'")

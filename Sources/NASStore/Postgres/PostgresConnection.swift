@@ -91,9 +91,10 @@ final class PostgresConnection {
         return channels
     }
 
-    /// Runs statements without parameters (DDL scripts), several at once.
-    func executeScript(_ sql: String) throws {
-        _ = try rows(of: PQexec(handle, sql))
+    /// Runs statements without parameters (DDL scripts), several at once, in one round trip; returns the last one's rows.
+    @discardableResult
+    func executeScript(_ sql: String) throws -> PostgresRows {
+        try rows(of: PQexec(handle, sql))
     }
 
     /// The rows of a finished command, or its error; frees the libpq result.

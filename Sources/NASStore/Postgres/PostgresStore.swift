@@ -97,10 +97,10 @@ public final class PostgresStore: ExperimentStore, @unchecked Sendable {
     /// One try of a transaction on the current (or a new) connection.
     private func attempt<T>(readOnly: Bool, deadline: Date, _ body: (PostgresConnection) throws -> T) throws -> T {
         let connection = try openConnection()
-        try connection.execute(readOnly ? "BEGIN READ ONLY" : "BEGIN")
         do {
-            var transactionID: Int64?
-            if !readOnly { transactionID = try connection.execute("SELECT txid_current()").scalar.flatMap(Int64.fromDatabaseValue) }
+            // A write learns its transaction id as it begins, in the same round trip.
+            let begun = try connection.executeScript(readOnly ? "BEGIN READ ONLY" : "BEGIN; SELECT txid_current()")
+            let transactionID = readOnly ? nil : begun.scalar.flatMap(Int64.fromDatabaseValue)
             let value = try body(connection)
             try commit(connection, transactionID: transactionID, deadline: deadline)
             return value
