@@ -33,16 +33,11 @@ import Testing
         let driver = try start(store.driver(["launch.nas"]), in: folder, log: "driver.txt")
         try waitFor(timeout: 60) { try store.count("select count(*) from runs") == 1 }
         let workers = try (1...3).map { try start(store.worker(["--idle-exit", "60", "--lease", "2"]), in: folder, log: "worker\($0).txt") }
-        // Killed while a batch is queued (trials after its checkpoint), so the resumed driver must take them up: with the
-        // workers stopped (SIGSTOP), the driver is soon waiting on a queued batch, and stays so until it is killed.
+        // Killed while a batch is queued (trials after its checkpoint), so the resumed driver must take them up.
         let queuedAfterCheckpoint = "select count(*) from trials t join runs r on r.id = t.run_id where t.seq > r.checkpoint_seq"
         try waitFor(timeout: 120) { try store.count("select count(*) from trials where status = 'done'") >= 9 }
-        for worker in workers { kill(worker.processIdentifier, SIGSTOP) }
-        try waitFor(timeout: 30) { try store.count(queuedAfterCheckpoint) > 0 }
-        kill(driver.processIdentifier, SIGKILL)
+        try killWhileABatchIsQueued(driver, store: store, queued: queuedAfterCheckpoint)
         kill(workers[0].processIdentifier, SIGKILL)
-        for worker in workers.dropFirst() { kill(worker.processIdentifier, SIGCONT) }
-        driver.waitUntilExit()
         workers[0].waitUntilExit()
         let doneBefore = try store.count("select count(*) from trials where status = 'done'")
         #expect(doneBefore < budget, "the driver was killed before the run ended")
@@ -190,6 +185,27 @@ import Testing
         #expect(evaluated > budget / 10 && unlogged >= 0 && unlogged <= killed * QueueTestStore.claimLimit,
                 "each trial not answered from the cache evaluated to the end once (\(evaluated) evaluated, \(finished.count) logged)")
         #expect(Set(finished).count == finished.count, "a trial was finished twice")
+    }
+
+    /// Kills the driver with SIGKILL at a moment when `queued` (a count) is above 0: only the driver queues trials and
+    /// moves the checkpoint, so it is stopped (SIGSTOP) before the store is looked at, and let go on when the count is 0.
+    private func killWhileABatchIsQueued(_ driver: Process, store: QueueTestStore, queued: String) throws {
+        try waitFor(timeout: 60) {
+            kill(driver.processIdentifier, SIGSTOP)
+            let stopped = Date().addingTimeInterval(1)
+            while Date() < stopped, !(try stateOf(driver.processIdentifier) == "T") { usleep(1_000) }
+            if ((try? store.count(queued)) ?? 0) > 0 { return true }
+            kill(driver.processIdentifier, SIGCONT)
+            return false
+        }
+        kill(driver.processIdentifier, SIGKILL)
+        driver.waitUntilExit()
+    }
+
+    /// A process's state letter from /proc (`T`: stopped).
+    private func stateOf(_ pid: Int32) throws -> String {
+        let stat = try String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)
+        return stat.split(separator: ")").last?.split(separator: " ").first.map(String.init) ?? ""
     }
 
     /// Kills with SIGKILL a worker whose log says it claimed a trial it has not finished; returns its pid and the trial.
