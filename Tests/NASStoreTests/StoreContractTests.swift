@@ -84,7 +84,7 @@ extension PostgresSuites {
             #expect(try store.trials(run: id).map(\.sequence) == Array(1...6))
         }
 
-        @Test("the cache returns a done result for the same key, never a failed one", arguments: StoreKind.allCases)
+        @Test("the cache returns a done result for the same key, never a failed one, for one key or a batch", arguments: StoreKind.allCases)
         func cache(kind: StoreKind) throws {
             guard let (store, _) = try kind.freshStore() else { return }
             let id = try store.createRun(StoreFixture.run())
@@ -93,6 +93,9 @@ extension PostgresSuites {
             #expect(try store.cachedResult(forKey: trials[0].cacheKey)?.metrics == trials[0].metrics)
             #expect(try store.cachedResult(forKey: trials[6].cacheKey) == nil)   // the 7th failed
             #expect(try store.cachedResult(forKey: "no such key") == nil)
+            let keys = [trials[2].cacheKey, "no such key", trials[6].cacheKey, trials[1].cacheKey, trials[2].cacheKey]
+            let found = try store.cachedResults(forKeys: keys)
+            #expect(found == [trials[2].cacheKey: trials[2].result, trials[1].cacheKey: trials[1].result], "a batch's keys in one read")
         }
 
         @Test("run status changes and claims record the end time and owner; unknown runs are reported", arguments: StoreKind.allCases)

@@ -112,6 +112,91 @@ extension PostgresSuites {
         #expect(rows[0].metrics["accuracy"] == 0.75)
     }
 
+    @Test("a batch of completions writes the holder's results and drops, trial by trial, those another worker took over",
+          arguments: StoreKind.allCases)
+    func completeBatch(kind: StoreKind) throws {
+        guard let (store, run) = try queue(4, kind) else { return }
+        // a claims 1 and 2, its lease runs out and b takes them over; then a claims 3 and 4.
+        var held = try store.claimTrials(worker: "a", limit: 2, runs: [run], lease: 10, now: 100)
+        let taken = try store.claimTrials(worker: "b", limit: 2, runs: [run], lease: 10, now: 200)
+        #expect(taken.map(\.sequence) == [1, 2])
+        held += try store.claimTrials(worker: "a", limit: 2, runs: [run], lease: 10, now: 200)
+        #expect(held.map(\.sequence) == [1, 2, 3, 4])
+        for index in held.indices {
+            held[index].record(TrialResult(status: .done, metrics: ["accuracy": Double(index) / 10, "params": 7]), score: nil, cached: false)
+        }
+        let written = try store.completeTrials(held, worker: "a")
+        #expect(written == Set(held.suffix(2).map(\.id)), "only the trials a still holds (3 and 4)")
+        #expect(try store.completeTrials(held, worker: "a").isEmpty, "a result is written once")
+        let rows = try store.trials(run: run)
+        #expect(rows.map(\.status) == [.claimed, .claimed, .done, .done])
+        #expect(rows[3].metrics == ["accuracy": 0.3, "params": 7])
+        let names = try store.sql("SELECT name FROM run_metrics WHERE run_id = \(run) ORDER BY name").rows.map { $0[0].stringValue }
+        #expect(names == ["accuracy", "params"])
+    }
+
+    @Test("a batch is queued in one call with its ids in order, and told in one call with the checkpoint after its last trial",
+          arguments: StoreKind.allCases)
+    func startAndFinishBatch(kind: StoreKind) throws {
+        guard let (store, _) = try kind.freshStore() else { return }
+        let run = try store.createRun(StoreFixture.run())
+        let batch = StoreFixture.trials(run: run, count: 5, seed: 3).map { trial -> TrialRecord in
+            var pending = trial
+            pending.status = .pending
+            pending.metrics = [:]
+            pending.score = nil
+            return pending
+        }
+        let ids = try store.startTrials(batch)
+        let rows = try store.trials(run: run)
+        #expect(ids == rows.map(\.id) && Set(ids).count == 5, "ids in the order of the trials given")
+        #expect(rows.allSatisfy { $0.status == .pending })
+        #expect(try store.startTrials([]).isEmpty)
+        var told = StoreFixture.trials(run: run, count: 5, seed: 3)
+        for index in told.indices { told[index].id = ids[index] }
+        try store.finishTrials(Array(told.prefix(3)), checkpoint: nil)
+        #expect(try store.checkpoint(run: run).lastSequence == 0)
+        let state = Data("after 5".utf8)
+        try store.finishTrials(Array(told.suffix(2)), checkpoint: RunCheckpoint(strategyState: state, lastSequence: 5, spentWallSeconds: 2))
+        let checkpoint = try store.checkpoint(run: run)
+        #expect(checkpoint.lastSequence == 5 && checkpoint.strategyState == state && checkpoint.spentWallSeconds == 2)
+        #expect(try store.trials(run: run).map(\.metrics) == told.map(\.metrics))
+        var stranger = told[0]
+        stranger.sequence = 99
+        #expect(throws: StoreError.self) { try store.finishTrials([told[1], stranger], checkpoint: nil) }
+    }
+
+    @Test("a PostgreSQL store's doorbells ring when another connection queues and completes trials; SQLite has none (its waiters poll)",
+          arguments: StoreKind.allCases)
+    func doorbell(kind: StoreKind) throws {
+        guard let (store, location) = try kind.freshStore() else { return }
+        guard let bell = store.queuedDoorbell, let done = store.completedDoorbell else {
+            #expect(kind == .sqlite && store.completedDoorbell == nil)
+            return
+        }
+        // The listener rings once it is connected and listening.
+        let deadline = Date().addingTimeInterval(10)
+        while bell.generation == 0, Date() < deadline { bell.wait(after: 0, timeout: 0.1) }
+        #expect(bell.generation > 0, "the listener connected")
+        let other = try location.open()
+        let run = try other.createRun(StoreFixture.run())
+        let before = bell.generation
+        var trial = StoreFixture.trials(run: run, count: 1, seed: 4)[0]
+        trial.status = .pending
+        let queued = Date()
+        _ = try other.startTrials([trial])
+        bell.wait(after: before, timeout: 5)
+        #expect(bell.generation > before && Date().timeIntervalSince(queued) < 5, "rung by the other connection's NOTIFY")
+        let (queuedRings, doneRings) = (bell.generation, done.generation)
+        var claimed = try other.claimTrials(worker: "w", limit: 1, runs: [run], lease: 10, now: Date().timeIntervalSince1970)[0]
+        claimed.record(TrialResult(status: .done, metrics: ["accuracy": 0.5]), score: nil, cached: false)
+        let completed = Date()
+        #expect(try other.completeTrial(claimed, worker: "w"))
+        done.wait(after: doneRings, timeout: 5)
+        #expect(done.generation > doneRings && Date().timeIntervalSince(completed) < 5, "completions ring the other doorbell")
+        #expect(bell.generation == queuedRings, "and not the one idle workers wait on")
+    }
+
     @Test("release puts a worker's claims back to pending; other workers' claims stay", arguments: StoreKind.allCases)
     func release(kind: StoreKind) throws {
         guard let (store, run) = try queue(3, kind) else { return }

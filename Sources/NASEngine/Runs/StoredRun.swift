@@ -37,6 +37,8 @@ final class StoredRun: @unchecked Sendable {
         } catch is CancellationError {
             progress = recorder.progress(.cancelled, tally: recorder.lastTally)
         } catch {
+            // Trials of the batch told before the failure are recorded as finished, without a checkpoint.
+            try? recorder.recordTold(checkpoint: nil)
             progress = recorder.progress(.failed, tally: recorder.lastTally, error: "\(error)")
         }
         recorder.stopWorkers()

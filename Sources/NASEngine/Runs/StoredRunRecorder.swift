@@ -7,17 +7,17 @@ import NASStore
 /// Records a store-backed run's trials for the search loop: each trial as it starts and ends, with the
 /// strategy's checkpoint, so that a run can be queried while it works and resumed after a crash.
 ///
-/// Crash safety: a trial is recorded as `running` before it is evaluated; when it finishes, its
-/// result and the strategy's checkpoint (taken after `tell`) are written in ONE transaction, together
-/// with the run's spent wall time; in a batch of several trials only the last one's end carries the
-/// checkpoint. So the stored checkpoint always describes exactly the finished trials `1...lastSequence`,
+/// Crash safety: a trial is recorded as `running` before it is evaluated; the results of a batch's trials
+/// and the strategy's checkpoint (taken after the batch's last `tell`) are written in ONE transaction, together
+/// with the run's spent wall time, when the batch ends (a batch abandoned half-way records its told trials
+/// without a checkpoint). So the stored checkpoint always describes exactly the finished trials `1...lastSequence`,
 /// and a restored strategy asks the next batch whole. On resume the strategy is restored from it, every trial after
 /// `lastSequence` (started but never finished, or cancelled) is deleted, and the loop asks again
 /// from there: a deterministic strategy proposes the same architecture again, so a resumed run
 /// records the same trials as an uninterrupted one.
 ///
-/// A run whose trials go through the queue (`RunSettings.queuesTrials`) records each as `pending`
-/// instead, and waits for workers to complete it (its in-process worker threads, started with the first
+/// A run whose trials go through the queue (`RunSettings.queuesTrials`) records each batch as `pending`
+/// instead (one transaction), and waits for workers to complete it (its in-process worker threads, started with the first
 /// batch, and any `naslab worker` sharing the store). A resumed run keeps the queued trials after its
 /// checkpoint: the strategy, restored and seeded, proposes the same batch again, and each proposal that
 /// matches the queued trial of its sequence number (same architecture and fidelity) takes that trial's
@@ -38,7 +38,9 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
     private let doorbell = QueueDoorbell()
     /// The in-process queue workers, once started, and what stops them.
     private var workers: (thread: Thread, stop: CancellationToken, done: CancellationToken)?
-    /// The loop's count after the last finished trial (or of the trials before a resume).
+    /// The batch's trials told to the strategy, with the loop's count after each, until the batch's end records them.
+    private var told: [(record: TrialRecord, tally: LoopTally)] = []
+    /// The loop's count after the last recorded finished trial (or of the trials before a resume).
     private(set) var lastTally = LoopTally()
 
     /// A recorder for the recorded run `runID`.
@@ -73,11 +75,13 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         return RecordedHistory(trials: trials, lastSequence: checkpoint.lastSequence, wallSeconds: checkpoint.spentWallSeconds)
     }
 
-    /// The cache's answer, except for a trial a resumed run had queued under its number: that one takes the
-    /// queued row's state (`evaluateQueued`), so that its own earlier result is not counted as cached.
-    func cachedResult(for trial: LoopTrial) throws -> TrialResult? {
-        if let queued = leftInQueue[trial.sequence], matches(queued, trial) { return nil }
-        return try store.cachedResult(forKey: trial.cacheKey)
+    /// The cache's answers (one read for the batch), except for a trial a resumed run had queued under its number:
+    /// that one takes the queued row's state (`evaluateQueued`), so that its own earlier result is not counted as cached.
+    func cachedResults(for trials: [LoopTrial]) throws -> [TrialResult?] {
+        let asked = trials.filter { trial in !(leftInQueue[trial.sequence].map { matches($0, trial) } ?? false) }
+        let found = try store.cachedResults(forKeys: asked.map(\.cacheKey))
+        let askedSequences = Set(asked.map(\.sequence))
+        return trials.map { askedSequences.contains($0.sequence) ? found[$0.cacheKey] : nil }
     }
 
     func started(_ trial: LoopTrial) throws {
@@ -89,27 +93,42 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         current[trial.sequence] = record
     }
 
+    /// Keeps a told trial's end until its batch ends, then records the batch's ends with the checkpoint after
+    /// the last (`finishTrials`: one transaction per batch).
     func finished(_ trial: LoopTrial, result: TrialResult, score: Double, cached: Bool, strategy: any SearchStrategy,
                   tally: LoopTally) throws {
         guard var record = current.removeValue(forKey: trial.sequence) else { return }
         record.record(result, score: score, cached: cached)
-        let checkpoint = trial.endsBatch
-            ? RunCheckpoint(strategyState: try strategy.checkpoint(), lastSequence: trial.sequence,
-                            spentWallSeconds: tally.spent.wallSeconds)
-            : nil
-        try store.finishTrial(record, checkpoint: checkpoint)
-        lastTally = tally
-        let progress = self.progress(.running, tally: tally)
-        handle.update(progress)
-        onEvent?(.trialFinished(record, progress))
+        told.append((record, tally))
+        guard trial.endsBatch else { return }
+        try recordTold(checkpoint: RunCheckpoint(strategyState: try strategy.checkpoint(), lastSequence: trial.sequence,
+                                                 spentWallSeconds: tally.spent.wallSeconds))
     }
 
     func abandoned(_ trial: LoopTrial, result: TrialResult, cached: Bool) {
+        // The trials of the batch told before this one are recorded as finished, without a checkpoint (as if the run
+        // had died after them): a resumed run asks their batch again and takes them up.
+        try? recordTold(checkpoint: nil)
         guard var record = current.removeValue(forKey: trial.sequence) else { return }
         // A queued trial stays as the queue has it (pending, claimed or completed), for a resumed run to take up.
         guard record.status == .running else { return }
         record.record(result, score: nil, cached: cached)
         try? store.finishTrial(record, checkpoint: nil)
+    }
+
+    /// Records the ends of the trials told so far in one transaction (with the checkpoint after the last, at a
+    /// batch's end), then reports each.
+    func recordTold(checkpoint: RunCheckpoint?) throws {
+        guard !told.isEmpty else { return }
+        let batch = told
+        told = []
+        try store.finishTrials(batch.map(\.record), checkpoint: checkpoint)
+        for (record, tally) in batch {
+            lastTally = tally
+            let progress = self.progress(.running, tally: tally)
+            handle.update(progress)
+            onEvent?(.trialFinished(record, progress))
+        }
     }
 
     // MARK: The queue
@@ -124,7 +143,11 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
 
     func evaluateQueued(_ trials: [LoopTrial], cancel: CancellationToken) throws -> [TrialResult] {
         guard !trials.isEmpty else { return [] }
-        for trial in trials { try enqueue(trial, existing: leftInQueue.removeValue(forKey: trial.sequence)) }
+        let fresh = try trials.compactMap { try enqueue($0, existing: leftInQueue.removeValue(forKey: $0.sequence)) }
+        for (record, id) in zip(fresh, try store.startTrials(fresh)) {
+            current[record.sequence] = record
+            current[record.sequence]?.id = id
+        }
         startWorkers()
         doorbell.ring()
         var waiting = progress(.running, tally: lastTally)
@@ -133,20 +156,18 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         return try waitForResults(trials, cancel: cancel)
     }
 
-    /// Records a trial as pending, unless a resumed run already queued the same work under its number.
-    private func enqueue(_ trial: LoopTrial, existing: TrialRecord?) throws {
+    /// The pending record of a trial to queue, or nil when a resumed run already queued the same work under its number.
+    private func enqueue(_ trial: LoopTrial, existing: TrialRecord?) throws -> TrialRecord? {
         if let existing {
             if matches(existing, trial) {
                 current[trial.sequence] = existing
-                return
+                return nil
             }
             try store.deleteTrial(run: runID, sequence: trial.sequence)
         }
-        var record = TrialRecord(runID: runID, sequence: trial.sequence, architecture: trial.canonical, identity: trial.identity,
-                                 tokens: trial.proposal.architecture.tokens, fidelity: trial.proposal.fidelity, seed: trial.seed,
-                                 status: .pending, cacheKey: trial.cacheKey)
-        record.id = try store.startTrial(record)
-        current[trial.sequence] = record
+        return TrialRecord(runID: runID, sequence: trial.sequence, architecture: trial.canonical, identity: trial.identity,
+                           tokens: trial.proposal.architecture.tokens, fidelity: trial.proposal.fidelity, seed: trial.seed,
+                           status: .pending, cacheKey: trial.cacheKey)
     }
 
     /// Whether a row a resumed run found queued is the same work as a re-asked trial (architecture, fidelity, seed).
@@ -160,8 +181,10 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
         let range = trials.first!.sequence...trials.last!.sequence
         let wanted = Set(trials.map(\.sequence))
         var wait = QueueWorker.firstPoll, seen = -1
+        // In-process workers ring the run's doorbell; external ones, the store's (PostgreSQL), else they are polled.
+        let bell = settings.workers > 0 ? doorbell : store.completedDoorbell ?? doorbell
         while true {
-            let generation = doorbell.generation
+            let generation = bell.generation
             let rows = try store.trials(run: runID, sequences: range).filter { wanted.contains($0.sequence) }
             let finished = rows.filter { $0.status == .done || $0.status == .failed }
             if finished.count == trials.count {
@@ -173,10 +196,10 @@ final class StoredRunRecorder: TrialRecorder, @unchecked Sendable {
                 cancelled.status = .cancelled
                 return trials.map { _ in cancelled }
             }
-            // In-process workers ring when they complete a trial; external ones are seen by polling, every
-            // 2 ms while results come in, backing off to 100 ms (50 with in-process workers) while none do.
+            // Between rings the store is polled, every 2 ms while results come in, backing off to 100 ms (50 with
+            // in-process workers) while none do.
             if finished.count != seen { (wait, seen) = (QueueWorker.firstPoll, finished.count) }
-            doorbell.wait(after: generation, timeout: wait)
+            bell.wait(after: generation, timeout: wait)
             wait = min(wait * 2, settings.workers == 0 ? 0.1 : 0.05)
         }
     }

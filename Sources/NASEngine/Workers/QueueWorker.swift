@@ -10,7 +10,8 @@ import Synchronization
 /// The same worker serves both kinds: `naslab worker` processes, which rebuild each run's space and
 /// evaluator from the description the run keeps (`EvaluatorCatalogue.rebuild`), and a run's in-process
 /// workers, which are handed the driver's own (`resolver`). Each thread claims under its own id
-/// (`<name>/<slot>`) one trial at a time with a lease that a heartbeat thread renews every third of it;
+/// (`<name>/<slot>`), one trial at a time (several while trials are quick, completed together), with a lease
+/// that a heartbeat thread renews every third of it;
 /// a worker killed outright stops renewing, and its trial is claimed again once the lease ends. A trial
 /// whose evaluator cannot be rebuilt is completed as failed with the reason, and the worker moves on.
 /// Stopping (`stop` cancelled, SIGTERM in the CLI) cancels the evaluations under way and puts their
@@ -28,14 +29,18 @@ public final class QueueWorker: Sendable {
         public var poll: Double
         /// Stop after this many seconds with nothing to claim (never when nil).
         public var idleExit: Double?
+        /// The most trials a thread claims at once (while trials are quick; one at a time otherwise).
+        public var claimLimit: Int
 
         /// Options.
-        public init(concurrency: Int = 1, runs: [Int64]? = nil, lease: Double = 30, poll: Double = 0.05, idleExit: Double? = nil) {
+        public init(concurrency: Int = 1, runs: [Int64]? = nil, lease: Double = 30, poll: Double = 0.05, idleExit: Double? = nil,
+                    claimLimit: Int = 16) {
             self.concurrency = concurrency
             self.runs = runs
             self.lease = lease
             self.poll = poll
             self.idleExit = idleExit
+            self.claimLimit = claimLimit
         }
     }
 
@@ -52,7 +57,8 @@ public final class QueueWorker: Sendable {
     public let options: Options
     private let resolver: Resolver
     private let log: @Sendable (String) -> Void
-    /// Rung by the run's driver when it queues trials, and rung here when a trial is completed (in-process workers).
+    /// Rung by the run's driver when it queues trials, and rung here when a trial is completed (in-process workers);
+    /// without it, the worker waits on the store's `queuedDoorbell` (PostgreSQL: rung when any process queues trials).
     let doorbell: QueueDoorbell?
     /// Each run's space and evaluator (or why they cannot be had), resolved once.
     private let resolved = Mutex<[Int64: Result<Box, WorkerError>]>([:])
@@ -139,52 +145,88 @@ public final class QueueWorker: Sendable {
     /// One thread's loop: claim, evaluate, complete.
     ///
     /// An idle thread polls the store at first every 2 ms, doubling the wait up to `options.poll` while
-    /// nothing comes: busy queues are served at once, an idle one costs a query per poll interval.
+    /// nothing comes: busy queues are served at once, an idle one costs a query per poll interval. A thread
+    /// claims one trial at a time while trials take long; while they are quick (tabular), it claims twice as
+    /// many each time, up to `options.claimLimit`, and completes them together (`evaluate`).
     private func work(as slot: String, stop: CancellationToken) {
         var idleSince = Date()
         var wait = QueueWorker.firstPoll
+        var claimSize = 1
         while !stop.isCancelled {
-            let generation = doorbell?.generation ?? 0
+            let bell = doorbell ?? store.queuedDoorbell
+            let generation = bell?.generation ?? 0
             let claimed: [TrialRecord]
             do {
-                claimed = try store.claimTrials(worker: slot, limit: 1, runs: options.runs, lease: options.lease,
+                claimed = try store.claimTrials(worker: slot, limit: claimSize, runs: options.runs, lease: options.lease,
                                                 now: Date().timeIntervalSince1970)
             } catch {
                 log("\(slot) cannot claim: \(error)")
                 claimed = []
             }
-            guard let trial = claimed.first else {
+            guard !claimed.isEmpty else {
                 if let idle = options.idleExit, Date().timeIntervalSince(idleSince) >= idle { return }
-                if let doorbell { doorbell.wait(after: generation, timeout: wait) } else {
+                if let bell { bell.wait(after: generation, timeout: wait) } else {
                     Thread.sleep(forTimeInterval: wait)
                 }
                 wait = min(wait * 2, options.poll)
                 continue
             }
-            evaluate(trial, as: slot, stop: stop)
+            let clock = Date()
+            evaluate(claimed, as: slot, stop: stop)
+            let quick = Date().timeIntervalSince(clock) < QueueWorker.quickTrial * Double(claimed.count)
+            claimSize = quick ? min(claimSize * 2, max(1, options.claimLimit)) : 1
             idleSince = Date()
             wait = QueueWorker.firstPoll
         }
     }
 
-    /// Evaluates one claimed trial and writes its result (unless the worker is stopping: then it is released).
-    private func evaluate(_ trial: TrialRecord, as slot: String, stop: CancellationToken) {
-        log("\(slot) claimed run \(trial.runID) trial \(trial.sequence) \(trial.architecture)")
-        let result = result(of: trial, stop: stop)
-        if result.status == .cancelled || stop.isCancelled { return }
-        var record = trial
-        record.record(result, score: nil, cached: false)
+    /// Seconds under which a trial counts as quick: a thread then claims several at a time.
+    static let quickTrial = 0.005
+    /// The longest a thread keeps an evaluated result to complete it with the next ones.
+    static let holdLimit = 0.05
+
+    /// Evaluates claimed trials in order and writes their results, several in one transaction: those evaluated
+    /// are written together after the last, or before the next evaluation once keeping them longer (by the mean
+    /// evaluation so far) would pass `holdLimit`. A worker that is stopping writes what it evaluated and leaves
+    /// the rest (released when it stops).
+    private func evaluate(_ trials: [TrialRecord], as slot: String, stop: CancellationToken) {
+        var evaluated: [TrialRecord] = []
+        var heldSince = Date()
+        let clock = Date()
+        for (index, trial) in trials.enumerated() {
+            let mean = Date().timeIntervalSince(clock) / Double(max(1, index))
+            if !evaluated.isEmpty, Date().timeIntervalSince(heldSince) + mean > QueueWorker.holdLimit {
+                complete(evaluated, as: slot)
+                evaluated = []
+            }
+            log("\(slot) claimed run \(trial.runID) trial \(trial.sequence) \(trial.architecture)")
+            let result = result(of: trial, stop: stop)
+            if result.status == .cancelled || stop.isCancelled { break }
+            var record = trial
+            record.record(result, score: nil, cached: false)
+            if evaluated.isEmpty { heldSince = Date() }
+            evaluated.append(record)
+        }
+        complete(evaluated, as: slot)
+    }
+
+    /// Writes the results of trials this thread holds in one transaction (`completeTrials`); a result whose trial
+    /// another worker took over is dropped.
+    private func complete(_ records: [TrialRecord], as slot: String) {
+        guard !records.isEmpty else { return }
         do {
-            if try store.completeTrial(record, worker: slot) {
-                counts.withLock { $0.completed += 1 }
-                doorbell?.ring()
-                log("\(slot) finished run \(trial.runID) trial \(trial.sequence): \(summary(result))")
-            } else {
-                counts.withLock { $0.dropped += 1 }
-                log("\(slot) dropped its result of run \(trial.runID) trial \(trial.sequence): another worker took it over")
+            let written = try store.completeTrials(records, worker: slot)
+            counts.withLock { $0.completed += written.count; $0.dropped += records.count - written.count }
+            if !written.isEmpty { doorbell?.ring() }
+            for record in records {
+                if written.contains(record.id) {
+                    log("\(slot) finished run \(record.runID) trial \(record.sequence): \(summary(record.result))")
+                } else {
+                    log("\(slot) dropped its result of run \(record.runID) trial \(record.sequence): another worker took it over")
+                }
             }
         } catch {
-            log("\(slot) cannot record run \(trial.runID) trial \(trial.sequence): \(error)")
+            for record in records { log("\(slot) cannot record run \(record.runID) trial \(record.sequence): \(error)") }
         }
     }
 

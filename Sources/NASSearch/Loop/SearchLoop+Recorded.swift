@@ -44,15 +44,21 @@ extension SearchLoop {
     /// Records, evaluates and tells one batch; false when the run must stop (cancelled).
     private func evaluateRecordedBatch(_ batch: [Proposal], for strategy: some LoopSpecialised, in run: inout Run) throws -> Bool {
         let recorder = run.recorder.unsafelyUnwrapped
-        var pending: [Pending] = []
-        pending.reserveCapacity(batch.count)
+        var items: [Pending] = []
+        items.reserveCapacity(batch.count)
         for proposal in batch {
             let asked = resolved(proposal)
             try space.validate(asked.architecture)
             run.sequence += 1
             var item = Pending(proposal: proposal, asked: asked, trial: loopTrial(asked, sequence: run.sequence))
-            item.trial.endsBatch = pending.count == batch.count - 1
-            if let found = try recorder.cachedResult(for: item.trial) { (item.result, item.cached) = (found, true) }
+            item.trial.endsBatch = items.count == batch.count - 1
+            items.append(item)
+        }
+        let found = try recorder.cachedResults(for: items.map(\.trial))
+        var pending: [Pending] = []
+        pending.reserveCapacity(items.count)
+        for (var item, cached) in zip(items, found) {
+            if let cached { (item.result, item.cached) = (cached, true) }
             if item.result != nil || !recorder.queuesTrials { try recorder.started(item.trial) }
             if item.result == nil, !recorder.queuesTrials {
                 item.result = try evaluateOnThisThread(item, recorder: recorder, in: &run)

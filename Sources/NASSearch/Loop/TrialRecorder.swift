@@ -3,7 +3,7 @@ import NASSpaces
 
 /// Where a `SearchLoop` records its trials beyond memory: a store-backed run (launch, resume, workers).
 ///
-/// The loop calls these in order for each trial: `cachedResult` (identical earlier work), `started`
+/// The loop calls these in order for each trial: `cachedResults` (identical earlier work, for its batch), `started`
 /// (before the evaluation), then `finished` after the strategy was told, or `abandoned` when the
 /// trial was cancelled or its evaluation threw. A run that resumes first calls `resume`, which
 /// restores the strategy and hands back what was already done, counted by the loop as if it had
@@ -22,8 +22,9 @@ public protocol TrialRecorder: AnyObject {
     func evaluateQueued(_ trials: [LoopTrial], cancel: CancellationToken) throws -> [TrialResult]
     /// Restores `strategy` from the last checkpoint and returns the trials finished before it (none for a new run).
     func resume(_ strategy: any SearchStrategy) throws -> RecordedHistory
-    /// The recorded result of identical earlier work (same cache key) that answers this trial, if any.
-    func cachedResult(for trial: LoopTrial) throws -> TrialResult?
+    /// The recorded results of identical earlier work (same cache key) that answer these trials (one batch), in
+    /// order, nil for each trial none answers.
+    func cachedResults(for trials: [LoopTrial]) throws -> [TrialResult?]
     /// A trial is about to be evaluated.
     func started(_ trial: LoopTrial) throws
     /// A trial finished and the strategy has been told; `tally` counts it. When it ends its batch

@@ -66,9 +66,35 @@ final class PostgresConnection {
         return try rows(of: result)
     }
 
-    /// Runs statements without parameters (DDL scripts), several at once.
-    func executeScript(_ sql: String) throws {
-        _ = try rows(of: PQexec(handle, sql))
+    /// Waits up to `timeout` seconds for notifications (`LISTEN`) and returns the channels they came on (those
+    /// already received first, without waiting); throws when the connection is lost.
+    func notifications(timeout: Double) throws -> [String] {
+        var channels = drainNotifications()
+        if !channels.isEmpty { return channels }
+        var descriptor = pollfd(fd: PQsocket(handle), events: Int16(POLLIN), revents: 0)
+        guard descriptor.fd >= 0 else { throw failure(nil) }
+        if poll(&descriptor, 1, Int32(timeout * 1000)) > 0 {
+            guard PQconsumeInput(handle) == 1 else { throw failure(nil) }
+            channels = drainNotifications()
+        }
+        guard PQstatus(handle) == CONNECTION_OK else { throw failure(nil) }
+        return channels
+    }
+
+    /// Takes the notifications libpq holds; returns their channels.
+    private func drainNotifications() -> [String] {
+        var channels: [String] = []
+        while let notification = PQnotifies(handle) {
+            channels.append(String(cString: notification.pointee.relname))
+            PQfreemem(notification)
+        }
+        return channels
+    }
+
+    /// Runs statements without parameters (DDL scripts), several at once, in one round trip; returns the last one's rows.
+    @discardableResult
+    func executeScript(_ sql: String) throws -> PostgresRows {
+        try rows(of: PQexec(handle, sql))
     }
 
     /// The rows of a finished command, or its error; frees the libpq result.

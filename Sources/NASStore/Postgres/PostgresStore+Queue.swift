@@ -39,23 +39,28 @@ extension PostgresStore {
         }
     }
 
-    public func completeTrial(_ trial: TrialRecord, worker: String) throws -> Bool {
+    public func completeTrials(_ trials: [TrialRecord], worker: String) throws -> Set<Int64> {
         try write { connection in
-            var values: [(any DatabaseValueConvertible)?] = [trial.status.rawValue]
-            values += StoreSchema.promotedMetrics.map { trial.metrics[$0] as (any DatabaseValueConvertible)? }
-            values += [StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.wallSeconds, trial.simulatedSeconds,
-                       trial.error, Date().timeIntervalSince1970, trial.id, worker]
-            guard try connection.query(Self.completeSQL, values).changes == 1 else { return false }
-            try Self.noteMetricNames([trial.runID: Set(trial.metrics.keys)], connection)
-            return true
+            var written = Set<Int64>(), names = MetricNameTally()
+            for trial in trials {
+                let values = SQLiteStore.completionValues(trial, worker: worker)
+                guard try connection.query(Self.completeSQL, values).changes == 1 else { continue }
+                written.insert(trial.id)
+                names.note(run: trial.runID, sortedPairs: StoreJSON.sortedPairs(trial.metrics))
+            }
+            try Self.noteMetricNames(names.namesByRun, connection)
+            if !written.isEmpty { try Self.notify(Self.completedChannel, connection) }
+            return written
         }
     }
 
     @discardableResult
     public func releaseTrials(worker: String) throws -> Int {
         try write { connection in
-            try connection.query("UPDATE trials SET status = 'pending', worker = NULL, lease_until = NULL WHERE worker = ? AND status = 'claimed'",
-                                 [worker]).changes
+            let released = try connection.query("UPDATE trials SET status = 'pending', worker = NULL, lease_until = NULL WHERE worker = ? AND status = 'claimed'",
+                                                [worker]).changes
+            if released > 0 { try Self.notify(Self.queuedChannel, connection) }
+            return released
         }
     }
 
@@ -77,6 +82,16 @@ extension PostgresStore {
 
     public func deleteTrial(run id: Int64, sequence: Int) throws {
         try write { connection in _ = try connection.query("DELETE FROM trials WHERE run_id = ? AND seq = ?", [id, sequence]) }
+    }
+
+    /// The channel notified when trials are queued or released (`PostgresListener` listens on it).
+    static let queuedChannel = "naslab_queued"
+    /// The channel notified when trials are completed.
+    static let completedChannel = "naslab_completed"
+
+    /// Tells every listener of `channel`, when the transaction commits, that the queue changed.
+    static func notify(_ channel: String, _ connection: PostgresConnection) throws {
+        try connection.query("NOTIFY \(channel)")
     }
 
     /// Claims whose lease ended go back to pending.

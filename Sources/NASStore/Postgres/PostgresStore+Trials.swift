@@ -3,29 +3,27 @@ import GRDB
 import NASSpaces
 
 extension PostgresStore {
-    public func startTrial(_ trial: TrialRecord) throws -> Int64 {
+    public func startTrials(_ trials: [TrialRecord]) throws -> [Int64] {
         try write { connection in
-            try Self.id(connection.query(Self.insertSQL(rows: 1) + " RETURNING id",
-                                         Self.rowValues(trial, now: Date().timeIntervalSince1970)))
+            let ids = try Self.insert(trials, connection)
+            if trials.contains(where: { $0.status == .pending }) { try Self.notify(Self.queuedChannel, connection) }
+            return ids
         }
     }
 
-    public func finishTrial(_ trial: TrialRecord, checkpoint: RunCheckpoint?) throws {
+    public func finishTrials(_ trials: [TrialRecord], checkpoint: RunCheckpoint?) throws {
         try write { connection in
-            var values: [(any DatabaseValueConvertible)?] = [trial.status.rawValue]
-            values += StoreSchema.promotedMetrics.map { trial.metrics[$0] as (any DatabaseValueConvertible)? }
-            values += [
-                StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.score, trial.wallSeconds,
-                trial.simulatedSeconds, trial.error, trial.cached, Date().timeIntervalSince1970, trial.runID, trial.sequence,
-            ]
-            if try connection.query(Self.updateSQL, values).changes == 0 {
-                throw StoreError.corrupt("trial \(trial.sequence) of run \(trial.runID) was never started")
+            var names = MetricNameTally()
+            for trial in trials {
+                if try connection.query(Self.updateSQL, SQLiteStore.resultValues(trial)).changes == 0 {
+                    throw StoreError.corrupt("trial \(trial.sequence) of run \(trial.runID) was never started")
+                }
+                names.note(run: trial.runID, sortedPairs: StoreJSON.sortedPairs(trial.metrics))
             }
-            try Self.noteMetricNames([trial.runID: Set(trial.metrics.keys)], connection)
-            if let checkpoint {
+            try Self.noteMetricNames(names.namesByRun, connection)
+            if let checkpoint, let run = trials.last?.runID {
                 try connection.query("UPDATE runs SET checkpoint = ?, checkpoint_seq = ?, spent_wall = ? WHERE id = ?",
-                                     [checkpoint.strategyState, checkpoint.lastSequence, checkpoint.spentWallSeconds,
-                                      trial.runID])
+                                     [checkpoint.strategyState, checkpoint.lastSequence, checkpoint.spentWallSeconds, run])
             }
         }
     }
@@ -34,18 +32,8 @@ extension PostgresStore {
     public func insertFinishedTrials(_ trials: [TrialRecord]) throws -> Int {
         try write { connection in
             var names = MetricNameTally()
-            let now = Date().timeIntervalSince1970
-            var start = trials.startIndex
-            while start < trials.endIndex {
-                let batch = trials[start..<min(start + Self.insertBatch, trials.endIndex)]
-                var values: [(any DatabaseValueConvertible)?] = []
-                for trial in batch {
-                    names.note(run: trial.runID, sortedPairs: StoreJSON.sortedPairs(trial.metrics))
-                    values += Self.rowValues(trial, now: now)
-                }
-                try connection.query(Self.insertSQL(rows: batch.count), values)
-                start = batch.endIndex
-            }
+            for trial in trials { names.note(run: trial.runID, sortedPairs: StoreJSON.sortedPairs(trial.metrics)) }
+            try Self.insert(trials, connection)
             try Self.noteMetricNames(names.namesByRun, connection)
             return trials.count
         }
@@ -64,15 +52,48 @@ extension PostgresStore {
         }
     }
 
-    public func cachedResult(forKey key: String) throws -> TrialResult? {
-        try read { connection in
-            try connection.query("SELECT * FROM trials WHERE cache_key = ? AND status = 'done' ORDER BY id LIMIT 1", [key])
-                .rows.first.map { try SQLiteStore.trialRecord($0).result }
+    public func cachedResults(forKeys keys: [String]) throws -> [String: TrialResult] {
+        let unique = Array(Set(keys))
+        guard !unique.isEmpty else { return [:] }
+        return try read { connection in
+            let rows = try connection.query("""
+                SELECT DISTINCT ON (cache_key) * FROM trials WHERE cache_key IN (\(unique.map { _ in "?" }.joined(separator: ", ")))
+                  AND status = 'done' ORDER BY cache_key, id
+                """, unique).rows
+            return try Dictionary(rows.map { row in (row["cache_key"] as String, try SQLiteStore.trialRecord(row).result) },
+                                  uniquingKeysWith: { first, _ in first })
         }
     }
 
     /// Trials per bulk INSERT statement (each row has 27 parameters; PostgreSQL allows 65535).
     static let insertBatch = 500
+
+    /// Inserts trials, `insertBatch` rows per statement, and returns their ids in the same order.
+    @discardableResult
+    private static func insert(_ trials: [TrialRecord], _ connection: PostgresConnection) throws -> [Int64] {
+        let now = Date().timeIntervalSince1970
+        var ids: [Int64] = []
+        ids.reserveCapacity(trials.count)
+        var start = trials.startIndex
+        while start < trials.endIndex {
+            let batch = trials[start..<min(start + insertBatch, trials.endIndex)]
+            // RETURNING lists the rows in no promised order: each id is matched to its row by run and sequence number.
+            let rows = try connection.query(insertSQL(rows: batch.count) + " RETURNING id, run_id, seq",
+                                            batch.flatMap { rowValues($0, now: now) }).values
+            var idOf: [Int64: [Int64: Int64]] = [:]
+            for row in rows {
+                guard let id = Int64.fromDatabaseValue(row[0]), let run = Int64.fromDatabaseValue(row[1]),
+                      let sequence = Int64.fromDatabaseValue(row[2]) else { throw StoreError.corrupt("an inserted trial has no id") }
+                idOf[run, default: [:]][sequence] = id
+            }
+            for trial in batch {
+                guard let id = idOf[trial.runID]?[Int64(trial.sequence)] else { throw StoreError.corrupt("an inserted trial has no id") }
+                ids.append(id)
+            }
+            start = batch.endIndex
+        }
+        return ids
+    }
 
     /// The columns of a trial row, in the order of `rowValues`.
     private static let insertColumns = """

@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import NASCore
+import Synchronization
 
 /// The experiment store in a PostgreSQL database: the SQLite store's tables, migrations and
 /// queries, for several machines writing to one place.
@@ -21,6 +22,8 @@ public final class PostgresStore: ExperimentStore, @unchecked Sendable {
     private let lock = NSLock()
     /// The open connection (nil after one was lost).
     private var connection: PostgresConnection?
+    /// The listener that rings `queuedDoorbell` and `completedDoorbell`, started on first use.
+    private let listener = Mutex<PostgresListener?>(nil)
 
     /// Connects (once, without retrying: an unreachable server is reported at once) and brings
     /// the schema up to date.
@@ -94,10 +97,10 @@ public final class PostgresStore: ExperimentStore, @unchecked Sendable {
     /// One try of a transaction on the current (or a new) connection.
     private func attempt<T>(readOnly: Bool, deadline: Date, _ body: (PostgresConnection) throws -> T) throws -> T {
         let connection = try openConnection()
-        try connection.execute(readOnly ? "BEGIN READ ONLY" : "BEGIN")
         do {
-            var transactionID: Int64?
-            if !readOnly { transactionID = try connection.execute("SELECT txid_current()").scalar.flatMap(Int64.fromDatabaseValue) }
+            // A write learns its transaction id as it begins, in the same round trip.
+            let begun = try connection.executeScript(readOnly ? "BEGIN READ ONLY" : "BEGIN; SELECT txid_current()")
+            let transactionID = readOnly ? nil : begun.scalar.flatMap(Int64.fromDatabaseValue)
             let value = try body(connection)
             try commit(connection, transactionID: transactionID, deadline: deadline)
             return value
@@ -146,6 +149,21 @@ public final class PostgresStore: ExperimentStore, @unchecked Sendable {
         let fresh = try PostgresConnection(settings: settings)
         connection = fresh
         return fresh
+    }
+
+    /// Rung whenever any process queues or releases trials in this database (`PostgresListener`).
+    public var queuedDoorbell: QueueDoorbell? { startedListener.queued }
+    /// Rung whenever any process completes trials in this database (`PostgresListener`).
+    public var completedDoorbell: QueueDoorbell? { startedListener.completed }
+
+    /// The store's listener, started on first use.
+    private var startedListener: PostgresListener {
+        listener.withLock { listener in
+            if let listener { return listener }
+            let started = PostgresListener(settings: settings, alive: { [weak self] in self != nil })
+            listener = started
+            return started
+        }
     }
 
     // MARK: Descriptions

@@ -41,18 +41,18 @@ extension SQLiteStore {
         }
     }
 
-    public func completeTrial(_ trial: TrialRecord, worker: String) throws -> Bool {
+    public func completeTrials(_ trials: [TrialRecord], worker: String) throws -> Set<Int64> {
         try write { db in
             let statement = try db.cachedStatement(sql: Self.completeSQL)
-            var values: [(any DatabaseValueConvertible)?] = [trial.status.rawValue]
-            values += StoreSchema.promotedMetrics.map { trial.metrics[$0] }
-            values += [StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.wallSeconds, trial.simulatedSeconds,
-                       trial.error, Date().timeIntervalSince1970, trial.id, worker]
-            try statement.execute(arguments: StatementArguments(values))
-            guard db.changesCount == 1 else { return false }
-            let names = try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_metrics(run_id, name) SELECT run_id, ? FROM trials WHERE id = ?")
-            for name in trial.metrics.keys.sorted() { try names.execute(arguments: [name, trial.id]) }
-            return true
+            var written = Set<Int64>(), names = MetricNameTally()
+            for trial in trials {
+                try statement.execute(arguments: StatementArguments(Self.completionValues(trial, worker: worker)))
+                guard db.changesCount == 1 else { continue }
+                written.insert(trial.id)
+                names.note(run: trial.runID, sortedPairs: StoreJSON.sortedPairs(trial.metrics))
+            }
+            try Self.noteMetricNames(names.namesByRun, db)
+            return written
         }
     }
 
@@ -85,6 +85,15 @@ extension SQLiteStore {
 
     public func deleteTrial(run id: Int64, sequence: Int) throws {
         try write { db in try db.execute(sql: "DELETE FROM trials WHERE run_id = ? AND seq = ?", arguments: [id, sequence]) }
+    }
+
+    /// The parameters of `completeSQL` (the PostgreSQL store's too) for a trial's result, written by `worker`.
+    static func completionValues(_ trial: TrialRecord, worker: String) -> [(any DatabaseValueConvertible)?] {
+        var values: [(any DatabaseValueConvertible)?] = [trial.status.rawValue]
+        values += StoreSchema.promotedMetrics.map { trial.metrics[$0] }
+        values += [StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.wallSeconds, trial.simulatedSeconds,
+                   trial.error, Date().timeIntervalSince1970, trial.id, worker]
+        return values
     }
 
     /// Claims whose lease ended go back to pending.

@@ -3,21 +3,29 @@ import GRDB
 import NASSpaces
 
 extension SQLiteStore {
-    public func startTrial(_ trial: TrialRecord) throws -> Int64 {
+    public func startTrials(_ trials: [TrialRecord]) throws -> [Int64] {
         try write { db in
-            try Self.insert(trial, db)
-            return db.lastInsertedRowID
+            var writer = try TrialRowWriter(db, sql: Self.insertSQL)
+            defer { writer.finish() }
+            let now = Date().timeIntervalSince1970
+            return try trials.map { trial in
+                try writer.insert(trial, now: now)
+                return db.lastInsertedRowID
+            }
         }
     }
 
-    public func finishTrial(_ trial: TrialRecord, checkpoint: RunCheckpoint?) throws {
+    public func finishTrials(_ trials: [TrialRecord], checkpoint: RunCheckpoint?) throws {
         try write { db in
-            try Self.updateResult(of: trial, db)
-            try Self.noteMetricNames([trial.runID: Set(trial.metrics.keys)], db)
-            if let checkpoint {
+            var names = MetricNameTally()
+            for trial in trials {
+                try Self.updateResult(of: trial, db)
+                names.note(run: trial.runID, sortedPairs: StoreJSON.sortedPairs(trial.metrics))
+            }
+            try Self.noteMetricNames(names.namesByRun, db)
+            if let checkpoint, let run = trials.last?.runID {
                 try db.execute(sql: "UPDATE runs SET checkpoint = ?, checkpoint_seq = ?, spent_wall = ? WHERE id = ?",
-                               arguments: [checkpoint.strategyState, checkpoint.lastSequence, checkpoint.spentWallSeconds,
-                                           trial.runID])
+                               arguments: [checkpoint.strategyState, checkpoint.lastSequence, checkpoint.spentWallSeconds, run])
             }
         }
     }
@@ -48,10 +56,15 @@ extension SQLiteStore {
         }
     }
 
-    public func cachedResult(forKey key: String) throws -> TrialResult? {
-        try read { db in
-            try Row.fetchOne(db, sql: "SELECT * FROM trials WHERE cache_key = ? AND status = 'done' ORDER BY id LIMIT 1",
-                             arguments: [key]).map { try Self.trialRecord($0).result }
+    public func cachedResults(forKeys keys: [String]) throws -> [String: TrialResult] {
+        guard !keys.isEmpty else { return [:] }
+        return try read { db in
+            let statement = try db.cachedStatement(sql: "SELECT * FROM trials WHERE cache_key = ? AND status = 'done' ORDER BY id LIMIT 1")
+            var found: [String: TrialResult] = [:]
+            for key in Set(keys) {
+                if let row = try Row.fetchOne(statement, arguments: [key]) { found[key] = try Self.trialRecord(row).result }
+            }
+            return found
         }
     }
 
@@ -73,30 +86,28 @@ extension SQLiteStore {
         WHERE run_id = ? AND seq = ?
         """
 
-    /// Inserts a trial with everything it holds.
-    private static func insert(_ trial: TrialRecord, _ db: Database) throws {
-        var writer = try TrialRowWriter(db, sql: insertSQL)
-        defer { writer.finish() }
-        try writer.insert(trial, now: Date().timeIntervalSince1970)
-    }
-
     /// Writes a trial's result into its row (found by run and sequence number).
     private static func updateResult(of trial: TrialRecord, _ db: Database) throws {
         let statement = try db.cachedStatement(sql: updateSQL)
+        try statement.execute(arguments: StatementArguments(resultValues(trial)))
+        if db.changesCount == 0 {
+            throw StoreError.corrupt("trial \(trial.sequence) of run \(trial.runID) was never started")
+        }
+    }
+
+    /// The parameters of `updateSQL` (the PostgreSQL store's too) for a trial's end.
+    static func resultValues(_ trial: TrialRecord) -> [(any DatabaseValueConvertible)?] {
         var values: [(any DatabaseValueConvertible)?] = [trial.status.rawValue]
         values += StoreSchema.promotedMetrics.map { trial.metrics[$0] }
         values += [
             StoreJSON.object(trial.metrics), StoreJSON.array(trial.curve), trial.score, trial.wallSeconds,
             trial.simulatedSeconds, trial.error, trial.cached, Date().timeIntervalSince1970, trial.runID, trial.sequence,
         ]
-        try statement.execute(arguments: StatementArguments(values))
-        if db.changesCount == 0 {
-            throw StoreError.corrupt("trial \(trial.sequence) of run \(trial.runID) was never started")
-        }
+        return values
     }
 
     /// Records the names of metrics of each run, so tables know their columns.
-    private static func noteMetricNames(_ names: [Int64: Set<String>], _ db: Database) throws {
+    static func noteMetricNames(_ names: [Int64: Set<String>], _ db: Database) throws {
         let statement = try db.cachedStatement(sql: "INSERT OR IGNORE INTO run_metrics(run_id, name) VALUES (?, ?)")
         for (run, runNames) in names {
             for name in runNames { try statement.execute(arguments: [run, name]) }
