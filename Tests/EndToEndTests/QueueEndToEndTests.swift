@@ -95,6 +95,33 @@ import Testing
         #expect(try text("trials.csv", in: folder) == single.csv, "the run's trials differ from the single-process run's")
     }
 
+    /// A run on a space and evaluator other than NB201's (basenet and the energy model): a worker process rebuilds
+    /// both from the run's description and gives the trials one process gives.
+    @Test func aWorkerRebuildsABasenetRunWithTheEnergyModel() throws {
+        let search = """
+            space = basenet(blocks: ["vgg_k3", "res_k3", "mb_k3_e6"], positions: 1)
+            ev = energy(mac: 2e-12, dram: 150)
+            s = evolution(population: 4, sample: 2)
+
+            """
+        let report = "r.trials | sort trial | select trial, arch, energy | save(\"trials.csv\");\n"
+        let folder = try TemporaryFolder()
+        guard let store = try QueueTestStore.make(.sqlite, in: folder) else { return }
+        try folder.write("launch.nas", search + "r = launch(s, on: space, using: ev, budget: 12, seed: 3, workers: 0, batch: 3)\nwait(r);\n" + report)
+        let driver = try start(store.driver(["launch.nas"]), in: folder, log: "driver.txt")
+        try waitFor(timeout: 60) { try store.count("select count(*) from runs") == 1 }
+        let worker = try start(store.worker(["--idle-exit", "5"]), in: folder, log: "worker.txt")
+        try waitFor(timeout: 120) { !driver.isRunning }
+        let driverLog = try text("driver.txt", in: folder)
+        #expect(driver.terminationStatus == 0, "\(driverLog)")
+        worker.waitUntilExit()
+        let log = try text("worker.txt", in: folder)
+        #expect(log.contains(" finished run 1 trial 12") && !log.contains("cannot"), "\(log)")
+        let single = try singleProcessRun(search, budget: 12, seed: 3, batch: 3, report: report)
+        #expect(single.csv.split(separator: "\n").count == 13)
+        #expect(try text("trials.csv", in: folder) == single.csv, "the worker's trials differ from the single-process run's")
+    }
+
     /// A run that trains on digits, one of three workers killed with SIGKILL in the middle of a trial.
     @Test(arguments: QueueTestStore.Kind.allCases)
     func threeWorkersTrainingWithOneKilledMidTrial(kind: QueueTestStore.Kind) throws {
@@ -234,10 +261,11 @@ import Testing
     }
 
     /// The same search run by one process on its own workspace (one in-process worker): its output and trials.csv.
-    private func singleProcessRun(_ search: String, budget: Int, seed: Int, batch: Int) throws -> (stdout: String, csv: String) {
+    private func singleProcessRun(_ search: String, budget: Int, seed: Int, batch: Int,
+                                  report: String = Self.report) throws -> (stdout: String, csv: String) {
         let alone = try TemporaryFolder()
         try alone.write("launch.nas", search + "r = launch(s, on: space, using: ev, budget: \(budget), seed: \(seed), workers: 1, batch: \(batch))\nwait(r);\n"
-                        + Self.report)
+                        + report)
         let single = try NaslabBinary.run(["launch.nas"], in: alone.url, timeout: 240)
         #expect(single.status == 0, "\(single.stderr)")
         return (single.stdout, try text("trials.csv", in: alone))
