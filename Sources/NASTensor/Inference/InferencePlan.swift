@@ -59,7 +59,7 @@ public final class InferencePlan {
         self.threads = threads
         let (offsets, total) = Self.placeBuffers(lowering, margin: lanes > 1 ? 8 : 0)
         arenaBytes = total
-        let base = UnsafeMutableRawPointer.allocate(byteCount: max(total, 64), alignment: 64)
+        let base = UnsafeMutableRawPointer.allocate(byteCount: max(total, 64), alignment: 4096)
         arena = base
         let address = { (b: Int) in base + offsets[b] }
         var schedule = LaneSchedule.sequential(lowering.steps.count)
@@ -72,7 +72,7 @@ public final class InferencePlan {
             guard case .primitive(let p) = step.kind else { return most }
             return max(most, DNNL.byteSize(p.scratchpadDesc))
         }
-        scratch = (0..<self.lanes).map { _ in UnsafeMutableRawPointer.allocate(byteCount: max(scratchBytes, 64), alignment: 64) }
+        scratch = (0..<self.lanes).map { _ in UnsafeMutableRawPointer.allocate(byteCount: max(scratchBytes, 64), alignment: 4096) }
         streams = try (0..<self.lanes).map { _ in try DNNLStream() }
         inputPointer = address(0)
         outputPointer = address(lowering.outputBuffer)
