@@ -28,4 +28,19 @@ import Testing
         BufferPool.drain()
         #expect(BufferPool.idleCount(bytes: bytes) == 0)
     }
+
+    @Test("buffers of a page or more start on a page, whether fresh or reused; smaller ones on 64 bytes")
+    func largeBuffersArePageAligned() {
+        for bytes in [4096, 3 * 4096 + 12, BufferPool.minimumBytes + 64, 100 * 1024] {
+            let pointers = (0..<8).map { _ in BufferPool.allocate(bytes: bytes) }
+            #expect(pointers.allSatisfy { Int(bitPattern: $0) % BufferPool.pageBytes == 0 }, "\(bytes) bytes")
+            pointers.forEach { BufferPool.release($0, bytes: bytes) }
+            let reused = BufferPool.allocate(bytes: bytes)
+            #expect(Int(bitPattern: reused) % BufferPool.pageBytes == 0, "\(bytes) bytes, reused")
+            BufferPool.release(reused, bytes: bytes)
+        }
+        let small = BufferPool.allocate(bytes: 100)
+        #expect(Int(bitPattern: small) % 64 == 0)
+        BufferPool.release(small, bytes: 100)
+    }
 }
