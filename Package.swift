@@ -54,7 +54,7 @@ var targets: [Target] = [
     .testTarget(name: "NASSearchTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASSearch", "NASBenchmarks"]),
     .testTarget(name: "NASHardwareTests", dependencies: ["NASCore", "NASSpaces", "NASTraining", "NASBenchmarks", "NASSearch", "NASHardware", "NASExport"]),
     .testTarget(name: "NASExportTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASExport"]),
-    .testTarget(name: "NASEngineTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASEngine"]),
+    .testTarget(name: "NASEngineTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASBenchmarks", "NASStore", "NASSearch", "NASHardware", "NASEngine"]),
     .testTarget(name: "NASLanguageTests", dependencies: ["NASCore", "NASSpaces", "NASSearch", "NASHardware", "NASEngine", "NASLanguage"], exclude: ["Snapshots"], resources: [.copy("Scripts")]),
     .testTarget(name: "NASNotebookTests", dependencies: ["NASCore", "NASEngine", "NASLanguage", "NASNotebook"]),
     .testTarget(name: "EndToEndTests", dependencies: []),

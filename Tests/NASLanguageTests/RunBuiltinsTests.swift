@@ -32,7 +32,7 @@ import Testing
     @Test func launchForExternalWorkersRefusesAnEvaluatorTheyCannotRebuildAndChecksItsCounts() throws {
         let harness = Harness()
         let (_, result) = harness.run("""
-            r = launch(random(), on: nb201(), using: [nb201(dataset: "cifar10"), energy()], budget: 4, workers: 0)
+            r = launch(random(), on: nb201(), using: [nb201(dataset: "cifar10"), few_shot(latency(device: "fpga"))], budget: 4, workers: 0)
             """)
         let message = result.diagnostics.first?.message ?? ""
         #expect(message.contains("naslab worker processes cannot rebuild") && message.contains("workers: 1 or more"), "\(message)")

@@ -6,7 +6,9 @@
 #    server (scripts/reference/optuna_queue.py). Both are timed from their trials' timestamps (first
 #    start to last end), so process start-up is left out of both. Aim: at least 10× Optuna.
 # 2. Scaling on real training: trials per hour of 1 worker against 2 workers, each training with one
-#    thread (train(…, threads: 1)) on the digits. Aim: at least 1.7×.
+#    thread (train(…, threads: 1)) on the digits. Aim: at least 1.7×. Random search proposes without
+#    results, so the driver queues the whole budget as one batch: batches of 8 made every batch wait for
+#    its slowest trial while the other worker idled (1.60–1.74× measured that way).
 # Needs PostgreSQL (NASLAB_WITH_POSTGRES=1 scripts/setup) and, for Optuna, pip's optuna and psycopg2-binary
 # (installed when missing unless NASLAB_BENCH_INSTALL=0).
 # Usage: scripts/bench.d/distributed.sh [TRIALS]   (default 1000)
@@ -77,7 +79,7 @@ echo "-- scaling on real training: 1 worker against 2, one thread each"
 cat > "$work/train.nas" <<NAS
 data = dataset("digits", seed: 1)
 space = nb201(channels: 8, cells: 1)
-r = launch(random(), on: space, using: train(data, epochs: 3, batch: 32, threads: 1), budget: 24, seed: 1, workers: 0, batch: 8)
+r = launch(random(), on: space, using: train(data, epochs: 3, batch: 32, threads: 1), budget: 24, seed: 1, workers: 0, batch: 24)
 wait(r)
 q = sql("select count(*) as n, max(finished_at) - min(started_at) as span from trials where run_id = " + str(r.id))
 print("measured", q.n[0], q.span[0])
