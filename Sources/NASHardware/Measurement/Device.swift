@@ -25,6 +25,14 @@ extension Device {
     /// naslab's own version: the engine is naslab's.
     public var engineVersion: String { NaslabVersion.number }
 
+    /// Throws, before anything is compiled or allocated, when the settings are invalid, the batch is not positive
+    /// or the network would not fit in memory (`checkFitsInMemory`): what every device checks first.
+    public func checkMeasurable(_ spec: NetworkSpec, batch: Int, settings: MeasurementSettings) throws {
+        try settings.validate()
+        guard batch >= 1 else { throw HardwareError("batch must be at least 1, got \(batch)") }
+        try checkFitsInMemory(spec, batch: batch)
+    }
+
     /// Throws, before anything is allocated, when the cost model's estimate of the inference (live
     /// activations at `batch` and the weights) exceeds half of this machine's memory.
     public func checkFitsInMemory(_ spec: NetworkSpec, batch: Int) throws {

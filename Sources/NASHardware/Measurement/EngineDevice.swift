@@ -28,9 +28,7 @@ public struct EngineDevice: Device {
     /// Times `settings.repeats` calls of the compiled plan after `settings.warmup` untimed ones.
     public func measure(_ spec: NetworkSpec, batch: Int, settings: MeasurementSettings,
                         cancel: CancellationToken) throws -> LatencyMeasurement {
-        try settings.validate()
-        guard batch >= 1 else { throw HardwareError("batch must be at least 1, got \(batch)") }
-        try checkFitsInMemory(spec, batch: batch)
+        try checkMeasurable(spec, batch: batch, settings: settings)
         let plan = try compiledPlan(spec, batch: batch)
         let input = Tensor(zeros: plan.inputDims)
         let previous = ComputeThreads.current

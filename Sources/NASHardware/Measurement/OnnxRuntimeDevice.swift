@@ -38,9 +38,7 @@ public struct OnnxRuntimeDevice: Device {
     /// The peak memory is not reported: onnxruntime does not say.
     public func measure(_ spec: NetworkSpec, batch: Int, settings: MeasurementSettings,
                         cancel: CancellationToken) throws -> LatencyMeasurement {
-        try settings.validate()
-        guard batch >= 1 else { throw HardwareError("batch must be at least 1, got \(batch)") }
-        try checkFitsInMemory(spec, batch: batch)
+        try checkMeasurable(spec, batch: batch, settings: settings)
         try cancel.check()
         let file = try Self.writeModel(spec)
         defer { try? FileManager.default.removeItem(at: file) }
