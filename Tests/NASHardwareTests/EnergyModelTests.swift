@@ -9,7 +9,8 @@ import NASSpaces
     private func oneConvolution() throws -> NetworkSpec {
         var b = try NetworkBuilder(input: TensorShape(channels: 3, height: 8, width: 8))
         let conv = try b.add(.conv(outChannels: 4, kernel: 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: false), [NetworkBuilder.inputID], name: "conv")
-        return b.build(output: try b.add(.relu, [conv], name: "relu"))
+        let relu = try b.add(.relu, [conv], name: "relu")   // added before `build` reads the builder
+        return b.build(output: relu)
     }
 
     @Test("a one-convolution network: accesses per level and joules, by hand")

@@ -50,6 +50,20 @@ import Testing
         #expect(c.lut.metadata.kind == .corrected && c.lut.metadata.method == "method 1 (a)")
     }
 
+    @Test("a table profiled for other classes is corrected with networks of those classes")
+    func classesCarryThrough() throws {
+        let device = FusingDevice()
+        let lut = try LatencyLUT.profile(space: Self.space, device: device, input: TensorShape(channels: 2, height: 4, width: 4), classes: 7)
+        #expect(lut.metadata.classes == 7 && device.classes == [7])
+        let c = try LUTCorrection.correct(lut, space: Self.space, device: device, method: .single(reference: "a"))
+        #expect(device.classes == [7])
+        #expect(c.lut.metadata.classes == 7)
+        #expect(abs(try c.predict(try Self.space.parse("bab"), in: Self.space) - 146e-6) < 1e-12)
+        let usual = FusingDevice()
+        _ = try LatencyLUT.profile(space: Self.space, device: usual, input: TensorShape(channels: 2, height: 4, width: 4))
+        #expect(usual.classes == [Self.space.defaultClasses] && Self.space.defaultClasses != 7)
+    }
+
     @Test("method 2 averages both specified networks: 8 whole-network measurements")
     func methodTwo() throws {
         let c = try Self.corrected(.averaged)

@@ -39,6 +39,25 @@ import NASSpaces
         #expect(features.kernels == 1)                         // the ReLU runs as the convolution's post-op
     }
 
+    @Test("a branch the output does not read costs nothing, as in the inference plan that drops it")
+    func deadBranchesCostNothing() throws {
+        var b = try NetworkBuilder(input: TensorShape(channels: 3, height: 8, width: 8))
+        let conv = try b.add(.conv(outChannels: 4, kernel: 3, stride: 1, padding: 1, dilation: 1, groups: 1, bias: false), [NetworkBuilder.inputID], name: "conv")
+        _ = try b.add(.conv(outChannels: 8, kernel: 1, stride: 1, padding: 0, dilation: 1, groups: 1, bias: false), [conv], name: "unused")
+        let relu = try b.add(.relu, [conv], name: "relu")
+        let spec = b.build(output: relu)
+        #expect(spec.liveNodes == [true, false, true])
+        #expect(CostFeatures(spec) == CostFeatures(macs: 8 * 8 * 4 * 27, bytes: Double(108 + 192 + 256) * 4, kernels: 1))
+        // NB201: with every edge into node 3 from node 0, nodes 1 and 2 feed nothing, so their
+        // convolutions cost what `none` on those edges costs: nothing.
+        let space = NB201Space()
+        let dead = try space.parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_1x1~1|+|nor_conv_3x3~0|none~1|none~2|")
+        let pruned = try space.parse("|none~0|+|none~0|none~1|+|nor_conv_3x3~0|none~1|none~2|")
+        #expect(try CostFeatures(dead, in: space) == CostFeatures(pruned, in: space))
+        let live = try space.parse("|nor_conv_3x3~0|+|nor_conv_3x3~0|nor_conv_1x1~1|+|nor_conv_3x3~0|none~1|skip_connect~2|")
+        #expect(try CostFeatures(live, in: space).macs > CostFeatures(pruned, in: space).macs)
+    }
+
     @Test("too few measurements, singular features and the wrong space are clear errors")
     func errors() throws {
         let space = NB201Space()

@@ -12,7 +12,12 @@
 #   NASLAB_BENCH_THREADS    engine thread counts, each a device (default "1"; "1 2" for both)
 #   NASLAB_LATENCY_METHODS  corrections to run (default "1 2"; method 2 measures 1593 FBNet networks)
 #   NASLAB_LATENCY_STATISTIC  median (default) or min (each measurement's fastest call: least moved by load)
+#   NASLAB_LATENCY_CLASSES  the classifier's classes (default: the space's; 1000 for FBNet)
+#   NASLAB_LATENCY_PASSES   passes over the held-out set, each network keeping its fastest (default 1)
 #   NASLAB_BENCH_CONFIG     debug (default: the engine's kernels are optimised in debug builds too) or release
+#
+# Last comes "retest": the held-out networks compiled and measured again, the first measurement scored as a
+# predictor of the second. It is the ceiling of every other row: how far the device agrees with itself.
 #
 # The figures come from Tests/NASHardwareTests/LatencyTableBenchmark.swift (runs only with NASLAB_BENCH=1).
 # The machine is shared: the CV and the load average are printed beside every figure.

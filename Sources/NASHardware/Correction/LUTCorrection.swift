@@ -32,7 +32,7 @@ public enum LUTCorrection {
         let perReference = 1 + (0..<space.blockCount).reduce(0) { $0 + space.blockOptions(at: $1).count - 1 }
         let total = perReference * references.count
         var measurer = WholeNetworkMeasurer(space: space, device: device, input: lut.metadata.input,
-                                            batch: lut.metadata.batch, settings: settings, cancel: cancel)
+                                            classes: lut.metadata.classes, batch: lut.metadata.batch, settings: settings, cancel: cancel)
         var tables: [[String: LUTEntry]] = []
         for (i, reference) in references.enumerated() {
             let entries = try inContext(lut, reference: reference, space: space, measurer: &measurer) {

@@ -9,17 +9,19 @@ struct WholeNetworkMeasurer {
     let space: any BlockwiseSpace
     let device: any Device
     let input: TensorShape
+    let classes: Int
     let batch: Int
     let settings: MeasurementSettings
     let cancel: CancellationToken
     /// Canonical architecture → its measurement.
     private(set) var measured: [String: LatencyMeasurement] = [:]
 
-    init(space: any BlockwiseSpace, device: any Device, input: TensorShape, batch: Int, settings: MeasurementSettings,
+    init(space: any BlockwiseSpace, device: any Device, input: TensorShape, classes: Int, batch: Int, settings: MeasurementSettings,
          cancel: CancellationToken) {
         self.space = space
         self.device = device
         self.input = input
+        self.classes = classes
         self.batch = batch
         self.settings = settings
         self.cancel = cancel
@@ -33,7 +35,7 @@ struct WholeNetworkMeasurer {
         let key = space.canonical(architecture)
         if let known = measured[key] { return known }
         try cancel.check()
-        let spec = try space.network(architecture, input: input, classes: space.defaultClasses)
+        let spec = try space.network(architecture, input: input, classes: classes)
         let m = try device.measure(spec, batch: batch, settings: settings, cancel: cancel)
         measured[key] = m
         return m

@@ -33,12 +33,13 @@ public struct LatencyLUT: Sendable, Hashable {
     /// `progress(done, total)` is called after each part; `cancel` is checked between and
     /// during measurements, so a long profile stops within one timed call.
     public static func profile(space: any BlockwiseSpace, device: any Device, input: TensorShape, batch: Int = 1,
-                               settings: MeasurementSettings = .quick, name: String? = nil,
+                               classes: Int? = nil, settings: MeasurementSettings = .quick, name: String? = nil,
                                cancel: CancellationToken = CancellationToken(),
                                progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> LatencyLUT {
         try settings.validate()
         guard batch >= 1 else { throw HardwareError("batch must be at least 1, got \(batch)") }
-        let parts = try distinctParts(of: space, input: input)
+        let classes = classes ?? space.defaultClasses
+        let parts = try distinctParts(of: space, input: input, classes: classes)
         var entries: [String: LUTEntry] = [:]
         for (i, part) in parts.enumerated() {
             try cancel.check()
@@ -48,7 +49,7 @@ public struct LatencyLUT: Sendable, Hashable {
         }
         let metadata = LUTMetadata(name: name ?? defaultName(space: space.name, device: device.name, kind: .plain),
                                    kind: .plain, space: space.name, device: device.name, threads: device.threads,
-                                   batch: batch, input: input, classes: space.defaultClasses, engineVersion: device.engineVersion)
+                                   batch: batch, input: input, classes: classes, engineVersion: device.engineVersion)
         return LatencyLUT(metadata: metadata, entries: entries)
     }
 
@@ -57,12 +58,12 @@ public struct LatencyLUT: Sendable, Hashable {
     /// For each position and each block it offers, the architecture with that block there and
     /// every other position at its first option is cut into parts; the first architecture also
     /// gives the stem, the head and the parts between blocks.
-    public static func distinctParts(of space: any BlockwiseSpace, input: TensorShape) throws -> [BlockPart] {
+    public static func distinctParts(of space: any BlockwiseSpace, input: TensorShape, classes: Int? = nil) throws -> [BlockPart] {
         let base = try space.architecture(blockChoices: Array(repeating: 0, count: space.blockCount))
         var seen: Set<String> = []
         var parts: [BlockPart] = []
         func collect(_ architecture: Architecture) throws {
-            for part in try space.blockParts(of: architecture, input: input, classes: space.defaultClasses)
+            for part in try space.blockParts(of: architecture, input: input, classes: classes ?? space.defaultClasses)
             where seen.insert(part.key).inserted {
                 parts.append(part)
             }

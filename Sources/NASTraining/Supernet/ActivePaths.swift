@@ -61,7 +61,7 @@ struct ActivePaths {
             mixes[point.node] = Mixing(slots: slots, folded: folded, row: point.row, shape: passSpec.nodes[point.node].outputShape)
         }
         self.folds = folds
-        let live = ActivePaths.reachable(pruned)
+        let live = pruned.liveNodes
         for i in pruned.nodes.indices where !live[i] { pruned.nodes[i].inputs = [] }
         self.spec = pruned
         self.live = live
@@ -104,17 +104,5 @@ struct ActivePaths {
             terms.append(try Tensor.mix(weighted.map { inputs[$0] }, weights: weights, slots: weighted.map { mixing.slots[$0] }))
         }
         return terms.count == 1 ? terms[0] : try Tensor.sum(terms)
-    }
-
-    /// The nodes the output depends on.
-    private static func reachable(_ spec: NetworkSpec) -> [Bool] {
-        var live = [Bool](repeating: false, count: spec.nodes.count)
-        var stack = [spec.output]
-        while let id = stack.popLast() {
-            guard id >= 0, !live[id] else { continue }
-            live[id] = true
-            stack.append(contentsOf: spec.nodes[id].inputs)
-        }
-        return live
     }
 }

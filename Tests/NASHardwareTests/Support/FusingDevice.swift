@@ -13,6 +13,8 @@ final class FusingDevice: Device, @unchecked Sendable {
     var threads: Int { 1 }
     /// The number of `measure` calls so far.
     private(set) var calls = 0
+    /// The classes of every classifier it measured (a linear layer's outputs).
+    private(set) var classes: Set<Int> = []
     /// Cancels this token after this many calls (to test cancellation), when set.
     var cancelAfter: (calls: Int, token: CancellationToken)?
 
@@ -38,6 +40,7 @@ final class FusingDevice: Device, @unchecked Sendable {
     func measure(_ spec: NetworkSpec, batch: Int, settings: MeasurementSettings, cancel: CancellationToken) throws -> LatencyMeasurement {
         try cancel.check()
         calls += 1
+        for node in spec.nodes { if case .linear(let out, _) = node.op { classes.insert(out) } }
         if let c = cancelAfter, calls >= c.calls { c.token.cancel() }
         let s = Self.seconds(spec)
         return LatencyMeasurement(samples: [s, s, s])
