@@ -93,8 +93,8 @@ def main():
               f"   {chosen:<52} {loads.get(name, '?')}")
     spinning = [name for name in NETS if "naslab_spin" in nets.get(name, {}) and "torch" in nets.get(name, {})]
     if spinning:
-        print("\nBatch-1 latency with naslab's OpenMP threads spinning (OMP_WAIT_POLICY=ACTIVE), as onnxruntime's "
-              "pool does by default; ms, best of 200")
+        print("\nBatch-1 latency with naslab's default waiting (OpenMP threads spin 30,000 pauses, then sleep), "
+              "as onnxruntime's pool spins by default; ms, best of 200")
         print(f"{'network':<12} {'naslab plan':>12} {'onnxruntime':>12} {'vs ort':>7}"
               "   naslab plan chosen (lanes x threads, Winograd convs)   load (1/5/15 min)")
         for name in spinning:
