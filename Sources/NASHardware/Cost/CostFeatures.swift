@@ -7,7 +7,7 @@ import NASSpaces
 /// element (naslab's 32-bit floats), summed over kernels (`LayerTraffic`). Only the layers the
 /// output depends on count: a device drops the others (NB201 cells whose node feeds nothing).
 /// Counting them held the learned predictor at Kendall τ 0.79–0.81 on this machine's NB201
-/// latencies; counting what runs, 0.86–0.91 (docs/performance.md).
+/// latencies; counting what runs, 0.86–0.92 (docs/performance.md).
 public struct CostFeatures: Sendable, Hashable {
     /// Multiply-accumulates of one sample.
     public let macs: Double

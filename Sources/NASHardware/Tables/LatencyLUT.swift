@@ -30,6 +30,8 @@ public struct LatencyLUT: Sendable, Hashable {
 
     /// Measures every distinct part of `space` standalone on `device` (see `distinctParts`).
     ///
+    /// The networks end in a classifier of `classes` outputs (the space's own when nil); the table
+    /// records them, and its corrections measure whole networks with the same classifier.
     /// `progress(done, total)` is called after each part; `cancel` is checked between and
     /// during measurements, so a long profile stops within one timed call.
     public static func profile(space: any BlockwiseSpace, device: any Device, input: TensorShape, batch: Int = 1,
