@@ -19,6 +19,7 @@ import Testing
             try SpaceCatalogue.segment(skeleton: "mnasnet", frame: "mnasnet_a1"),
             try SpaceCatalogue.cell(operations: ["sep_conv_3x3", "skip_connect", "max_pool_3x3"], nodes: 3, channels: 8, layers: 5),
             try SpaceCatalogue.ofa(low: 160, high: 192, step: 16),
+            try SpaceCatalogue.fbnet(width: 0.35),
             basenet,
             try SpaceCatalogue.hierarchical(motifs: 3, channels: 8),
             try SpaceCatalogue.chain(depth: 2...4, operations: nil, widths: [8, 16], strides: [1, 2], skips: "chosen", merge: nil),

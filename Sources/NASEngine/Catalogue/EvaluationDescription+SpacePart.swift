@@ -7,7 +7,7 @@ extension EvaluationDescription {
     ///
     /// Every space of the catalogue is described by the settings it was built with: `nb201` (channels,
     /// cells), `segment` (skeleton, and the frame of a slice), `cell` (operations, nodes, channels,
-    /// layers), `ofa` (resolutions), `fbnet`, `basenet` (blocks, stages), `hierarchical` (motifs,
+    /// layers), `ofa` (resolutions), `fbnet` (width), `basenet` (blocks, stages), `hierarchical` (motifs,
     /// channels), a composed space by its whole spec (the `chain` spaces are composed ones), and a
     /// profiled space by its parent and the blocks kept at each position.
     public struct SpacePart: Codable, Sendable, Hashable {
@@ -25,6 +25,8 @@ extension EvaluationDescription {
         public var layers: Int?
         /// OFA's input resolutions.
         public var resolutions: [Int]?
+        /// FBNet's channel multiplier (absent: 1).
+        public var width: Double?
         /// Basenet's block types and stages (`[channels, positions]` each).
         public var blocks: [String]?
         public var stages: [[Int]]?
@@ -77,7 +79,7 @@ extension EvaluationDescription.SpacePart {
         case let s as SegmentSpace: return segment(s)
         case let s as CellSpace: return cell(s)
         case let s as OFASpace: return ofa(s)
-        case is FBNetSpace: return Self(kind: "fbnet")
+        case let s as FBNetSpace: return fbnet(s)
         case let s as BasenetSpace: return basenet(s)
         case let s as HierarchicalSpace: return hierarchical(s)
         case let s as ComposedSpace: return composed(s)
@@ -108,6 +110,12 @@ extension EvaluationDescription.SpacePart {
     private static func ofa(_ s: OFASpace) -> Self {
         var part = Self(kind: "ofa")
         part.resolutions = s.resolutions
+        return part
+    }
+
+    private static func fbnet(_ s: FBNetSpace) -> Self {
+        var part = Self(kind: "fbnet")
+        part.width = s.width == 1 ? nil : s.width
         return part
     }
 
@@ -144,7 +152,7 @@ extension EvaluationDescription.SpacePart {
         case "cell":
             return try SpaceCatalogue.cell(operations: operations, nodes: nodes ?? 4, channels: channels ?? 36, layers: layers ?? 20)
         case "ofa": return OFASpace(resolutions: try required(resolutions, "resolutions"))
-        case "fbnet": return SpaceCatalogue.fbnet()
+        case "fbnet": return try SpaceCatalogue.fbnet(width: width ?? 1)
         case "basenet":
             let stages = try required(stages, "stages").map { (channels: $0.first ?? 0, positions: $0.last ?? 0) }
             return try BasenetSpace(blocks: try required(blocks, "blocks"), stages: stages)

@@ -86,10 +86,13 @@ extension BuiltinRegistry {
             return .object(SpaceValue(space))
         })
         register(Builtin("fbnet", category: "spaces", summary: "the FBNet space: 22 layers × 9 candidate blocks",
-                         help: "FBNet's layer-wise space: a fixed macro skeleton of 22 searchable layers, each choosing one of 9 blocks (k3/k5 inverted residuals with expansion 1, 3 or 6, two grouped variants, or skip): 9^22 ≈ 9.8×10^20 architectures. The shipped device latencies (`latency(device:, space: \"fbnet\")`) cover 5,000 of them.",
+                         help: "FBNet's layer-wise space: a fixed macro skeleton of 22 searchable layers, each choosing one of 9 blocks (k3/k5 inverted residuals with expansion 1, 3 or 6, two grouped variants, or skip): 9^22 ≈ 9.8×10^20 architectures. The shipped device latencies (`latency(device:, space: \"fbnet\")`) cover 5,000 of them, at width 1. `width:` scales every stage's channels as FBNet's builder does (nearest multiple of 8; the 1984-channel head is kept below width 1): FBNet-96-0.35 is `fbnet(width: 0.35)` at 96×96 input. A space of another width is named fbnet_<width>, so its latency tables and trials stay apart from FBNet's.",
+                         parameters: [Parameter("width", .number, default: .number(1), keywordOnly: true,
+                                                help: "channel multiplier of every stage (1: the published FBNet)")],
                          paper: "Wu et al., FBNet: Hardware-Aware Efficient ConvNet Design via Differentiable NAS, CVPR 2019",
-                         example: "a = sample(fbnet(), seed: 1)\ncost(a)") { _ in
-            .object(SpaceValue(SpaceCatalogue.fbnet()))
+                         example: "a = sample(fbnet(), seed: 1)\ncost(a)\nshow sample(fbnet(width: 0.35), seed: 1)") { call in
+            let space = try call.blaming("width") { try SpaceCatalogue.fbnet(width: try call.double("width")) }
+            return .object(SpaceValue(space))
         })
         register(Builtin("basenet", category: "spaces", summary: "the basenet pool of search-space profiling: VGG, ResNet and MobileNet blocks per position",
                          help: "Zeng et al.'s basenet pool as one space: a fixed skeleton (3×3 stem, three stages of 16, 32 and 64 channels whose first position halves the resolution, pooling, classifier) whose every position takes one of vgg_k3 (3×3 conv-BN-ReLU), res_k3 (ResNet basic block), mb_k3_e6 or mb_k5_e3 (MobileNetV2 inverted residuals). The specified network of a block type repeats it at every position; profile_space keeps the blocks that score best on accuracy and latency. Input and classes come from the data.",

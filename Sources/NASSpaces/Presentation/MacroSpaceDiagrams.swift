@@ -34,14 +34,15 @@ extension FBNetSpace {
     /// One line per stage with its layers' blocks.
     public func diagram(_ architecture: Architecture) -> String {
         if let invalid = invalidDescription(architecture) { return invalid }
-        var lines = ["fbnet", "  stem    conv3x3/2 → 16"]
+        var lines = [width == 1 ? "fbnet" : "fbnet at width \(FBNetSpace.widthText(width))",
+                     "  stem    conv3x3/2 → \(FBNetSpace.scaled(16, by: width))"]
         var layer = 0
         for (s, stage) in FBNetSpace.stages.enumerated() {
             let blocks = (layer..<(layer + stage.layers)).map { FBNetSpace.blocks[architecture.token(at: $0)] }
-            lines.append("  stage\(s + 1)  → \(stage.channels) ch, stride \(stage.stride): " + blocks.joined(separator: " "))
+            lines.append("  stage\(s + 1)  → \(stageChannels[s]) ch, stride \(stage.stride): " + blocks.joined(separator: " "))
             layer += stage.layers
         }
-        lines.append("  head    conv1x1 → 1984, pool, linear")
+        lines.append("  head    conv1x1 → \(headChannels), pool, linear")
         return lines.joined(separator: "\n")
     }
 }

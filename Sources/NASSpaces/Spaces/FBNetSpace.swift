@@ -7,6 +7,11 @@ import NASCore
 /// expansion, grouped 1×1 convolutions), in the order of HW-NAS-Bench and the FBNet latency
 /// table of `shared/data`; 9²² ≈ 9.8×10²⁰ architectures. The canonical form is the op names
 /// joined by `-`; `parse` also reads the 22-digit op-index string of that table.
+///
+/// `width` scales every stage's channels as FBNet's own builder does (FBNet-96-0.35 is the
+/// space at width 0.35 and 96×96 input): each rounded to the nearest multiple of 8, at least 8,
+/// with the 1×1 convolution to 1984 kept below width 1. A space of another width than 1 is named
+/// `fbnet_<width>`, so that neither its latency tables nor its trials mix with FBNet's own.
 public struct FBNetSpace: GroupedSearchSpace {
     /// The nine candidate blocks, in token order.
     public static let blocks = ["k3_e1", "k3_e1_g2", "k3_e3", "k3_e6", "k5_e1", "k5_e1_g2", "k5_e3", "k5_e6", "skip"]
@@ -19,10 +24,31 @@ public struct FBNetSpace: GroupedSearchSpace {
         DecisionGroup(decisions: [Decision(name: "layer\($0)", options: FBNetSpace.blocks)])
     }
 
-    /// Creates the space.
-    public init() {}
+    /// The channel multiplier of every stage (1: the published FBNet).
+    public let width: Double
+    /// The stages' output channels at this width, and the head's 1×1 convolution.
+    public let stageChannels: [Int]
+    public let headChannels: Int
 
-    public var name: String { "fbnet" }
+    /// Creates the space at a channel multiplier (must be positive; 1 is the published FBNet).
+    public init(width: Double = 1) {
+        self.width = width
+        stageChannels = FBNetSpace.stages.map { FBNetSpace.scaled($0.channels, by: width) }
+        headChannels = width > 1 ? FBNetSpace.scaled(1984, by: width) : 1984
+    }
+
+    /// `channels × width`, rounded to the nearest multiple of 8 and at least 8 (FBNet's builder).
+    static func scaled(_ channels: Int, by width: Double) -> Int {
+        let raw = Double(Int(Double(channels) * width))
+        return max(8, Int((raw / 8).rounded(.toNearestOrAwayFromZero)) * 8)
+    }
+
+    public var name: String { width == 1 ? "fbnet" : "fbnet_\(FBNetSpace.widthText(width))" }
+
+    /// A width as the shortest decimal that reads back the same (`0.35`, `2`).
+    static func widthText(_ width: Double) -> String {
+        width.isFinite && width == width.rounded() ? String(Int(width)) : "\(width)"
+    }
     public var defaultInput: TensorShape { TensorShape(channels: 3, height: 224, width: 224) }
     public var defaultClasses: Int { 1000 }
     public func groupName(_ i: Int) -> String { "layer \(i + 1)" }
@@ -56,7 +82,7 @@ public struct FBNetSpace: GroupedSearchSpace {
     }
 
     /// Decodes to FBNet's macro network: 3×3/2 stem with 16 channels, the 22 layers in seven
-    /// stages, 1×1 conv to 1984, global pooling, classifier. Blocks: 1×1 (grouped) expansion (kept at e = 1),
+    /// stages, 1×1 conv to 1984, global pooling, classifier (channels scaled by `width`). Blocks: 1×1 (grouped) expansion (kept at e = 1),
     /// depthwise k×k, 1×1 (grouped) projection, each with BN, ReLU after the first two, and a
     /// residual sum where the shape is kept. `skip` is the identity, or a 1×1 conv-BN-ReLU where
     /// the shape changes. (FBNet's channel shuffle after grouped convolutions is a permutation
@@ -74,17 +100,17 @@ public struct FBNetSpace: GroupedSearchSpace {
     func skeleton(input: TensorShape, classes: Int,
                   layer add: (inout NetworkBuilder, Int, Int, Int, Int) throws -> Int) throws -> NetworkSpec {
         var b = try NetworkBuilder(input: input)
-        var x = try b.chain([(Operation.conv(16, 3, stride: 2), "stem.conv"), (.batchNorm, "stem.bn"), (.relu, "stem.relu")],
+        var x = try b.chain([(Operation.conv(FBNetSpace.scaled(16, by: width), 3, stride: 2), "stem.conv"), (.batchNorm, "stem.bn"), (.relu, "stem.relu")],
                             from: NetworkBuilder.inputID)
         var layer = 0
         for (s, stage) in FBNetSpace.stages.enumerated() {
             for l in 0..<stage.layers {
                 let stride = l == 0 ? stage.stride : 1
-                x = try b.scoped("stage\(s + 1).layer\(layer + 1)") { try add(&$0, layer, x, stage.channels, stride) }
+                x = try b.scoped("stage\(s + 1).layer\(layer + 1)") { try add(&$0, layer, x, stageChannels[s], stride) }
                 layer += 1
             }
         }
-        let out = try b.chain([(Operation.conv(1984, 1), "head.conv"), (.batchNorm, "head.bn"), (.relu, "head.relu"),
+        let out = try b.chain([(Operation.conv(headChannels, 1), "head.conv"), (.batchNorm, "head.bn"), (.relu, "head.relu"),
                                (.globalAvgPool, "head.pool"), (.linear(outFeatures: classes, bias: true), "classifier")], from: x)
         return b.build(output: out)
     }

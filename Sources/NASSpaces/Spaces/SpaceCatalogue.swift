@@ -23,7 +23,7 @@ public enum SpaceCatalogue {
         case "cell": return try cell()
         case "hierarchical": return try hierarchical()
         case "ofa": return try ofa()
-        case "fbnet": return fbnet()
+        case "fbnet": return try fbnet()
         case "basenet": return try basenet()
         default: throw SpaceError("there is no space '\(name)'\(Spelling.didYouMean(name, among: names)) (the spaces are \(names.joined(separator: ", ")))")
         }
@@ -69,8 +69,11 @@ public enum SpaceCatalogue {
         return OFASpace(resolutions: Array(stride(from: low, through: high, by: step)))
     }
 
-    /// The FBNet space of the shipped latency table.
-    public static func fbnet() -> FBNetSpace { FBNetSpace() }
+    /// The FBNet space: at width 1 the space of the shipped latency table, else its channels scaled.
+    public static func fbnet(width: Double = 1) throws -> FBNetSpace {
+        guard width > 0, width <= 4 else { throw SpaceError("width must be above 0 and at most 4, got \(FBNetSpace.widthText(width))") }
+        return FBNetSpace(width: width)
+    }
 
     /// The basenet pool of search-space profiling (Zeng et al.): VGG, ResNet and MobileNet blocks per
     /// position; `positions` per stage (channels 16, 32, 64).

@@ -20,6 +20,13 @@ print(len(f.decisions), len(f.options.layer1))   # expect: 22 9
 b = sample(f, seed: 4)
 print(arch(f, str(b)) == b)                       # expect: true
 print(len(neighbors(b)))                          # expect: 176
+# FBNet-96-0.35's space: FBNet's builder rounds 0.35·(16, 24, 32, 64, 112, 184, 352) to the
+# nearest multiple of 8 (8, 8, 8, 24, 40, 64, 120) and keeps the 1984-channel head.
+h = fbnet(width: 0.35)
+print(h.name, size(h) == size(f))                 # expect: fbnet_0.35 true
+nb = arch(h, str(b))
+print(nb.space.name, str(nb) == str(b))           # expect: fbnet_0.35 true
+print(cost(nb).params < cost(b).params, cost(nb).macs * 4 < cost(b).macs)   # expect: true true
 
 seg = segment()
 print(seg.name, seg.input, seg.classes)           # expect: segment [3, 224, 224] 1000
