@@ -11,13 +11,13 @@ import Testing
 /// L_ctx(b, ·) = 111 + (1, 1, 0) = 112, 112, 111; L_ctx(a, ·) = 111; fixed = 145 − 333 = −188.
 /// In SN_b = bbb (145): abb 145, bab 146, bba 146 give L_ctx(a, ·) = 110 + (0, 1, 1) = 110, 111, 111,
 /// L_ctx(b, ·) = 110, fixed = 145 − 330 = −185. Method 2 averages: a 110.5, 111, 111; b 111, 111, 110.5;
-/// fixed −186.5.
+/// fixed −186.5. SN_m is measured before each position's replacements and after the last: 4 + 3 measurements per reference.
 @Suite struct LUTCorrectionTests {
     static let space = ToyBlockSpace()
 
     static func corrected(_ method: CorrectionMethod, device: FusingDevice = FusingDevice()) throws -> CorrectedLUT {
         let lut = try LatencyLUT.profile(space: space, device: device, input: TensorShape(channels: 2, height: 4, width: 4))
-        return try LUTCorrection.correct(lut, space: space, device: device, method: method)
+        return try LUTCorrection.correct(lut, space: space, device: device, method: method, passes: 1)
     }
 
     static func expectEntries(_ lut: CorrectedLUT, a: [Double], b: [Double], fixed: Double) {
@@ -37,13 +37,13 @@ import Testing
 
     static let all = ["aaa", "aab", "aba", "abb", "baa", "bab", "bba", "bbb"]
 
-    @Test("method 1 with reference a: in-context entries, fixed part and 4 whole-network measurements")
+    @Test("method 1 with reference a: in-context entries, fixed part and 7 whole-network measurements")
     func methodOne() throws {
         let device = FusingDevice()
         let c = try Self.corrected(.single(reference: "a"), device: device)
         Self.expectEntries(c, a: [111, 111, 111], b: [112, 112, 111], fixed: -188)
-        #expect(c.wholeNetworkMeasurements == 4)
-        #expect(device.calls == 8 + 4)
+        #expect(c.wholeNetworkMeasurements == 7)
+        #expect(device.calls == 8 + 7)
         #expect(abs(try c.predict(try Self.space.parse("aaa"), in: Self.space) - 145e-6) < 1e-12)
         #expect(abs(try c.predict(try Self.space.parse("bab"), in: Self.space) - 146e-6) < 1e-12)
         #expect(abs(try c.predict(try Self.space.parse("bbb"), in: Self.space) - 147e-6) < 1e-12)
@@ -64,13 +64,59 @@ import Testing
         #expect(usual.classes == [Self.space.defaultClasses] && Self.space.defaultClasses != 7)
     }
 
-    @Test("method 2 averages both specified networks: 8 whole-network measurements")
+    @Test("method 2 averages both specified networks: 14 whole-network measurements")
     func methodTwo() throws {
         let c = try Self.corrected(.averaged)
         Self.expectEntries(c, a: [110.5, 111, 111], b: [111, 111, 110.5], fixed: -186.5)
-        #expect(c.wholeNetworkMeasurements == 8)
+        #expect(c.wholeNetworkMeasurements == 14)
         #expect(abs(try c.predict(try Self.space.parse("bbb"), in: Self.space) - 146e-6) < 1e-12)
         #expect(abs(try c.predict(try Self.space.parse("baa"), in: Self.space) - 146.5e-6) < 1e-12)
+    }
+
+    /// The corrected table of a device whose measurements after profiling (calls 1–8) get `extra` µs.
+    static func disturbed(_ extra: @escaping (Int) -> Double, passes: Int = 1) throws -> CorrectedLUT {
+        let device = FusingDevice()
+        let lut = try LatencyLUT.profile(space: space, device: device, input: TensorShape(channels: 2, height: 4, width: 4))
+        device.extra = { $0 > 8 ? extra($0 - 8) : 0 }
+        return try LUTCorrection.correct(lut, space: space, device: device, method: .single(reference: "a"), passes: passes)
+    }
+
+    /// Method 1 measures aaa (1), baa (2), aaa (3), aba (4), aaa (5), aab (6), aaa (7), each
+    /// replacement against the mean of the SN measurements around it. A drift of 1 µs per
+    /// measurement: SN 145, 147, 149, 151; baa 147, aba 149, aab 150, so the differences are 1, 1
+    /// and 0 as without drift and b's entries stay 112, 112, 111; fixed = median 148 − 333 = −185:
+    /// every prediction 3 µs above the undisturbed one. (To the first SN measurement alone the
+    /// differences would be 2, 4, 5: b at 113, 115, 116.)
+    @Test("a steady drift cancels: each replacement is measured against the reference measured around it")
+    func driftCancels() throws {
+        let c = try Self.disturbed { Double($0 - 1) }
+        Self.expectEntries(c, a: [111, 111, 111], b: [112, 112, 111], fixed: -185)
+        let undisturbed = try Self.corrected(.single(reference: "a"))
+        for arch in try Self.all.map(Self.space.parse) {
+            #expect(abs(try c.predict(arch, in: Self.space) - (try undisturbed.predict(arch, in: Self.space) + 3e-6)) < 1e-12)
+        }
+    }
+
+    /// From measurement 3 on the device is 5 µs slower: position 1's difference is
+    /// 146 − (145 + 150)/2 = −1.5 (b at 109.5), the others keep 112 and 111, and
+    /// fixed = median(145, 150, 150, 150) − 333 = −183. To the first SN measurement alone b
+    /// would be 112, 117, 116: every position after the step off by all of it.
+    @Test("a device that slows down midway spoils only the position it happened in, by half the step")
+    func slowdownMidway() throws {
+        let c = try Self.disturbed { $0 >= 3 ? 5 : 0 }
+        Self.expectEntries(c, a: [111, 111, 111], b: [109.5, 112, 111], fixed: -183)
+    }
+
+    /// Three passes of 7 measurements; measurement 11 (aba of the second pass) is caught in a
+    /// 100 µs burst. Its difference, 101, is outvoted by the other passes' 1: the entries are
+    /// the undisturbed ones, from 21 measurements.
+    @Test("with three passes a burst that slows one measurement is outvoted by the median")
+    func passesOutvoteABurst() throws {
+        let c = try Self.disturbed({ $0 == 11 ? 100 : 0 }, passes: 3)
+        Self.expectEntries(c, a: [111, 111, 111], b: [112, 112, 111], fixed: -188)
+        #expect(c.wholeNetworkMeasurements == 21)
+        let single = try Self.disturbed { $0 == 4 ? 100 : 0 }
+        #expect(abs(single.lut.entries["layer2:b@2x4x4"]!.seconds - 212e-6) < 1e-12)
     }
 
     @Test("over all 8 architectures the mean error is 401 µs for the plain sum and 0.5 µs for either correction")
@@ -83,6 +129,12 @@ import Testing
         #expect(abs(try meanError(plain) - 401e-6) < 1e-12)
         #expect(abs(try meanError(one) - 0.5e-6) < 1e-12)
         #expect(abs(try meanError(two) - 0.5e-6) < 1e-12)
+    }
+
+    @Test("the default reference is the type of the lightest specified network: b's blocks are 110 µs alone, a's 111")
+    func lightestReference() throws {
+        let lut = try LatencyLUT.profile(space: Self.space, device: FusingDevice(), input: TensorShape(channels: 2, height: 4, width: 4))
+        #expect(try LUTCorrection.defaultReference(for: lut, in: Self.space) == "b")
     }
 
     @Test("bad references, a corrected input table and another device are refused with a message")
@@ -100,5 +152,8 @@ import Testing
             try LUTCorrection.correct(lut, space: Self.space, device: try EngineDevice(threads: 1), method: .averaged)
         }
         #expect(throws: HardwareError.self) { try CorrectedLUT(lut) }
+        #expect(throws: HardwareError("passes must be 1 to 100, got 0")) {
+            try LUTCorrection.correct(lut, space: Self.space, device: device, method: .averaged, passes: 0)
+        }
     }
 }

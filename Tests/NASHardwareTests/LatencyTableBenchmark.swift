@@ -10,19 +10,21 @@ import Testing
 /// Per space and device: profile the space's table, correct it by method 1 (default
 /// reference) and method 2, measure `NASLAB_LATENCY_HELDOUT` random architectures (seeded,
 /// none of them a specified network or a one-block replacement of one), and report for each
-/// predictor the share within ±10%, MAPE, RMSE and Kendall τ, with the held-out measurements'
+/// predictor the share within ±10%, MAPE, the mean signed error, RMSE and Kendall τ, with the held-out measurements'
 /// CV (median and p90) and the whole-network measurements each method cost.
 ///
-///   NASLAB_LATENCY_SPACES   spaces to run (default "fbnet"; see `spaces`)
+///   NASLAB_LATENCY_SPACES   spaces to run (default "fbnet"; see `spaces`: fbnet, fbnet_0.35, basenet)
 ///   NASLAB_LATENCY_INPUT    sample shape CxHxW (default 3x64x64)
 ///   NASLAB_LATENCY_HELDOUT  held-out architectures (default 200)
 ///   NASLAB_LATENCY_DEVICES  devices as kind:threads, space-separated ("naslab:1 onnxruntime:1")
 ///   NASLAB_BENCH_THREADS    without NASLAB_LATENCY_DEVICES: naslab's engine at these thread counts (default "1")
 ///   NASLAB_LATENCY_METHODS  corrections to run (default "1 2")
+///   NASLAB_LATENCY_REFERENCE  method 1's block type (default `LUTCorrection.defaultReference`)
 ///   NASLAB_LATENCY_STATISTIC  median (default) or min: each measurement's figure (min: the fastest call,
 ///                             least moved by other work on a shared machine; the calls' CV is still reported)
 ///   NASLAB_LATENCY_CLASSES  the classifier's classes (default: the space's, 1000 for FBNet)
-///   NASLAB_LATENCY_PASSES   passes over the held-out set, each network keeping its fastest pass (default 1)
+///   NASLAB_LATENCY_PASSES   passes over the held-out set, each network keeping its fastest pass (default 3)
+///   NASLAB_LATENCY_CORRECTION_PASSES  the corrections' passes, each entry the median of its passes (default 3)
 ///
 /// Last, the held-out networks are compiled and measured a second time and the first measurement is
 /// scored as a predictor of the second ("retest"): how well the device agrees with itself from one
@@ -33,6 +35,7 @@ struct LatencyTableBenchmark {
     /// The blockwise spaces the bench knows, by name: adding a space is one line.
     static let spaces: [String: any BlockwiseSpace] = [
         "fbnet": FBNetSpace(),
+        "fbnet_0.35": FBNetSpace(width: 0.35),
         "basenet": try! BasenetSpace(),
     ]
     static let input = LUTMetadata.shape(environment["NASLAB_LATENCY_INPUT"] ?? "3x64x64") ?? TensorShape(channels: 3, height: 64, width: 64)
@@ -44,7 +47,8 @@ struct LatencyTableBenchmark {
     static let methods = (environment["NASLAB_LATENCY_METHODS"] ?? "1 2").split(separator: " ").map(String.init)
     static let fastest = environment["NASLAB_LATENCY_STATISTIC"] == "min"
     static let classes = environment["NASLAB_LATENCY_CLASSES"].flatMap { Int($0) }
-    static let passes = Int(environment["NASLAB_LATENCY_PASSES"] ?? "1") ?? 1
+    static let passes = Int(environment["NASLAB_LATENCY_PASSES"] ?? "3") ?? 3
+    static let correctionPasses = Int(environment["NASLAB_LATENCY_CORRECTION_PASSES"] ?? "3") ?? 3
 
     @Test("plain and corrected latency tables against held-out measurements")
     func compare() throws {
@@ -71,14 +75,15 @@ struct LatencyTableBenchmark {
         var start = clock.now
         let lut = try LatencyLUT.profile(space: space, device: device, input: Self.input, classes: classes(space), settings: .standard)
         print("BENCH \(tag): profiled \(lut.entries.count) parts in \(seconds(clock.now - start)) s, median part cv \(format(percentile(lut.entries.values.map(\.cv), 0.5) * 100))%")
-        let reference = try LUTCorrection.defaultReference(for: lut, in: space)
+        let reference = try Self.environment["NASLAB_LATENCY_REFERENCE"] ?? LUTCorrection.defaultReference(for: lut, in: space)
         var predictors: [(String, any LatencyPredictor, Int)] = [("plain LUT sum", LUTPredictor(lut), 0)]
         let methods = [CorrectionMethod.single(reference: reference), .averaged].filter {
             Self.methods.contains($0 == .averaged ? "2" : "1")
         }
         for method in methods {
             start = clock.now
-            let corrected = try LUTCorrection.correct(lut, space: space, device: device, method: method, settings: .quick)
+            let corrected = try LUTCorrection.correct(lut, space: space, device: device, method: method, settings: .quick,
+                                                      passes: Self.correctionPasses)
             print("BENCH \(tag): \(method.description) measured \(corrected.wholeNetworkMeasurements) networks in \(seconds(clock.now - start)) s")
             predictors.append((method.description, corrected, corrected.wholeNetworkMeasurements))
         }
@@ -97,7 +102,7 @@ struct LatencyTableBenchmark {
     }
 
     func report(_ tag: String, _ label: String, _ r: PredictionReport, cost: Int) {
-        print("RESULT \(tag) | \(label) | within ±10% \(format(r.withinTenPercent * 100))% | MAPE \(format(r.mape * 100))% | RMSE \(format(r.rmse * 1e3)) ms | Kendall τ \(r.kendallTau.map { format($0) } ?? "-") | measurements \(cost)")
+        print("RESULT \(tag) | \(label) | within ±10% \(format(r.withinTenPercent * 100))% | MAPE \(format(r.mape * 100))% | bias \(format(r.bias * 100))% | RMSE \(format(r.rmse * 1e3)) ms | Kendall τ \(r.kendallTau.map { format($0) } ?? "-") | measurements \(cost)")
     }
 
     /// The classes of the networks measured: `NASLAB_LATENCY_CLASSES`, else the space's.

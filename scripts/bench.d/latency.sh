@@ -1,19 +1,22 @@
 #!/usr/bin/env bash
 # Latency tables against measurements on this machine: a plain LUT sum and Zeng et al.'s corrections
 # (method 1, one reference specified network; method 2, all of them averaged) predicting held-out
-# random architectures measured whole, with the share within ±10% (nn-Meter's figure), MAPE, RMSE,
-# Kendall τ, the held-out measurements' CV and the whole-network measurements each method cost.
+# random architectures measured whole, with the share within ±10% (nn-Meter's figure), MAPE, the mean
+# signed error (bias), RMSE, Kendall τ, the held-out measurements' CV and the whole-network measurements
+# each method cost.
 #
-#   NASLAB_LATENCY_SPACES   blockwise spaces to run (default "fbnet")
+#   NASLAB_LATENCY_SPACES   blockwise spaces to run: fbnet (default), fbnet_0.35 (FBNet-96-0.35's channels), basenet
 #   NASLAB_LATENCY_INPUT    sample shape CxHxW (default 3x64x64)
 #   NASLAB_LATENCY_HELDOUT  held-out architectures per space (default 200)
 #   NASLAB_LATENCY_DEVICES  devices as kind:threads (e.g. "naslab:1 onnxruntime:1"; onnxruntime needs
 #                           python3 -m pip install onnxruntime); default: naslab at NASLAB_BENCH_THREADS
 #   NASLAB_BENCH_THREADS    engine thread counts, each a device (default "1"; "1 2" for both)
-#   NASLAB_LATENCY_METHODS  corrections to run (default "1 2"; method 2 measures 1593 FBNet networks)
+#   NASLAB_LATENCY_METHODS  corrections to run (default "1 2"; method 2 measures 1791 FBNet networks per pass)
+#   NASLAB_LATENCY_REFERENCE  method 1's block type (default: the one of middle standalone latency)
 #   NASLAB_LATENCY_STATISTIC  median (default) or min (each measurement's fastest call: least moved by load)
 #   NASLAB_LATENCY_CLASSES  the classifier's classes (default: the space's; 1000 for FBNet)
-#   NASLAB_LATENCY_PASSES   passes over the held-out set, each network keeping its fastest (default 1)
+#   NASLAB_LATENCY_PASSES   passes over the held-out set, each network keeping its fastest (default 3)
+#   NASLAB_LATENCY_CORRECTION_PASSES  the corrections' passes, each entry the median of its passes (default 3)
 #   NASLAB_BENCH_CONFIG     debug (default: the engine's kernels are optimised in debug builds too) or release
 #
 # Last comes "retest": the held-out networks compiled and measured again, the first measurement scored as a

@@ -17,11 +17,12 @@ extension Session {
         return lut
     }
 
-    /// Corrects a plain table with whole-network measurements on `device` (`LUTCorrection`) and saves the result.
+    /// Corrects a plain table with whole-network measurements on `device` (`LUTCorrection`), in
+    /// `passes` passes, and saves the result.
     public func correctLatency(_ lut: LatencyLUT, space: any BlockwiseSpace, device: any Device, method: CorrectionMethod,
-                               settings: MeasurementSettings, name: String? = nil) throws -> CorrectedLUT {
+                               settings: MeasurementSettings, passes: Int = 3, name: String? = nil) throws -> CorrectedLUT {
         let corrected = try runForeground("correct \(lut.metadata.name) (\(method.description))") { context in
-            try LUTCorrection.correct(lut, space: space, device: device, method: method, settings: settings, name: name,
+            try LUTCorrection.correct(lut, space: space, device: device, method: method, settings: settings, passes: passes, name: name,
                                       cancel: context.token) { context.progress(done: $0, total: $1, message: "networks measured") }
         }
         try saveLatencyLUT(corrected.lut)

@@ -13,29 +13,32 @@ import NASSpaces
 ///
 /// so each block's latency is measured in a network's context, where the device fuses it with
 /// its neighbours and pays the call overhead once (the overhead and the stem and head go to
-/// `fixed`). Method 1 uses one reference and costs `1 + Σ_l (|options(l)| − 1)` whole-network
-/// measurements; method 2 does the same inside every specified network the space has and
+/// `fixed`). SN_m is measured again around each position's replacements (see `inContext`), so
+/// method 1 uses one reference and costs `1 + Σ_l |options(l)|` whole-network measurements per
+/// pass; method 2 does the same inside every specified network the space has and
 /// averages the entries and the fixed part (so the prediction is the mean of the method-1
 /// predictions), accounting for the neighbours' types at the cost of one such set per type.
 public enum LUTCorrection {
     /// The corrected table of `lut` (a plain table of `space` measured on `device`).
     ///
-    /// Whole networks are measured with `settings`; `progress(done, total)` follows the
-    /// measurements and `cancel` is checked between and during them.
+    /// Whole networks are measured with `settings`, the whole set `passes` times (each entry the
+    /// median of its passes); `progress(done, total)` follows the measurements and `cancel` is
+    /// checked between and during them.
     public static func correct(_ lut: LatencyLUT, space: any BlockwiseSpace, device: any Device, method: CorrectionMethod,
-                               settings: MeasurementSettings = .quick, name: String? = nil,
+                               settings: MeasurementSettings = .quick, passes: Int = 3, name: String? = nil,
                                cancel: CancellationToken = CancellationToken(),
                                progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) throws -> CorrectedLUT {
         try check(lut, space: space, device: device)
         try settings.validate()
+        guard (1...100).contains(passes) else { throw HardwareError("passes must be 1 to 100, got \(passes)") }
         let references = try referenceTypes(method, in: space)
-        let perReference = 1 + (0..<space.blockCount).reduce(0) { $0 + space.blockOptions(at: $1).count - 1 }
+        let perReference = passes * (1 + (0..<space.blockCount).reduce(0) { $0 + space.blockOptions(at: $1).count })
         let total = perReference * references.count
         var measurer = WholeNetworkMeasurer(space: space, device: device, input: lut.metadata.input,
                                             classes: lut.metadata.classes, batch: lut.metadata.batch, settings: settings, cancel: cancel)
         var tables: [[String: LUTEntry]] = []
         for (i, reference) in references.enumerated() {
-            let entries = try inContext(lut, reference: reference, space: space, measurer: &measurer) {
+            let entries = try inContext(lut, reference: reference, space: space, passes: passes, measurer: &measurer) {
                 progress(min($0 + i * perReference, total), total)
             }
             tables.append(entries)
@@ -49,16 +52,20 @@ public enum LUTCorrection {
         return try CorrectedLUT(LatencyLUT(metadata: metadata, entries: average(tables)))
     }
 
-    /// A middle reference for method 1: of the types with a specified network, the one whose
-    /// network's blocks sum to the median of their standalone table latencies (neither the
-    /// lightest blocks, whose context barely matters, nor the heaviest).
+    /// The reference for method 1: of the types with a specified network, the one whose network's
+    /// blocks sum to the least standalone table latency (FBNet's `skip`).
+    ///
+    /// Measured on this machine (docs/performance.md): on `fbnet(width: 0.35)` method 1 was within
+    /// ±10% for 98.5% of held-out networks with `skip`, 15% with the middle type `k5_e1_g2`, and
+    /// biased by −23% with the heaviest, `k3_e6`. A replaced block then runs among cheap
+    /// neighbours, whose interactions with it are smallest. On basenet every reference did as well.
     public static func defaultReference(for lut: LatencyLUT, in space: any BlockwiseSpace) throws -> String {
         let types = try referenceTypes(.averaged, in: space)
         let sums = try types.map { type -> (String, Double) in
             let keys = try blockKeys(of: try space.specifiedNetwork(type)!, space: space, lut: lut)
             return (type, try keys.reduce(0) { $0 + (try lut.entry($1)) })
-        }.sorted { $0.1 < $1.1 }
-        return sums[(sums.count - 1) / 2].0
+        }
+        return sums.min { $0.1 < $1.1 }!.0
     }
 
     /// The block types used as references: the one given (which must have a specified network), or every type that has one.
@@ -80,32 +87,72 @@ public enum LUTCorrection {
     }
 
     /// Method 1 inside SN_reference: the in-context entries of every (type, position) and the `fixed` entry.
-    static func inContext(_ lut: LatencyLUT, reference: String, space: any BlockwiseSpace, measurer: inout WholeNetworkMeasurer,
-                          progress: (Int) -> Void) throws -> [String: LUTEntry] {
+    ///
+    /// Each entry is the standalone entry of the reference's block plus the median over passes of
+    /// the replacement's difference to SN (`bracketedDifferences`). `fixed` takes, at each point SN
+    /// was measured, its fastest pass (as a network measured in passes keeps its fastest), and the
+    /// median of those points.
+    static func inContext(_ lut: LatencyLUT, reference: String, space: any BlockwiseSpace, passes: Int,
+                          measurer: inout WholeNetworkMeasurer, progress: (Int) -> Void) throws -> [String: LUTEntry] {
         guard let sn = try space.specifiedNetwork(reference) else { throw HardwareError("no specified network of '\(reference)'") }
-        var done = 0
-        let whole = try measurer.measure(sn)
-        done += 1
-        progress(done)
         let snBlocks = try blockKeys(of: sn, space: space, lut: lut)
         let standalone = try snBlocks.map { try lut.entry($0) }
+        let measured = try bracketedDifferences(in: sn, reference: reference, space: space, lut: lut, passes: passes,
+                                                measurer: &measurer, progress: progress)
         var entries: [String: LUTEntry] = [:]
-        for position in 0..<space.blockCount {
-            for type in space.blockOptions(at: position) {
-                if type == reference {
-                    entries[snBlocks[position]] = LUTEntry(seconds: standalone[position], cv: lut.entries[snBlocks[position]]!.cv)
-                    continue
-                }
-                guard let bn = try space.replacing(sn, position: position, with: type) else { continue }
-                let m = try measurer.measure(bn)
-                done += 1
-                progress(done)
-                let key = try blockKeys(of: bn, space: space, lut: lut)[position]
-                entries[key] = LUTEntry(seconds: standalone[position] + (m.median - whole.median), cv: m.coefficientOfVariation)
-            }
+        for (position, key) in snBlocks.enumerated() {
+            entries[key] = LUTEntry(seconds: standalone[position], cv: lut.entries[key]!.cv)
         }
+        for (key, d) in measured.differences {
+            entries[key] = LUTEntry(seconds: standalone[d.position] + LatencyMeasurement(samples: d.seconds).median,
+                                    cv: LatencyMeasurement(samples: d.cv).median)
+        }
+        let whole = LatencyMeasurement(samples: measured.fastestSN)
         entries[LatencyLUT.fixedKey] = LUTEntry(seconds: whole.median - standalone.reduce(0, +), cv: whole.coefficientOfVariation)
         return entries
+    }
+
+    /// Every replacement's difference `L(BN(n, l)) − L(SN)`, once per pass (with its measurement's
+    /// CV), keyed by its table key; and SN's fastest measurement at each of the `blockCount + 1`
+    /// points it was measured.
+    ///
+    /// SN is measured before each position's replacements and once after the last, and each
+    /// difference is taken to the mean of the two SN measurements around its position. With one SN
+    /// measurement for all positions (the first version), the prediction carried its error
+    /// `blockCount − 1` times, and every change of the device's speed after it; bracketed, a steady
+    /// drift cancels and a slowdown midway spoils only the position it happened in. Medians over
+    /// passes outvote a burst of other work that slows one measurement.
+    private static func bracketedDifferences(in sn: Architecture, reference: String, space: any BlockwiseSpace, lut: LatencyLUT,
+                                             passes: Int, measurer: inout WholeNetworkMeasurer, progress: (Int) -> Void) throws
+        -> (differences: [String: (position: Int, seconds: [Double], cv: [Double])], fastestSN: [Double]) {
+        var differences: [String: (position: Int, seconds: [Double], cv: [Double])] = [:]
+        var fastestSN = Array(repeating: Double.infinity, count: space.blockCount + 1)
+        var done = 0
+        func measure(_ a: Architecture) throws -> LatencyMeasurement {
+            let m = try measurer.measure(a)
+            done += 1
+            progress(done)
+            return m
+        }
+        for _ in 0..<passes {
+            var before = try measure(sn).median
+            fastestSN[0] = min(fastestSN[0], before)
+            for position in 0..<space.blockCount {
+                var replaced: [(key: String, measurement: LatencyMeasurement)] = []
+                for type in space.blockOptions(at: position) where type != reference {
+                    guard let bn = try space.replacing(sn, position: position, with: type) else { continue }
+                    replaced.append((try blockKeys(of: bn, space: space, lut: lut)[position], try measure(bn)))
+                }
+                let after = try measure(sn).median
+                fastestSN[position + 1] = min(fastestSN[position + 1], after)
+                for (key, m) in replaced {
+                    let known = differences[key] ?? (position, [], [])
+                    differences[key] = (position, known.seconds + [m.median - (before + after) / 2], known.cv + [m.coefficientOfVariation])
+                }
+                before = after
+            }
+        }
+        return (differences, fastestSN)
     }
 
     /// The keys of an architecture's blocks, by position, at the table's input.

@@ -1,10 +1,10 @@
 import NASCore
 import NASSpaces
 
-/// Measures whole networks of a space on a device, each distinct architecture once.
+/// Measures whole networks of a space on a device at a table's input, classes and batch, counting them.
 ///
-/// The corrections measure specified networks and their one-block replacements; method 2's
-/// references share some of them, and the count of distinct measurements is what a correction costs.
+/// Every request is a fresh measurement: the corrections measure a specified network again
+/// before each position's replacements, and the count is what a correction costs.
 struct WholeNetworkMeasurer {
     let space: any BlockwiseSpace
     let device: any Device
@@ -13,8 +13,8 @@ struct WholeNetworkMeasurer {
     let batch: Int
     let settings: MeasurementSettings
     let cancel: CancellationToken
-    /// Canonical architecture → its measurement.
-    private(set) var measured: [String: LatencyMeasurement] = [:]
+    /// The whole-network measurements made so far.
+    private(set) var count = 0
 
     init(space: any BlockwiseSpace, device: any Device, input: TensorShape, classes: Int, batch: Int, settings: MeasurementSettings,
          cancel: CancellationToken) {
@@ -27,17 +27,11 @@ struct WholeNetworkMeasurer {
         self.cancel = cancel
     }
 
-    /// The distinct networks measured so far.
-    var count: Int { measured.count }
-
-    /// The measurement of `architecture`'s whole network (measured on first request).
+    /// A fresh measurement of `architecture`'s whole network.
     mutating func measure(_ architecture: Architecture) throws -> LatencyMeasurement {
-        let key = space.canonical(architecture)
-        if let known = measured[key] { return known }
         try cancel.check()
         let spec = try space.network(architecture, input: input, classes: classes)
-        let m = try device.measure(spec, batch: batch, settings: settings, cancel: cancel)
-        measured[key] = m
-        return m
+        count += 1
+        return try device.measure(spec, batch: batch, settings: settings, cancel: cancel)
     }
 }

@@ -14,6 +14,8 @@ public struct PredictionReport: Sendable, Hashable {
     public let mape: Double
     /// The share of predictions within ±10% of the measurement, as a fraction.
     public let withinTenPercent: Double
+    /// The mean signed relative error, as a fraction: above 0 when predictions run high (a bias, not noise).
+    public let bias: Double
     /// Kendall's τ-b between predictions and measurements (nil when either is constant).
     public let kendallTau: Double?
     /// Spearman's ρ between predictions and measurements (nil when either is constant).
@@ -28,6 +30,7 @@ public struct PredictionReport: Sendable, Hashable {
         let relative = zip(errors, measured).map { abs($0) / $1 }
         rmse = (errors.reduce(0) { $0 + $1 * $1 } / n).squareRoot()
         mape = relative.reduce(0, +) / n
+        bias = zip(errors, measured).reduce(0) { $0 + $1.0 / $1.1 } / n
         withinTenPercent = Double(relative.filter { $0 <= 0.1 }.count) / n
         kendallTau = RankCorrelation.kendallTauB(predicted, measured)
         spearman = RankCorrelation.spearman(predicted, measured)

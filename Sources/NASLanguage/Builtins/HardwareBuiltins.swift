@@ -83,6 +83,8 @@ extension BuiltinRegistry {
                                       Parameter("input", .list, default: Value.none, keywordOnly: true, help: "[batch, channels, height, width] (default: the space's)"),
                                       Parameter("repeats", .integer, default: .number(15), keywordOnly: true, help: "timed calls per part"),
                                       Parameter("warmup", .integer, default: .number(3), keywordOnly: true, help: "untimed calls first"),
+                                      Parameter("passes", .integer, default: .number(3), keywordOnly: true,
+                                                help: "times the whole set is measured; each entry keeps the median of its passes"),
                                       Parameter("name", .string, default: Value.none, keywordOnly: true, help: "the name it is stored under")],
                          paper: "Zeng, Sun, Xing, Ning, Shan, Chen, Wang & Yang, Black Box Search Space Profiling for Accelerator-Aware Neural Architecture Search, ASP-DAC 2020",
                          example: "t = profile(fbnet(), device: device(threads: 1), input: [1, 3, 32, 32])") { call in
@@ -123,22 +125,30 @@ extension BuiltinRegistry {
                          network SN of `reference` (every position that block type), measure SN and each SN with one \
                          block l replaced by type n (BN(n, l)); a block's in-context latency is L_SNblock(l) + (L_BN(n, l) \
                          − L_SN), the fixed part is L_SN − Σ_l L_SNblock(l), and a prediction is the fixed part plus the \
-                         blocks' in-context latencies. It costs 1 + Σ_l (options(l) − 1) whole networks. Method 2 does \
+                         blocks' in-context latencies. SN is measured before each position's replacements and after the \
+                         last, and each difference is taken to the mean of the two SN measurements around it (the fixed \
+                         part uses their median), so a steady drift of the device cancels and a slowdown midway spoils one \
+                         position, not every one after it. It costs 1 + Σ_l options(l) whole networks per pass (199 for \
+                         FBNet); the set is measured `passes` times (3) and each entry keeps the median of its \
+                         differences, so a burst of other work during one measurement is outvoted. Method 2 does \
                          the same in every specified network and averages (one such set per block type). The default \
-                         reference is the type whose specified network is of middle standalone latency. Returns the \
+                         reference is the type whose specified network is lightest in the table (FBNet's skip): measured \
+                         here, heavier references made the entries less additive. Returns the \
                          corrected table's predictor; the table is saved in the store (default name space@device+corrected). \
                          The table's space and device are used unless `on` and `device` are given.
                          """,
                          parameters: [Parameter("lut", .object("lut"), help: "a plain latency table, from profile() or load_lut()"),
                                       Parameter("method", .integer, default: .number(1), keywordOnly: true, help: "1 (one reference network) or 2 (all, averaged)"),
-                                      Parameter("reference", .string, default: Value.none, keywordOnly: true, help: "method 1's block type (default: a middle one)"),
+                                      Parameter("reference", .string, default: Value.none, keywordOnly: true, help: "method 1's block type (default: the one of the lightest specified network)"),
                                       Parameter("device", .object("device"), default: Value.none, keywordOnly: true, help: "the table's device (when loaded from a file)"),
                                       Parameter("on", .object("space"), default: Value.none, keywordOnly: true, help: "the table's space (when loaded from a file)"),
                                       Parameter("repeats", .integer, default: .number(15), keywordOnly: true, help: "timed calls per network"),
                                       Parameter("warmup", .integer, default: .number(3), keywordOnly: true, help: "untimed calls first"),
+                                      Parameter("passes", .integer, default: .number(3), keywordOnly: true,
+                                                help: "times the whole set is measured; each entry keeps the median of its passes"),
                                       Parameter("name", .string, default: Value.none, keywordOnly: true, help: "the name it is stored under")],
                          paper: "Zeng, Sun, Xing, Ning, Shan, Chen, Wang & Yang, Black Box Search Space Profiling for Accelerator-Aware Neural Architecture Search, ASP-DAC 2020",
-                         example: "t = profile(fbnet(), input: [1, 3, 32, 32])\nc = correct(t, method: 1, reference: \"k3_e6\")") { call in
+                         example: "t = profile(basenet(), input: [1, 3, 32, 32])\nc = correct(t, method: 1)\nc2 = correct(t, method: 2, passes: 1)") { call in
             let value = try call.object("lut", as: LUTValue.self)
             let space = try call.isNone("on") ? value.space : Self.blockwise(call, "on")
             guard let space else { throw BuiltinError("the table was loaded from a file; give its space with on:", argument: "on") }
@@ -148,7 +158,7 @@ extension BuiltinRegistry {
             let settings = try Self.settings(call)
             let corrected = try Self.hardware("lut") {
                 try call.session.correctLatency(value.lut, space: space, device: device, method: method, settings: settings,
-                                                name: try call.optionalString("name"))
+                                                passes: try call.int("passes"), name: try call.optionalString("name"))
             }
             return .object(PredictorValue(corrected))
         })

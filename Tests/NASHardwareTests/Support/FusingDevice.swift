@@ -7,7 +7,9 @@ import NASSpaces
 /// Every call costs 100 µs of overhead; each conv 10, global pooling 2, linear 3, and a relu 1
 /// unless it reads a conv's output, where it is fused into the conv and free. Standalone parts
 /// each pay the overhead, and a part that starts with a relu cannot see the conv before it: the
-/// two effects a latency table of standalone parts gets wrong. It counts the networks it measured.
+/// two effects a latency table of standalone parts gets wrong. It counts the networks it measured,
+/// and `extra(n)` adds microseconds to its n-th measurement (a shared machine's drift, a
+/// neighbour starting work, a burst).
 final class FusingDevice: Device, @unchecked Sendable {
     var name: String { "fusing" }
     var threads: Int { 1 }
@@ -17,6 +19,8 @@ final class FusingDevice: Device, @unchecked Sendable {
     private(set) var classes: Set<Int> = []
     /// Cancels this token after this many calls (to test cancellation), when set.
     var cancelAfter: (calls: Int, token: CancellationToken)?
+    /// Microseconds added to the n-th measurement (counted from 1), when set.
+    var extra: ((Int) -> Double)?
 
     /// The latency of one call of `spec`, in seconds.
     static func seconds(_ spec: NetworkSpec) -> Double {
@@ -42,7 +46,7 @@ final class FusingDevice: Device, @unchecked Sendable {
         calls += 1
         for node in spec.nodes { if case .linear(let out, _) = node.op { classes.insert(out) } }
         if let c = cancelAfter, calls >= c.calls { c.token.cancel() }
-        let s = Self.seconds(spec)
+        let s = Self.seconds(spec) + (extra?(calls) ?? 0) * 1e-6
         return LatencyMeasurement(samples: [s, s, s])
     }
 }

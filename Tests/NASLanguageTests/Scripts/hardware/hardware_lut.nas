@@ -1,6 +1,6 @@
 # FBNet's latency table at a tiny input on this machine: profile, the CSV and store round trips, the
 # LUT sum, measurements of whole networks and the measuring evaluator. (The correction, which measures
-# 177 whole networks even for method 1, is checked with a device of known answers in
+# 199 whole networks even for method 1, is checked with a device of known answers in
 # HardwareBuiltinsTests.) Timings vary, so only comparisons are printed.
 d = device(threads: 1)
 print(d)   # expect: device naslab-cpu/1t (1 thread)
