@@ -56,9 +56,10 @@ public enum LUTCorrection {
     /// blocks sum to the least standalone table latency (FBNet's `skip`).
     ///
     /// Measured on this machine (docs/performance.md): on `fbnet(width: 0.35)` method 1 was within
-    /// ±10% for 98.5% of held-out networks with `skip`, 15% with the middle type `k5_e1_g2`, and
-    /// biased by −23% with the heaviest, `k3_e6`. A replaced block then runs among cheap
-    /// neighbours, whose interactions with it are smallest. On basenet every reference did as well.
+    /// ±10% for 98.5% of held-out networks with `skip` and 15% with the middle type `k5_e1_g2` in
+    /// the same conditions, and biased by −23% with the heaviest, `k3_e6`. A replaced block then
+    /// runs among cheap neighbours, whose interactions with it are smallest. On basenet every
+    /// reference did as well.
     public static func defaultReference(for lut: LatencyLUT, in space: any BlockwiseSpace) throws -> String {
         let types = try referenceTypes(.averaged, in: space)
         let sums = try types.map { type -> (String, Double) in

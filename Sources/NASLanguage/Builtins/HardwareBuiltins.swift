@@ -127,7 +127,7 @@ extension BuiltinRegistry {
                          − L_SN), the fixed part is L_SN − Σ_l L_SNblock(l), and a prediction is the fixed part plus the \
                          blocks' in-context latencies. SN is measured before each position's replacements and after the \
                          last, and each difference is taken to the mean of the two SN measurements around it (the fixed \
-                         part uses their median), so a steady drift of the device cancels and a slowdown midway spoils one \
+                         part: the median of SN's points, each its fastest pass), so a steady drift of the device cancels and a slowdown midway spoils one \
                          position, not every one after it. It costs 1 + Σ_l options(l) whole networks per pass (199 for \
                          FBNet); the set is measured `passes` times (3) and each entry keeps the median of its \
                          differences, so a burst of other work during one measurement is outvoted. Method 2 does \
