@@ -4,7 +4,7 @@ import NASSpaces
 /// Measures whole networks of a space on a device at a table's input, classes and batch, counting them.
 ///
 /// Every request is a fresh measurement: the corrections measure a specified network again
-/// before each position's replacements, and the count is what a correction costs.
+/// around each position's replacements, and the count is what a correction costs.
 struct WholeNetworkMeasurer {
     let space: any BlockwiseSpace
     let device: any Device

@@ -80,8 +80,9 @@ extension BuiltinRegistry {
         register(Builtin("assess", category: "hardware", summary: "how well a predictor matches measured latencies",
                          help: """
                          Predicts every architecture of `archs` with `p` and compares with the latency `truth` gives. Returns \
-                         a record: n, rmse (seconds), mape, within_10 (the share within ±10%, nn-Meter's measure), \
-                         kendall_tau, spearman, and noise_cv (the mean coefficient of variation of the measurements) \
+                         a record: n, rmse (seconds), mape, within_10 (the share within ±10%, nn-Meter's measure), bias \
+                         (the mean signed relative error: above 0 when the predictions run high), kendall_tau, spearman, \
+                         and noise_cv (the mean coefficient of variation of the measurements) \
                          when the truth measures.
                          """,
                          parameters: [Parameter("p", .object("predictor"), help: "a latency predictor"),
@@ -99,10 +100,11 @@ extension BuiltinRegistry {
         })
     }
 
-    /// The report as a record: n, rmse, mape, within_10, kendall_tau, spearman (and noise_cv).
+    /// The report as a record: n, rmse, mape, within_10, bias, kendall_tau, spearman (and noise_cv).
     private static func assessmentRecord(_ r: PredictionReport, noiseCV: Double?) -> Record {
         var fields: [(String, Value)] = [("n", .number(Double(r.count))), ("rmse", .number(.seconds(r.rmse))),
                                          ("mape", .number(.fraction(r.mape))), ("within_10", .number(.fraction(r.withinTenPercent))),
+                                         ("bias", .number(.fraction(r.bias))),
                                          ("kendall_tau", r.kendallTau.map { .number($0) } ?? Value.none),
                                          ("spearman", r.spearman.map { .number($0) } ?? Value.none)]
         if let noiseCV { fields.append(("noise_cv", .number(noiseCV))) }

@@ -12,6 +12,9 @@ print(r.n, r.kendall_tau >= 0.9, r.within_10 >= 90%)    # expect: 300 true true
 flops = latency_model("flops", train, truth: lat, space: fb)
 f = assess(flops, held, truth: lat)
 print(f.kendall_tau < r.kendall_tau, f.mape > r.mape)   # expect: true true
+# bias is the mean signed relative error, worked out here from the predictions and the table.
+err = map(range(300, 600), fn(i) { predict(flops, held[i - 300]) / rows.latency[i] - 1 })
+print(abs(mean(err) - f.bias) < 1e-9, f.bias != 0)     # expect: true true
 t = predict(learned, held[0])
 print(t > 1ms and t < 1s)                               # expect: true
 
