@@ -19,6 +19,9 @@ import NASSpaces
 /// averages the entries and the fixed part (so the prediction is the mean of the method-1
 /// predictions), accounting for the neighbours' types at the cost of one such set per type.
 public enum LUTCorrection {
+    /// One replacement's differences to SN, one per pass, with each measurement's CV, and its position.
+    typealias Differences = (position: Int, seconds: [Double], cv: [Double])
+
     /// The corrected table of `lut` (a plain table of `space` measured on `device`).
     ///
     /// Whole networks are measured with `settings`, the whole set `passes` times (each entry the
@@ -125,8 +128,8 @@ public enum LUTCorrection {
     /// passes outvote a burst of other work that slows one measurement.
     private static func bracketedDifferences(in sn: Architecture, reference: String, space: any BlockwiseSpace, lut: LatencyLUT,
                                              passes: Int, measurer: inout WholeNetworkMeasurer, progress: (Int) -> Void) throws
-        -> (differences: [String: (position: Int, seconds: [Double], cv: [Double])], fastestSN: [Double]) {
-        var differences: [String: (position: Int, seconds: [Double], cv: [Double])] = [:]
+        -> (differences: [String: Differences], fastestSN: [Double]) {
+        var differences: [String: Differences] = [:]
         var fastestSN = Array(repeating: Double.infinity, count: space.blockCount + 1)
         var done = 0
         func measure(_ a: Architecture) throws -> LatencyMeasurement {

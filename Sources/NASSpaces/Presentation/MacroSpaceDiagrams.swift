@@ -35,7 +35,7 @@ extension FBNetSpace {
     public func diagram(_ architecture: Architecture) -> String {
         if let invalid = invalidDescription(architecture) { return invalid }
         var lines = [width == 1 ? "fbnet" : "fbnet at width \(FBNetSpace.widthText(width))",
-                     "  stem    conv3x3/2 → \(FBNetSpace.scaled(16, by: width))"]
+                     "  stem    conv3x3/2 → \(stemChannels)"]
         var layer = 0
         for (s, stage) in FBNetSpace.stages.enumerated() {
             let blocks = (layer..<(layer + stage.layers)).map { FBNetSpace.blocks[architecture.token(at: $0)] }

@@ -26,13 +26,15 @@ public struct FBNetSpace: GroupedSearchSpace {
 
     /// The channel multiplier of every stage (1: the published FBNet).
     public let width: Double
-    /// The stages' output channels at this width, and the head's 1×1 convolution.
+    /// The stem's, the stages' and the head's 1×1 convolution's output channels at this width.
+    public let stemChannels: Int
     public let stageChannels: [Int]
     public let headChannels: Int
 
     /// Creates the space at a channel multiplier (must be positive; 1 is the published FBNet).
     public init(width: Double = 1) {
         self.width = width
+        stemChannels = FBNetSpace.scaled(16, by: width)
         stageChannels = FBNetSpace.stages.map { FBNetSpace.scaled($0.channels, by: width) }
         headChannels = width > 1 ? FBNetSpace.scaled(1984, by: width) : 1984
     }
@@ -100,7 +102,7 @@ public struct FBNetSpace: GroupedSearchSpace {
     func skeleton(input: TensorShape, classes: Int,
                   layer add: (inout NetworkBuilder, Int, Int, Int, Int) throws -> Int) throws -> NetworkSpec {
         var b = try NetworkBuilder(input: input)
-        var x = try b.chain([(Operation.conv(FBNetSpace.scaled(16, by: width), 3, stride: 2), "stem.conv"), (.batchNorm, "stem.bn"), (.relu, "stem.relu")],
+        var x = try b.chain([(Operation.conv(stemChannels, 3, stride: 2), "stem.conv"), (.batchNorm, "stem.bn"), (.relu, "stem.relu")],
                             from: NetworkBuilder.inputID)
         var layer = 0
         for (s, stage) in FBNetSpace.stages.enumerated() {
