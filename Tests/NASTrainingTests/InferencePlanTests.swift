@@ -140,6 +140,29 @@ import Testing
         }
     }
 
+    /// The timed choice at two threads keeps a one-core plan and a two-core plan and re-times
+    /// them while it serves calls (`PlanChoice`); whichever answers, and across its probes of the
+    /// other, every call computes the training graph's output.
+    @Test(arguments: ["nb201", "small-cnn"])
+    func chosenPlanAnswersAlikeAcrossItsProbes(_ name: String) throws {
+        let spec = name == "small-cnn" ? BenchNetworks.smallCNN() : try Self.network(name)
+        let model = try Self.model(spec)
+        let previous = ComputeThreads.current
+        ComputeThreads.apply(2)
+        defer { ComputeThreads.apply(previous) }
+        let fast = model.inferenceModel()
+        var rng = SeededRandom(seed: 3)
+        let x = Self.inputs(spec, n: 1, seed: 7)
+        let expected = try model.forward(x, training: false, rng: &rng).values
+        let sensitivity = try Self.sensitivity(model, x, expected)
+        var worst: Float = -.infinity
+        for _ in 0..<(PlanChoice.shortestWindow * 8) {  // three probes of the other plan at least
+            worst = max(worst, Self.violation(try fast(x).values, expected, sensitivity: sensitivity))
+        }
+        #expect(worst <= 0, "\(name): a call of the chosen plan differs from the training graph")
+        #expect(fast.batchOneChoice != nil, "\(name): no second plan to choose from at two threads")
+    }
+
     /// Convolutions halved between the two lanes (each half computes its output channels into
     /// its half of one blocked buffer) compute the same network; the bench's small CNN, a chain
     /// without branches, halves both of its convolutions and runs on both lanes.

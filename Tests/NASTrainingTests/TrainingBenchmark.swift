@@ -196,10 +196,11 @@ struct TrainingBenchmark {
             let latencies = try timings(200) { _ = try fast(one) }
             let plan = try fast.plan(batch: 1)
             print("BENCH net \(name), OMP_WAIT_POLICY \(policy): batch-1 latency \(String(format: "%.3f", latencies[0] * 1000)) ms "
-                + "(plan: \(plan.lanes) lane(s) × \(plan.threads) thread(s), \(plan.winogradKernelCount) Winograd)")
+                + "(plan: \(plan.lanes) lane(s) × \(plan.threads) thread(s), \(plan.winogradKernelCount) Winograd, "
+                + "\((fast.batchOneChoice?.switches ?? 0)) switch(es) between one core and two)")
             print("RESULT side=naslab_spin net=\(name) latency_ms=\(String(format: "%.4f", latencies[0] * 1000)) "
                 + "latency_median_ms=\(String(format: "%.4f", latencies[latencies.count / 2] * 1000)) "
-                + "latency_lanes=\(plan.lanes) latency_threads=\(plan.threads) latency_winograd=\(plan.winogradKernelCount)")
+                + "latency_lanes=\(plan.lanes) latency_threads=\(plan.threads) latency_winograd=\(plan.winogradKernelCount) latency_switches=\((fast.batchOneChoice?.switches ?? 0))")
         }
     }
 

@@ -12,7 +12,7 @@
 #                           python3 -m pip install onnxruntime); default: naslab at NASLAB_BENCH_THREADS
 #   NASLAB_BENCH_THREADS    engine thread counts, each a device (default "1"; "1 2" for both)
 #   NASLAB_LATENCY_METHODS  corrections to run (default "1 2"; method 2 measures 1791 FBNet networks per pass)
-#   NASLAB_LATENCY_REFERENCE  method 1's block type (default: the one of middle standalone latency)
+#   NASLAB_LATENCY_REFERENCE  method 1's block type (default: the type whose specified network is lightest)
 #   NASLAB_LATENCY_STATISTIC  median (default) or min (each measurement's fastest call: least moved by load)
 #   NASLAB_LATENCY_CLASSES  the classifier's classes (default: the space's; 1000 for FBNet)
 #   NASLAB_LATENCY_PASSES   passes over the held-out set, each network keeping its fastest (default 3)

@@ -15,12 +15,16 @@ public final class InferenceModel {
     public let spec: NetworkSpec
     private let frozen: [Int: LayerParameters]
     private var plans: [Int: InferencePlan] = [:]
+    /// The batch-1 choice between a one-core and a two-core plan, once built by the timed
+    /// choice (`nil` with `batchOneSetting`, or where only one kind of plan applies).
+    public private(set) var batchOneChoice: PlanChoice?
     /// How batch-1 plans run: kernel threads per lane, lanes (1, or 2 for independent branches
     /// side by side) and whether 3×3 convolutions use Winograd kernels (see `InferencePlan`).
     /// `nil` (the default) builds one thread on one lane and, when the calling thread's setting
     /// allows more than one thread, on two lanes, each with and without Winograd, and the
     /// caller's thread count on one lane; times them on the calling thread (183 ms in all for
-    /// the NB201 network) and keeps the fastest.
+    /// the NB201 network) and keeps the fastest, with the fastest of the other kind (one core or
+    /// two) beside it in a `PlanChoice` that re-times the two as the machine's load changes.
     public var batchOneSetting: (threads: Int, lanes: Int, winograd: Bool)?
 
     /// Prepares `model` for inference (its current weights and running statistics).
@@ -49,7 +53,9 @@ public final class InferenceModel {
     /// `Model.forward`; a different channel count is an error.
     public func callAsFunction(_ input: Tensor) throws -> Tensor {
         let x = try fitted(input)
-        return try plan(batch: x.batch)(x)
+        let plan = try plan(batch: x.batch)
+        if x.batch == 1, let choice = batchOneChoice { return try choice(x) }
+        return try plan(x)
     }
 
     /// The batch at the spec's input shape `[n, c, h, w]`.
@@ -66,18 +72,25 @@ public final class InferenceModel {
         return BatchLoader.resized(try x.plain(), height: s.height, width: s.width)
     }
 
-    /// Forgets the compiled plans (the next call builds them again, e.g. after `batchOneThreads` changed).
-    public func resetPlans() { plans = [:] }
+    /// Forgets the compiled plans (the next call builds them again, e.g. after `batchOneSetting` changed).
+    public func resetPlans() {
+        plans = [:]
+        batchOneChoice = nil
+    }
 
-    /// The compiled plan for `batch` inputs (built on first use).
+    /// The compiled plan for `batch` inputs (built on first use); for batch 1, the one that
+    /// serves calls now.
     public func plan(batch: Int) throws -> InferencePlan {
+        if batch == 1, let choice = batchOneChoice { return choice.plan }
         if let hit = plans[batch] { return hit }
         let made: InferencePlan
         if batch == 1 && batchOneSetting == nil {
             // Two lanes or threads only where the caller's setting allows more than one thread.
             let threads = ComputeThreads.current
-            made = try fastestPlan([(1, 1, false), (1, 1, true)]
+            let (fastest, other) = try fastestPlans([(1, 1, false), (1, 1, true)]
                 + (threads > 1 ? [(1, 2, false), (1, 2, true), (threads, 1, false)] : []))
+            if let other { batchOneChoice = PlanChoice(first: fastest, other: other) }
+            made = fastest
         } else {
             let (g, output) = try graph(batch: batch)
             let setting = batch == 1 ? batchOneSetting : nil
@@ -88,8 +101,10 @@ public final class InferenceModel {
         return made
     }
 
-    /// Builds a plan per setting and keeps the one with the lowest time over a few calls.
-    private func fastestPlan(_ settings: [(threads: Int, lanes: Int, winograd: Bool)]) throws -> InferencePlan {
+    /// Builds a plan per setting and returns the one with the lowest time over a few calls, and
+    /// the fastest of those that use the other number of cores (one, or two), if any.
+    private func fastestPlans(_ settings: [(threads: Int, lanes: Int, winograd: Bool)]) throws
+        -> (fastest: InferencePlan, other: InferencePlan?) {
         let (g, output) = try graph(batch: 1)
         var candidates: [InferencePlan] = []
         for s in settings {
@@ -113,7 +128,11 @@ public final class InferenceModel {
                 }
             }
         }
-        return candidates[best.indices.min { best[$0] < best[$1] }!]
+        let order = best.indices.sorted { best[$0] < best[$1] }
+        let fastest = candidates[order[0]]
+        let usesTwoCores = { (p: InferencePlan) in p.lanes * p.threads > 1 }
+        let other = order.map { candidates[$0] }.first { usesTwoCores($0) != usesTwoCores(fastest) }
+        return (fastest, other)
     }
 
     /// The batch-1 plan of one setting; with `split`, wide convolutions are halved between the
