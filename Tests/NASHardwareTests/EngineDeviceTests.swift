@@ -44,6 +44,33 @@ import Testing
         #expect(large.minimum > 3 * small.minimum, "8 layers \(large.minimum) s, 1 layer \(small.minimum) s")
     }
 
+    /// Pairs interleave the two networks' calls: both sides of each pair have the timed calls
+    /// asked for, all of them inside the wall time, the reference alike beside each network, and
+    /// the differences follow the work added (eight layers of 64 channels against one and two).
+    @Test("measured pairs: the reference beside each network, the differences growing with the work")
+    func pairsInterleaveWithTheReference() throws {
+        let device = try EngineDevice(threads: 1)
+        let settings = MeasurementSettings(warmup: 3, repeats: 30)
+        let start = DispatchTime.now().uptimeNanoseconds
+        let pairs = try device.measurePairs(reference: Self.network(layers: 1, channels: 64),
+                                            others: [Self.network(layers: 2, channels: 64), Self.network(layers: 8, channels: 64)],
+                                            batch: 1, settings: settings, cancel: CancellationToken())
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        #expect(pairs.count == 2 && device.pairMeasurementCount(others: 2) == 3)
+        #expect(pairs.allSatisfy { $0.reference.samples.count == 30 && $0.other.samples.count == 30 })
+        let timed: Double = pairs.flatMap { $0.reference.samples + $0.other.samples }.reduce(0, +)
+        #expect(timed <= wall)
+        let two = pairs[0].other.minimum - pairs[0].reference.minimum
+        let eight = pairs[1].other.minimum - pairs[1].reference.minimum
+        #expect(two > 0 && eight > 4 * two, "differences: 2 layers \(two) s, 8 layers \(eight) s")
+        #expect(throws: CancellationError.self) {
+            let token = CancellationToken()
+            token.cancel()
+            _ = try device.measurePairs(reference: Self.network(layers: 1), others: [Self.network(layers: 2)], batch: 1,
+                                        settings: .quick, cancel: token)
+        }
+    }
+
     @Test("a cancelled measurement stops with the cancellation error, bad settings with a clear one")
     func cancellationAndBadSettings() throws {
         let device = try EngineDevice(threads: 1)

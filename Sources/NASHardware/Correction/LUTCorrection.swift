@@ -13,11 +13,12 @@ import NASSpaces
 ///
 /// so each block's latency is measured in a network's context, where the device fuses it with
 /// its neighbours and pays the call overhead once (the overhead and the stem and head go to
-/// `fixed`). SN_m is measured again around each position's replacements (see `inContext`), so
-/// method 1 uses one reference and costs `1 + Σ_l |options(l)|` whole-network measurements per
-/// pass; method 2 does the same inside every specified network the space has and
-/// averages the entries and the fixed part (so the prediction is the mean of the method-1
-/// predictions), accounting for the neighbours' types at the cost of one such set per type.
+/// `fixed`). SN_m is measured beside each position's replacements (see `pairedDifferences`), so
+/// method 1 uses one reference and costs `Σ_l |options(l)|` whole-network measurements per
+/// pass on naslab's engine (`Σ_l (|options(l)| + 1)` on a device that cannot interleave calls);
+/// method 2 does the same inside every specified network the space has and averages the
+/// entries and the fixed part (so the prediction is the mean of the method-1 predictions),
+/// accounting for the neighbours' types at the cost of one such set per type.
 public enum LUTCorrection {
     /// One replacement's differences to SN, one per pass, with each measurement's CV, and its position.
     typealias Differences = (position: Int, seconds: [Double], cv: [Double])
@@ -35,7 +36,10 @@ public enum LUTCorrection {
         try settings.validate()
         guard (1...100).contains(passes) else { throw HardwareError("passes must be 1 to 100, got \(passes)") }
         let references = try referenceTypes(method, in: space)
-        let perReference = passes * (1 + (0..<space.blockCount).reduce(0) { $0 + space.blockOptions(at: $1).count })
+        let perReference = passes * (0..<space.blockCount).reduce(0) { total, position in
+            let replacements = space.blockOptions(at: position).count - 1
+            return total + (replacements > 0 ? device.pairMeasurementCount(others: replacements) : 1)
+        }
         let total = perReference * references.count
         var measurer = WholeNetworkMeasurer(space: space, device: device, input: lut.metadata.input,
                                             classes: lut.metadata.classes, batch: lut.metadata.batch, settings: settings, cancel: cancel)
@@ -93,15 +97,15 @@ public enum LUTCorrection {
     /// Method 1 inside SN_reference: the in-context entries of every (type, position) and the `fixed` entry.
     ///
     /// Each entry is the standalone entry of the reference's block plus the median over passes of
-    /// the replacement's difference to SN (`bracketedDifferences`). `fixed` takes, at each point SN
-    /// was measured, its fastest pass (as a network measured in passes keeps its fastest), and the
-    /// median of those points.
+    /// the replacement's difference to SN (`pairedDifferences`). `fixed` takes, at each position,
+    /// SN's fastest pass (as a network measured in passes keeps its fastest), and the median of
+    /// those positions.
     static func inContext(_ lut: LatencyLUT, reference: String, space: any BlockwiseSpace, passes: Int,
                           measurer: inout WholeNetworkMeasurer, progress: (Int) -> Void) throws -> [String: LUTEntry] {
         guard let sn = try space.specifiedNetwork(reference) else { throw HardwareError("no specified network of '\(reference)'") }
         let snBlocks = try blockKeys(of: sn, space: space, lut: lut)
         let standalone = try snBlocks.map { try lut.entry($0) }
-        let measured = try bracketedDifferences(in: sn, reference: reference, space: space, lut: lut, passes: passes,
+        let measured = try pairedDifferences(in: sn, reference: reference, space: space, lut: lut, passes: passes,
                                                 measurer: &measurer, progress: progress)
         var entries: [String: LUTEntry] = [:]
         for (position, key) in snBlocks.enumerated() {
@@ -117,43 +121,39 @@ public enum LUTCorrection {
     }
 
     /// Every replacement's difference `L(BN(n, l)) − L(SN)`, once per pass (with its measurement's
-    /// CV), keyed by its table key; and SN's fastest measurement at each of the `blockCount + 1`
-    /// points it was measured.
+    /// CV), keyed by its table key; and, at each position, SN's fastest pass of the median of the
+    /// measurements beside that position's replacements (SN alone where nothing replaces it).
     ///
-    /// SN is measured before each position's replacements and once after the last, and each
-    /// difference is taken to the mean of the two SN measurements around its position. With one SN
-    /// measurement for all positions (the first version), the prediction carried its error
-    /// `blockCount − 1` times, and every change of the device's speed after it; bracketed, a steady
-    /// drift cancels and a slowdown midway spoils only the position it happened in. Medians over
-    /// passes outvote a burst of other work that slows one measurement.
-    private static func bracketedDifferences(in sn: Architecture, reference: String, space: any BlockwiseSpace, lut: LatencyLUT,
-                                             passes: Int, measurer: inout WholeNetworkMeasurer, progress: (Int) -> Void) throws
+    /// Each replacement is measured beside SN (`Device.measurePairs`): on naslab's engine the two
+    /// networks' calls alternate, so that whatever slows the machine for longer than one call
+    /// reaches both sides of the difference; a device that cannot interleave measures SN before
+    /// and after each position's replacements. Medians over passes outvote a burst of other work
+    /// that slows one measurement. (Before, SN was measured once for all positions, and then before
+    /// and after each position: one correction after another of the same table still predicted
+    /// the same networks up to 18% apart.)
+    private static func pairedDifferences(in sn: Architecture, reference: String, space: any BlockwiseSpace, lut: LatencyLUT,
+                                          passes: Int, measurer: inout WholeNetworkMeasurer, progress: (Int) -> Void) throws
         -> (differences: [String: Differences], fastestSN: [Double]) {
         var differences: [String: Differences] = [:]
-        var fastestSN = Array(repeating: Double.infinity, count: space.blockCount + 1)
-        var done = 0
-        func measure(_ a: Architecture) throws -> LatencyMeasurement {
-            let m = try measurer.measure(a)
-            done += 1
-            progress(done)
-            return m
-        }
+        var fastestSN = Array(repeating: Double.infinity, count: space.blockCount)
+        let start = measurer.count
         for _ in 0..<passes {
-            var before = try measure(sn).median
-            fastestSN[0] = min(fastestSN[0], before)
             for position in 0..<space.blockCount {
-                var replaced: [(key: String, measurement: LatencyMeasurement)] = []
+                var replaced: [(key: String, network: Architecture)] = []
                 for type in space.blockOptions(at: position) where type != reference {
                     guard let bn = try space.replacing(sn, position: position, with: type) else { continue }
-                    replaced.append((try blockKeys(of: bn, space: space, lut: lut)[position], try measure(bn)))
+                    replaced.append((try blockKeys(of: bn, space: space, lut: lut)[position], bn))
                 }
-                let after = try measure(sn).median
-                fastestSN[position + 1] = min(fastestSN[position + 1], after)
-                for (key, m) in replaced {
+                let pairs = try measurer.measurePairs(reference: sn, others: replaced.map(\.network))
+                progress(measurer.count - start)
+                for ((key, _), pair) in zip(replaced, pairs) {
                     let known = differences[key] ?? (position, [], [])
-                    differences[key] = (position, known.seconds + [m.median - (before + after) / 2], known.cv + [m.coefficientOfVariation])
+                    differences[key] = (position, known.seconds + [pair.other.median - pair.reference.median],
+                                        known.cv + [pair.other.coefficientOfVariation])
                 }
-                before = after
+                let besideSN = pairs.isEmpty ? try measurer.measure(sn).median
+                    : LatencyMeasurement(samples: pairs.map(\.reference.median)).median
+                fastestSN[position] = min(fastestSN[position], besideSN)
             }
         }
         return (differences, fastestSN)

@@ -4,7 +4,7 @@ import NASSpaces
 /// Measures whole networks of a space on a device at a table's input, classes and batch, counting them.
 ///
 /// Every request is a fresh measurement: the corrections measure a specified network again
-/// around each position's replacements, and the count is what a correction costs.
+/// beside each position's replacements, and the count is what a correction costs.
 struct WholeNetworkMeasurer {
     let space: any BlockwiseSpace
     let device: any Device
@@ -33,5 +33,15 @@ struct WholeNetworkMeasurer {
         let spec = try space.network(architecture, input: input, classes: classes)
         count += 1
         return try device.measure(spec, batch: batch, settings: settings, cancel: cancel)
+    }
+
+    /// Fresh measurements of each of `others` beside `reference` (`Device.measurePairs`), counted
+    /// as the device makes them.
+    mutating func measurePairs(reference: Architecture, others: [Architecture]) throws -> [MeasuredPair] {
+        try cancel.check()
+        let base = try space.network(reference, input: input, classes: classes)
+        let specs = try others.map { try space.network($0, input: input, classes: classes) }
+        count += device.pairMeasurementCount(others: others.count)
+        return try device.measurePairs(reference: base, others: specs, batch: batch, settings: settings, cancel: cancel)
     }
 }

@@ -19,11 +19,36 @@ public protocol Device: Sendable {
     /// Runs `spec` on `batch` inputs as `settings` say and reports the latency of one call.
     func measure(_ spec: NetworkSpec, batch: Int, settings: MeasurementSettings,
                  cancel: CancellationToken) throws -> LatencyMeasurement
+
+    /// Measures each of `others` beside `reference`, for the differences a latency table's
+    /// correction takes: one pair per other network, in order.
+    ///
+    /// The default measures `reference`, then each other network, then `reference` again, and
+    /// pairs each with both reference measurements' calls, so that a steady drift cancels. A
+    /// device that can interleave the calls does better (`EngineDevice`).
+    func measurePairs(reference: NetworkSpec, others: [NetworkSpec], batch: Int, settings: MeasurementSettings,
+                      cancel: CancellationToken) throws -> [MeasuredPair]
+
+    /// The whole-network measurements `measurePairs` makes for `others` networks (at least one).
+    func pairMeasurementCount(others: Int) -> Int
 }
 
 extension Device {
     /// naslab's own version: the engine is naslab's.
     public var engineVersion: String { NaslabVersion.number }
+
+    /// `others + 2`: the reference before and after the others.
+    public func pairMeasurementCount(others: Int) -> Int { others + 2 }
+
+    /// `reference` measured before and after `others`, each paired with both of its measurements' calls.
+    public func measurePairs(reference: NetworkSpec, others: [NetworkSpec], batch: Int, settings: MeasurementSettings,
+                             cancel: CancellationToken) throws -> [MeasuredPair] {
+        let before = try measure(reference, batch: batch, settings: settings, cancel: cancel)
+        let measured = try others.map { try measure($0, batch: batch, settings: settings, cancel: cancel) }
+        let after = try measure(reference, batch: batch, settings: settings, cancel: cancel)
+        let around = LatencyMeasurement(samples: before.samples + after.samples, peakMemoryBytes: before.peakMemoryBytes)
+        return measured.map { MeasuredPair(reference: around, other: $0) }
+    }
 
     /// Throws, before anything is compiled or allocated, when the settings are invalid, the batch is not positive
     /// or the network would not fit in memory (`checkFitsInMemory`): what every device checks first.

@@ -125,12 +125,13 @@ extension BuiltinRegistry {
                          network SN of `reference` (every position that block type), measure SN and each SN with one \
                          block l replaced by type n (BN(n, l)); a block's in-context latency is L_SNblock(l) + (L_BN(n, l) \
                          − L_SN), the fixed part is L_SN − Σ_l L_SNblock(l), and a prediction is the fixed part plus the \
-                         blocks' in-context latencies. SN is measured before each position's replacements and after the \
-                         last, and each difference is taken to the mean of the two SN measurements around it (the fixed \
-                         part: the median of SN's points, each its fastest pass), so a steady drift of the device cancels and a slowdown midway spoils one \
-                         position, not every one after it. It costs 1 + Σ_l options(l) whole networks per pass (199 for \
-                         FBNet); the set is measured `passes` times (3) and each entry keeps the median of its \
-                         differences, so a burst of other work during one measurement is outvoted. Method 2 does \
+                         blocks' in-context latencies. Each BN is measured beside SN: on naslab's engine their calls \
+                         alternate, three at a time, so whatever slows the machine for longer than that reaches both \
+                         sides of the difference (a device that cannot interleave measures SN before and after each position's \
+                         replacements); the fixed part takes SN's median beside each position, its fastest pass, and the \
+                         median over positions. It costs Σ_l options(l) whole networks per pass (198 for FBNet); the \
+                         set is measured `passes` times (3) and each entry keeps the median of its differences, so a \
+                         burst of other work during one measurement is outvoted. Method 2 does \
                          the same in every specified network and averages (one such set per block type). The default \
                          reference is the type whose specified network is lightest in the table (FBNet's skip): measured \
                          here, heavier references made the entries less additive. Returns the \

@@ -13,7 +13,22 @@ struct FastestCallDevice: Device {
     func measure(_ spec: NetworkSpec, batch: Int, settings: MeasurementSettings, cancel: CancellationToken) throws -> LatencyMeasurement {
         let m = try base.measure(spec, batch: batch, settings: settings, cancel: cancel)
         FastestCallDevice.noise.append(m.coefficientOfVariation)
-        return LatencyMeasurement(samples: [m.minimum], peakMemoryBytes: m.peakMemoryBytes)
+        return fastest(m)
+    }
+
+    func measurePairs(reference: NetworkSpec, others: [NetworkSpec], batch: Int, settings: MeasurementSettings,
+                      cancel: CancellationToken) throws -> [MeasuredPair] {
+        try base.measurePairs(reference: reference, others: others, batch: batch, settings: settings, cancel: cancel).map {
+            FastestCallDevice.noise.append($0.other.coefficientOfVariation)
+            return MeasuredPair(reference: fastest($0.reference), other: fastest($0.other))
+        }
+    }
+
+    func pairMeasurementCount(others: Int) -> Int { base.pairMeasurementCount(others: others) }
+
+    /// The measurement as its fastest call.
+    private func fastest(_ m: LatencyMeasurement) -> LatencyMeasurement {
+        LatencyMeasurement(samples: [m.minimum], peakMemoryBytes: m.peakMemoryBytes)
     }
 
     /// The CV of every measurement so far (the bench runs serially).
