@@ -125,8 +125,8 @@ public enum LUTCorrection {
     /// measurements beside that position's replacements (SN alone where nothing replaces it).
     ///
     /// Each replacement is measured beside SN (`Device.measurePairs`): on naslab's engine the two
-    /// networks' calls alternate, so that whatever slows the machine for longer than one call
-    /// reaches both sides of the difference; a device that cannot interleave measures SN before
+    /// networks' calls alternate in turns of a few calls, so that whatever slows the machine for
+    /// longer than a turn reaches both sides of the difference; a device that cannot interleave measures SN before
     /// and after each position's replacements. Medians over passes outvote a burst of other work
     /// that slows one measurement. (Before, SN was measured once for all positions, and then before
     /// and after each position: one correction after another of the same table still predicted
