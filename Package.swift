@@ -48,7 +48,7 @@ var targets: [Target] = [
     .testTarget(name: "NASCoreTests", dependencies: ["NASCore"]),
     .testTarget(name: "NASTensorTests", dependencies: ["NASCore", "NASTensor"], resources: [.copy("Fixtures")]),
     .testTarget(name: "NASSpacesTests", dependencies: ["NASCore", "NASSpaces"]),
-    .testTarget(name: "NASTrainingTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining"], resources: [.copy("Fixtures")]),
+    .testTarget(name: "NASTrainingTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASHardware"], resources: [.copy("Fixtures")]),
     .testTarget(name: "NASBenchmarksTests", dependencies: ["NASCore", "NASSpaces", "NASBenchmarks"]),
     .testTarget(name: "NASStoreTests", dependencies: ["NASCore", "NASSpaces", "NASStore"]),
     .testTarget(name: "NASSearchTests", dependencies: ["NASCore", "NASSpaces", "NASTensor", "NASTraining", "NASSearch", "NASBenchmarks"]),

@@ -83,6 +83,30 @@ import Testing
         #expect(slow.minimum > 2 * fast.minimum, "4× MACs \(slow.minimum) s, 1× \(fast.minimum) s")
     }
 
+    @Test("a loaded network is timed in turns without compiling it again, and stays until the next load")
+    func loadedNetworkTimedInTurns() throws {
+        guard let device = Self.device(for: "loadedNetworkTimedInTurns") else { return }
+        let small = try EngineDeviceTests.network(layers: 4, channels: 64), large = try EngineDeviceTests.network(layers: 4, channels: 128)
+        try device.load(large, batch: 1)
+        let turns = try (0..<3).map { _ in try device.timeLoaded(warmup: 1, repeats: 4, cancel: CancellationToken()) }
+        #expect(turns.allSatisfy { $0.count == 4 })
+        try device.load(small, batch: 1)
+        let smallTurn = try device.timeLoaded(warmup: 1, repeats: 4, cancel: CancellationToken())
+        // The second load replaced the first: its calls are the 4× cheaper network's.
+        #expect(2 * smallTurn.min()! < turns.flatMap { $0 }.min()!, "small \(smallTurn), large \(turns)")
+        let cancelled = CancellationToken()
+        cancelled.cancel()
+        #expect(throws: CancellationError.self) { try device.timeLoaded(warmup: 0, repeats: 4, cancel: cancelled) }
+        // A model file from elsewhere loads the same way; a missing one is an error that names it.
+        let file = try OnnxRuntimeDevice.writeModel(large)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try device.load(modelAt: file, batch: 1)
+        #expect(try device.timeLoaded(warmup: 1, repeats: 4, cancel: CancellationToken()).min()! > 2 * smallTurn.min()!)
+        let missing = file.appendingPathExtension("missing")
+        let error = #expect(throws: HardwareError.self) { try device.load(modelAt: missing, batch: 1) }
+        #expect(error?.description.contains(missing.lastPathComponent) == true, "\(String(describing: error))")
+    }
+
     @Test("a python without onnxruntime, or no python, is a clear error, not a crash or a hang")
     func missingOnnxRuntime() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("naslab-no-ort-\(UUID().uuidString)")

@@ -5,6 +5,11 @@ import NASSpaces
 enum BenchNetworks {
     static let input = TensorShape(channels: 1, height: 28, width: 28)
 
+    /// The four networks with the names the bench scripts use, in their order.
+    static func all() -> [(name: String, spec: NetworkSpec)] {
+        [("mlp", mlp()), ("small-cnn", smallCNN()), ("nb201", nb201()), ("mobilenetv2", mobileNetV2())]
+    }
+
     /// 784 → 256 → 128 → 10 with ReLU.
     static func mlp() -> NetworkSpec {
         var b = SpecBuilder(input: input)

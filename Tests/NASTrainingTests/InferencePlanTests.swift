@@ -203,6 +203,29 @@ import Testing
         #expect(!plan.kernelSummary.contains { $0.hasPrefix("ref") }, "\(plan.kernelSummary)")
     }
 
+    /// A cell node with no edge in is a zero tensor, lowered in its neighbours' blocked layout: in
+    /// a plain one it carried the plain layout into the sums and convolutions after it, which
+    /// oneDNN then ran with its GEMM-based kernels (3.5× slower on this NB201 network). The cell
+    /// runs the same kinds of kernels as the cell whose node 1 is fed, and computes the network.
+    @Test func zeroNodesKeepTheBlockedLayout() throws {
+        let space = NB201Space()
+        func plan(_ cell: String) throws -> (InferencePlan, Model, NetworkSpec) {
+            let spec = try space.network(try space.parse(cell), input: space.defaultInput, classes: 10)
+            let model = try Self.model(spec)
+            let fast = model.inferenceModel()
+            fast.batchOneSetting = (threads: 1, lanes: 1, winograd: false)
+            return (try fast.plan(batch: 1), model, spec)
+        }
+        let (fed, _, _) = try plan("|skip_connect~0|+|avg_pool_3x3~0|nor_conv_3x3~1|+|none~0|avg_pool_3x3~1|nor_conv_3x3~2|")
+        let (zero, model, spec) = try plan("|none~0|+|avg_pool_3x3~0|nor_conv_3x3~1|+|none~0|avg_pool_3x3~1|nor_conv_3x3~2|")
+        let gemm = { (p: InferencePlan) in p.kernelSummary.filter { $0.contains("gemm") }.count }
+        #expect(gemm(zero) == gemm(fed), "zero node: \(zero.kernelSummary)\nfed: \(fed.kernelSummary)")
+        var rng = SeededRandom(seed: 3)
+        let x = Self.inputs(spec, n: 1, seed: 7)
+        let expected = try model.forward(x, training: false, rng: &rng).values
+        #expect(Self.violation(try zero(x).values, expected, sensitivity: try Self.sensitivity(model, x, expected)) <= 0)
+    }
+
     /// FBNet's grouped 1×1 convolutions (12 channels per group at 24 channels) end blocks with a
     /// residual sum; oneDNN can fuse such a convolution into a 16-channel-blocked sum only with its
     /// reference kernel (10-100× slower), so the plan computes it on its own and adds it.

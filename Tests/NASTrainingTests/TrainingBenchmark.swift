@@ -4,6 +4,7 @@ import NASSpaces
 @testable import NASTensor
 import Testing
 @testable import NASTraining
+import NASHardware
 
 /// Throughput figures for `scripts/bench.d/train.sh`; runs only with `NASLAB_BENCH=1` (in a
 /// release build), one test at a time, and asserts nothing about time: timings never decide a test.
@@ -188,9 +189,7 @@ struct TrainingBenchmark {
         let environment = ProcessInfo.processInfo.environment
         let only = environment["NASLAB_BENCH_NET"]
         let policy = environment["OMP_WAIT_POLICY"] ?? environment["GOMP_SPINCOUNT"].map { "unset, GOMP_SPINCOUNT \($0)" } ?? "default"
-        for (name, spec) in [("mlp", BenchNetworks.mlp()), ("small-cnn", BenchNetworks.smallCNN()),
-                             ("nb201", BenchNetworks.nb201()), ("mobilenetv2", BenchNetworks.mobileNetV2())]
-        where only == nil || only == name {
+        for (name, spec) in BenchNetworks.all() where only == nil || only == name {
             let fast = try Model(spec: spec, seed: 1).inferenceModel()
             let one = randomTensor([1, 1, 28, 28], seed: 6)
             let latencies = try timings(200) { _ = try fast(one) }
@@ -204,6 +203,77 @@ struct TrainingBenchmark {
         }
     }
 
+    /// Batch-1 latency of naslab's engine and of onnxruntime on the same network, their calls
+    /// interleaved in one run: `NASLAB_BENCH_ROUNDS` rounds (default 20), each a turn per side of
+    /// one untimed call and 10 timed ones, the order of the turns rotating from round to round.
+    /// Measured one after the other, in separate processes, the sides see the machine at different
+    /// moments, and on a shared machine its speed moves by tens of percent within a second;
+    /// interleaved, whatever slows the machine for longer than a turn reaches every side. Each turn
+    /// starts 3 ms after the last, once the other side's threads have stopped spinning on the cores.
+    ///
+    /// naslab serves the calls as `spinningLatency` does (one inference model, its batch-1 plan
+    /// re-timing itself). onnxruntime runs, at the same thread count and each call timed inside its
+    /// helper process (`OnnxRuntimeDevice`), PyTorch's export of the network from
+    /// `NASLAB_BENCH_ONNX_DIR/<net>.onnx` (written by `bench_torch.py --export-onnx`, the model the
+    /// per-process figures use) and, in a second helper, naslab's own export of it. Prints each
+    /// side's best over the run, the ratios to naslab, and the spread of the per-round ratios.
+    @Test func interleavedLatency() throws {
+        ComputeThreads.apply(Self.threads)
+        let environment = ProcessInfo.processInfo.environment
+        let rounds = Int(environment["NASLAB_BENCH_ROUNDS"] ?? "") ?? 20, calls = 10
+        let torchExport: OnnxRuntimeDevice, naslabExport: OnnxRuntimeDevice
+        do { (torchExport, naslabExport) = (try OnnxRuntimeDevice(threads: Self.threads), try OnnxRuntimeDevice(threads: Self.threads)) } catch {
+            print("BENCH interleaved latency skipped: \(error)")
+            return
+        }
+        let folder = environment["NASLAB_BENCH_ONNX_DIR"].map { URL(fileURLWithPath: $0) }
+        for (name, spec) in BenchNetworks.all() where environment["NASLAB_BENCH_NET"].map({ $0 == name }) ?? true {
+            let fast = try Model(spec: spec, seed: 1).inferenceModel()
+            let one = randomTensor([1, 1, 28, 28], seed: 6)
+            var turns: [() throws -> [Double]] = [{ try self.timings(calls) { _ = try fast(one) } }]
+            if let file = folder?.appendingPathComponent("\(name).onnx") {
+                try torchExport.load(modelAt: file, batch: 1)
+                turns.append { try torchExport.timeLoaded(warmup: 1, repeats: calls, cancel: CancellationToken()) }
+            }
+            try naslabExport.load(spec, batch: 1)
+            turns.append { try naslabExport.timeLoaded(warmup: 1, repeats: calls, cancel: CancellationToken()) }
+            var times = [[Double]](repeating: [], count: turns.count), ratios = [[Double]](repeating: [], count: turns.count)
+            for round in 0..<rounds {
+                var best = [Double](repeating: 0, count: turns.count)
+                for k in turns.indices {
+                    let side = (k + round) % turns.count
+                    usleep(3_000)  // the other side's threads stop spinning (naslab's 0.73 ms, onnxruntime's pool) before a turn
+                    let timed = try turns[side]()
+                    times[side] += timed
+                    best[side] = timed.min()!
+                }
+                for side in turns.indices { ratios[side].append(best[0] / best[side]) }
+            }
+            printInterleaved(name, rounds: rounds, times: times, ratios: ratios.map { $0.sorted() }, torch: folder != nil,
+                             switches: fast.batchOneChoice?.switches ?? 0)
+        }
+    }
+
+    /// The lines of `interleavedLatency` for one network: `times[0]` naslab's calls, then
+    /// onnxruntime's on PyTorch's export (when `torch`) and on naslab's; `ratios` per round, sorted.
+    private func printInterleaved(_ name: String, rounds: Int, times: [[Double]], ratios: [[Double]], torch: Bool, switches: Int) {
+        let ms = { (t: [Double]) in String(format: "%.4f", t.min()! * 1000) }
+        let labels = torch ? ["onnxruntime (PyTorch's export)", "onnxruntime (naslab's export)"] : ["onnxruntime (naslab's export)"]
+        let keys = torch ? ["ort", "ort_naslab_export"] : ["ort_naslab_export"]
+        var line = "BENCH net \(name) interleaved (\(rounds) rounds of 10 calls each side): naslab \(ms(times[0])) ms"
+        var result = "RESULT side=interleaved net=\(name) naslab_ms=\(ms(times[0])) switches=\(switches)"
+        for (k, (label, key)) in zip(labels, keys).enumerated() {
+            let r = ratios[k + 1], ratio = times[0].min()! / times[k + 1].min()!
+            line += "; \(label) \(ms(times[k + 1])) ms, ratio \(String(format: "%.2f", ratio)) (per round "
+                + "\(String(format: "%.2f", r[0]))–\(String(format: "%.2f", r[r.count - 1])), median \(String(format: "%.2f", r[r.count / 2])))"
+            result += " \(key)_ms=\(ms(times[k + 1])) \(key)_ratio=\(String(format: "%.4f", ratio))"
+                + " \(key)_round_min=\(String(format: "%.4f", r[0])) \(key)_round_median=\(String(format: "%.4f", r[r.count / 2]))"
+                + " \(key)_round_max=\(String(format: "%.4f", r[r.count - 1]))"
+        }
+        print(line)
+        print(result)
+    }
+
     /// Batch-1 latency of every network under each plan setting the inference model chooses
     /// from (one thread on one lane or on two lanes, with and without Winograd convolutions),
     /// in blocks of 50 consecutive calls, four passes in alternating order so that a change of
@@ -211,8 +281,7 @@ struct TrainingBenchmark {
     @Test func latencySettings() throws {
         ComputeThreads.apply(Self.threads)
         let settings = [(1, 1, false), (1, 1, true), (1, 2, false), (1, 2, true), (Self.threads, 1, false)]
-        for (name, spec) in [("mlp", BenchNetworks.mlp()), ("small-cnn", BenchNetworks.smallCNN()),
-                             ("nb201", BenchNetworks.nb201()), ("mobilenetv2", BenchNetworks.mobileNetV2())] {
+        for (name, spec) in BenchNetworks.all() {
             let model = try Model(spec: spec, seed: 1)
             var plans = try settings.map { setting in
                 let fast = model.inferenceModel()
@@ -260,9 +329,7 @@ struct TrainingBenchmark {
     @Test func networks() throws {
         ComputeThreads.apply(Self.threads)
         let only = ProcessInfo.processInfo.environment["NASLAB_BENCH_NET"]
-        for (name, spec) in [("mlp", BenchNetworks.mlp()), ("small-cnn", BenchNetworks.smallCNN()),
-                             ("nb201", BenchNetworks.nb201()), ("mobilenetv2", BenchNetworks.mobileNetV2())]
-        where only == nil || only == name {
+        for (name, spec) in BenchNetworks.all() where only == nil || only == name {
             try benchmark(name, spec)
         }
     }

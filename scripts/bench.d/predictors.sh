@@ -5,12 +5,14 @@
 # other batch sizes kept in the prior and left out; HELP's own split beside HELP's published ρ);
 # then this machine as an unseen device: 10 reference cells, held-out and training cells measured
 # with naslab's engine at 1 thread (NB201 networks at 3×32×32, 10 classes), with the measurement
-# noise (mean coefficient of variation of the timed calls).
+# noise (mean coefficient of variation of the timed calls) and a retest: the held-out cells measured
+# again, the first measurement scored as a predictor of the second (the ceiling of every predictor).
 #
 #   NASLAB_PREDICT_HELD    held-out cells measured on this machine (default 200)
 #   NASLAB_PREDICT_TRAIN   cells measured to fit the FLOPs and learned predictors (default 200)
 #   NASLAB_PREDICT_REPEATS timed calls per measurement on this machine, after 5 warm-up calls (default 50)
 #   NASLAB_PREDICT_METRIC  the statistic taken as latency: latency (the median call, default) or latency_p10
+#   NASLAB_PREDICT_PASSES  passes over the held-out and training cells, each keeping its median pass (default 3)
 #   NASLAB_BENCH_TESTS     which parts (a swift-testing filter; default all three)
 #
 # Figures come from Tests/NASHardwareTests/PredictorBenchmark.swift (runs only with NASLAB_BENCH=1).

@@ -7,6 +7,7 @@
 #                         oneDNN, torch.set_num_threads and onnxruntime's intra-op threads for Python
 #   NASLAB_BENCH_BATCH    training batch (default 128)
 #   NASLAB_BENCH_NETS     networks to run (default "mlp small-cnn nb201 mobilenetv2")
+#   NASLAB_BENCH_ROUNDS   rounds of the interleaved batch-1 comparison with onnxruntime (default 20)
 #   OMP_WAIT_POLICY      both sides' OpenMP waiting (default PASSIVE here; see below)
 #   NASLAB_BENCH_RESULTS  file to keep the raw RESULT lines in (default: a temporary file)
 #   NASLAB_BENCH_INSTALL  1 (default): pip-install torch, onnx, onnxruntime from PyPI when missing
@@ -86,4 +87,18 @@ for net in $nets; do
   echo "LOAD net=$net-spin load=$(load)" >> "$results"
   (unset OMP_WAIT_POLICY; GOMP_SPINCOUNT=30000 naslab spinningLatency "$net")
 done
+# The two figures above come from separate processes run one after the other, and this machine's
+# speed moves by tens of percent from one second to the next: here the two sides' calls alternate in
+# short turns within one run (naslab's test process driving onnxruntime's helper process), so that a
+# slow moment reaches both.
+if [ $have_torch = 1 ]; then
+  echo "-- batch-1 latency interleaved with onnxruntime, GOMP_SPINCOUNT=30000 (load $(load))"
+  onnx_dir="$(mktemp -d)"
+  python3 scripts/reference/bench_torch.py --export-onnx "$onnx_dir" 2>/dev/null
+  for net in $nets; do
+    echo "LOAD net=$net-interleaved load=$(load)" >> "$results"
+    (unset OMP_WAIT_POLICY; export NASLAB_BENCH_ONNX_DIR="$onnx_dir"; GOMP_SPINCOUNT=30000 naslab interleavedLatency "$net")
+  done
+  rm -rf "$onnx_dir"
+fi
 python3 scripts/reference/bench_compare.py < "$results"

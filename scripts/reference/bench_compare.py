@@ -102,6 +102,23 @@ def main():
             chosen = f"{n['latency_lanes']:.0f} x {n['latency_threads']:.0f}, {n['latency_winograd']:.0f}"
             print(f"{name:<12} {n['latency_ms']:>12.3f} {t['ort_latency_ms']:>12.3f} "
                   f"{ratio(n['latency_ms'], t['ort_latency_ms']):>7}   {chosen:<52} {loads.get(name + '-spin', '?')}")
+    interleaved = [name for name in NETS if "interleaved" in nets.get(name, {})]
+    if interleaved:
+        print("\nBatch-1 latency interleaved with onnxruntime in one run (naslab's default waiting; onnxruntime in "
+              "its helper process on PyTorch's export, and on naslab's; rounds of 10 calls a side, order rotating): "
+              "ms, each side's best over the run; ratios naslab / onnxruntime, then per round (min, median, max)")
+        print(f"{'network':<12} {'naslab plan':>12} {'ort (torch)':>12} {'vs ort':>7} {'per round':>16} "
+              f"{'ort (naslab)':>13} {'vs ort':>7} {'per round':>16}   load (1/5/15 min)")
+        for name in interleaved:
+            n = nets[name]["interleaved"]
+            cells = []
+            for key in ["ort", "ort_naslab_export"]:
+                if f"{key}_ms" in n:
+                    rounds = f"{n[key + '_round_min']:.2f} {n[key + '_round_median']:.2f} {n[key + '_round_max']:.2f}"
+                    cells.append(f"{n[key + '_ms']:>12.3f} {n[key + '_ratio']:>6.2f}x {rounds:>16}")
+                else:
+                    cells.append(f"{'-':>12} {'-':>7} {'-':>16}")
+            print(f"{name:<12} {n['naslab_ms']:>12.3f} {cells[0]} {cells[1]:>38}   {loads.get(name + '-interleaved', '?')}")
     print("\nPeak memory, MiB (max RSS of a process that runs only that network; growth = peak minus the "
           "process's peak before building the model; ratio < 1: naslab smaller)")
     print(f"{'network':<12} {'naslab peak':>12} {'torch peak':>11} {'ratio':>7} {'naslab growth':>14} "

@@ -9,6 +9,8 @@ the same batch, thread count and SGD recipe (momentum 0.9, Nesterov, weight deca
                               of the same network), the training step's FLOPs and the process's peak RSS
   bench_torch.py --kernels    the kernels the Swift benchmark measures (conv, depthwise, GEMM) and
                               the small ops (ReLU, add, batch norm on 64 values)
+  bench_torch.py --export-onnx DIR   each network in eval mode as DIR/NAME.onnx, exported exactly as
+                              for the latency above, for naslab's interleaved batch-1 comparison
 
 Run one network per process so that the peak RSS belongs to that network. Every figure is printed
 as a `RESULT side=... key=value ...` line that train.sh combines with naslab's.
@@ -140,16 +142,30 @@ def forward_macs(model, x):
     return total
 
 
+def onnx_bytes(model, one):
+    """`model` (in eval mode) exported to ONNX by torch.onnx.export for the batch of `one`."""
+    buffer = io.BytesIO()
+    torch.onnx.export(model, (one,), buffer, input_names=["x"], output_names=["y"], dynamo=False)
+    return buffer.getvalue()
+
+
+def export_onnx(folder):
+    """Every network, in eval mode, as FOLDER/NAME.onnx for a batch of one 1x28x28 sample."""
+    os.makedirs(folder, exist_ok=True)
+    for name, build in NETS.items():
+        model = build().eval()
+        with torch.no_grad(), open(os.path.join(folder, f"{name}.onnx"), "wb") as out:
+            out.write(onnx_bytes(model, torch.randn(1, 1, 28, 28)))
+
+
 def onnx_latency(model, one, repeats):
     """Batch-1 latency of `model` exported to ONNX and run by onnxruntime on `threads` threads."""
     import onnxruntime as ort
-    buffer = io.BytesIO()
-    torch.onnx.export(model, (one,), buffer, input_names=["x"], output_names=["y"], dynamo=False)
     options = ort.SessionOptions()
     options.intra_op_num_threads = threads
     options.inter_op_num_threads = 1
     options.graph_optimization_level = ort.GraphOptimizationLevel.ORT_ENABLE_ALL
-    session = ort.InferenceSession(buffer.getvalue(), options, providers=["CPUExecutionProvider"])
+    session = ort.InferenceSession(onnx_bytes(model, one), options, providers=["CPUExecutionProvider"])
     feed = {"x": one.numpy()}
     expected = model(one).detach().numpy()
     got = session.run(None, feed)[0]
@@ -234,7 +250,11 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--net", choices=sorted(NETS))
     parser.add_argument("--kernels", action="store_true")
+    parser.add_argument("--export-onnx", metavar="DIR")
     args = parser.parse_args()
+    if args.export_onnx:
+        export_onnx(args.export_onnx)
+        return
     if args.kernels:
         bench_kernels()
     if args.net:

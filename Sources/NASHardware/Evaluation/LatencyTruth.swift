@@ -12,22 +12,29 @@ public struct LatencyTruth: Sendable {
 
     /// Asks `evaluator` for the latency of every architecture (its `metric`: `latency`, or a measurement's
     /// `latency_p10`, steadier on a loaded machine); one without it is an error that names it.
+    ///
+    /// With `passes` above 1 the set is measured pass after pass and each architecture keeps the
+    /// median of its passes: a measurement taken while the machine ran slower for a minute is outvoted
+    /// by the others, where repeating the calls within one measurement cannot reach it.
     public init(_ architectures: [Architecture], in space: any SearchSpace, from evaluator: any Evaluator,
-                metric: String = "latency", cancel: CancellationToken = CancellationToken()) throws {
-        var measured: [(architecture: Architecture, seconds: Double)] = []
+                metric: String = "latency", passes: Int = 1, cancel: CancellationToken = CancellationToken()) throws {
+        guard passes >= 1 else { throw HardwareError("passes must be at least 1, got \(passes)") }
+        var seconds = Array(repeating: [Double](), count: architectures.count)
         var noise: [Double] = []
-        for a in architectures {
-            try cancel.check()
-            let result = try evaluator.evaluate(a, in: space, fidelity: .full, seed: 0, cancel: cancel)
-            guard let seconds = result.value(of: metric), seconds > 0, seconds.isFinite else {
-                let why = result.error.map { ": \($0)" } ?? " (it reports no positive \(metric))"
-                throw HardwareError("\(evaluator.descriptor) gives no latency for \(space.canonical(a))\(why)")
+        for _ in 0..<passes {
+            for (i, a) in architectures.enumerated() {
+                try cancel.check()
+                let result = try evaluator.evaluate(a, in: space, fidelity: .full, seed: 0, cancel: cancel)
+                guard let value = result.value(of: metric), value > 0, value.isFinite else {
+                    let why = result.error.map { ": \($0)" } ?? " (it reports no positive \(metric))"
+                    throw HardwareError("\(evaluator.descriptor) gives no latency for \(space.canonical(a))\(why)")
+                }
+                seconds[i].append(value)
+                if let cv = result.value(of: "noise_cv") { noise.append(cv) }
             }
-            measured.append((a, seconds))
-            if let cv = result.value(of: "noise_cv") { noise.append(cv) }
         }
-        self.measured = measured
-        self.noiseCV = noise.isEmpty ? nil : noise.reduce(0, +) / Double(noise.count)
+        measured = zip(architectures, seconds).map { ($0, LatencyMeasurement(samples: $1).median) }
+        noiseCV = noise.isEmpty ? nil : noise.reduce(0, +) / Double(noise.count)
     }
 
     /// Every architecture of a latency table with its latency (keys parsed by `space`), in table order.

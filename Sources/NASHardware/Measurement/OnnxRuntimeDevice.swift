@@ -49,6 +49,30 @@ public struct OnnxRuntimeDevice: Device {
         return LatencyMeasurement(samples: samples)
     }
 
+    /// Exports `spec` and compiles it in the helper for `batch`, where it stays for `timeLoaded`
+    /// until this device (or a copy) loads or measures another network. For a caller that times one
+    /// network in many short turns (the batch-1 bench interleaves it with naslab's engine), so that
+    /// each turn does not compile it again.
+    public func load(_ spec: NetworkSpec, batch: Int) throws {
+        try checkMeasurable(spec, batch: batch, settings: .standard)
+        let file = try Self.writeModel(spec)
+        defer { try? FileManager.default.removeItem(at: file) }
+        try load(modelAt: file, batch: batch)
+    }
+
+    /// Compiles the ONNX model in `file`, from any exporter, in the helper for `batch`, where it stays
+    /// for `timeLoaded` as `load(_:batch:)`'s does; a missing or unreadable file is an error naming it.
+    public func load(modelAt file: URL, batch: Int) throws {
+        guard batch >= 1 else { throw HardwareError("batch must be at least 1, got \(batch)") }
+        try helper.load(modelAt: file.path, batch: batch)
+    }
+
+    /// The seconds of `repeats` timed calls of the network `load` compiled, after `warmup` untimed ones;
+    /// throws when none is loaded.
+    public func timeLoaded(warmup: Int, repeats: Int, cancel: CancellationToken) throws -> [Double] {
+        try helper.run(warmup: warmup, repeats: repeats, cancel: cancel)
+    }
+
     /// The network with seeded weights as an ONNX model in a temporary file.
     static func writeModel(_ spec: NetworkSpec) throws -> URL {
         let file = FileManager.default.temporaryDirectory.appendingPathComponent("naslab-\(UUID().uuidString).onnx")
