@@ -54,8 +54,8 @@ final class OnnxRuntimeHelper: @unchecked Sendable {
     /// The running helper's process id (nil when none runs).
     var processIdentifier: Int32? { lock.withLock { process?.processIdentifier } }
 
-    /// Loads the ONNX model at `path` for `batch`, runs it `warmup` times, then times `repeats` calls, one request
-    /// each so that `cancel` is checked between calls; returns the timed calls' seconds.
+    /// Loads the ONNX model at `path` for `batch`, runs it `warmup` times, then times `repeats` calls
+    /// (`run(warmup:repeats:cancel:)`); returns the timed calls' seconds.
     func time(modelAt path: String, batch: Int, warmup: Int, repeats: Int, cancel: CancellationToken) throws -> [Double] {
         try lock.withLock {
             try loadLocked(modelAt: path, batch: batch)
@@ -80,23 +80,21 @@ final class OnnxRuntimeHelper: @unchecked Sendable {
     }
 
     /// `run(warmup:repeats:cancel:)` with the lock held. The calls run back to back inside the
-    /// helper, a request at a time: the first holds the warm-up calls and one timed call, each later
-    /// one as many calls as the slowest timed call so far fits in a tenth of a second, so that `cancel` is
-    /// checked that often while onnxruntime's threads never wait on the socket between most calls.
+    /// helper, a request at a time: the first request is one call, each later one as many calls as
+    /// the latest ones' time fits in a tenth of a second, so that `cancel` is checked that often
+    /// while onnxruntime's threads seldom wait on the socket between calls.
     private func runLocked(warmup: Int, repeats: Int, cancel: CancellationToken) throws -> [Double] {
-        var samples: [Double] = [], slowest = 0.0
-        while samples.count < repeats {
+        let total = warmup + repeats
+        var calls: [Double] = []
+        while calls.count < total {
             try cancel.check()
-            let untimed = samples.isEmpty ? warmup : 0
-            let timed = samples.isEmpty ? 1 : min(repeats - samples.count, max(1, Int(0.1 / max(slowest, 1e-6))))
-            let reply = try ask(Request(run: untimed + timed)).seconds ?? []
-            guard reply.count == untimed + timed else {
-                throw HardwareError("the onnxruntime helper timed \(reply.count) calls, asked for \(untimed + timed)")
-            }
-            samples += reply.dropFirst(untimed)
-            slowest = samples.max()!
+            let recent = calls.suffix(3).max() ?? 0
+            let n = calls.isEmpty ? 1 : min(total - calls.count, max(1, Int(0.1 / max(recent, 1e-6))))
+            let reply = try ask(Request(run: n)).seconds ?? []
+            guard reply.count == n else { throw HardwareError("the onnxruntime helper timed \(reply.count) calls, asked for \(n)") }
+            calls += reply
         }
-        return samples
+        return Array(calls.dropFirst(warmup))
     }
 
     /// Launches the process and waits for its `ready` line.
