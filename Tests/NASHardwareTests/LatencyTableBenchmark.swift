@@ -25,6 +25,10 @@ import Testing
 ///   NASLAB_LATENCY_CLASSES  the classifier's classes (default: the space's, 1000 for FBNet)
 ///   NASLAB_LATENCY_PASSES   passes over the held-out set, each network keeping its fastest pass (default 3)
 ///   NASLAB_LATENCY_CORRECTION_PASSES  the corrections' passes, each entry the median of its passes (default 3)
+///   NASLAB_LATENCY_REFERENCED  1: every measurement (parts, corrections, held-out) runs beside one random
+///                           network of the space and is scaled by it (`ReferencedDevice`; default 0)
+///   NASLAB_LATENCY_CALIBRATE  random networks each corrected table is rescaled to (`LUTCalibration`; default 20,
+///                           0: none), reported as a row of its own; the held-out set excludes them
 ///
 /// Last, the held-out networks are compiled and measured a second time and the first measurement is
 /// scored as a predictor of the second ("retest"): how well the device agrees with itself from one
@@ -49,13 +53,20 @@ struct LatencyTableBenchmark {
     static let classes = environment["NASLAB_LATENCY_CLASSES"].flatMap { Int($0) }
     static let passes = Int(environment["NASLAB_LATENCY_PASSES"] ?? "3") ?? 3
     static let correctionPasses = Int(environment["NASLAB_LATENCY_CORRECTION_PASSES"] ?? "3") ?? 3
+    static let calibration = Int(environment["NASLAB_LATENCY_CALIBRATE"] ?? "20") ?? 20
+    static let referenced = environment["NASLAB_LATENCY_REFERENCED"] == "1"
 
     @Test("plain and corrected latency tables against held-out measurements")
     func compare() throws {
         for name in (Self.environment["NASLAB_LATENCY_SPACES"] ?? "fbnet").split(separator: " ").map(String.init) {
             let space = try #require(Self.spaces[name], "no bench space '\(name)'")
             for entry in Self.devices {
-                let device = try Self.device(entry)
+                var device = try Self.device(entry)
+                if Self.referenced {
+                    let reference = try space.network(LUTCalibration.sample(space, count: 1, seed: 1)[0], input: Self.input,
+                                                      classes: classes(space))
+                    device = try ReferencedDevice(base: device, reference: reference)
+                }
                 try run(space, device: Self.fastest ? FastestCallDevice(base: device) : device)
             }
         }
@@ -86,6 +97,10 @@ struct LatencyTableBenchmark {
                                                       passes: Self.correctionPasses)
             print("BENCH \(tag): \(method.description) measured \(corrected.wholeNetworkMeasurements) networks in \(seconds(clock.now - start)) s")
             predictors.append((method.description, corrected, corrected.wholeNetworkMeasurements))
+            guard Self.calibration > 0 else { continue }
+            let calibrated = try LUTCalibration.calibrate(corrected, space: space, device: device, samples: Self.calibration,
+                                                          passes: Self.passes)
+            predictors.append((calibrated.lut.metadata.method, calibrated, calibrated.wholeNetworkMeasurements))
         }
         start = clock.now
         let measured = try heldOutMeasurements(space, device: device)
@@ -111,14 +126,8 @@ struct LatencyTableBenchmark {
     /// Random architectures of the space (seeded), each measured whole with the standard settings
     /// in `NASLAB_LATENCY_PASSES` passes over the set, each keeping its fastest pass.
     func heldOutMeasurements(_ space: any BlockwiseSpace, device: any Device) throws -> [(architecture: Architecture, seconds: Double, cv: Double)] {
-        var rng = SeededRandom(seed: 2020)
-        var seen: Set<String> = []
-        var architectures: [Architecture] = []
-        while architectures.count < Self.heldOut {
-            let a = space.sample(using: &rng)
-            guard seen.insert(space.canonical(a)).inserted, !isCorrectionNetwork(a, space) else { continue }
-            architectures.append(a)
-        }
+        let calibration = Set(LUTCalibration.sample(space, count: Self.calibration, seed: 0).map { space.canonical($0) })
+        let architectures = LUTCalibration.sample(space, count: Self.heldOut, seed: 2020, excluding: calibration)
         var best = Array(repeating: (seconds: Double.infinity, cv: 0.0), count: architectures.count)
         for _ in 0..<Self.passes {
             for (i, a) in architectures.enumerated() {
@@ -128,14 +137,6 @@ struct LatencyTableBenchmark {
             }
         }
         return zip(architectures, best).map { ($0, $1.seconds, $1.cv) }
-    }
-
-    /// Whether a correction measured this network: a specified network, or one with a single block different.
-    func isCorrectionNetwork(_ a: Architecture, _ space: any BlockwiseSpace) -> Bool {
-        let choices = space.blockChoices(of: a)
-        return space.blockTypes.contains { type in
-            (0..<space.blockCount).filter { space.blockOptions(at: $0)[choices[$0]] != type }.count <= 1
-        }
     }
 
     func percentile(_ values: [Double], _ q: Double) -> Double {

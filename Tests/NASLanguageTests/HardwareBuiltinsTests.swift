@@ -36,6 +36,10 @@ struct OverheadDevice: Device {
             print(lut_sum(t, a) / 1us)
             print(lut_sum(c, a) / 1us)
             print(load_lut("fbnet@overhead+corrected").measurements)
+            k = correct(t, method: 1, reference: "k3_e6", calibrate: 10, name: "calibrated")
+            print(lut_sum(k, a) / 1us)
+            print(load_lut("calibrated").measurements)
+            print(load_lut("calibrated").method)
             """)
         #expect(result.diagnostics.isEmpty, "\(result.renderDiagnostics(color: false))")
         var rng = SeededRandom(seed: 3)
@@ -49,6 +53,19 @@ struct OverheadDevice: Device {
         // 3 passes of 22 positions, each: the reference before and after its 8 replacements (this
         // device cannot interleave calls).
         #expect(lines[3] == "660")
+        // Calibrating an exact table changes nothing (slope 1, intercept 0): 10 networks in 3 passes more.
+        #expect(abs((Double(lines[4]) ?? 0) - measured) < 1e-6, "calibrated \(lines[4]) vs \(measured)")
+        #expect(lines[5] == "690")
+        #expect(lines[6] == "method 1 (k3_e6), calibrated on 10 networks")
+    }
+
+    @Test("calibrate must be 0 or at least 3 networks")
+    func calibrateArgument() throws {
+        let harness = Harness()
+        harness.interpreter.setVariable("d", .object(DeviceValue(OverheadDevice())))
+        let (_, result) = harness.run("t = profile(basenet(), device: d, input: [1, 3, 16, 16])\ncorrect(t, calibrate: 2)")
+        #expect(result.diagnostics.first?.message.contains("calibrate must be 0 (none) or 3 to 10000") == true,
+                "\(result.renderDiagnostics(color: false))")
     }
 
     @Test("Ctrl-C stops a profile of 200 parts within half a second of 1 ms measurements")

@@ -148,4 +148,36 @@ import Testing
             #expect(e.message.contains("reduce1.pool") && e.message.contains("1×40"), "\(e.message)")
         }
     }
+
+    @Test("pruning sets the edges into nodes that reach no output to none, and leaves the network's live work as it was")
+    func pruning() throws {
+        let cell = try space.parse("|nor_conv_3x3~0|+|none~0|avg_pool_3x3~1|+|skip_connect~0|none~1|none~2|")
+        #expect(space.canonical(space.pruned(cell)) == "|none~0|+|none~0|none~1|+|skip_connect~0|none~1|none~2|")
+        let full = try space.parse("|nor_conv_3x3~0|+|nor_conv_1x1~0|avg_pool_3x3~1|+|skip_connect~0|nor_conv_3x3~1|none~2|")
+        #expect(space.canonical(space.pruned(full)) == "|nor_conv_3x3~0|+|none~0|none~0|+|skip_connect~0|nor_conv_3x3~1|none~2|"
+                .replacingOccurrences(of: "|none~0|none~0|", with: "|none~0|none~1|"))
+        /// The live convolutions and poolings of a cell's network, by kind.
+        func liveWork(_ a: Architecture) throws -> [String: Int] {
+            let spec = try space.network(a, input: space.defaultInput, classes: space.defaultClasses)
+            var counts: [String: Int] = [:]
+            for (node, live) in zip(spec.nodes, spec.liveNodes) where live {
+                switch node.op {
+                case .conv(_, let k, _, _, _, _, _): counts["conv\(k)", default: 0] += 1
+                case .avgPool: counts["pool", default: 0] += 1
+                default: break
+                }
+            }
+            return counts
+        }
+        var rng = SeededRandom(seed: 9)
+        var changed = 0
+        for _ in 0..<300 {
+            let a = space.sample(using: &rng)
+            let p = space.pruned(a)
+            #expect(try liveWork(p) == liveWork(a), "\(space.canonical(a))")
+            #expect(space.pruned(p) == p)
+            if p != a { changed += 1 }
+        }
+        #expect(changed > 30, "\(changed) of 300 random cells have dead edges")
+    }
 }

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Latency tables against measurements on this machine: a plain LUT sum and Zeng et al.'s corrections
-# (method 1, one reference specified network; method 2, all of them averaged) predicting held-out
+# (method 1, one reference specified network; method 2, all of them averaged; each also rescaled to 20
+# random networks, "calibrated") predicting held-out
 # random architectures measured whole, with the share within ±10% (nn-Meter's figure), MAPE, the mean
 # signed error (bias), RMSE, Kendall τ, the held-out measurements' CV and the whole-network measurements
 # each method cost.
@@ -17,6 +18,10 @@
 #   NASLAB_LATENCY_CLASSES  the classifier's classes (default: the space's; 1000 for FBNet)
 #   NASLAB_LATENCY_PASSES   passes over the held-out set, each network keeping its fastest (default 3)
 #   NASLAB_LATENCY_CORRECTION_PASSES  the corrections' passes, each entry the median of its passes (default 3)
+#   NASLAB_LATENCY_CALIBRATE  random networks each corrected table is then rescaled to (LUTCalibration; default
+#                           20, 0: none), a row of its own; the held-out set excludes them
+#   NASLAB_LATENCY_REFERENCED 1: every measurement runs beside one random network of the space and is scaled by
+#                           it (ReferencedDevice; default 0), for a machine whose speed changes for seconds at a time
 #   NASLAB_BENCH_CONFIG     debug (default: the engine's kernels are optimised in debug builds too) or release
 #
 # Last comes "retest": the held-out networks compiled and measured again, the first measurement scored as a

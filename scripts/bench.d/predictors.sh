@@ -9,10 +9,14 @@
 # again, the first measurement scored as a predictor of the second (the ceiling of every predictor).
 #
 #   NASLAB_PREDICT_HELD    held-out cells measured on this machine (default 200)
-#   NASLAB_PREDICT_TRAIN   cells measured to fit the FLOPs and learned predictors (default 200)
+#   NASLAB_PREDICT_TRAIN   cells measured to fit the FLOPs and learned predictors (default 200; with more, each is fitted on
+#                          the first 200 and on all of them)
 #   NASLAB_PREDICT_REPEATS timed calls per measurement on this machine, after 5 warm-up calls (default 50)
 #   NASLAB_PREDICT_METRIC  the statistic taken as latency: latency (the median call, default) or latency_p10
 #   NASLAB_PREDICT_PASSES  passes over the held-out and training cells, each keeping its median pass (default 3)
+#   NASLAB_PREDICT_REFERENCED 1 (default): every cell on this machine runs beside a reference cell and is scaled
+#                          by it (ReferencedDevice), so that the machine's changes of speed cancel; 0: alone
+#   NASLAB_PREDICT_DUMP    a file to write this machine's cells to (set, canonical cell, seconds, features), for study
 #   NASLAB_BENCH_TESTS     which parts (a swift-testing filter; default all three)
 #
 # Figures come from Tests/NASHardwareTests/PredictorBenchmark.swift (runs only with NASLAB_BENCH=1).

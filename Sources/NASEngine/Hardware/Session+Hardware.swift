@@ -18,12 +18,21 @@ extension Session {
     }
 
     /// Corrects a plain table with whole-network measurements on `device` (`LUTCorrection`), in
-    /// `passes` passes, and saves the result.
+    /// `passes` passes, rescales it to `calibration` random networks when above 0 (`LUTCalibration`),
+    /// and saves the result.
     public func correctLatency(_ lut: LatencyLUT, space: any BlockwiseSpace, device: any Device, method: CorrectionMethod,
-                               settings: MeasurementSettings, passes: Int = 3, name: String? = nil) throws -> CorrectedLUT {
+                               settings: MeasurementSettings, passes: Int = 3, calibration: Int = 0,
+                               name: String? = nil) throws -> CorrectedLUT {
         let corrected = try runForeground("correct \(lut.metadata.name) (\(method.description))") { context in
-            try LUTCorrection.correct(lut, space: space, device: device, method: method, settings: settings, passes: passes, name: name,
-                                      cancel: context.token) { context.progress(done: $0, total: $1, message: "networks measured") }
+            let corrected = try LUTCorrection.correct(lut, space: space, device: device, method: method, settings: settings, passes: passes,
+                                                      name: name, cancel: context.token) {
+                context.progress(done: $0, total: $1, message: "networks measured")
+            }
+            guard calibration > 0 else { return corrected }
+            return try LUTCalibration.calibrate(corrected, space: space, device: device, samples: calibration, settings: settings,
+                                                passes: passes, cancel: context.token) {
+                context.progress(done: $0, total: $1, message: "random networks measured")
+            }
         }
         try saveLatencyLUT(corrected.lut)
         return corrected

@@ -181,13 +181,9 @@ public enum LUTCorrection {
 
     /// Throws unless `lut` is a plain table of `space` measured on `device`.
     static func check(_ lut: LatencyLUT, space: any BlockwiseSpace, device: any Device) throws {
-        let m = lut.metadata
-        guard m.kind == .plain else { throw HardwareError("the latency table '\(m.name)' is already corrected; correct its plain table") }
-        guard m.space == space.name else {
-            throw HardwareError("the latency table '\(m.name)' is of the \(m.space) space, not \(space.name)")
+        guard lut.metadata.kind == .plain else {
+            throw HardwareError("the latency table '\(lut.metadata.name)' is already corrected; correct its plain table")
         }
-        guard m.device == device.name else {
-            throw HardwareError("the latency table '\(m.name)' was measured on \(m.device); correcting it on \(device.name) would mix devices")
-        }
+        try lut.checkOrigin(space: space, device: device, doing: "correcting")
     }
 }

@@ -46,7 +46,8 @@ public struct EngineDevice: Device {
 
     /// Each of `others` with its calls interleaved with `reference`'s, a few calls at a time
     /// (`interleaved`), so that whatever slows the machine for longer than a few calls reaches
-    /// both sides of a difference alike. `reference` is compiled once; each pair runs
+    /// both sides of a difference alike. The networks may take different inputs (a block and a
+    /// whole network). `reference` is compiled once; each pair runs
     /// `settings.warmup` untimed and `settings.repeats` timed calls of both networks.
     ///
     /// Measured before this (docs/performance.md): one correction of `fbnet(width: 0.35)` after
@@ -57,15 +58,11 @@ public struct EngineDevice: Device {
         try checkMeasurable(reference, batch: batch, settings: settings)
         for spec in others { try checkMeasurable(spec, batch: batch, settings: settings) }
         let base = try compiledPlan(reference, batch: batch)
-        let input = Tensor(zeros: base.inputDims)
         return try others.map { spec in
             let plan = try compiledPlan(spec, batch: batch)
-            guard plan.inputDims == base.inputDims else {
-                throw HardwareError("a pair of networks must take the same input: \(base.inputDims) and \(plan.inputDims)")
-            }
-            let (a, b) = try onThreads { try Self.interleaved(base, plan, input, settings: settings, cancel: cancel) }
+            let (a, b) = try onThreads { try Self.interleaved(base, plan, settings: settings, cancel: cancel) }
             return MeasuredPair(reference: LatencyMeasurement(samples: a, peakMemoryBytes: Self.peakBytes(base, reference)),
-                                other: LatencyMeasurement(samples: b, peakMemoryBytes: Self.peakBytes(plan, spec)))
+                                other: LatencyMeasurement(samples: b, peakMemoryBytes: Self.peakBytes(plan, spec)), turn: Self.callsPerTurn)
         }
     }
 
@@ -78,15 +75,17 @@ public struct EngineDevice: Device {
 
     /// The timed calls of two plans, in turns of `callsPerTurn` calls each (the order alternating
     /// from round to round), until each has `settings.repeats`.
-    private static func interleaved(_ first: InferencePlan, _ second: InferencePlan, _ input: Tensor,
+    private static func interleaved(_ first: InferencePlan, _ second: InferencePlan,
                                     settings: MeasurementSettings, cancel: CancellationToken) throws -> ([Double], [Double]) {
+        let firstInput = Tensor(zeros: first.inputDims), secondInput = Tensor(zeros: second.inputDims)
         for _ in 0..<settings.warmup {
             try cancel.check()
-            _ = try first(input)
-            _ = try second(input)
+            _ = try first(firstInput)
+            _ = try second(secondInput)
         }
         var a: [Double] = [], b: [Double] = []
         func turn(_ plan: InferencePlan, into samples: inout [Double]) throws {
+            let input = plan === first ? firstInput : secondInput
             try cancel.check()
             _ = try plan(input)
             for _ in 0..<min(callsPerTurn, settings.repeats - samples.count) {

@@ -6,8 +6,10 @@ import NASSpaces
 /// penalised one-hot block choices, with the penalty chosen by cross-validation.
 ///
 /// Features: the space's one-hot encoding (one indicator per decision and option: for FBNet the
-/// block at each of the 22 positions, for NB201 the operation on each of the 6 edges), followed
-/// by MACs, bytes moved and kernels (`CostFeatures`). The target is latency in seconds. Only the
+/// block at each of the 22 positions, for NB201 the operation on each of the 6 edges) of the
+/// architecture pruned of dead choices (`SearchSpace.pruned`: NB201's edges into a node that
+/// feeds no path to the output count as `none`, as the plans drop them), followed by MACs, bytes
+/// moved and kernels (`CostFeatures`). The target is latency in seconds. Only the
 /// one-hot weights are penalised (ridge, on features scaled to unit spread): with a large
 /// penalty the model is the FLOPs model, with a small one a latency table learned from
 /// whole-network measurements (one entry per block and position, fusion effects averaged in).
@@ -77,8 +79,8 @@ public struct LearnedLatencyPredictor: LatencyPredictor {
         return fit.predict(try LearnedLatencyPredictor.features(architecture, in: space, input: input))
     }
 
-    /// The one-hot block choices followed by the cost features.
+    /// The one-hot of the pruned architecture's choices followed by the cost features.
     static func features(_ architecture: Architecture, in space: any SearchSpace, input: TensorShape?) throws -> [Double] {
-        try space.encode(architecture, as: .onehot) + CostFeatures(architecture, in: space, input: input).vector
+        try space.encode(space.pruned(architecture), as: .onehot) + CostFeatures(architecture, in: space, input: input).vector
     }
 }

@@ -104,6 +104,16 @@ public struct LatencyLUT: Sendable, Hashable {
         }
     }
 
+    /// Throws unless the table is of `space` and was measured on `device` (`doing`: what would mix them, "correcting").
+    func checkOrigin(space: any SearchSpace, device: any Device, doing: String) throws {
+        guard metadata.space == space.name else {
+            throw HardwareError("the latency table '\(metadata.name)' is of the \(metadata.space) space, not \(space.name)")
+        }
+        guard metadata.device == device.name else {
+            throw HardwareError("the latency table '\(metadata.name)' was measured on \(metadata.device); \(doing) it on \(device.name) would mix devices")
+        }
+    }
+
     /// The seconds of an entry, or an error naming the missing key.
     func entry(_ key: String) throws -> Double {
         guard let e = entries[key] else {

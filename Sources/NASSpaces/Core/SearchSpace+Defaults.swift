@@ -22,6 +22,8 @@ extension SearchSpace {
 
     public func identity(_ architecture: Architecture) -> String { canonical(architecture) }
 
+    public func pruned(_ architecture: Architecture) -> Architecture { architecture }
+
     public func sample(using rng: inout SeededRandom) -> Architecture {
         Architecture(space: name, tokens: decisions.map { rng.nextInt(below: $0.count) })
     }

@@ -36,6 +36,10 @@ public protocol SearchSpace: Sendable {
     func crossover(_ a: Architecture, _ b: Architecture, using rng: inout SeededRandom) -> Architecture
     /// Every member, when the space has at most `limit` of them; throws otherwise.
     func enumerate(limit: Int) throws -> [Architecture]
+    /// The architecture with every choice whose work the output does not depend on set to the
+    /// space's no-op (default: unchanged): what a device that drops dead layers runs. NB201 sets
+    /// the edges into a node that reaches no output to `none`.
+    func pruned(_ architecture: Architecture) -> Architecture
     /// A numeric vector for predictors.
     func encode(_ architecture: Architecture, as encoding: ArchitectureEncoding) throws -> [Double]
 

@@ -28,6 +28,20 @@ extension NB201Space {
         return nodes[3]
     }
 
+    /// The cell with every edge into a node that feeds no path to the output set to `none`: the
+    /// network builder leaves such a node unused, and the inference plans drop its work.
+    public func pruned(_ architecture: Architecture) -> Architecture {
+        guard invalidDescription(architecture) == nil else { return architecture }
+        var live: Set<Int> = [3]
+        for node in [2, 1] where NB201Space.edges.enumerated().contains(where: { e, edge in
+            edge.from == node && live.contains(edge.to) && architecture.token(at: e) != 0
+        }) {
+            live.insert(node)
+        }
+        let tokens = NB201Space.edges.enumerated().map { e, edge in live.contains(edge.to) ? architecture.token(at: e) : 0 }
+        return Architecture(space: architecture.space, tokens: tokens)
+    }
+
     /// Onehot (30), adjacency (6 edge indicators then 30 op one-hots) or path (BANANAS) encodings.
     ///
     /// The path encoding has one indicator per sequence of non-`none` ops along an input-to-output

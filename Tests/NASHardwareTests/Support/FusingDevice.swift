@@ -21,6 +21,8 @@ final class FusingDevice: Device, @unchecked Sendable {
     var cancelAfter: (calls: Int, token: CancellationToken)?
     /// Microseconds added to the n-th measurement (counted from 1), when set.
     var extra: ((Int) -> Double)?
+    /// Every later measurement is `factor` times the formula plus `offset` µs, when set (a device that changed).
+    var slowdown: (factor: Double, offset: Double)?
 
     /// The latency of one call of `spec`, in seconds.
     static func seconds(_ spec: NetworkSpec) -> Double {
@@ -46,7 +48,7 @@ final class FusingDevice: Device, @unchecked Sendable {
         calls += 1
         for node in spec.nodes { if case .linear(let out, _) = node.op { classes.insert(out) } }
         if let c = cancelAfter, calls >= c.calls { c.token.cancel() }
-        let s = Self.seconds(spec) + (extra?(calls) ?? 0) * 1e-6
+        let s = Self.seconds(spec) * (slowdown?.factor ?? 1) + ((slowdown?.offset ?? 0) + (extra?(calls) ?? 0)) * 1e-6
         return LatencyMeasurement(samples: [s, s, s])
     }
 }

@@ -5,8 +5,10 @@ import NASSpaces
 /// block `a` (relu → conv) or `b` (conv → relu), and a pooling-and-linear head.
 struct ToyBlockSpace: SearchSpace, BlockwiseSpace {
     static let types = ["a", "b"]
+    /// The number of blocks (3 unless a test needs more).
+    var blocks = 3
     var name: String { "toy" }
-    var decisions: [Decision] { (1...3).map { Decision(name: "block\($0)", options: Self.types) } }
+    var decisions: [Decision] { (1...blocks).map { Decision(name: "block\($0)", options: Self.types) } }
     var defaultInput: TensorShape { TensorShape(channels: 2, height: 4, width: 4) }
 
     func canonical(_ architecture: Architecture) -> String { architecture.tokens.map { Self.types[$0] }.joined() }
@@ -32,7 +34,7 @@ struct ToyBlockSpace: SearchSpace, BlockwiseSpace {
         return b.build(output: out)
     }
 
-    var blockCount: Int { 3 }
+    var blockCount: Int { blocks }
     func blockOptions(at position: Int) -> [String] { Self.types }
     func blockChoices(of architecture: Architecture) -> [Int] { architecture.tokens }
     func architecture(blockChoices: [Int]) throws -> Architecture {
