@@ -12,11 +12,12 @@ import NASSpaces
 /// table (`predict = fixed' + Σ entries'`), saved, loaded and stored like the others, with the
 /// measurements it cost added to its count and `, calibrated on N networks` to its method.
 ///
-/// Why: measured on this session's Intel host (docs/performance.md), method 1 with the skip
-/// reference predicted held-out `fbnet(width: 0.35)` networks 8.7% low (75.5% within ±10%): a
-/// block replaced inside the specified network of skips runs among neighbours that do almost no
-/// work. Rescaled on 20 random networks (b 1.22), 100% were within ±10%, MAPE 2.3%. The ranking
-/// (Kendall τ) is the correction's: an affine map with b > 0 keeps the order.
+/// Why: measured on an Intel host (docs/performance.md, 2026-12-08), method 1 with the skip
+/// reference predicted held-out `fbnet(width: 0.35)` networks 8% low (73–76.5% within ±10% in two
+/// runs): a block replaced inside the specified network of skips runs among neighbours that do
+/// almost no work. Rescaled on 20 random networks, 99.5–100% were within ±10% (MAPE 2.8%); on
+/// basenet, 100% before and after. The ranking (Kendall τ) is the correction's: an affine map
+/// with b > 0 keeps the order.
 public enum LUTCalibration {
     /// The corrected table rescaled to `samples` random networks of `space` measured on `device`.
     ///

@@ -140,8 +140,8 @@ extension BuiltinRegistry {
                          random networks of the space (seed 0; none a specified network or one block from one) are then \
                          measured whole and the table is rescaled to them by least squares (every block entry times the \
                          slope, the fixed part plus the intercept): a block among a specified network's neighbours can cost \
-                         another amount than among a searched network's (measured on one host: method 1 8.7% low, within \
-                         ±10% for 75.5% of held-out FBNet networks; calibrated on 20, 100%). Returns the \
+                         another amount than among a searched network's (measured on one host: method 1 8% low, within \
+                         ±10% for 73–76.5% of held-out fbnet(width: 0.35) networks; calibrated on 20, 99.5–100%). Returns the \
                          corrected table's predictor; the table is saved in the store (default name space@device+corrected). \
                          The table's space and device are used unless `on` and `device` are given.
                          """,
