@@ -7,10 +7,9 @@ import NASSpaces
 /// A network's calls alternate with the reference's (`Device.measurePairs`: in turns of a few
 /// calls on naslab's engine), and each call is scaled by `baseline / reference`, with `reference`
 /// the median of the reference's turn beside it (of all its calls on a device that cannot
-/// alternate: `MeasuredPair.referenceBeside`), so that any statistic of the scaled calls, the
-/// fastest included, compares like with like; and
-/// `baseline` is the reference's latency measured when the device is made (the lowest median of
-/// `baselineMeasurements` measurements: the machine at its quickest). Whatever slows the machine
+/// alternate: `MeasuredPair.referenceBeside`); `baseline` is the reference's latency measured
+/// when the device is made (the lowest median of `baselineMeasurements` measurements: the
+/// machine at its quickest). Whatever slows the machine
 /// for longer than a turn slows both networks alike and cancels in the ratio.
 ///
 /// Why: measured on this session's 2-core virtual machine (docs/performance.md), the machine
@@ -18,6 +17,10 @@ import NASSpaces
 /// 0.90 and 1.41 ms over a minute, and its fastest call between 0.89 and 1.32 ms, while its ratio
 /// to a reference cell measured beside it stayed within 0.36–0.41. A retest of 200 cells measured
 /// alone agreed with itself at Kendall τ 0.80.
+///
+/// Take the median of the scaled calls. Their fastest call is not steady: it picks the call whose
+/// reference turn ran slowest, and two latency-bench runs that used it agreed with their own
+/// retest for only 38.5% and 45.5% of held-out networks within ±10%.
 ///
 /// The price is twice the calls. The reference may take another input than the networks measured
 /// (one whole network as the reference of a latency table's blocks).
